@@ -1,0 +1,39 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.verify.Outcome;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import java.io.PrintWriter;
+
+/** The checklist on the console: one line a check, and under each failure what was seen, what was expected and a hint. */
+final class ConsoleReport {
+
+    private ConsoleReport() {}
+
+    static void print(Report report, String where, PrintWriter out) {
+        out.println();
+        out.println(report.exercise() + " on " + where);
+        int width = report.outcomes().stream().mapToInt(o -> o.id().length()).max().orElse(0);
+        for (Outcome o : report.outcomes()) {
+            out.printf("  %-5s %-" + width + "s  %s%n", o.status(), o.id(), o.title());
+            String indent = " ".repeat(8);
+            switch (o.status()) {
+                case FAIL -> {
+                    out.println(indent + "observed: " + o.result().observed());
+                    out.println(indent + "expected: " + o.result().expected());
+                    out.println(indent + "hint:     " + o.hint());
+                    out.println(indent + "notes:    \"" + o.teaches() + "\"");
+                }
+                case ERROR -> {
+                    out.println(indent + "error:    " + o.result().observed());
+                    out.println(indent + "hint:     " + o.hint());
+                }
+                case SKIP -> out.println(indent + "skipped:  " + o.result().observed());
+                case PASS -> { }
+            }
+        }
+        out.printf("%d checks: %d passed, %d failed, %d skipped, %d errors%n", report.outcomes().size(),
+                report.count(Status.PASS), report.count(Status.FAIL), report.count(Status.SKIP), report.count(Status.ERROR));
+        out.println(report.passed() ? "All checks pass." : "Some checks do not pass yet; the hints above say what to change.");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.target.Target;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "deploy", description = "Deploy an exercise's stack (the starter unless --variant solution).")
+final class DeployCommand extends ExerciseCommand {
+
+    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "starter",
+            description = "starter (what you start from) or solution (the reference answer); default: ${DEFAULT-VALUE}.",
+            converter = VariantConverter.class)
+    Variant variant = Variant.STARTER;
+
+    @Override
+    public Integer call() throws Exception {
+        return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, t, out()), () -> ExitCode.OK);
+    }
+
+    static int deploy(Exercise exercise, Variant variant, Target target, PrintWriter out) {
+        out.println("Deploying the " + variant.label() + " of " + exercise.id() + " (" + exercise.cost().describe() + ")");
+        Deployer.Deployed deployed = new Deployer(target, out).deploy(exercise, variant);
+        out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
+        deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.target.LocalEmulator;
+import dev.dvalabs.target.Target;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** A command about one exercise on one target. */
+abstract class ExerciseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXERCISE", description = "The exercise id, as labs list shows it.")
+    String exerciseId;
+
+    @Mixin
+    TargetOptions target;
+
+    Exercise exercise() {
+        return find(exerciseId);
+    }
+
+    static Exercise find(String id) {
+        Catalog catalog = Catalog.load();
+        return catalog.find(id).orElseThrow(() -> new BadInputException(
+                "Unknown exercise '" + id + "'; the exercises are: " + String.join(", ", catalog.ids()) + "."));
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** What the command does on its target. */
+    interface OnTarget {
+        int run(Target target);
+    }
+
+    /**
+     * Opens the target, runs the body and closes the target, keeping the local emulator running when
+     * the command or {@code --keep} asks for it. {@code whenNoEmulator} answers when only attaching
+     * was asked for and no local emulator runs.
+     */
+    int onTarget(TargetOptions.Local local, OnTarget body, Callable<Integer> whenNoEmulator) throws Exception {
+        exercise(); // an unknown id is refused before anything is started
+        Optional<Target> opened = target.open(local);
+        if (opened.isEmpty()) {
+            return whenNoEmulator.call();
+        }
+        try (Target t = opened.get()) {
+            int code = body.run(t);
+            if (t instanceof LocalEmulator emulator && !emulator.kept()
+                    && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
+                emulator.keep(target.localOptions()).forEach(out()::println);
+            }
+            return code;
+        } finally {
+            out().flush();
+        }
+    }
+}

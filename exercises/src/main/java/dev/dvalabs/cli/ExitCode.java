@@ -1,0 +1,13 @@
+package dev.dvalabs.cli;
+
+/** What the labs command's exit status means; listed in every command's --help and in the README. */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int CHECKS_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int TARGET_UNAVAILABLE = 3;
+    public static final int DEPLOY_FAILED = 4;
+    public static final int INTERRUPTED = 130;
+
+    private ExitCode() {}
+}

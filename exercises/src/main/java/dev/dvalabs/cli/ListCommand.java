@@ -1,0 +1,26 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", description = "List the exercises.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var exercises = Catalog.load().all();
+        int width = exercises.stream().mapToInt(e -> e.id().length()).max().orElse(0);
+        for (Exercise e : exercises) {
+            out.printf("%-" + width + "s  %s (%s)%n", e.id(), e.title(), String.join(", ", e.services()));
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercise.Exercise;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", description = "Deploy an exercise (the solution unless --variant starter), verify it and destroy it.")
+final class RunCommand extends ExerciseCommand {
+
+    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "solution",
+            description = "solution (default) or starter.", converter = VariantConverter.class)
+    Variant variant = Variant.SOLUTION;
+
+    @Override
+    public Integer call() throws Exception {
+        Exercise exercise = exercise();
+        return onTarget(TargetOptions.Local.START, t -> {
+            int verified;
+            try {
+                DeployCommand.deploy(exercise, variant, t, out());
+                verified = VerifyCommand.verify(exercise, Map.of(), t, out());
+            } catch (RuntimeException failure) {
+                // Whatever went wrong, nothing is left behind; the first failure is the one reported.
+                try {
+                    DestroyCommand.destroy(exercise, t, out());
+                } catch (RuntimeException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+                throw failure;
+            }
+            int destroyed = DestroyCommand.destroy(exercise, t, out());
+            return verified != ExitCode.OK ? verified : destroyed;
+        }, () -> ExitCode.TARGET_UNAVAILABLE);
+    }
+}

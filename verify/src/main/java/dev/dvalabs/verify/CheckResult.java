@@ -1,0 +1,29 @@
+package dev.dvalabs.verify;
+
+/**
+ * What one check found: its status, what was observed and what was expected. For SKIP and ERROR,
+ * {@code observed} holds the reason.
+ */
+public record CheckResult(Status status, String observed, String expected) {
+
+    public static CheckResult pass(String observed) {
+        return new CheckResult(Status.PASS, observed, "");
+    }
+
+    public static CheckResult fail(String observed, String expected) {
+        return new CheckResult(Status.FAIL, observed, expected);
+    }
+
+    public static CheckResult skip(String reason) {
+        return new CheckResult(Status.SKIP, reason, "");
+    }
+
+    public static CheckResult error(String reason) {
+        return new CheckResult(Status.ERROR, reason, "");
+    }
+
+    /** PASS when {@code ok}, else FAIL with the expectation. */
+    public static CheckResult when(boolean ok, String observed, String expected) {
+        return ok ? pass(observed) : fail(observed, expected);
+    }
+}

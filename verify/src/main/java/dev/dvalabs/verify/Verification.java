@@ -1,0 +1,41 @@
+package dev.dvalabs.verify;
+
+import dev.dvalabs.target.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a verifier's checks on a target and turns what they find into a report. */
+public final class Verification {
+
+    private Verification() {}
+
+    public static <O> Report run(String exercise, Verifier<O> verifier, Target target, Map<String, String> names) {
+        O observed = verifier.observe(target, names);
+        return judge(exercise, verifier.checks(), observed, target.name(), target.knownDeviations());
+    }
+
+    /**
+     * Judges every check. A check that throws is ERROR and does not stop the others. A check that
+     * does not pass on a target with a recorded deviation for it is SKIP with that deviation's reason.
+     */
+    public static <O> Report judge(String exercise, List<Check<O>> checks, O observed, String target,
+                                   Map<String, String> deviations) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Check<O> check : checks) {
+            CheckResult result;
+            try {
+                result = check.judge(observed);
+            } catch (RuntimeException e) {
+                result = CheckResult.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            String deviation = deviations.get(exercise + "/" + check.id());
+            if (deviation != null && result.status() != Status.PASS) {
+                result = CheckResult.skip("known deviation of " + target + ": " + deviation
+                        + " (observed: " + result.observed() + ")");
+            }
+            outcomes.add(new Outcome(check.id(), check.title(), check.teaches(), check.hint(), result));
+        }
+        return new Report(exercise, target, List.copyOf(outcomes));
+    }
+}
