@@ -1,0 +1,59 @@
+package dev.dvalabs.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class VerificationTest {
+
+    private static Check<Integer> atLeast(String id, int min) {
+        return new Check<>(id, "at least " + min, "notes line", "make it bigger",
+                n -> CheckResult.when(n >= min, Integer.toString(n), ">= " + min));
+    }
+
+    @Test
+    @DisplayName("a check that throws is ERROR and the checks after it are still judged")
+    void throwingCheckIsError() {
+        Check<Integer> broken = new Check<>("broken", "t", "n", "h", n -> {
+            throw new IllegalStateException("boom");
+        });
+        Report report = Verification.judge("ex", List.of(broken, atLeast("big", 1)), 5, "local", Map.of());
+        assertThat(report.outcome("broken").status()).isEqualTo(Status.ERROR);
+        assertThat(report.outcome("broken").result().observed()).contains("boom");
+        assertThat(report.outcome("big").status()).isEqualTo(Status.PASS);
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a recorded deviation turns a failure into SKIP with its reason, and leaves a pass a pass")
+    void deviationSkipsOnlyWhatDoesNotPass() {
+        Map<String, String> deviations = Map.of("ex/big", "the emulator ignores size", "ex/small", "irrelevant");
+        Report report = Verification.judge("ex", List.of(atLeast("big", 10), atLeast("small", 1)), 5, "local", deviations);
+        assertThat(report.outcome("big").status()).isEqualTo(Status.SKIP);
+        assertThat(report.outcome("big").result().observed()).contains("the emulator ignores size").contains("observed: 5");
+        assertThat(report.outcome("small").status()).isEqualTo(Status.PASS);
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Test
+    @DisplayName("without a deviation for that target the same failure stays FAIL")
+    void noDeviationStaysStrict() {
+        Report report = Verification.judge("ex", List.of(atLeast("big", 10)), 5, "aws", Map.of());
+        assertThat(report.outcome("big").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("big").result().expected()).isEqualTo(">= 10");
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a refused observation fails the check with what AWS said")
+    void refusedFactFails() {
+        Fact<Integer> refused = Fact.refused("ResourceNotFoundException: no table");
+        CheckResult result = refused.judge("a table", n -> CheckResult.pass("fine"));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.observed()).contains("ResourceNotFoundException");
+        assertThat(result.expected()).isEqualTo("a table");
+    }
+}
