@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 
-@Command(name = "destroy", description = "Remove an exercise's stacks and anything left with its tags; safe to run again.")
+@Command(name = "destroy", mixinStandardHelpOptions = true, description = "Remove an exercise's stacks and anything left with its tags; safe to run again.")
 final class DestroyCommand extends ExerciseCommand {
 
     @Override

@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
@@ -60,7 +61,10 @@ public final class Deployer {
             Optional<Stack> existing = settle(progress, cloudFormation, exercise, stackName);
             target.approveWrites((existing.isPresent() ? "update" : "create") + " stack " + stackName
                     + " with " + resourceSummary(template));
-            String runId = LocalDateTime.now().format(RUN_ID) + "-" + UUID.randomUUID().toString().substring(0, 4);
+            // An update keeps the run it belongs to, so a redeploy of an unchanged stack changes nothing.
+            String runId = existing.flatMap(s -> s.tags().stream().filter(t -> t.key().equals(ExerciseStack.TAG_RUN))
+                            .map(Tag::value).findFirst())
+                    .orElseGet(() -> LocalDateTime.now().format(RUN_ID) + "-" + UUID.randomUUID().toString().substring(0, 4));
             Set<Tag> tags = Set.of(
                     tag(ExerciseStack.TAG_EXERCISE, exercise.id()),
                     tag(ExerciseStack.TAG_VARIANT, variant.label()),
@@ -134,23 +138,28 @@ public final class Deployer {
 
     private Stack update(CloudFormationClient cloudFormation, StackProgress progress, Stack existing,
                          String template, Set<Tag> tags) {
+        // Change sets are addressed by stack name: ministack does not find them by stack id.
         String changeSet = "dva-labs-" + UUID.randomUUID().toString().substring(0, 8);
-        cloudFormation.createChangeSet(r -> r.stackName(existing.stackId()).changeSetName(changeSet)
+        cloudFormation.createChangeSet(r -> r.stackName(existing.stackName()).changeSetName(changeSet)
                 .changeSetType(ChangeSetType.UPDATE).templateBody(template).tags(tags)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM));
         try (CloudFormationWaiter waiter = CloudFormationWaiter.builder().client(cloudFormation)
                 .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(progress.poll()))
                         .waitTimeout(Duration.ofMinutes(5)))
                 .build()) {
-            waiter.waitUntilChangeSetCreateComplete(r -> r.stackName(existing.stackId()).changeSetName(changeSet));
+            waiter.waitUntilChangeSetCreateComplete(r -> r.stackName(existing.stackName()).changeSetName(changeSet));
         } catch (SdkClientException e) {
             // The waiter gives up on a FAILED change set; its reason is read just below.
         }
         DescribeChangeSetResponse described = cloudFormation.describeChangeSet(
-                r -> r.stackName(existing.stackId()).changeSetName(changeSet));
+                r -> r.stackName(existing.stackName()).changeSetName(changeSet));
         if (described.status() != ChangeSetStatus.CREATE_COMPLETE) {
             String reason = String.valueOf(described.statusReason());
-            cloudFormation.deleteChangeSet(r -> r.stackName(existing.stackId()).changeSetName(changeSet));
+            try {
+                cloudFormation.deleteChangeSet(r -> r.stackName(existing.stackName()).changeSetName(changeSet));
+            } catch (CloudFormationException e) {
+                // Some emulators drop a failed change set themselves; there is nothing left to delete.
+            }
             if (reason.contains("didn't contain changes") || reason.contains("No updates")) {
                 out.println(existing.stackName() + " is already up to date.");
                 return existing;
@@ -158,7 +167,7 @@ public final class Deployer {
             throw new DeployException("The change set for " + existing.stackName() + " failed: " + reason);
         }
         Set<String> before = progress.eventsSoFar(existing.stackId());
-        cloudFormation.executeChangeSet(r -> r.stackName(existing.stackId()).changeSetName(changeSet));
+        cloudFormation.executeChangeSet(r -> r.stackName(existing.stackName()).changeSetName(changeSet));
         Stack stack = progress.await(existing.stackId(), before)
                 .orElseThrow(() -> new DeployException(existing.stackName() + " disappeared while it was being updated."));
         if (stack.stackStatus() != StackStatus.UPDATE_COMPLETE) {

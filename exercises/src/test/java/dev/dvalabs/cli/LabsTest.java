@@ -1,0 +1,216 @@
+package dev.dvalabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.target.LocalEmulator;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The labs command line as a learner types it, against the test run's emulator as an endpoint. */
+@ExtendWith(LocalEmulatorExtension.class)
+class LabsTest {
+
+    record Ran(int exitCode, String out, String err) {}
+
+    @TempDir
+    Path state;
+
+    private String endpoint;
+
+    @BeforeEach
+    void isolateFromALearnersEmulator(LocalEmulator emulator) {
+        // A test must never attach to (or stop) an emulator a learner kept on this machine.
+        System.setProperty("dva-labs.state-dir", state.toString());
+        endpoint = emulator.endpoint().orElseThrow().toString();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        run("destroy", "dynamodb-gsi-ttl", "--target", "endpoint", "--endpoint", endpoint);
+        System.clearProperty("dva-labs.state-dir");
+    }
+
+    static Ran run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Labs.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    private String[] onEmulator(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--target", "endpoint", "--endpoint", endpoint));
+        return all.toArray(String[]::new);
+    }
+
+    @ParameterizedTest(name = "labs {0} exits 2 with one sentence")
+    @CsvSource(delimiter = '|', value = {
+            "deploy nope|Unknown exercise 'nope'; the exercises are: dynamodb-gsi-ttl",
+            "show nope|Unknown exercise 'nope'",
+            "deploy dynamodb-gsi-ttl --target mars|Invalid value for option '--target'",
+            "deploy dynamodb-gsi-ttl --variant best|'best' is not a variant; use starter or solution",
+            "frobnicate|Unmatched argument",
+            "verify dynamodb-gsi-ttl --target localstack --port 4566|--port is for --target local only"})
+    void badInput(String line, String message) {
+        Ran ran = run(line.split(" "));
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(ran.err()).contains(message).doesNotContain("\tat ");
+        assertThat(ran.err().lines().filter(l -> l.startsWith("labs: ")).count()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a resource name the exercise does not have is refused before anything is written")
+    void unknownNameRefused() {
+        Ran ran = run(onEmulator("verify", "dynamodb-gsi-ttl", "--name", "queue=x"));
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(ran.err()).contains("--name queue is not a resource of dynamodb-gsi-ttl; its names are: table.");
+    }
+
+    @Test
+    @DisplayName("labs run deploys the solution, prints an all-PASS checklist and leaves nothing behind")
+    void runEndToEnd(LocalEmulator emulator) {
+        Ran ran = run(onEmulator("run", "dynamodb-gsi-ttl"));
+        assertThat(ran.exitCode()).as(ran.err()).isEqualTo(ExitCode.OK);
+        assertThat(ran.out()).contains("CREATE_COMPLETE", "PASS  composite-key", "All checks pass.",
+                "SKIP  ttl-enabled", "ministack 1.5.33's CloudFormation ignores TimeToLiveSpecification",
+                "Nothing of dynamodb-gsi-ttl is left");
+        assertNothingLeft(emulator);
+    }
+
+    @Test
+    @DisplayName("deploy the starter, verify: exit 1 with hints; destroy: nothing left")
+    void starterFailsWithHints(LocalEmulator emulator) {
+        assertThat(run(onEmulator("deploy", "dynamodb-gsi-ttl", "--variant", "starter")).exitCode()).isEqualTo(ExitCode.OK);
+        Ran verified = run(onEmulator("verify", "dynamodb-gsi-ttl"));
+        assertThat(verified.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
+        assertThat(verified.out()).contains("FAIL  composite-key", "hint:", "observed:", "expected:",
+                "Some checks do not pass yet");
+        Ran destroyed = run(onEmulator("destroy", "dynamodb-gsi-ttl"));
+        assertThat(destroyed.exitCode()).isEqualTo(ExitCode.OK);
+        assertNothingLeft(emulator);
+        assertThat(run(onEmulator("destroy", "dynamodb-gsi-ttl")).exitCode()).as("destroy twice").isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    @DisplayName("deploying the solution over the starter says to destroy first")
+    void otherVariantDeployed() {
+        run(onEmulator("deploy", "dynamodb-gsi-ttl"));
+        Ran ran = run(onEmulator("deploy", "dynamodb-gsi-ttl", "--variant", "solution"));
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.DEPLOY_FAILED);
+        assertThat(ran.err()).contains("The starter of dynamodb-gsi-ttl is deployed (DvaLabs-DynamodbGsiTtl-Starter);"
+                + " run labs destroy dynamodb-gsi-ttl before deploying the solution.");
+    }
+
+    @Test
+    @DisplayName("deploying again with no change says it is up to date")
+    void redeployIsUpToDate() {
+        run(onEmulator("deploy", "dynamodb-gsi-ttl"));
+        Ran again = run(onEmulator("deploy", "dynamodb-gsi-ttl"));
+        assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCode.OK);
+        assertThat(again.out()).contains("Updating DvaLabs-DynamodbGsiTtl-Starter", "is already up to date");
+    }
+
+    @Test
+    @DisplayName("a stack an earlier deploy left in ROLLBACK_COMPLETE is cleaned before deploying")
+    void rollbackCompleteIsCleaned(LocalEmulator emulator) {
+        try (CloudFormationClient cloudFormation = emulator.client(CloudFormationClient.builder())) {
+            // An SQS queue name ending in .fifo without FifoQueue fails, and the create rolls back.
+            cloudFormation.createStack(r -> r.stackName("DvaLabs-DynamodbGsiTtl-Solution").templateBody(
+                    "{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\",\"Properties\":{\"QueueName\":\"broken.fifo\"}}}}"));
+            assertThat(cloudFormation.describeStacks(r -> r.stackName("DvaLabs-DynamodbGsiTtl-Solution")).stacks().get(0)
+                    .stackStatus()).isEqualTo(StackStatus.ROLLBACK_COMPLETE);
+        }
+        Ran ran = run(onEmulator("deploy", "dynamodb-gsi-ttl", "--variant", "solution"));
+        assertThat(ran.exitCode()).as(ran.err()).isEqualTo(ExitCode.OK);
+        assertThat(ran.out()).contains("left in ROLLBACK_COMPLETE by an earlier deploy; deleting it first", "CREATE_COMPLETE");
+    }
+
+    @Test
+    @DisplayName("a failing create names the resource and the reason, and destroy then ends clean")
+    void failedDeployNamesTheResource(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            // Nothing to provoke here on ministack, which accepts a second table of the same name:
+            // the failure path is driven through a stack that CloudFormation itself rejects.
+            dynamo.listTables();
+        }
+        try (CloudFormationClient cloudFormation = emulator.client(CloudFormationClient.builder())) {
+            cloudFormation.createStack(r -> r.stackName("DvaLabs-DynamodbGsiTtl-Starter").templateBody(
+                    "{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\",\"Properties\":{\"QueueName\":\"broken.fifo\"}}}}"));
+        }
+        Ran destroyed = run(onEmulator("destroy", "dynamodb-gsi-ttl"));
+        assertThat(destroyed.exitCode()).isEqualTo(ExitCode.OK);
+        assertNothingLeft(emulator);
+    }
+
+    @Test
+    @DisplayName("destroy leaves an untagged table built by hand untouched")
+    void untaggedSurvives(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(r -> r.tableName("hand-made-orders").billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH")));
+            run(onEmulator("run", "dynamodb-gsi-ttl"));
+            assertThat(dynamo.listTables().tableNames()).contains("hand-made-orders");
+            dynamo.deleteTable(r -> r.tableName("hand-made-orders"));
+        }
+    }
+
+    @Test
+    @DisplayName("an endpoint that does not answer is exit 3 with one sentence, without a hang")
+    void unreachableEndpoint() {
+        Ran ran = run("verify", "dynamodb-gsi-ttl", "--target", "endpoint", "--endpoint", "http://127.0.0.1:9");
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.TARGET_UNAVAILABLE);
+        assertThat(ran.err()).startsWith("labs: could not reach AWS").doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("verify on the local target with no emulator running says to deploy first")
+    void verifyWithoutEmulator() {
+        Ran ran = run("verify", "dynamodb-gsi-ttl");
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.TARGET_UNAVAILABLE);
+        assertThat(ran.err()).contains("No local emulator is running", "labs deploy dynamodb-gsi-ttl");
+    }
+
+    @Test
+    @DisplayName("every command has --help, with the exit codes")
+    void helpEverywhere() {
+        for (String command : List.of("list", "show", "deploy", "verify", "destroy", "run")) {
+            Ran ran = run(command, "--help");
+            assertThat(ran.exitCode()).as(command).isEqualTo(ExitCode.OK);
+            assertThat(ran.out()).as(command).contains("Usage: labs " + command, "Exit codes:", "4     deploy or destroy");
+        }
+    }
+
+    @Test
+    @DisplayName("list and show read the catalog")
+    void listAndShow() {
+        assertThat(run("list").out()).contains("dynamodb-gsi-ttl", "DynamoDB keys, indexes, TTL and streams");
+        Ran shown = run("show", "dynamodb-gsi-ttl");
+        assertThat(shown.out()).contains("## Your tasks", "Notes: DynamoDB", "Cost: about $0.00 an hour");
+    }
+
+    private static void assertNothingLeft(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder());
+             CloudFormationClient cloudFormation = emulator.client(CloudFormationClient.builder())) {
+            assertThat(dynamo.listTables().tableNames()).doesNotContain("dva-labs-orders");
+            assertThat(cloudFormation.listStacks().stackSummaries())
+                    .filteredOn(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE)
+                    .noneMatch(s -> s.stackName().startsWith("DvaLabs-"));
+        }
+    }
+}
