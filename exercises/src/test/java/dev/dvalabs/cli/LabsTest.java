@@ -2,6 +2,9 @@ package dev.dvalabs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.dvalabs.exercise.Leftovers.assertNothingLeft;
+
+import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.target.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import java.io.PrintWriter;
@@ -9,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -141,16 +145,16 @@ class LabsTest {
     }
 
     @Test
-    @DisplayName("a failing create names the resource and the reason, and destroy then ends clean")
-    void failedDeployNamesTheResource(LocalEmulator emulator) {
-        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
-            // Nothing to provoke here on ministack, which accepts a second table of the same name:
-            // the failure path is driven through a stack that CloudFormation itself rejects.
-            dynamo.listTables();
-        }
+    @DisplayName("a failed create names the failing resource and the reason, and destroy then ends clean")
+    void failedCreateNamesTheResource(LocalEmulator emulator) {
         try (CloudFormationClient cloudFormation = emulator.client(CloudFormationClient.builder())) {
-            cloudFormation.createStack(r -> r.stackName("DvaLabs-DynamodbGsiTtl-Starter").templateBody(
-                    "{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\",\"Properties\":{\"QueueName\":\"broken.fifo\"}}}}"));
+            String stackId = cloudFormation.createStack(r -> r.stackName("DvaLabs-DynamodbGsiTtl-Starter").templateBody(
+                    "{\"Resources\":{\"Q\":{\"Type\":\"AWS::SQS::Queue\",\"Properties\":{\"QueueName\":\"broken.fifo\"}}}}"))
+                    .stackId();
+            StackProgress progress = StackProgress.on(emulator, cloudFormation, new PrintWriter(new StringWriter()));
+            assertThat(progress.await(stackId, Set.of()).orElseThrow().stackStatus()).isEqualTo(StackStatus.ROLLBACK_COMPLETE);
+            assertThat(progress.firstFailure(stackId, Set.of())).hasValueSatisfying(failure ->
+                    assertThat(failure).startsWith("Q (AWS::SQS::Queue): ").contains("alphanumeric"));
         }
         Ran destroyed = run(onEmulator("destroy", "dynamodb-gsi-ttl"));
         assertThat(destroyed.exitCode()).isEqualTo(ExitCode.OK);
@@ -202,15 +206,5 @@ class LabsTest {
         assertThat(run("list").out()).contains("dynamodb-gsi-ttl", "DynamoDB keys, indexes, TTL and streams");
         Ran shown = run("show", "dynamodb-gsi-ttl");
         assertThat(shown.out()).contains("## Your tasks", "Notes: DynamoDB", "Cost: about $0.00 an hour");
-    }
-
-    private static void assertNothingLeft(LocalEmulator emulator) {
-        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder());
-             CloudFormationClient cloudFormation = emulator.client(CloudFormationClient.builder())) {
-            assertThat(dynamo.listTables().tableNames()).doesNotContain("dva-labs-orders");
-            assertThat(cloudFormation.listStacks().stackSummaries())
-                    .filteredOn(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE)
-                    .noneMatch(s -> s.stackName().startsWith("DvaLabs-"));
-        }
     }
 }

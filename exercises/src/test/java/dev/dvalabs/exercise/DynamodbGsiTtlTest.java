@@ -24,8 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -80,13 +78,7 @@ class DynamodbGsiTtlTest {
         Teardown.Result result = new Teardown(emulator, out).destroy(ID);
         assertThat(result.clean()).isTrue();
         assertThat(result.removed()).contains("stack DvaLabs-DynamodbGsiTtl-Solution");
-        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder());
-             CloudFormationClient cloudFormation = emulator.client(CloudFormationClient.builder())) {
-            assertThat(dynamo.listTables().tableNames()).doesNotContain("dva-labs-orders");
-            assertThat(cloudFormation.listStacks().stackSummaries())
-                    .filteredOn(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE)
-                    .noneMatch(s -> s.stackName().startsWith("DvaLabs-"));
-        }
+        Leftovers.assertNothingLeft(emulator);
     }
 
     @Test

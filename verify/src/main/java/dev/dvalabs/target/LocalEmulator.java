@@ -1,0 +1,414 @@
+package dev.dvalabs.target;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The embedded default target: ministack, installed from PyPI at a pinned version into a virtualenv
+ * under the user's cache directory on first use, started on a free loopback port, stopped on close.
+ *
+ * <pre>{@code
+ * try (LocalEmulator emulator = LocalEmulator.start()) {
+ *     var dynamo = emulator.client(DynamoDbClient.builder());
+ * }
+ * }</pre>
+ *
+ * A learner who deploys an exercise keeps the emulator running between commands ({@link #keep()}):
+ * its port is remembered in the cache directory and later commands {@link #attach() attach} to it.
+ */
+public final class LocalEmulator implements Target {
+
+    public static final String NAME = "local";
+    public static final String MINISTACK_VERSION = "1.5.33";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+    private final Region region;
+    private final Process process; // null when attached to one that an earlier command started
+    private final ProcessHandle handle;
+    private boolean keep;
+
+    private LocalEmulator(int port, Region region, Process process, ProcessHandle handle) {
+        this.port = port;
+        this.region = region;
+        this.process = process;
+        this.handle = handle;
+    }
+
+    /** Starts ministack on a free loopback port, installing it first if this machine has not yet. */
+    public static LocalEmulator start() {
+        return start(new Options());
+    }
+
+    public static LocalEmulator start(Options options) {
+        Path venv = install(options);
+        int port = options.port == 0 ? freePort() : requireFree(options.port);
+        Path log = options.cacheDir.resolve("ministack-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(venv.resolve("bin/ministack").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("BIND_HOST", "127.0.0.1");
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("MINISTACK_REGION", options.region.id());
+        env.put("LOG_LEVEL", "WARNING");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new TargetException("Could not start ministack from " + venv + ": " + e.getMessage(), e);
+        }
+        LocalEmulator emulator = new LocalEmulator(port, options.region, process, process.toHandle());
+        // Ctrl-C or a failure must not leave a stray emulator behind unless the learner asked to keep it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!emulator.keep) {
+                emulator.stop();
+            }
+        }));
+        try {
+            emulator.awaitHealthy(START_TIMEOUT, log);
+        } catch (RuntimeException e) {
+            emulator.stop();
+            throw e;
+        }
+        return emulator;
+    }
+
+    /** The emulator an earlier command kept running, if it still answers. */
+    public static Optional<LocalEmulator> attach() {
+        return attach(new Options());
+    }
+
+    public static Optional<LocalEmulator> attach(Options options) {
+        Path state = options.stateFile();
+        if (!Files.isRegularFile(state)) {
+            return Optional.empty();
+        }
+        try {
+            KeptEmulator kept = JSON.readValue(state.toFile(), KeptEmulator.class);
+            Optional<ProcessHandle> handle = ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive);
+            if (handle.isEmpty() || !healthy(kept.port())) {
+                Files.deleteIfExists(state);
+                return Optional.empty();
+            }
+            LocalEmulator emulator = new LocalEmulator(kept.port(), Region.of(kept.region()), null, handle.get());
+            emulator.keep = true;
+            return Optional.of(emulator);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Attaches to the kept emulator, or starts a new one. */
+    public static LocalEmulator attachOrStart(Options options) {
+        return attach(options).orElseGet(() -> start(options));
+    }
+
+    /**
+     * Leaves the emulator running after this command, and remembers it so the next command attaches.
+     * Returns the lines that tell a learner how to reach it with the AWS CLI and how to stop it.
+     */
+    public List<String> keep(Options options) {
+        keep = true;
+        try {
+            Files.createDirectories(options.stateFile().getParent());
+            JSON.writeValue(options.stateFile().toFile(), new KeptEmulator(handle.pid(), port, region.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of(
+                "The local emulator keeps running at " + endpointUri() + " (pid " + handle.pid() + ").",
+                "Point the AWS CLI at it: export AWS_ENDPOINT_URL=" + endpointUri()
+                        + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=" + region.id(),
+                "Stop it with: labs destroy <exercise> (or kill " + handle.pid() + ").");
+    }
+
+    /** Whether this emulator outlives the command (kept now or by an earlier command). */
+    public boolean kept() {
+        return keep;
+    }
+
+    /** Stops the emulator now, kept or not, and forgets it. */
+    public void stop() {
+        handle.descendants().forEach(ProcessHandle::destroy);
+        handle.destroy();
+        try {
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+        }
+        keep = false;
+    }
+
+    /** Forgets a kept emulator, for when it was stopped. */
+    public static void forget(Options options) {
+        try {
+            Files.deleteIfExists(options.stateFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<URI> endpoint() {
+        return Optional.of(endpointUri());
+    }
+
+    private URI endpointUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public Region region() {
+        return region;
+    }
+
+    @Override
+    public AwsCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    }
+
+    @Override
+    public Map<String, String> knownDeviations() {
+        return Deviations.of("ministack");
+    }
+
+    @Override
+    public String describe() {
+        return "local emulator (ministack " + MINISTACK_VERSION + ") at " + endpointUri();
+    }
+
+    @Override
+    public void close() {
+        if (!keep) {
+            stop();
+        }
+    }
+
+    private void awaitHealthy(Duration timeout, Path log) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (process != null && !process.isAlive()) {
+                throw new TargetException("ministack exited while starting (exit code " + process.exitValue()
+                        + "); its log is " + log + ": " + lastLine(log));
+            }
+            if (healthy(port)) {
+                return;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw new TargetException("ministack did not answer on port " + port + " within "
+                + timeout.toSeconds() + " s; its log is " + log);
+    }
+
+    private static boolean healthy(int port) {
+        return answersAsMinistack(URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** Whether ministack answers at this endpoint: its health path is its own. */
+    static boolean answersAsMinistack(URI endpoint) {
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/_ministack/health"))
+                            .timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Creates the pinned virtualenv once per machine. A lock file keeps two commands (or two test
+     * JVMs) from installing into the same directory at once, and a marker written only after pip
+     * succeeded keeps an interrupted install from being mistaken for a good one.
+     */
+    static Path install(Options options) {
+        Path venv = options.cacheDir.resolve("ministack-" + MINISTACK_VERSION);
+        Path installed = venv.resolve(".dva-labs-installed");
+        if (Files.exists(installed)) {
+            return venv;
+        }
+        try {
+            Files.createDirectories(options.cacheDir);
+            try (FileChannel lock = FileChannel.open(options.cacheDir.resolve("install.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 var ignored = lock.lock()) {
+                if (Files.exists(installed)) {
+                    return venv;
+                }
+                deleteTree(venv);
+                run(options, List.of(options.python, "-m", "venv", venv.toString()), "create a Python virtualenv");
+                run(options, List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
+                        "--quiet", "--disable-pip-version-check", "ministack==" + MINISTACK_VERSION),
+                        "install ministack " + MINISTACK_VERSION + " from PyPI");
+                Files.writeString(installed, MINISTACK_VERSION);
+                return venv;
+            }
+        } catch (IOException e) {
+            throw new TargetException("Could not prepare the local emulator under " + options.cacheDir
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(Options options, List<String> command, String what) {
+        Path log = options.cacheDir.resolve("install.log");
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new TargetException(options.python + " was not found; the local target needs Python 3.10 or"
+                    + " newer (set DVA_LABS_PYTHON to its path), or use --target localstack or --target floci"
+                    + " with Docker, --target endpoint --endpoint URL for an emulator already running,"
+                    + " or --target aws for a sandbox account.", e);
+        }
+        try {
+            if (!process.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new TargetException("Timed out trying to " + what + "; see " + log + ".");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new TargetException("Interrupted while trying to " + what + ".");
+        }
+        if (process.exitValue() != 0) {
+            throw new TargetException("Could not " + what + " (exit code " + process.exitValue() + "): "
+                    + lastLine(log) + " (full log: " + log + ").");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new TargetException("No free port on 127.0.0.1 for the local emulator: " + e.getMessage(), e);
+        }
+    }
+
+    private static int requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            throw new TargetException("Port " + port + " on 127.0.0.1 is already in use; choose another with"
+                    + " --port, or leave --port out to use a free one.", e);
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(log));
+            lines.removeIf(String::isBlank);
+            return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1).strip();
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("Interrupted while waiting for the local emulator.");
+        }
+    }
+
+    private record KeptEmulator(long pid, int port, String region) {}
+
+    /** How to start the local emulator; the defaults suit a learner's machine. */
+    public static final class Options {
+        private Path cacheDir = defaultCacheDir();
+        private String python = Optional.ofNullable(System.getenv("DVA_LABS_PYTHON")).orElse("python3");
+        private int port;
+        private Region region = Region.US_EAST_1;
+
+        public Options withCacheDir(Path cacheDir) {
+            this.cacheDir = cacheDir;
+            return this;
+        }
+
+        public Options withPython(String python) {
+            this.python = python;
+            return this;
+        }
+
+        /** A fixed port; 0 (the default) picks a free one. */
+        public Options withPort(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Options withRegion(Region region) {
+            this.region = region;
+            return this;
+        }
+
+        /** Where the kept emulator is remembered: the cache directory, unless a test keeps its own. */
+        Path stateFile() {
+            String own = System.getProperty("dva-labs.state-dir");
+            return (own != null ? Path.of(own) : cacheDir).resolve("local-emulator.json");
+        }
+
+        private static Path defaultCacheDir() {
+            String own = System.getenv("DVA_LABS_CACHE");
+            if (own != null && !own.isBlank()) {
+                return Path.of(own);
+            }
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+            return base.resolve("dva-labs");
+        }
+    }
+}

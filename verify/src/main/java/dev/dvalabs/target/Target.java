@@ -1,0 +1,70 @@
+package dev.dvalabs.target;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Where AWS is for one command: an emulator on this machine, a container, a running endpoint or a
+ * real account. It hands out ready SDK v2 clients and releases whatever it started on {@link #close()}.
+ *
+ * <pre>{@code
+ * try (Target target = LocalEmulator.start()) {
+ *     DynamoDbClient dynamo = target.client(DynamoDbClient.builder());
+ * }
+ * }</pre>
+ */
+public interface Target extends AutoCloseable {
+
+    /** The name a learner types after {@code --target}. */
+    String name();
+
+    /** Where clients send requests; empty for real AWS, where the SDK finds the regional endpoint. */
+    Optional<URI> endpoint();
+
+    Region region();
+
+    AwsCredentialsProvider credentials();
+
+    /**
+     * Checks whose result this target is known to get wrong, by {@code exercise/check} id, each with
+     * the reason. Such a check is reported as SKIP with that reason unless it passes.
+     */
+    default Map<String, String> knownDeviations() {
+        return Map.of();
+    }
+
+    /**
+     * Called before the first write of a command. Targets that stand for a real account print where
+     * the write goes and refuse unless the learner agreed; emulators have nothing to protect.
+     */
+    default void approveWrites(String plan) {}
+
+    /** A client for any AWS service, pointed at this target, with the SDK's retries and bounded timeouts. */
+    default <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        endpoint().ifPresent(builder::endpointOverride);
+        return builder
+                .region(region())
+                .credentialsProvider(credentials())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(Duration.ofMinutes(2))
+                        .build())
+                .build();
+    }
+
+    /** Where this target is, in words, for progress lines and error messages. */
+    default String describe() {
+        return name() + endpoint().map(e -> " at " + e).orElse("") + " (" + region().id() + ")";
+    }
+
+    @Override
+    void close();
+}
