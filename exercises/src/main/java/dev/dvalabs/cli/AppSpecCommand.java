@@ -1,0 +1,144 @@
+package dev.dvalabs.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.dvalabs.appspec.AppSpecLinter;
+import dev.dvalabs.appspec.Finding;
+import dev.dvalabs.appspec.Rehearsal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code labs appspec}: check a CodeDeploy AppSpec file offline and rehearse an EC2 bundle locally. */
+@Command(name = "appspec", mixinStandardHelpOptions = true,
+        description = "Lint CodeDeploy AppSpec files and rehearse EC2/On-Premises bundles on this machine.",
+        subcommands = {AppSpecCommand.Lint.class, AppSpecCommand.Rehearse.class})
+public class AppSpecCommand implements Runnable {
+
+    /** Exit code for input that could not be read at all, apart from 1 for "read, and wrong". */
+    static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Check an appspec.yml against the CodeDeploy AppSpec reference. "
+                    + "Exits 0 with no errors, 1 with errors, 2 when the file cannot be read.")
+    static class Lint implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The AppSpec file (appspec.yml, appspec.yaml or appspec.json).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                err.println("Cannot read " + file + ": give the path of an existing, readable appspec.yml.");
+                return BAD_INPUT;
+            }
+            List<Finding> findings;
+            try {
+                findings = new AppSpecLinter().lint(file);
+            } catch (IOException e) {
+                err.println("Cannot read " + file + ": " + e.getMessage() + ".");
+                return BAD_INPUT;
+            }
+            findings.forEach(f -> out.println(f.format(file.toString())));
+            long errors = findings.stream().filter(Finding::isError).count();
+            out.println(errors == 0 && findings.isEmpty() ? file + ": no problems found."
+                    : file + ": " + errors + " error(s), " + (findings.size() - errors) + " warning(s).");
+            out.flush();
+            return errors == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "rehearse", mixinStandardHelpOptions = true,
+            description = "Run a bundle's EC2/On-Premises lifecycle (ApplicationStop .. ValidateService) here, "
+                    + "with every destination mapped under a scratch root. Exits 0 when every event succeeds, "
+                    + "1 otherwise, 2 when the bundle cannot be used.")
+    static class Rehearse implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "BUNDLE_DIR", description = "Directory holding appspec.yml at its root.")
+        Path bundle;
+
+        @Option(names = "--scratch", paramLabel = "DIR",
+                description = "Scratch root to install into (kept afterwards). Default: a new temporary directory.")
+        Path scratch;
+
+        @Option(names = "--keep-scratch", description = "Keep the temporary scratch root to inspect what was installed.")
+        boolean keepScratch;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path root;
+            try {
+                root = scratch != null ? Files.createDirectories(scratch) : Files.createTempDirectory("dva-labs-rehearsal-");
+            } catch (IOException e) {
+                err.println("Cannot create the scratch root: " + e.getMessage() + ".");
+                return BAD_INPUT;
+            }
+            try {
+                Rehearsal.Result result = new Rehearsal(root).run(bundle);
+                print(result, out);
+                return result.succeeded() ? 0 : 1;
+            } catch (Rehearsal.BadBundleException e) {
+                err.println(e.getMessage());
+                return BAD_INPUT;
+            } catch (IOException e) {
+                err.println("Rehearsal stopped: " + e.getMessage() + ".");
+                return BAD_INPUT;
+            } finally {
+                cleanUp(root, err);
+                out.flush();
+            }
+        }
+
+        private void print(Rehearsal.Result result, PrintWriter out) {
+            Path appspec = Rehearsal.appSpecIn(bundle).orElse(bundle);
+            result.findings().forEach(f -> out.println(f.format(appspec.toString())));
+            result.refusal().ifPresent(r -> out.println("Not rehearsed: " + r));
+            for (Rehearsal.EventResult event : result.events()) {
+                String code = event.exitCode().isPresent() ? " exit " + event.exitCode().getAsInt() : "";
+                out.printf("%-16s %-9s%s (%d ms)%n", event.event(), event.status(), code, event.duration().toMillis());
+                event.output().lines().forEach(line -> out.println("    " + line));
+            }
+            if (result.refusal().isEmpty()) {
+                out.println(result.succeeded() ? "Rehearsal succeeded." : "Rehearsal failed.");
+            }
+        }
+
+        private void cleanUp(Path root, PrintWriter err) {
+            // A scratch root the learner named is theirs to keep; only our own temporary one is removed.
+            if (scratch != null || keepScratch) {
+                err.println("Scratch root kept at " + root);
+                return;
+            }
+            try {
+                Rehearsal.deleteTree(root);
+            } catch (IOException e) {
+                err.println("Could not remove the scratch root " + root + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.dvalabs.appspec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dvalabs.appspec.Rehearsal.EventResult;
+import dev.dvalabs.appspec.Rehearsal.Status;
+
+@DisplayName("A rehearsal")
+class RehearsalTest {
+
+    static final Path CATALOG = Path.of("..", "exercises", "catalog", "codedeploy-appspec-pipeline");
+
+    @TempDir
+    Path work;
+
+    private Path bundle(String appspec, Map<String, String> files) throws IOException {
+        Path bundle = work.resolve("bundle");
+        Files.createDirectories(bundle);
+        Files.writeString(bundle.resolve("appspec.yml"), appspec);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = bundle.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return bundle;
+    }
+
+    private static Map<String, Status> statuses(Rehearsal.Result result) {
+        Map<String, Status> map = new java.util.LinkedHashMap<>();
+        result.events().forEach(e -> map.put(e.event(), e.status()));
+        return map;
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private static final String HEAD = "version: 0.0\nos: linux\n";
+
+    @Test
+    @DisplayName("runs the exercise's solution bundle with every event Succeeded and the page under the scratch root")
+    void solutionBundleSucceeds() throws Exception {
+        Path scratch = work.resolve("scratch");
+
+        Rehearsal.Result result = new Rehearsal(scratch).run(CATALOG.resolve("bundle"));
+
+        assertThat(result.refusal()).isEmpty();
+        assertThat(result.events()).extracting(EventResult::event).containsExactlyElementsOf(LifecycleEvents.SERVER_IN_PLACE);
+        assertThat(result.events()).allSatisfy(e -> assertThat(e.status()).as(e.event() + ": " + e.output()).isEqualTo(Status.Succeeded));
+        assertThat(result.succeeded()).isTrue();
+        assertThat(scratch.resolve("var/www/html/index.html")).content().contains("Deployed with CodeDeploy");
+        assertThat(scratch.resolve("var/www/html/deployment.txt")).content().containsPattern("deployment_id=d-[A-Z0-9]{9}");
+        EventResult validate = result.events().get(5);
+        assertThat(validate.output()).contains("validated").contains("runas root (not switched)");
+        assertThat(validate.scripts()).singleElement().satisfies(s -> assertThat(s.runas()).contains("root"));
+    }
+
+    @Test
+    @DisplayName("gives each hook the agent's environment variables and the scratch root")
+    void setsEnvironment() throws Exception {
+        Path scratch = work.resolve("scratch");
+        Path bundle = bundle(HEAD + "hooks:\n  AfterInstall:\n    - location: env.sh\n",
+                Map.of("env.sh", "#!/bin/sh\necho \"$LIFECYCLE_EVENT|$APPLICATION_NAME|$DEPLOYMENT_GROUP_NAME|$DVA_LABS_SCRATCH_ROOT|$(pwd)\"\n"
+                        + "test -n \"$DEPLOYMENT_ID\" && test -n \"$DEPLOYMENT_GROUP_ID\"\n"));
+
+        Rehearsal.Result result = new Rehearsal(scratch, "shop", "staging").run(bundle);
+
+        EventResult afterInstall = result.events().get(3);
+        assertThat(afterInstall.status()).isEqualTo(Status.Succeeded);
+        String real = scratch.toRealPath().toString();
+        assertThat(afterInstall.output()).contains("AfterInstall|shop|staging|" + scratch.toAbsolutePath().normalize() + "|" + real);
+    }
+
+    @Test
+    @DisplayName("stops at a failing AfterInstall and skips the events after it")
+    void failingHookStopsRehearsal() throws Exception {
+        Path bundle = bundle(HEAD + """
+                hooks:
+                  BeforeInstall:
+                    - location: ok.sh
+                  AfterInstall:
+                    - location: fail.sh
+                  ApplicationStart:
+                    - location: ok.sh
+                """, Map.of("ok.sh", "#!/bin/sh\necho fine\n", "fail.sh", "#!/bin/sh\necho broken >&2\nexit 1\n"));
+
+        Rehearsal.Result result = new Rehearsal(work.resolve("scratch")).run(bundle);
+
+        assertThat(statuses(result)).containsExactly(
+                Map.entry("ApplicationStop", Status.Succeeded), Map.entry("BeforeInstall", Status.Succeeded),
+                Map.entry("Install", Status.Succeeded), Map.entry("AfterInstall", Status.Failed),
+                Map.entry("ApplicationStart", Status.Skipped), Map.entry("ValidateService", Status.Skipped));
+        EventResult afterInstall = result.events().get(3);
+        assertThat(afterInstall.exitCode()).hasValue(1);
+        assertThat(afterInstall.output()).contains("broken");
+        assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    @DisplayName("marks a hook that outlives its timeout TimedOut and kills it")
+    void timeoutKillsHook() throws Exception {
+        Path bundle = bundle(HEAD + """
+                hooks:
+                  ApplicationStart:
+                    - location: slow.sh
+                      timeout: 1
+                  ValidateService:
+                    - location: slow.sh
+                """, Map.of("slow.sh", "#!/bin/sh\necho starting\nsleep 30\necho never\n"));
+
+        long started = System.nanoTime();
+        Rehearsal.Result result = new Rehearsal(work.resolve("scratch")).run(bundle);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+        assertThat(statuses(result)).containsEntry("ApplicationStart", Status.TimedOut).containsEntry("ValidateService", Status.Skipped);
+        assertThat(result.events().get(4).output()).contains("starting").doesNotContain("never").contains("timed out after 1 s");
+        assertThat(seconds).as("the sleep was killed, not waited for").isLessThan(25);
+    }
+
+    @Test
+    @DisplayName("refuses a files destination that climbs out with '..' and runs nothing")
+    void refusesDotDotDestination() throws Exception {
+        Path scratch = work.resolve("scratch");
+        Path bundle = bundle(HEAD + "files:\n  - source: a.txt\n    destination: /../../escape\nhooks:\n  BeforeInstall:\n    - location: touch.sh\n",
+                Map.of("a.txt", "x", "touch.sh", "#!/bin/sh\ntouch \"$DVA_LABS_SCRATCH_ROOT/ran\"\n"));
+
+        Rehearsal.Result result = new Rehearsal(scratch).run(bundle);
+
+        assertThat(result.refusal()).hasValueSatisfying(r -> assertThat(r).contains("/../../escape"));
+        assertThat(result.events()).isEmpty();
+        assertThat(listing(work)).containsExactlyInAnyOrder("", "bundle", "bundle/appspec.yml", "bundle/a.txt", "bundle/touch.sh");
+    }
+
+    @Test
+    @DisplayName("refuses a bundle whose appspec.yml has lint errors")
+    void refusesLintErrors() throws Exception {
+        Path bundle = bundle(HEAD + "hooks:\n  Install:\n    - location: a.sh\n", Map.of("a.sh", "#!/bin/sh\n"));
+
+        Rehearsal.Result result = new Rehearsal(work.resolve("scratch")).run(bundle);
+
+        assertThat(result.refusal()).isPresent();
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("hook-reserved");
+        assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    @DisplayName("writes nothing outside the scratch root and leaves the bundle as it was")
+    void confinedToScratch() throws Exception {
+        Path bundle = bundle(HEAD + """
+                files:
+                  - source: site
+                    destination: /var/www/html
+                  - source: conf/app.conf
+                    destination: /etc/app
+                hooks:
+                  AfterInstall:
+                    - location: write.sh
+                """, Map.of("site/index.html", "<p>hi</p>", "site/css/a.css", "p{}", "conf/app.conf", "k=v",
+                "write.sh", "#!/bin/sh\necho made > \"$DVA_LABS_SCRATCH_ROOT/made-by-hook\"\necho local > made-in-cwd\n"));
+        List<String> bundleBefore = listing(bundle);
+        Path scratch = work.resolve("scratch");
+
+        Rehearsal.Result result = new Rehearsal(scratch).run(bundle);
+
+        assertThat(result.succeeded()).as(result.events().toString()).isTrue();
+        try (Stream<Path> top = Files.list(work)) {
+            assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bundle", "scratch");
+        }
+        assertThat(listing(bundle)).isEqualTo(bundleBefore);
+        assertThat(listing(scratch)).contains("var/www/html/index.html", "var/www/html/css/a.css", "etc/app/app.conf", "made-by-hook");
+        assertThat(scratch.resolve(".dva-labs/deployment-archive/made-in-cwd")).exists();
+    }
+
+    @Test
+    @DisplayName("can run twice into the same scratch root, as a redeployment replaces its own files")
+    void rerunsIntoSameScratch() throws Exception {
+        Path bundle = bundle(HEAD + "files:\n  - source: site\n    destination: /srv\n", Map.of("site/a.txt", "one"));
+        Path scratch = work.resolve("scratch");
+
+        assertThat(new Rehearsal(scratch).run(bundle).succeeded()).isTrue();
+        Files.writeString(bundle.resolve("site/a.txt"), "two");
+        Rehearsal.Result second = new Rehearsal(scratch).run(bundle);
+
+        assertThat(second.succeeded()).as(second.events().toString()).isTrue();
+        assertThat(scratch.resolve("srv/a.txt")).hasContent("two");
+    }
+
+    @Test
+    @DisplayName("fails Install on a file it did not put there when file_exists_behavior is the default DISALLOW")
+    void disallowsForeignFiles() throws Exception {
+        Path bundle = bundle(HEAD + "files:\n  - source: site\n    destination: /srv\n", Map.of("site/a.txt", "new"));
+        Path scratch = work.resolve("scratch");
+        Files.createDirectories(scratch.resolve("srv"));
+        Files.writeString(scratch.resolve("srv/a.txt"), "already here");
+
+        Rehearsal.Result result = new Rehearsal(scratch).run(bundle);
+
+        assertThat(statuses(result)).containsEntry("Install", Status.Failed).containsEntry("AfterInstall", Status.Skipped);
+        assertThat(scratch.resolve("srv/a.txt")).hasContent("already here");
+    }
+
+    @Test
+    @DisplayName("keeps hook output bounded")
+    void boundsOutput() throws Exception {
+        Path bundle = bundle(HEAD + "hooks:\n  BeforeInstall:\n    - location: noisy.sh\n",
+                Map.of("noisy.sh", "#!/bin/sh\nyes | head -c 1000000\n"));
+
+        Rehearsal.Result result = new Rehearsal(work.resolve("scratch")).run(bundle);
+
+        EventResult noisy = result.events().get(1);
+        assertThat(noisy.status()).isEqualTo(Status.Succeeded);
+        assertThat(noisy.output().length()).isLessThan(Rehearsal.MAX_OUTPUT_BYTES + 200);
+        assertThat(noisy.output()).contains("output dropped");
+    }
+
+    @Test
+    @DisplayName("rejects a directory without appspec.yml as bad input")
+    void rejectsNonBundle() throws Exception {
+        Files.createDirectories(work.resolve("empty"));
+
+        assertThatThrownBy(() -> new Rehearsal(work.resolve("scratch")).run(work.resolve("empty")))
+                .isInstanceOf(Rehearsal.BadBundleException.class).hasMessageContaining("No appspec.yml");
+    }
+
+    @Test
+    @DisplayName("finds exactly the starter bundle's four deliberate mistakes once its README's copy is made")
+    void starterBundleMistakes() throws Exception {
+        Path copy = Files.createDirectories(work.resolve("my-bundle"));
+        Files.copy(CATALOG.resolve("starter-bundle/appspec.yml"), copy.resolve("appspec.yml"));
+        Rehearsal.copyTree(CATALOG.resolve("bundle/site"), copy.resolve("site"));
+        Rehearsal.copyTree(CATALOG.resolve("bundle/scripts"), copy.resolve("scripts"));
+
+        List<Finding> findings = new AppSpecLinter().lint(copy.resolve("appspec.yml"));
+
+        assertThat(findings).extracting(Finding::ruleId, Finding::line).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("files-destination-missing", 6),
+                org.assertj.core.groups.Tuple.tuple("hook-reserved", 12),
+                org.assertj.core.groups.Tuple.tuple("timeout-too-long", 18),
+                org.assertj.core.groups.Tuple.tuple("hook-location-missing", 21));
+    }
+}
