@@ -10,12 +10,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** An emulator in a Docker container, started through Testcontainers and removed on close. */
-abstract class ContainerTarget implements Target {
+public abstract class ContainerTarget implements Target {
 
     private final GenericContainer<?> container;
+    private final URI endpoint;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
 
-    ContainerTarget(GenericContainer<?> container) {
+    /** A started container and what its module says clients need to reach it. */
+    ContainerTarget(GenericContainer<?> container, URI endpoint, String region, String accessKey, String secretKey) {
         this.container = container;
+        this.endpoint = endpoint;
+        this.region = Region.of(region);
+        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
     }
 
     /**
@@ -46,27 +53,19 @@ abstract class ContainerTarget implements Target {
         }
     }
 
-    abstract URI containerEndpoint();
-
-    abstract String accessKey();
-
-    abstract String secretKey();
-
-    abstract String containerRegion();
-
     @Override
     public Optional<URI> endpoint() {
-        return Optional.of(containerEndpoint());
+        return Optional.of(endpoint);
     }
 
     @Override
     public Region region() {
-        return Region.of(containerRegion());
+        return region;
     }
 
     @Override
     public AwsCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey(), secretKey()));
+        return credentials;
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.dvalabs.target;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** An emulator that is already running somewhere, reached at its URL; nothing to start or stop. */
@@ -70,8 +68,7 @@ public final class EndpointTarget implements Target {
 
     @Override
     public AwsCredentialsProvider credentials() {
-        // Emulators accept any key; real ones in the environment are not sent to an address we were only told of.
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        return EMULATOR_CREDENTIALS;
     }
 
     @Override

@@ -8,11 +8,9 @@ public final class FlociTarget extends ContainerTarget {
 
     public static final String NAME = "floci";
 
-    private final FlociContainer container;
-
     private FlociTarget(FlociContainer container) {
-        super(container);
-        this.container = container;
+        super(container, URI.create(container.getEndpoint()), container.getRegion(), container.getAccessKey(),
+                container.getSecretKey());
     }
 
     public static FlociTarget start() {
@@ -23,25 +21,5 @@ public final class FlociTarget extends ContainerTarget {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    URI containerEndpoint() {
-        return URI.create(container.getEndpoint());
-    }
-
-    @Override
-    String accessKey() {
-        return container.getAccessKey();
-    }
-
-    @Override
-    String secretKey() {
-        return container.getSecretKey();
-    }
-
-    @Override
-    String containerRegion() {
-        return container.getRegion();
     }
 }

@@ -1,6 +1,5 @@
 package dev.dvalabs.target;
 
-import java.net.URI;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -14,11 +13,8 @@ public final class LocalStackTarget extends ContainerTarget {
     public static final String NAME = "localstack";
     public static final String FREE_IMAGE = "localstack/localstack:4.14.0";
 
-    private final LocalStackContainer container;
-
     private LocalStackTarget(LocalStackContainer container) {
-        super(container);
-        this.container = container;
+        super(container, container.getEndpoint(), container.getRegion(), container.getAccessKey(), container.getSecretKey());
     }
 
     public static LocalStackTarget start() {
@@ -48,25 +44,5 @@ public final class LocalStackTarget extends ContainerTarget {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    URI containerEndpoint() {
-        return container.getEndpoint();
-    }
-
-    @Override
-    String accessKey() {
-        return container.getAccessKey();
-    }
-
-    @Override
-    String secretKey() {
-        return container.getSecretKey();
-    }
-
-    @Override
-    String containerRegion() {
-        return container.getRegion();
     }
 }

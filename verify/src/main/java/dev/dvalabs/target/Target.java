@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -21,6 +23,13 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  */
 public interface Target extends AutoCloseable {
+
+    /**
+     * What emulators are sent: they accept any key, and a learner's real keys from the environment
+     * are never sent to an address the toolkit was only told of.
+     */
+    AwsCredentialsProvider EMULATOR_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     /** The name a learner types after {@code --target}. */
     String name();
