@@ -7,7 +7,11 @@ import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.target.Target;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ScanResult;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -16,8 +20,6 @@ import software.amazon.awssdk.services.cloudformation.model.ResourceStatus;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTa
  * a resource without the toolkit's tag. Safe to run again at any point.
  */
 public final class Teardown {
+
+    private static final Map<String, Sweeper> SWEEPERS = sweepers();
 
     private final Target target;
     private final PrintWriter out;
@@ -55,11 +59,21 @@ public final class Teardown {
         List<ResourceTagMapping> tagged = taggedResources(exerciseId);
         List<String> remaining = new ArrayList<>();
         for (ResourceTagMapping resource : tagged) {
-            Swept swept = delete(resource.resourceARN());
-            switch (swept.outcome()) {
-                case REMOVED -> removed.add(resource.resourceARN() + " (tagged " + ExerciseStack.TAG_EXERCISE + "=" + exerciseId + ")");
-                case ALREADY_GONE -> { }
-                case REMAINS -> remaining.add(resource.resourceARN() + ": " + swept.why());
+            String arn = resource.resourceARN();
+            Sweeper sweeper = SWEEPERS.get(arn.split(":", 6)[2]);
+            if (sweeper == null) {
+                remaining.add(arn + ": the toolkit has no way to delete " + arn.split(":", 6)[2]
+                        + " resources yet; delete it by hand");
+                continue;
+            }
+            try {
+                Sweeper.Swept swept = sweeper.delete(target, arn);
+                if (swept.removed()) {
+                    removed.add(arn + " (tagged " + ExerciseStack.TAG_EXERCISE + "=" + exerciseId + ")"
+                            + (swept.note().isEmpty() ? "" : ": " + swept.note()));
+                }
+            } catch (AwsServiceException e) {
+                remaining.add(arn + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()));
             }
         }
         return new Result(List.copyOf(removed), List.copyOf(remaining));
@@ -109,30 +123,20 @@ public final class Teardown {
         }
     }
 
-    private enum Outcome { REMOVED, ALREADY_GONE, REMAINS }
+    /** Every {@link Sweeper} in this package, by service. */
+    private static Map<String, Sweeper> sweepers() {
+        try (ScanResult scan = new ClassGraph().enableClassInfo().acceptPackages(Sweeper.class.getPackageName()).scan()) {
+            return scan.getClassesImplementing(Sweeper.class).filter(c -> !c.isAbstract()).loadClasses(Sweeper.class)
+                    .stream().map(Teardown::instantiate)
+                    .collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
+        }
+    }
 
-    private record Swept(Outcome outcome, String why) {}
-
-    /** Deletes one tagged resource. The tagging index lags behind deletions, so "not found" means already gone. */
-    private Swept delete(String arn) {
-        String service = arn.split(":", 6)[2];
+    private static Sweeper instantiate(Class<? extends Sweeper> type) {
         try {
-            switch (service) {
-                case "dynamodb" -> {
-                    try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-                        dynamo.deleteTable(r -> r.tableName(arn.substring(arn.indexOf(":table/") + 7)));
-                    } catch (ResourceNotFoundException e) {
-                        return new Swept(Outcome.ALREADY_GONE, "");
-                    }
-                }
-                default -> {
-                    return new Swept(Outcome.REMAINS, "the toolkit has no way to delete " + service
-                            + " resources yet; delete it by hand");
-                }
-            }
-            return new Swept(Outcome.REMOVED, "");
-        } catch (AwsServiceException e) {
-            return new Swept(Outcome.REMAINS, e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+            return type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " needs a public no-argument constructor", e);
         }
     }
 }
