@@ -17,7 +17,7 @@ public final class DynamoDbSweeper implements Sweeper {
         String table = arn.substring(arn.indexOf(":table/") + ":table/".length());
         try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
             dynamo.deleteTable(r -> r.tableName(table));
-            return Swept.removed();
+            return Swept.deleted();
         } catch (ResourceNotFoundException e) {
             return Swept.alreadyGone();
         }

@@ -23,11 +23,11 @@ public interface Sweeper {
     /** What a sweeper did with one resource. */
     record Swept(boolean removed, String note) {
 
-        public static Swept removed() {
+        public static Swept deleted() {
             return new Swept(true, "");
         }
 
-        public static Swept removed(String note) {
+        public static Swept deleted(String note) {
             return new Swept(true, note);
         }
 

@@ -60,10 +60,10 @@ public final class Teardown {
         List<String> remaining = new ArrayList<>();
         for (ResourceTagMapping resource : tagged) {
             String arn = resource.resourceARN();
-            Sweeper sweeper = SWEEPERS.get(arn.split(":", 6)[2]);
+            String service = arn.split(":", 6)[2];
+            Sweeper sweeper = SWEEPERS.get(service);
             if (sweeper == null) {
-                remaining.add(arn + ": the toolkit has no way to delete " + arn.split(":", 6)[2]
-                        + " resources yet; delete it by hand");
+                remaining.add(arn + ": the toolkit has no way to delete " + service + " resources yet; delete it by hand");
                 continue;
             }
             try {
