@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.cdk.DvaLabsApp;
 import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Templates;
 import dev.dvalabs.cdk.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,16 @@ public final class Synthesizer {
 
     private Synthesizer() {}
 
-    /** The template of one exercise in one variant, as JSON. */
+    /**
+     * The template of one exercise in one variant, as JSON: the one the build synthesized into the
+     * cdk jar, or (when running from sources the build has not seen) synthesized now.
+     */
     public static String template(String exerciseId, Variant variant) {
+        return Templates.built(ExerciseStack.nameOf(exerciseId, variant)).orElseGet(() -> synthesize(exerciseId, variant));
+    }
+
+    /** Synthesizes through CDK in this process; starts Node.js, so it takes seconds. */
+    public static String synthesize(String exerciseId, Variant variant) {
         Class<? extends ExerciseStack> stackClass = DvaLabsApp.stackClass(exerciseId);
         if (stackClass == null) {
             throw new IllegalStateException("exercise " + exerciseId + " has no stack class "
