@@ -18,13 +18,16 @@ final class DeployCommand extends ExerciseCommand {
 
     @Override
     public Integer call() throws Exception {
-        return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, t, out()), () -> ExitCode.OK);
+        return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, t, out(), timings), () -> ExitCode.OK);
     }
 
-    static int deploy(Exercise exercise, Variant variant, Target target, PrintWriter out) {
+    static int deploy(Exercise exercise, Variant variant, Target target, PrintWriter out, Timings timings) {
         out.println("Deploying the " + variant.label() + " of " + exercise.id() + " (" + exercise.cost().describe() + ")");
         Deployer.Deployed deployed = new Deployer(target, out).deploy(exercise, variant);
         out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
+        timings.lap("deploy");
+        timings.note("synthesis (in deploy)", deployed.synthesis());
+        timings.at("first CloudFormation call", deployed.firstCloudFormationCall());
         deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
         return ExitCode.OK;
     }

@@ -16,6 +16,7 @@ final class DestroyCommand extends ExerciseCommand {
     public Integer call() throws Exception {
         return onTarget(TargetOptions.Local.ATTACH, t -> {
             int code = destroy(exercise(), t, out());
+            timings.lap("destroy");
             if (t instanceof LocalEmulator emulator && emulator.kept() && !target.keep && noStacksLeft(t)) {
                 emulator.stop();
                 LocalEmulator.forget(target.localOptions());

@@ -24,6 +24,11 @@ abstract class ExerciseCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @picocli.CommandLine.Option(names = "--timings", description = "Print where the time went, phase by phase, on stderr.")
+    boolean printTimings;
+
+    final Timings timings = new Timings();
+
     Exercise exercise() {
         return find(exerciseId);
     }
@@ -55,6 +60,7 @@ abstract class ExerciseCommand implements Callable<Integer> {
             return whenNoEmulator.call();
         }
         try (Target t = opened.get()) {
+            timings.lap("start-up");
             int code = body.run(t);
             if (t instanceof LocalEmulator emulator && !emulator.kept()
                     && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
@@ -63,6 +69,9 @@ abstract class ExerciseCommand implements Callable<Integer> {
             return code;
         } finally {
             out().flush();
+            if (printTimings) {
+                spec.commandLine().getErr().println(timings.line());
+            }
         }
     }
 }

@@ -19,8 +19,9 @@ final class RunCommand extends ExerciseCommand {
         return onTarget(TargetOptions.Local.START, t -> {
             int verified;
             try {
-                DeployCommand.deploy(exercise, variant, t, out());
+                DeployCommand.deploy(exercise, variant, t, out(), timings);
                 verified = VerifyCommand.verify(exercise, Map.of(), t, out());
+                timings.lap("verify");
             } catch (RuntimeException failure) {
                 // Whatever went wrong, nothing is left behind; the first failure is the one reported.
                 try {
@@ -31,6 +32,7 @@ final class RunCommand extends ExerciseCommand {
                 throw failure;
             }
             int destroyed = DestroyCommand.destroy(exercise, t, out());
+            timings.lap("destroy");
             return verified != ExitCode.OK ? verified : destroyed;
         }, () -> ExitCode.TARGET_UNAVAILABLE);
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -50,11 +51,15 @@ public final class Deployer {
     }
 
     /** What a deploy left: the stack, its run id and its outputs (the physical names the verifier needs). */
-    public record Deployed(String stackName, String runId, Map<String, String> outputs) {}
+    public record Deployed(String stackName, String runId, Map<String, String> outputs,
+                           Duration synthesis, Instant firstCloudFormationCall) {}
 
     public Deployed deploy(Exercise exercise, Variant variant) {
         String stackName = ExerciseStack.nameOf(exercise.id(), variant);
+        Instant synthesisStart = Instant.now();
         String template = Synthesizer.template(exercise.id(), variant);
+        Instant firstCall = Instant.now();
+        Duration synthesis = Duration.between(synthesisStart, firstCall);
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
             StackProgress progress = StackProgress.on(target, cloudFormation, out);
             refuseOtherVariant(progress, exercise, variant);
@@ -75,7 +80,7 @@ public final class Deployer {
                     : create(cloudFormation, progress, stackName, template, tags);
             Map<String, String> outputs = new TreeMap<>(result.outputs().stream()
                     .collect(Collectors.toMap(Output::outputKey, Output::outputValue)));
-            return new Deployed(stackName, runId, outputs);
+            return new Deployed(stackName, runId, outputs, synthesis, firstCall);
         }
     }
 

@@ -125,7 +125,8 @@ public final class Teardown {
 
     /** Every {@link Sweeper} in this package, by service. */
     private static Map<String, Sweeper> sweepers() {
-        try (ScanResult scan = new ClassGraph().enableClassInfo().acceptPackages(Sweeper.class.getPackageName()).scan()) {
+        try (ScanResult scan = new ClassGraph().overrideClasspath(Sweeper.class.getProtectionDomain().getCodeSource().getLocation())
+                .enableClassInfo().acceptPackages(Sweeper.class.getPackageName()).scan()) {
             return scan.getClassesImplementing(Sweeper.class).filter(c -> !c.isAbstract()).loadClasses(Sweeper.class)
                     .stream().map(Teardown::instantiate)
                     .collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));

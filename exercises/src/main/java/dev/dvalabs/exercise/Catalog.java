@@ -24,13 +24,19 @@ public final class Catalog {
     }
 
     public static Catalog load() {
-        try (ScanResult scan = new ClassGraph().acceptPaths("catalog").scan()) {
+        // Only this module's own jar or classes: scanning the whole classpath (CDK's jar is large)
+        // would cost a learner's every command most of a second.
+        try (ScanResult scan = new ClassGraph().overrideClasspath(ownCodeSource()).acceptPaths("catalog").scan()) {
             List<Exercise> found = scan.getResourcesWithLeafName("exercise.yaml").stream()
                     .map(resource -> read(resource, scan))
                     .sorted(Comparator.comparing(Exercise::id))
                     .toList();
             return new Catalog(found);
         }
+    }
+
+    static Object ownCodeSource() {
+        return Catalog.class.getProtectionDomain().getCodeSource().getLocation();
     }
 
     private static Exercise read(Resource yaml, ScanResult scan) {
