@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The benchmark of docs/benchmarks.md: `labs run <id>` against the CDK CLI's `cdk deploy` + `cdk destroy`
+# of the same solution stack on the same emulator (ministack, the pinned version), in turn A B A B,
+# then the whole suite one after the other and two at a time.
+#
+#   bench/run.sh [RUNS]      (default 5; needs what the README needs, plus npm for the CDK CLI)
+#
+# Public tools only: GNU time for wall time and peak memory, python3 for medians.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-5}"
+cd "$root"
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 CDK_DISABLE_VERSION_CHECK=1
+
+cdk_version=2.1148.1
+if [ ! -x bench/.tools/node_modules/.bin/cdk ]; then
+  npm install --silent --no-audit --no-fund --prefix bench/.tools "aws-cdk@$cdk_version" >&2
+fi
+cdk="$root/bench/.tools/node_modules/.bin/cdk"
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }
+
+./labs list > "$work/exercises"            # builds the toolkit if needed
+ids=$(awk '{print $1}' "$work/exercises")
+first=$(echo "$ids" | head -1)
+./labs run "$first" > /dev/null 2>&1 || true  # warm-up: installs ministack into the cache on a fresh machine
+venv="${DVA_LABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dva-labs}/ministack-$(grep -o 'MINISTACK_VERSION = "[^"]*"' verify/src/main/java/dev/dvalabs/target/LocalEmulator.java | cut -d'"' -f2)"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# B: the usual way, on an emulator started beforehand (its start-up is not counted against the CDK CLI).
+cdk_round() {
+  local id="$1" stack="$2" port pid
+  port=$(free_port)
+  BIND_HOST=127.0.0.1 GATEWAY_PORT=$port LOG_LEVEL=WARNING "$venv/bin/ministack" > "$work/ministack.log" 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/_ministack/health" > /dev/null; do sleep 0.1; done
+  AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 \
+    /usr/bin/time -f "%e %M" -o "$work/b.time" \
+    sh -c "'$cdk' deploy '$stack' --require-approval never && '$cdk' destroy '$stack' --force" > "$work/b.out" 2>&1 \
+    || { echo "bench: cdk deploy/destroy of $stack failed; see below" >&2; tail -20 "$work/b.out" >&2; exit 1; }
+  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$id B $(cat "$work/b.time")" >> "$work/samples"
+}
+
+labs_round() {
+  local id="$1"
+  /usr/bin/time -f "%e %M" -o "$work/a.time" ./labs run "$id" --timings > "$work/a.out" 2> "$work/a.err" \
+    || { echo "bench: labs run $id failed" >&2; cat "$work/a.out" "$work/a.err" >&2; exit 1; }
+  echo "$id A $(cat "$work/a.time") $(grep '^timings:' "$work/a.err" | sed 's/^timings: //')" >> "$work/samples"
+}
+
+: > "$work/samples"
+for id in $ids; do
+  stack="DvaLabs-$(echo "$id" | python3 -c 'import sys; print("".join(w.capitalize() for w in sys.stdin.read().strip().split("-")))')-Solution"
+  for _ in $(seq "$runs"); do
+    labs_round "$id"
+    cdk_round "$id" "$stack"
+  done
+done
+
+suite_seq=$( { /usr/bin/time -f "%e" sh -c "for id in $(echo $ids); do ./labs run \$id > /dev/null 2>&1 || exit 1; done"; } 2>&1 | tail -1)
+suite_par=$( { /usr/bin/time -f "%e" sh -c "printf '%s\n' $(echo $ids) | xargs -P 2 -I{} sh -c './labs run {} > /dev/null 2>&1'"; } 2>&1 | tail -1)
+
+python3 - "$work/samples" "$runs" "$suite_seq" "$suite_par" "$(nproc)" "$cdk_version" <<'PY'
+import statistics, sys
+samples, runs, seq, par, cores, cdkv = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]
+rows = {}
+for line in open(samples):
+    parts = line.split(" ", 4)
+    ex, who, wall, rss = parts[0], parts[1], float(parts[2]), int(parts[3]) // 1024
+    phases = {}
+    for span in (parts[4].strip().split(", ") if len(parts) > 4 else []):
+        words = span.rsplit(" ", 2)  # "<what> <seconds> s" or "peak JVM memory <n> MB"
+        if len(words) == 3 and words[2] == "s":
+            phases[words[0].removesuffix(" at")] = float(words[1])
+        elif len(words) == 3 and words[2] == "MB":
+            phases["jvm MB"] = float(words[1])
+    rows.setdefault(ex, {"A": [], "B": []})[who].append((wall, rss, phases))
+def mmm(xs):
+    return f"{statistics.median(xs):.2f} ({min(xs):.2f}–{max(xs):.2f})"
+print(f"Machine: {cores} cores; {runs} pairs per exercise, A and B in turn; CDK CLI aws-cdk@{cdkv}.\n")
+print("| exercise | labs run (A) wall s | cdk deploy+destroy (B) wall s | ratio A/B median (min–max) | labs JVM peak memory MB | first CloudFormation call s |")
+print("|---|---|---|---|---|---|")
+for ex, r in rows.items():
+    a = [w for w, _, _ in r["A"]]; b = [w for w, _, _ in r["B"]]
+    ratios = [x / y for x, y in zip(a, b)]
+    first = [p.get("first CloudFormation call", float("nan")) for _, _, p in r["A"]]
+    print(f"| {ex} | {mmm(a)} | {mmm(b)} | {mmm(ratios)} | {mmm([p.get('jvm MB', float('nan')) for _, _, p in r['A']])} | {mmm(first)} |")
+print("\n| exercise | start-up s | synthesis s | deploy s | verify s | destroy s |")
+print("|---|---|---|---|---|---|")
+for ex, r in rows.items():
+    ph = lambda k: mmm([p.get(k, float("nan")) for _, _, p in r["A"]])
+    print(f"| {ex} | {ph('start-up')} | {ph('synthesis (in deploy)')} | {ph('deploy')} | {ph('verify')} | {ph('destroy')} |")
+print(f"\nWhole suite ({len(rows)} exercises): one after the other {seq} s; two at a time {par} s.")
+PY
