@@ -38,6 +38,10 @@ public final class TargetOptions {
     @Option(names = {"-y", "--yes"}, description = "Write to a real AWS account without asking (for scripts).")
     boolean yes;
 
+    @Option(names = "--force-account", paramLabel = "ACCOUNT_ID",
+            description = "Write to this account even though its alias looks like production (it must still be on the sandbox allow-list).")
+    String forceAccount;
+
     /** How a command uses the local emulator. */
     enum Local {
         /** Start one, or attach to the one a deploy kept; stop it at the end unless kept. */
@@ -65,7 +69,7 @@ public final class TargetOptions {
             case localstack -> Optional.of(LocalStackTarget.start());
             case floci -> Optional.of(FlociTarget.start());
             case endpoint -> Optional.of(EndpointTarget.at(endpoint, System.getenv("AWS_ENDPOINT_URL"), emulatorRegion()));
-            case aws -> Optional.of(AwsTarget.connect(region, yes));
+            case aws -> Optional.of(AwsTarget.connect(region, yes, forceAccount));
         };
     }
 

@@ -2,6 +2,8 @@ package dev.dvalabs.target;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -10,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
@@ -29,25 +32,36 @@ public final class AwsTarget implements Target {
     private final Function<String, String> ask; // null where there is nobody to ask
     private final PrintStream out;
     private final Supplier<GetCallerIdentityResponse> identity; // null: ask STS
+    private final Supplier<List<String>> aliases; // null: ask IAM
+    private final SandboxAccounts sandboxes;
+    private final String forcedAccount;
     private boolean approved;
 
     AwsTarget(Region region, AwsCredentialsProvider credentials, boolean yes, Function<String, String> ask,
-              PrintStream out, Supplier<GetCallerIdentityResponse> identity) {
+              PrintStream out, Supplier<GetCallerIdentityResponse> identity, Supplier<List<String>> aliases,
+              SandboxAccounts sandboxes, String forcedAccount) {
         this.region = region;
         this.credentials = credentials;
         this.yes = yes;
         this.ask = ask;
         this.out = out;
         this.identity = identity;
+        this.aliases = aliases;
+        this.sandboxes = sandboxes;
+        this.forcedAccount = forcedAccount;
     }
 
-    /** The account the default chains point at; {@code yes} stands for the learner's {@code --yes}. */
-    public static AwsTarget connect(String region, boolean yes) {
+    /**
+     * The account the default chains point at; {@code yes} stands for the learner's {@code --yes},
+     * {@code forcedAccount} for {@code --force-account}, the only way past a production-looking alias.
+     */
+    public static AwsTarget connect(String region, boolean yes, String forcedAccount) {
         Region resolved = resolveRegion(region);
+        SandboxAccounts sandboxes = SandboxAccounts.load(); // a broken config is refused before any call
         AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         var console = System.console();
         Function<String, String> ask = console == null ? null : console::readLine;
-        return new AwsTarget(resolved, credentials, yes, ask, System.out, null);
+        return new AwsTarget(resolved, credentials, yes, ask, System.out, null, null, sandboxes, forcedAccount);
     }
 
     static Region resolveRegion(String region) {
@@ -72,11 +86,25 @@ public final class AwsTarget implements Target {
             return;
         }
         GetCallerIdentityResponse who = identity != null ? identity.get() : callerIdentity();
+        List<String> accountAliases = aliases != null ? aliases.get() : accountAliases();
         out.println("About to write to a real AWS account:");
         out.println("  account  " + who.account());
+        out.println("  alias    " + (accountAliases == null ? "(could not be read)"
+                : accountAliases.isEmpty() ? "(none)" : String.join(", ", accountAliases)));
         out.println("  identity " + who.arn());
         out.println("  region   " + region.id());
         out.println("  plan     " + plan);
+        if (!sandboxes.allows(who.account())) {
+            throw new TargetException("Account " + who.account() + " is not on your sandbox allow-list, so nothing was"
+                    + " written; if it is a sandbox, " + sandboxes.howToAdd(who.account()) + ".");
+        }
+        Optional<String> production = Optional.ofNullable(accountAliases).orElse(List.of()).stream()
+                .filter(a -> a.toLowerCase(Locale.ROOT).contains("prod")).findFirst();
+        if (production.isPresent() && !who.account().equals(forcedAccount)) {
+            throw new TargetException("Account " + who.account() + " has the alias '" + production.get()
+                    + "', which looks like production, so nothing was written; if you are sure it is a sandbox,"
+                    + " run again with --force-account " + who.account() + ".");
+        }
         if (!yes) {
             if (ask == null) {
                 throw new TargetException("Refusing to write to AWS account " + who.account()
@@ -88,6 +116,16 @@ public final class AwsTarget implements Target {
             }
         }
         approved = true;
+    }
+
+    /** The account's aliases, or null when this identity may not read them. */
+    private List<String> accountAliases() {
+        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(credentials).build()) {
+            return iam.listAccountAliases().accountAliases();
+        } catch (SdkException e) {
+            // Without the right to read aliases the allow-list still protects; the alias is a second guard.
+            return null;
+        }
     }
 
     private GetCallerIdentityResponse callerIdentity() {

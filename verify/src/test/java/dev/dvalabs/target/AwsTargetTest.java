@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
@@ -19,13 +22,44 @@ class AwsTargetTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final AtomicInteger identityLookups = new AtomicInteger();
 
+    private static final SandboxAccounts LISTED = new SandboxAccounts(Set.of("123456789012"), Path.of("config.yaml"));
+
     private AwsTarget target(boolean yes, Function<String, String> ask) {
+        return target(yes, ask, LISTED, List.of("learner-sandbox"), null);
+    }
+
+    private AwsTarget target(boolean yes, Function<String, String> ask, SandboxAccounts sandboxes, List<String> aliases,
+                             String forced) {
         return new AwsTarget(Region.EU_WEST_1, AnonymousCredentialsProvider.create(), yes, ask,
                 new PrintStream(printed, true, StandardCharsets.UTF_8), () -> {
                     identityLookups.incrementAndGet();
                     return GetCallerIdentityResponse.builder().account("123456789012")
                             .arn("arn:aws:iam::123456789012:user/learner").build();
-                });
+                }, () -> aliases, sandboxes, forced);
+    }
+
+    @Test
+    @DisplayName("an account not on the sandbox allow-list is refused even with --yes, saying how to add it")
+    void notOnAllowList() {
+        AwsTarget target = target(true, null, new SandboxAccounts(Set.of("999999999999"), Path.of("/home/l/.config/dva-labs/config.yaml")),
+                List.of(), null);
+        assertThatThrownBy(() -> target.approveWrites("create stack X"))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("Account 123456789012 is not on your sandbox allow-list, so nothing was written")
+                .hasMessageContaining("/home/l/.config/dva-labs/config.yaml").hasMessageContaining("DVA_LABS_SANDBOX_ACCOUNTS");
+    }
+
+    @Test
+    @DisplayName("an alias that looks like production is refused even on the allow-list, unless forced by account id")
+    void productionAliasNeedsForce() {
+        AwsTarget refused = target(true, null, LISTED, List.of("acme-Prod-eu"), null);
+        assertThatThrownBy(() -> refused.approveWrites("create stack X"))
+                .isInstanceOf(TargetException.class).hasMessageContaining("'acme-Prod-eu', which looks like production")
+                .hasMessageContaining("--force-account 123456789012");
+        AwsTarget wrongForce = target(true, null, LISTED, List.of("acme-prod"), "111111111111");
+        assertThatThrownBy(() -> wrongForce.approveWrites("create stack X")).isInstanceOf(TargetException.class);
+        target(true, null, LISTED, List.of("acme-prod"), "123456789012").approveWrites("create stack X");
+        assertThat(printed()).contains("alias    acme-prod");
     }
 
     private String printed() {
