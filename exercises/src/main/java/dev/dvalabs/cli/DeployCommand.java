@@ -16,8 +16,17 @@ final class DeployCommand extends ExerciseCommand {
             converter = VariantConverter.class)
     Variant variant = Variant.STARTER;
 
+    @Option(names = "--dry-run", description = "Show what would be created or updated, and write nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() throws Exception {
+        if (dryRun) {
+            return onTarget(TargetOptions.Local.START, t -> {
+                new Deployer(t, out()).dryRun(exercise(), variant).forEach(out()::println);
+                return ExitCode.OK;
+            }, () -> ExitCode.OK);
+        }
         return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, t, out(), timings), () -> ExitCode.OK);
     }
 

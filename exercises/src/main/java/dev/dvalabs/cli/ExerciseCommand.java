@@ -18,7 +18,7 @@ abstract class ExerciseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "EXERCISE", description = "The exercise id, as labs list shows it.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXERCISE", description = "The exercise id, as labs list shows it.")
     String exerciseId;
 
     @Mixin
@@ -30,6 +30,10 @@ abstract class ExerciseCommand implements Callable<Integer> {
     final Timings timings = new Timings();
 
     Exercise exercise() {
+        if (exerciseId == null) {
+            throw new BadInputException("Name an exercise (labs list shows them), for example: labs "
+                    + spec.name() + " dynamodb-gsi-ttl.");
+        }
         return find(exerciseId);
     }
 
@@ -37,6 +41,11 @@ abstract class ExerciseCommand implements Callable<Integer> {
         Catalog catalog = Catalog.load();
         return catalog.find(id).orElseThrow(() -> new BadInputException(
                 "Unknown exercise '" + id + "'; the exercises are: " + String.join(", ", catalog.ids()) + "."));
+    }
+
+    /** Whether this command acts on one exercise (destroy --all does not). */
+    boolean needsExercise() {
+        return true;
     }
 
     PrintWriter out() {
@@ -54,7 +63,9 @@ abstract class ExerciseCommand implements Callable<Integer> {
      * was asked for and no local emulator runs.
      */
     int onTarget(TargetOptions.Local local, OnTarget body, Callable<Integer> whenNoEmulator) throws Exception {
-        exercise(); // an unknown id is refused before anything is started
+        if (needsExercise()) {
+            exercise(); // an unknown id is refused before anything is started
+        }
         Optional<Target> opened = target.open(local);
         if (opened.isEmpty()) {
             return whenNoEmulator.call();

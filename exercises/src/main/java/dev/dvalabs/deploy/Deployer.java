@@ -1,18 +1,16 @@
 package dev.dvalabs.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.target.Target;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +37,6 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
  */
 public final class Deployer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Target target;
@@ -54,6 +51,23 @@ public final class Deployer {
     public record Deployed(String stackName, String runId, Map<String, String> outputs,
                            Duration synthesis, Instant firstCloudFormationCall) {}
 
+    /**
+     * What {@link #deploy} would do, without writing anything: whether the stack is created or
+     * updated, its resources, and the security-sensitive ones.
+     */
+    public List<String> dryRun(Exercise exercise, Variant variant) {
+        String stackName = ExerciseStack.nameOf(exercise.id(), variant);
+        Plan plan = Plan.of(Synthesizer.template(exercise.id(), variant));
+        List<String> lines = new ArrayList<>();
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+            boolean exists = StackProgress.on(target, cloudFormation, out).find(stackName).isPresent();
+            lines.add("Would " + (exists ? "update" : "create") + " " + stackName + " on " + target.describe()
+                    + ": " + plan.summary());
+        }
+        plan.securityChanges().forEach(change -> lines.add("  " + change));
+        return lines;
+    }
+
     public Deployed deploy(Exercise exercise, Variant variant) {
         String stackName = ExerciseStack.nameOf(exercise.id(), variant);
         Instant synthesisStart = Instant.now();
@@ -64,8 +78,13 @@ public final class Deployer {
             StackProgress progress = StackProgress.on(target, cloudFormation, out);
             refuseOtherVariant(progress, exercise, variant);
             Optional<Stack> existing = settle(progress, cloudFormation, exercise, stackName);
+            Plan plan = Plan.of(template);
+            if (!plan.securityChanges().isEmpty()) {
+                out.println("Security-sensitive resources in " + stackName + ":");
+                plan.securityChanges().forEach(change -> out.println("  " + change));
+            }
             target.approveWrites((existing.isPresent() ? "update" : "create") + " stack " + stackName
-                    + " with " + resourceSummary(template));
+                    + " with " + plan.summary());
             // An update keeps the run it belongs to, so a redeploy of an unchanged stack changes nothing.
             String runId = existing.flatMap(s -> s.tags().stream().filter(t -> t.key().equals(ExerciseStack.TAG_RUN))
                             .map(Tag::value).findFirst())
@@ -186,18 +205,6 @@ public final class Deployer {
                 .orElse(stack.stackStatusReason() == null ? "no reason given" : stack.stackStatusReason());
         return new DeployException("Deploying " + stack.stackName() + " failed (" + stack.stackStatusAsString()
                 + "): " + cause);
-    }
-
-    /** "1 AWS::DynamoDB::Table", for the plan a learner approves before writes to a real account. */
-    static String resourceSummary(String template) {
-        try {
-            JsonNode resources = JSON.readTree(template).path("Resources");
-            Map<String, Long> byType = new TreeMap<>();
-            resources.forEach(r -> byType.merge(r.path("Type").asText(), 1L, Long::sum));
-            return byType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Tag tag(String key, String value) {

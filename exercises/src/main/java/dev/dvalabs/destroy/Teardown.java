@@ -47,6 +47,25 @@ public final class Teardown {
         }
     }
 
+    /** What {@link #destroy} would remove, without removing anything. */
+    public List<String> plan(String exerciseId) {
+        List<String> lines = new ArrayList<>();
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+            StackProgress progress = StackProgress.on(target, cloudFormation, out);
+            for (Variant variant : Variant.values()) {
+                String stackName = ExerciseStack.nameOf(exerciseId, variant);
+                progress.find(stackName).ifPresent(s -> lines.add("Would delete stack " + stackName + " ("
+                        + s.stackStatusAsString() + ")"));
+            }
+        }
+        for (ResourceTagMapping resource : taggedResources(exerciseId)) {
+            String service = resource.resourceARN().split(":", 6)[2];
+            lines.add("Would delete " + resource.resourceARN() + " if the stack leaves it"
+                    + (SWEEPERS.containsKey(service) ? "" : " (no sweeper for " + service + ": it would remain)"));
+        }
+        return lines;
+    }
+
     public Result destroy(String exerciseId) {
         List<String> removed = new ArrayList<>();
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {

@@ -207,4 +207,41 @@ class LabsTest {
         Ran shown = run("show", "dynamodb-gsi-ttl");
         assertThat(shown.out()).contains("## Your tasks", "Notes: DynamoDB", "Cost: about $0.00 an hour");
     }
+
+    @Test
+    @DisplayName("deploy --dry-run shows the plan and writes nothing")
+    void dryRunWritesNothing(LocalEmulator emulator) {
+        Ran ran = run(onEmulator("deploy", "dynamodb-gsi-ttl", "--dry-run"));
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(ran.out()).contains("Would create DvaLabs-DynamodbGsiTtl-Starter", "1 AWS::DynamoDB::Table");
+        assertNothingLeft(emulator);
+    }
+
+    @Test
+    @DisplayName("status lists what is deployed; destroy --older-than spares younger stacks; destroy --all removes them")
+    void statusAndDestroyAll(LocalEmulator emulator) {
+        run(onEmulator("deploy", "dynamodb-gsi-ttl"));
+        assertThat(run(onEmulator("status")).out()).contains("dynamodb-gsi-ttl", "starter", "DvaLabs-DynamodbGsiTtl-Starter", "ago");
+        Ran dry = run(onEmulator("destroy", "--all", "--dry-run"));
+        assertThat(dry.out()).contains("Would delete stack DvaLabs-DynamodbGsiTtl-Starter");
+        Ran spared = run(onEmulator("destroy", "--older-than", "1d"));
+        assertThat(spared.out()).contains("Nothing of the toolkit's older than 1d is deployed");
+        assertThat(run(onEmulator("status")).out()).contains("DvaLabs-DynamodbGsiTtl-Starter");
+        Ran all = run(onEmulator("destroy", "--all"));
+        assertThat(all.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(run(onEmulator("status")).out()).contains("nothing deployed.");
+        assertNothingLeft(emulator);
+    }
+
+    @ParameterizedTest(name = "destroy {0} exits 2")
+    @CsvSource(delimiter = '|', value = {
+            "--older-than 2y|'2y' is not an age",
+            "dynamodb-gsi-ttl --all|Name an exercise or use --all / --older-than, not both."})
+    void destroyBadInput(String line, String message) {
+        List<String> args = new ArrayList<>(List.of("destroy"));
+        args.addAll(List.of(line.split(" ")));
+        Ran ran = run(onEmulator(args.toArray(String[]::new)));
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(ran.err()).contains(message);
+    }
 }

@@ -1,0 +1,37 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.deploy.DeployedStacks;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true, description = "List what the toolkit has deployed on the target, with its age.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TargetOptions target;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var opened = target.open(TargetOptions.Local.ATTACH);
+        if (opened.isEmpty()) {
+            out.println("No local emulator is running, so nothing is deployed on it.");
+            return ExitCode.OK;
+        }
+        try (var t = opened.get()) {
+            List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
+            out.println(t.describe() + ": " + (stacks.isEmpty() ? "nothing deployed." : stacks.size() + " stack(s)"));
+            for (DeployedStacks.Deployed s : stacks) {
+                out.printf("  %-20s %-9s %-36s %-16s %s ago%n", s.exercise(), s.variant(), s.stackName(), s.status(), DeployedStacks.age(s.age()));
+            }
+            return ExitCode.OK;
+        }
+    }
+}

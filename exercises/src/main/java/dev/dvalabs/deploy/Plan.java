@@ -1,0 +1,93 @@
+package dev.dvalabs.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What a template will create, read from the template itself: resources by type, and the
+ * security-sensitive ones spelled out (IAM roles and policies, resource policies), as the CDK CLI
+ * lists them before a deploy.
+ */
+public record Plan(Map<String, Long> resourcesByType, List<String> securityChanges) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> POLICY_TYPES = Set.of("AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy",
+            "AWS::S3::BucketPolicy", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy");
+
+    public static Plan of(String template) {
+        JsonNode resources;
+        try {
+            resources = JSON.readTree(template).path("Resources");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Long> byType = new TreeMap<>();
+        List<String> security = new ArrayList<>();
+        resources.fields().forEachRemaining(entry -> {
+            String type = entry.getValue().path("Type").asText();
+            JsonNode props = entry.getValue().path("Properties");
+            byType.merge(type, 1L, Long::sum);
+            if (type.equals("AWS::IAM::Role")) {
+                security.add("IAM role " + entry.getKey() + " assumable by " + principals(props.path("AssumeRolePolicyDocument"))
+                        + actionsOf(props.path("Policies")));
+            } else if (POLICY_TYPES.contains(type)) {
+                security.add(type + " " + entry.getKey() + " allowing " + actions(props.path("PolicyDocument")));
+            } else if (type.equals("AWS::KMS::Key")) {
+                security.add("KMS key " + entry.getKey() + " with a key policy allowing " + actions(props.path("KeyPolicy")));
+            } else if (type.equals("AWS::IAM::InstanceProfile")) {
+                security.add("IAM instance profile " + entry.getKey());
+            }
+        });
+        return new Plan(byType, security);
+    }
+
+    /** "2 AWS::SQS::Queue, 1 AWS::SNS::Topic". */
+    public String summary() {
+        return resourcesByType.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    }
+
+    private static String actionsOf(JsonNode policies) {
+        Set<String> all = new TreeSet<>();
+        policies.forEach(p -> all.addAll(actionSet(p.path("PolicyDocument"))));
+        return all.isEmpty() ? "" : ", with inline policies allowing " + String.join(" ", all);
+    }
+
+    private static String actions(JsonNode document) {
+        Set<String> all = actionSet(document);
+        return all.isEmpty() ? "(no actions)" : String.join(" ", all);
+    }
+
+    private static Set<String> actionSet(JsonNode document) {
+        Set<String> all = new TreeSet<>();
+        document.path("Statement").forEach(statement -> {
+            JsonNode action = statement.path("Action");
+            if (action.isArray()) {
+                action.forEach(a -> all.add(a.asText()));
+            } else if (!action.isMissingNode()) {
+                all.add(action.asText());
+            }
+        });
+        return all;
+    }
+
+    private static String principals(JsonNode document) {
+        Set<String> all = new TreeSet<>();
+        document.path("Statement").forEach(statement -> statement.path("Principal").fields().forEachRemaining(p -> {
+            if (p.getValue().isArray()) {
+                p.getValue().forEach(v -> all.add(v.isTextual() ? v.asText() : v.toString()));
+            } else {
+                all.add(p.getValue().isTextual() ? p.getValue().asText() : p.getValue().toString());
+            }
+        }));
+        return all.isEmpty() ? "(nobody)" : String.join(", ", all);
+    }
+}
