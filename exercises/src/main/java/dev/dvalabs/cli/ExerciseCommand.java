@@ -66,7 +66,7 @@ abstract class ExerciseCommand implements Callable<Integer> {
         if (needsExercise()) {
             exercise(); // an unknown id is refused before anything is started
         }
-        Optional<Target> opened = target.open(local);
+        Optional<Target> opened = target.open(local, out());
         if (opened.isEmpty()) {
             return whenNoEmulator.call();
         }

@@ -20,7 +20,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        var opened = target.open(TargetOptions.Local.ATTACH);
+        var opened = target.open(TargetOptions.Local.ATTACH, out);
         if (opened.isEmpty()) {
             out.println("No local emulator is running, so nothing is deployed on it.");
             return ExitCode.OK;

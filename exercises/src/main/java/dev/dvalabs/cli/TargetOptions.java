@@ -7,6 +7,7 @@ import dev.dvalabs.target.LocalEmulator;
 import dev.dvalabs.target.LocalStackTarget;
 import dev.dvalabs.target.Target;
 import dev.dvalabs.target.TargetException;
+import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
@@ -57,7 +58,7 @@ public final class TargetOptions {
     }
 
     /** The target, or empty when the local emulator is asked to attach and none runs. */
-    Optional<Target> open(Local local) {
+    Optional<Target> open(Local local, PrintWriter out) {
         if (port != 0 && kind != Kind.local) {
             throw new BadInputException("--port is for --target local only.");
         }
@@ -69,7 +70,7 @@ public final class TargetOptions {
             case localstack -> Optional.of(LocalStackTarget.start());
             case floci -> Optional.of(FlociTarget.start());
             case endpoint -> Optional.of(EndpointTarget.at(endpoint, System.getenv("AWS_ENDPOINT_URL"), emulatorRegion()));
-            case aws -> Optional.of(AwsTarget.connect(region, yes, forceAccount));
+            case aws -> Optional.of(AwsTarget.connect(region, yes, forceAccount, out));
         };
     }
 

@@ -1,6 +1,6 @@
 package dev.dvalabs.target;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +30,7 @@ public final class AwsTarget implements Target {
     private final AwsCredentialsProvider credentials;
     private final boolean yes;
     private final Function<String, String> ask; // null where there is nobody to ask
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Supplier<GetCallerIdentityResponse> identity; // null: ask STS
     private final Supplier<List<String>> aliases; // null: ask IAM
     private final SandboxAccounts sandboxes;
@@ -38,7 +38,7 @@ public final class AwsTarget implements Target {
     private boolean approved;
 
     AwsTarget(Region region, AwsCredentialsProvider credentials, boolean yes, Function<String, String> ask,
-              PrintStream out, Supplier<GetCallerIdentityResponse> identity, Supplier<List<String>> aliases,
+              PrintWriter out, Supplier<GetCallerIdentityResponse> identity, Supplier<List<String>> aliases,
               SandboxAccounts sandboxes, String forcedAccount) {
         this.region = region;
         this.credentials = credentials;
@@ -55,13 +55,13 @@ public final class AwsTarget implements Target {
      * The account the default chains point at; {@code yes} stands for the learner's {@code --yes},
      * {@code forcedAccount} for {@code --force-account}, the only way past a production-looking alias.
      */
-    public static AwsTarget connect(String region, boolean yes, String forcedAccount) {
+    public static AwsTarget connect(String region, boolean yes, String forcedAccount, PrintWriter out) {
         Region resolved = resolveRegion(region);
         SandboxAccounts sandboxes = SandboxAccounts.load(); // a broken config is refused before any call
         AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         var console = System.console();
         Function<String, String> ask = console == null ? null : console::readLine;
-        return new AwsTarget(resolved, credentials, yes, ask, System.out, null, null, sandboxes, forcedAccount);
+        return new AwsTarget(resolved, credentials, yes, ask, out, null, null, sandboxes, forcedAccount);
     }
 
     static Region resolveRegion(String region) {
@@ -105,6 +105,7 @@ public final class AwsTarget implements Target {
                     + "', which looks like production, so nothing was written; if you are sure it is a sandbox,"
                     + " run again with --force-account " + who.account() + ".");
         }
+        out.flush();
         if (!yes) {
             if (ask == null) {
                 throw new TargetException("Refusing to write to AWS account " + who.account()

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,7 @@ class AwsTargetTest {
     private AwsTarget target(boolean yes, Function<String, String> ask, SandboxAccounts sandboxes, List<String> aliases,
                              String forced) {
         return new AwsTarget(Region.EU_WEST_1, AnonymousCredentialsProvider.create(), yes, ask,
-                new PrintStream(printed, true, StandardCharsets.UTF_8), () -> {
+                new PrintWriter(new OutputStreamWriter(printed, StandardCharsets.UTF_8), true), () -> {
                     identityLookups.incrementAndGet();
                     return GetCallerIdentityResponse.builder().account("123456789012")
                             .arn("arn:aws:iam::123456789012:user/learner").build();
