@@ -244,4 +244,21 @@ class LabsTest {
         assertThat(ran.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(ran.err()).contains(message);
     }
+
+    @Test
+    @DisplayName("a table the stack retained is swept by its tags, and destroy ends with nothing left")
+    void retainedResourceIsSwept(LocalEmulator emulator) {
+        try (CloudFormationClient cloudFormation = emulator.client(CloudFormationClient.builder())) {
+            cloudFormation.createStack(r -> r.stackName("DvaLabs-DynamodbGsiTtl-Starter")
+                    .tags(t -> t.key("dva-labs:exercise").value("dynamodb-gsi-ttl"))
+                    .templateBody("{\"Resources\":{\"T\":{\"Type\":\"AWS::DynamoDB::Table\",\"DeletionPolicy\":\"Retain\","
+                            + "\"Properties\":{\"TableName\":\"dva-labs-orders\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                            + "\"AttributeDefinitions\":[{\"AttributeName\":\"customerId\",\"AttributeType\":\"S\"}],"
+                            + "\"KeySchema\":[{\"AttributeName\":\"customerId\",\"KeyType\":\"HASH\"}]}}}}"));
+        }
+        Ran destroyed = run(onEmulator("destroy", "dynamodb-gsi-ttl"));
+        assertThat(destroyed.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(destroyed.out()).contains("removed arn:aws:dynamodb:us-east-1:000000000000:table/dva-labs-orders (tagged dva-labs:exercise=dynamodb-gsi-ttl)");
+        assertNothingLeft(emulator);
+    }
 }
