@@ -4,18 +4,37 @@ import dev.dvalabs.verify.Outcome;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
+import picocli.CommandLine;
 
 /** The checklist on the console: one line a check, and under each failure what was seen, what was expected and a hint. */
 final class ConsoleReport {
 
     private ConsoleReport() {}
 
+    /**
+     * Colour only for a person at a terminal: not when piped, not with NO_COLOR set (no-color.org),
+     * not on a dumb terminal. Padded before colouring, so columns line up either way.
+     */
+    private static final CommandLine.Help.Ansi ANSI = System.console() != null && System.getenv("NO_COLOR") == null
+            && !"dumb".equals(System.getenv("TERM")) ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
+
+    static String colour(Status status) {
+        String padded = String.format("%-5s", status);
+        String style = switch (status) {
+            case PASS -> "green";
+            case FAIL -> "red";
+            case SKIP -> "yellow";
+            case ERROR -> "magenta";
+        };
+        return ANSI.string("@|bold," + style + " " + padded + "|@");
+    }
+
     static void print(Report report, String where, PrintWriter out) {
         out.println();
         out.println(report.exercise() + " on " + where);
         int width = report.outcomes().stream().mapToInt(o -> o.id().length()).max().orElse(0);
         for (Outcome o : report.outcomes()) {
-            out.printf("  %-5s %-" + width + "s  %s%n", o.status(), o.id(), o.title());
+            out.printf("  %s %-" + width + "s  %s%n", colour(o.status()), o.id(), o.title());
             String indent = " ".repeat(8);
             switch (o.status()) {
                 case FAIL -> {

@@ -20,7 +20,7 @@ final class RunCommand extends ExerciseCommand {
             int verified;
             try {
                 DeployCommand.deploy(exercise, variant, t, out(), timings);
-                verified = VerifyCommand.verify(exercise, Map.of(), t, out());
+                verified = VerifyCommand.verify(exercise, Map.of(), t, out()).passed() ? ExitCode.OK : ExitCode.CHECKS_FAILED;
                 timings.lap("verify");
             } catch (RuntimeException failure) {
                 // Whatever went wrong, nothing is left behind; the first failure is the one reported.

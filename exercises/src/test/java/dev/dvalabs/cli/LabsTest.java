@@ -261,4 +261,17 @@ class LabsTest {
         assertThat(destroyed.out()).contains("removed arn:aws:dynamodb:us-east-1:000000000000:table/dva-labs-orders (tagged dva-labs:exercise=dynamodb-gsi-ttl)");
         assertNothingLeft(emulator);
     }
+
+    @Test
+    @DisplayName("verify --report writes JSON, JUnit XML and HTML beside the checklist, which has no colour when piped")
+    void reportsWritten(@TempDir Path reports) {
+        run(onEmulator("deploy", "dynamodb-gsi-ttl"));
+        Ran ran = run(onEmulator("verify", "dynamodb-gsi-ttl", "--report", "json,junit", "--report", "html",
+                "--report-dir", reports.toString()));
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
+        assertThat(reports.resolve("dynamodb-gsi-ttl-report.json")).isNotEmptyFile();
+        assertThat(reports.resolve("dynamodb-gsi-ttl-junit.xml")).isNotEmptyFile();
+        assertThat(reports.resolve("dynamodb-gsi-ttl-report.html")).isNotEmptyFile();
+        assertThat(ran.out()).contains("Wrote " + reports.resolve("dynamodb-gsi-ttl-junit.xml")).doesNotContain("\u001B[");
+    }
 }

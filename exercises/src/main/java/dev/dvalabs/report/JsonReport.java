@@ -1,0 +1,36 @@
+package dev.dvalabs.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dvalabs.verify.Outcome;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The checklist as JSON, for scripts and grading tools. */
+final class JsonReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {}
+
+    record Check(String id, String title, Status status, String observed, String expected, String teaches, String hint) {}
+
+    record Document(String exercise, String target, boolean passed, Map<Status, Long> counts, List<Check> checks) {}
+
+    static void write(Report report, Path file) throws IOException {
+        Map<Status, Long> counts = new TreeMap<>();
+        Arrays.stream(Status.values()).forEach(s -> counts.put(s, report.count(s)));
+        List<Check> checks = report.outcomes().stream().map(JsonReport::check).toList();
+        JSON.writeValue(file.toFile(), new Document(report.exercise(), report.target(), report.passed(), counts, checks));
+    }
+
+    private static Check check(Outcome o) {
+        return new Check(o.id(), o.title(), o.status(), o.result().observed(), o.result().expected(), o.teaches(), o.hint());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.dvalabs.report;
+
+import dev.dvalabs.verify.Report;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The files {@code labs verify --report} writes beside the console checklist. */
+public enum ReportFormat {
+    json("report.json") {
+        @Override
+        void write(Report report, Path file) throws IOException {
+            JsonReport.write(report, file);
+        }
+    },
+    junit("junit.xml") {
+        @Override
+        void write(Report report, Path file) throws IOException {
+            JunitReport.write(report, file);
+        }
+    },
+    html("report.html") {
+        @Override
+        void write(Report report, Path file) throws IOException {
+            HtmlReport.write(report, file);
+        }
+    };
+
+    private final String suffix;
+
+    ReportFormat(String suffix) {
+        this.suffix = suffix;
+    }
+
+    abstract void write(Report report, Path file) throws IOException;
+
+    /** Writes the report as {@code <dir>/<exercise>-<suffix>} and returns that path. */
+    public Path writeInto(Report report, Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        Path file = dir.resolve(report.exercise() + "-" + suffix);
+        write(report, file);
+        return file;
+    }
+}
