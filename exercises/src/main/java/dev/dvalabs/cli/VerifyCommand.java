@@ -4,6 +4,7 @@ import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.target.Target;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Verification;
+import dev.dvalabs.report.ClassReport;
 import dev.dvalabs.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,8 +31,20 @@ final class VerifyCommand extends ExerciseCommand {
             description = "Where --report writes its files, named <exercise>-report.json, -junit.xml, -report.html (default: the current directory).")
     Path reportDir;
 
+    @Option(names = "--accounts", paramLabel = "FILE",
+            description = "Verify a whole class: a YAML file with 'learners:', each a name and one of profile, role (an ARN"
+                    + " to assume) or endpoint. Writes <exercise>-class.csv and -class.html into --report-dir.")
+    Path accounts;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "With --accounts, how many learners are verified at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
     @Override
     public Integer call() throws Exception {
+        if (accounts != null) {
+            return verifyClass();
+        }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
             Report report = verify(exercise(), names, t, out());
             for (ReportFormat format : reports) {
@@ -47,6 +60,26 @@ final class VerifyCommand extends ExerciseCommand {
                     + " deploy first with labs deploy " + exerciseId + " (it keeps the emulator running),"
                     + " or point at one with --target endpoint --endpoint URL.");
         });
+    }
+
+    private int verifyClass() throws Exception {
+        Exercise exercise = exercise();
+        List<Classroom.Learner> learners = Classroom.read(accounts);
+        if (parallel < 1) {
+            throw new BadInputException("--parallel must be at least 1.");
+        }
+        boolean realAccounts = learners.stream().anyMatch(l -> l.endpoint() == null);
+        if (realAccounts && !target.yes) {
+            throw new BadInputException("Verifying learners' AWS accounts writes test data into each; add --yes once"
+                    + " every account in " + accounts + " is on your sandbox allow-list.");
+        }
+        out().println("Verifying " + exercise.id() + " for " + learners.size() + " learners, " + parallel + " at a time:");
+        Map<String, Report> byLearner = new LinkedHashMap<>();
+        Classroom.verify(exercise, learners, parallel, target, out()).forEach((l, r) -> byLearner.put(l.name(), r));
+        for (Path written : ClassReport.write(exercise.id(), byLearner, reportDir)) {
+            out().println("Wrote " + written);
+        }
+        return byLearner.values().stream().allMatch(Report::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
     }
 
     static Report verify(Exercise exercise, Map<String, String> overrides, Target target, PrintWriter out) {

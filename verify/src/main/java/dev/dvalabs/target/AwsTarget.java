@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -56,9 +58,26 @@ public final class AwsTarget implements Target {
      * {@code forcedAccount} for {@code --force-account}, the only way past a production-looking alias.
      */
     public static AwsTarget connect(String region, boolean yes, String forcedAccount, PrintWriter out) {
+        return connect(region, DefaultCredentialsProvider.builder().build(), yes, forcedAccount, out);
+    }
+
+    /** A learner's account for an instructor: through a named profile. */
+    public static AwsTarget withProfile(String profile, String region, boolean yes, PrintWriter out) {
+        return connect(region, ProfileCredentialsProvider.create(profile), yes, null, out);
+    }
+
+    /** A learner's account for an instructor: through a role the instructor's own credentials assume. */
+    public static AwsTarget assumingRole(String roleArn, String region, boolean yes, PrintWriter out) {
+        Region resolved = resolveRegion(region);
+        StsClient sts = StsClient.builder().region(resolved).credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+        return connect(region, StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                .refreshRequest(r -> r.roleArn(roleArn).roleSessionName("dva-labs-instructor")).build(), yes, null, out);
+    }
+
+    private static AwsTarget connect(String region, AwsCredentialsProvider credentials, boolean yes, String forcedAccount,
+                                     PrintWriter out) {
         Region resolved = resolveRegion(region);
         SandboxAccounts sandboxes = SandboxAccounts.load(); // a broken config is refused before any call
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         var console = System.console();
         Function<String, String> ask = console == null ? null : console::readLine;
         return new AwsTarget(resolved, credentials, yes, ask, out, null, null, sandboxes, forcedAccount);
