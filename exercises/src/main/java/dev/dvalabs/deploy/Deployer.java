@@ -152,7 +152,7 @@ public final class Deployer {
                          String template, Set<Tag> tags) {
         String stackId = cloudFormation.createStack(r -> r.stackName(stackName).templateBody(template).tags(tags)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM)).stackId();
-        Stack stack = progress.await(stackId, Set.of())
+        Stack stack = progress.await(stackId, Set.of(), resources(template))
                 .orElseThrow(() -> new DeployException(stackName + " disappeared while it was being created."));
         if (stack.stackStatus() != StackStatus.CREATE_COMPLETE) {
             throw failed(progress, stack, Set.of());
@@ -192,7 +192,7 @@ public final class Deployer {
         }
         Set<String> before = progress.eventsSoFar(existing.stackId());
         cloudFormation.executeChangeSet(r -> r.stackName(existing.stackName()).changeSetName(changeSet));
-        Stack stack = progress.await(existing.stackId(), before)
+        Stack stack = progress.await(existing.stackId(), before, resources(template))
                 .orElseThrow(() -> new DeployException(existing.stackName() + " disappeared while it was being updated."));
         if (stack.stackStatus() != StackStatus.UPDATE_COMPLETE) {
             throw failed(progress, stack, before);
@@ -205,6 +205,10 @@ public final class Deployer {
                 .orElse(stack.stackStatusReason() == null ? "no reason given" : stack.stackStatusReason());
         return new DeployException("Deploying " + stack.stackName() + " failed (" + stack.stackStatusAsString()
                 + "): " + cause);
+    }
+
+    private static int resources(String template) {
+        return Plan.of(template).resourcesByType().values().stream().mapToInt(Long::intValue).sum();
     }
 
     private static Tag tag(String key, String value) {

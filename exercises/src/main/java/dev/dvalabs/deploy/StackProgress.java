@@ -73,11 +73,20 @@ public final class StackProgress {
      * printing the events not in {@code before}. Returns the final stack, or empty once it is deleted.
      */
     public Optional<Stack> await(String stackId, Set<String> before) {
+        return await(stackId, before, 0);
+    }
+
+    /**
+     * As {@link #await(String, Set)}, counting resources that finished against {@code resources} (when
+     * known) so that each progress line says how far along the operation is.
+     */
+    public Optional<Stack> await(String stackId, Set<String> before, int resources) {
         Set<String> seen = new HashSet<>(before);
+        int[] finished = {0};
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             Optional<Stack> stack = find(stackId);
-            printNewEvents(stackId, seen);
+            printNewEvents(stackId, seen, resources, finished);
             if (stack.isEmpty() || !stack.get().stackStatusAsString().endsWith("_IN_PROGRESS")) {
                 return stack;
             }
@@ -101,7 +110,7 @@ public final class StackProgress {
                 .map(e -> e.logicalResourceId() + " (" + e.resourceType() + "): " + e.resourceStatusReason());
     }
 
-    private void printNewEvents(String stackId, Set<String> seen) {
+    private void printNewEvents(String stackId, Set<String> seen, int resources, int[] finished) {
         List<StackEvent> fresh = new ArrayList<>();
         for (StackEvent event : events(stackId, Set.of())) {
             if (seen.add(event.eventId())) {
@@ -112,7 +121,12 @@ public final class StackProgress {
         for (StackEvent e : fresh) {
             String reason = e.resourceStatusReason() == null || e.resourceStatusReason().isBlank()
                     ? "" : "  " + e.resourceStatusReason();
-            out.printf("  %-20s %-28s %s%s%n", e.resourceStatusAsString(), e.resourceType(), e.logicalResourceId(), reason);
+            boolean resource = !"AWS::CloudFormation::Stack".equals(e.resourceType());
+            if (resource && (e.resourceStatusAsString().endsWith("_COMPLETE") || e.resourceStatusAsString().endsWith("_FAILED"))) {
+                finished[0]++;
+            }
+            String count = resources > 0 ? String.format("[%d/%d] ", Math.min(finished[0], resources), resources) : "";
+            out.printf("  %s%-20s %-28s %s%s%n", count, e.resourceStatusAsString(), e.resourceType(), e.logicalResourceId(), reason);
         }
     }
 

@@ -111,8 +111,9 @@ public final class Teardown {
         }
         out.println("Deleting " + stackName + " on " + target.describe());
         Set<String> before = progress.eventsSoFar(stackId);
+        int resources = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries().size();
         cloudFormation.deleteStack(r -> r.stackName(stackId));
-        Optional<Stack> after = progress.await(stackId, before);
+        Optional<Stack> after = progress.await(stackId, before, resources);
         if (after.isPresent() && after.get().stackStatus() == StackStatus.DELETE_FAILED) {
             // Delete again, keeping the resources that refused; the sweep by tags below removes them.
             List<String> stuck = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries()
