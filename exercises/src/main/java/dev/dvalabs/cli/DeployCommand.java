@@ -1,6 +1,7 @@
 package dev.dvalabs.cli;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.AfterDeploy;
 import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.target.Target;
@@ -26,6 +27,7 @@ final class DeployCommand extends ExerciseCommand {
         Deployer.Deployed deployed = new Deployer(target, out).deploy(exercise, variant);
         out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
         deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
+        AfterDeploy.of(exercise.id()).ifPresent(step -> step.run(target, variant, deployed, out));
         return ExitCode.OK;
     }
 }
