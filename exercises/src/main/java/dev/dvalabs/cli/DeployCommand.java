@@ -1,6 +1,7 @@
 package dev.dvalabs.cli;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.AfterDeploy;
 import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.target.Target;
@@ -38,6 +39,7 @@ final class DeployCommand extends ExerciseCommand {
         timings.note("synthesis (in deploy)", deployed.synthesis());
         timings.at("first CloudFormation call", deployed.firstCloudFormationCall());
         deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
+        AfterDeploy.of(exercise.id()).ifPresent(step -> step.run(target, variant, deployed, out));
         return ExitCode.OK;
     }
 }

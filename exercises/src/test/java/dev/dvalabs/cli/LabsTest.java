@@ -64,7 +64,7 @@ class LabsTest {
 
     @ParameterizedTest(name = "labs {0} exits 2 with one sentence")
     @CsvSource(delimiter = '|', value = {
-            "deploy nope|Unknown exercise 'nope'; the exercises are: dynamodb-gsi-ttl",
+            "deploy nope|Unknown exercise 'nope'; the exercises are: codedeploy-appspec-pipeline, dynamodb-gsi-ttl",
             "show nope|Unknown exercise 'nope'",
             "deploy dynamodb-gsi-ttl --target mars|Invalid value for option '--target'",
             "deploy dynamodb-gsi-ttl --variant best|'best' is not a variant; use starter or solution",

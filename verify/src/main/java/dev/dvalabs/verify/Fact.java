@@ -7,24 +7,67 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * One observation: the value seen, or the answer AWS gave instead. A refusal by the service is a fact
  * about the learner's resources (a missing table, a refused query) and fails the checks that need it;
+ * a target that does not offer the service at all is no fact about them, and skips those checks;
  * anything else (no connection, a bug) is left to propagate and becomes ERROR.
  */
 public final class Fact<T> {
 
     private final T value;
     private final String refusal;
+    private final boolean unavailable;
 
-    private Fact(T value, String refusal) {
+    private Fact(T value, String refusal, boolean unavailable) {
         this.value = value;
         this.refusal = refusal;
+        this.unavailable = unavailable;
     }
 
     public static <T> Fact<T> of(T value) {
-        return new Fact<>(value, null);
+        return new Fact<>(value, null, false);
     }
 
     public static <T> Fact<T> refused(String refusal) {
-        return new Fact<>(null, refusal);
+        return new Fact<>(null, refusal, false);
+    }
+
+    /** The target has no such service (an emulator that does not emulate it): the checks on it are SKIP. */
+    public static <T> Fact<T> unavailable(String reason) {
+        return new Fact<>(null, reason, true);
+    }
+
+    /** Another fact's refusal or unavailability, for a fact that could not be observed because of it. */
+    public <U> Fact<U> as() {
+        if (refusal == null) {
+            throw new IllegalStateException("observation was not refused: " + value);
+        }
+        return new Fact<>(null, refusal, unavailable);
+    }
+
+    /**
+     * Observes through one service of a target; an answer that the target does not offer that service
+     * becomes {@link #unavailable} with the reason "{@code service} is not available on {@code where}".
+     */
+    public static <T> Fact<T> observe(String service, String where, Supplier<T> observation) {
+        try {
+            return of(observation.get());
+        } catch (AwsServiceException e) {
+            return serviceMissing(e) ? unavailable(service + " is not available on " + where) : refused(refusalOf(e));
+        }
+    }
+
+    /**
+     * Whether an answer says the service itself is missing, rather than refusing a request to it: ministack
+     * answers {@code 400 {"error": "Unsupported service: codedeploy"}}, LocalStack 501 with "not yet
+     * emulated" or "not included in your current license plan", others 501 or UnknownOperationException.
+     */
+    static boolean serviceMissing(AwsServiceException e) {
+        String body = e.awsErrorDetails() == null || e.awsErrorDetails().rawResponse() == null ? ""
+                : e.awsErrorDetails().rawResponse().asUtf8String();
+        String said = body + " " + e.getMessage();
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return said.contains("Unsupported service") || said.contains("not yet been emulated")
+                || said.contains("not yet implemented") || said.contains("not included in your current license plan")
+                || "UnknownOperationException".equals(code) || e.statusCode() == 501;
     }
 
     /** Observes through AWS, keeping a service refusal as the fact. */
@@ -45,7 +88,15 @@ public final class Fact<T> {
 
     /** Judges the value; a refused observation fails with what AWS said and the expectation given. */
     public CheckResult judge(String expected, Function<T, CheckResult> judgement) {
+        if (unavailable) {
+            return CheckResult.skip(refusal);
+        }
         return refusal != null ? CheckResult.fail("AWS refused: " + refusal, expected) : judgement.apply(value);
+    }
+
+    /** Whether the target lacks the service this fact is about. */
+    public boolean unavailable() {
+        return unavailable;
     }
 
     public boolean refused() {
@@ -61,6 +112,7 @@ public final class Fact<T> {
 
     @Override
     public String toString() {
-        return refusal != null ? "refused(" + refusal + ")" : String.valueOf(value);
+        return unavailable ? "unavailable(" + refusal + ")"
+                : refusal != null ? "refused(" + refusal + ")" : String.valueOf(value);
     }
 }
