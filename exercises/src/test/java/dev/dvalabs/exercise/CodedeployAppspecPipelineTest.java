@@ -92,7 +92,7 @@ class CodedeployAppspecPipelineTest {
             }
         }
         Map<String, String> outputs = Map.of("SourceBucket", BUCKET);
-        AfterDeploy.of(ID).orElseThrow().run(emulator, bundle, new Deployer.Deployed("by hand", "run", outputs),
+        AfterDeploy.of(ID).orElseThrow().run(emulator, bundle, new Deployer.Deployed("by hand", "run", outputs, java.time.Duration.ZERO, java.time.Instant.now()),
                 new PrintWriter(new StringWriter()));
     }
 
