@@ -24,7 +24,9 @@ public record Exercise(
     public record Cost(double hourlyUsd, boolean freeTier, String note) {
 
         public String describe() {
-            return String.format("about $%.2f an hour on real AWS%s; %s", hourlyUsd,
+            // A cent's fraction still shows: a $1-a-month key is $0.0014 an hour, not $0.00.
+            String hourly = hourlyUsd > 0 && hourlyUsd < 0.01 ? String.format("%.4f", hourlyUsd) : String.format("%.2f", hourlyUsd);
+            return String.format("about $%s an hour on real AWS%s; %s", hourly,
                     freeTier ? ", covered by the free tier" : "", note);
         }
     }

@@ -103,6 +103,11 @@ public final class Fact<T> {
         return refusal != null;
     }
 
+    /** What AWS answered instead of a value; null when the observation was not refused. */
+    public String refusal() {
+        return refusal;
+    }
+
     public T value() {
         if (refusal != null) {
             throw new IllegalStateException("observation was refused: " + refusal);
