@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 @Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0",
         description = "Hands-on exercises for the AWS Certified Developer - Associate notes.",
         subcommands = {ListCommand.class, ShowCommand.class, DeployCommand.class, VerifyCommand.class,
-                DestroyCommand.class, RunCommand.class, StatusCommand.class, HintCommand.class, AppSpecCommand.class, HelpCommand.class},
+                DestroyCommand.class, RunCommand.class, StatusCommand.class, HintCommand.class, MatrixCommand.class, AppSpecCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success; every check passed",

@@ -1,6 +1,7 @@
 package dev.dvalabs.cli;
 
 import dev.dvalabs.target.AwsTarget;
+import dev.dvalabs.target.Emulator;
 import dev.dvalabs.target.EndpointTarget;
 import dev.dvalabs.target.FlociTarget;
 import dev.dvalabs.target.LocalEmulator;
@@ -16,10 +17,11 @@ import software.amazon.awssdk.regions.Region;
 public final class TargetOptions {
 
     /** The targets a learner can name. */
-    public enum Kind { local, localstack, floci, endpoint, aws }
+    public enum Kind { local, moto, localstack, floci, endpoint, aws }
 
     @Option(names = "--target", paramLabel = "TARGET", defaultValue = "local",
-            description = "Where AWS is: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the embedded emulator).")
+            description = "Where AWS is: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, the embedded emulator ministack;"
+                    + " moto is the other free emulator, installed the same way).")
     Kind kind = Kind.local;
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -54,19 +56,20 @@ public final class TargetOptions {
     }
 
     LocalEmulator.Options localOptions() {
-        return new LocalEmulator.Options().withPort(port).withRegion(emulatorRegion());
+        return new LocalEmulator.Options().withPort(port).withRegion(emulatorRegion())
+                .withEmulator(kind == Kind.moto ? Emulator.MOTO : Emulator.MINISTACK);
     }
 
     /** The target, or empty when the local emulator is asked to attach and none runs. */
     Optional<Target> open(Local local, PrintWriter out) {
-        if (port != 0 && kind != Kind.local) {
-            throw new BadInputException("--port is for --target local only.");
+        if (port != 0 && kind != Kind.local && kind != Kind.moto) {
+            throw new BadInputException("--port is for --target local or moto only.");
         }
         if (endpoint != null && kind != Kind.endpoint) {
             throw new BadInputException("--endpoint goes with --target endpoint.");
         }
         return switch (kind) {
-            case local -> openLocal(local);
+            case local, moto -> openLocal(local);
             case localstack -> Optional.of(LocalStackTarget.start());
             case floci -> Optional.of(FlociTarget.start());
             case endpoint -> Optional.of(EndpointTarget.at(endpoint, System.getenv("AWS_ENDPOINT_URL"), emulatorRegion()));

@@ -69,7 +69,7 @@ class LabsTest {
             "deploy dynamodb-gsi-ttl --target mars|Invalid value for option '--target'",
             "deploy dynamodb-gsi-ttl --variant best|'best' is not a variant; use starter or solution",
             "frobnicate|Unmatched argument",
-            "verify dynamodb-gsi-ttl --target localstack --port 4566|--port is for --target local only"})
+            "verify dynamodb-gsi-ttl --target localstack --port 4566|--port is for --target local or moto only"})
     void badInput(String line, String message) {
         Ran ran = run(line.split(" "));
         assertThat(ran.exitCode()).isEqualTo(ExitCode.BAD_INPUT);

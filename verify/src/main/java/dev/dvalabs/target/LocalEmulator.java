@@ -24,8 +24,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The embedded default target: ministack, installed from PyPI at a pinned version into a virtualenv
- * under the user's cache directory on first use, started on a free loopback port, stopped on close.
+ * An emulator on this machine: ministack (the embedded default) or moto, installed from PyPI at a
+ * pinned version into a virtualenv under the user's cache directory on first use, started on a free
+ * loopback port, stopped on close.
  *
  * <pre>{@code
  * try (LocalEmulator emulator = LocalEmulator.start()) {
@@ -38,20 +39,22 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class LocalEmulator implements Target {
 
-    public static final String NAME = "local";
-    public static final String MINISTACK_VERSION = "1.5.33";
+    public static final String NAME = Emulator.MINISTACK.target();
+    public static final String MINISTACK_VERSION = Emulator.MINISTACK.version();
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Emulator emulator;
     private final int port;
     private final Region region;
     private final Process process; // null when attached to one that an earlier command started
     private final ProcessHandle handle;
     private boolean keep;
 
-    private LocalEmulator(int port, Region region, Process process, ProcessHandle handle) {
+    private LocalEmulator(Emulator emulator, int port, Region region, Process process, ProcessHandle handle) {
+        this.emulator = emulator;
         this.port = port;
         this.region = region;
         this.process = process;
@@ -64,24 +67,21 @@ public final class LocalEmulator implements Target {
     }
 
     public static LocalEmulator start(Options options) {
+        Emulator kind = options.emulator;
         Path venv = install(options);
         int port = options.port == 0 ? freePort() : requireFree(options.port);
-        Path log = options.cacheDir.resolve("ministack-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(venv.resolve("bin/ministack").toString())
+        Path log = options.cacheDir.resolve(kind.project() + "-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(kind.command(venv, port))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("BIND_HOST", "127.0.0.1");
-        env.put("GATEWAY_PORT", Integer.toString(port));
-        env.put("MINISTACK_REGION", options.region.id());
-        env.put("LOG_LEVEL", "WARNING");
+        builder.environment().putAll(kind.environment(port, options.region.id()));
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new TargetException("Could not start ministack from " + venv + ": " + e.getMessage(), e);
+            throw new TargetException("Could not start " + kind.project() + " from " + venv + ": " + e.getMessage(), e);
         }
-        LocalEmulator emulator = new LocalEmulator(port, options.region, process, process.toHandle());
+        LocalEmulator emulator = new LocalEmulator(kind, port, options.region, process, process.toHandle());
         // Ctrl-C or a failure must not leave a stray emulator behind unless the learner asked to keep it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!emulator.keep) {
@@ -110,11 +110,12 @@ public final class LocalEmulator implements Target {
         try {
             KeptEmulator kept = JSON.readValue(state.toFile(), KeptEmulator.class);
             Optional<ProcessHandle> handle = ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive);
-            if (handle.isEmpty() || !healthy(kept.port())) {
+            if (handle.isEmpty() || !answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)) {
                 Files.deleteIfExists(state);
                 return Optional.empty();
             }
-            LocalEmulator emulator = new LocalEmulator(kept.port(), Region.of(kept.region()), null, handle.get());
+            LocalEmulator emulator = new LocalEmulator(options.emulator, kept.port(), Region.of(kept.region()), null,
+                    handle.get());
             emulator.keep = true;
             return Optional.of(emulator);
         } catch (IOException e) {
@@ -182,7 +183,7 @@ public final class LocalEmulator implements Target {
 
     @Override
     public String name() {
-        return NAME;
+        return emulator.target();
     }
 
     @Override
@@ -206,12 +207,12 @@ public final class LocalEmulator implements Target {
 
     @Override
     public Map<String, String> knownDeviations() {
-        return Deviations.of("ministack");
+        return Deviations.of(emulator.project());
     }
 
     @Override
     public String describe() {
-        return "local emulator (ministack " + MINISTACK_VERSION + ") at " + endpointUri();
+        return "local emulator (" + emulator.project() + " " + emulator.version() + ") at " + endpointUri();
     }
 
     @Override
@@ -225,28 +226,29 @@ public final class LocalEmulator implements Target {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (process != null && !process.isAlive()) {
-                throw new TargetException("ministack exited while starting (exit code " + process.exitValue()
+                throw new TargetException(emulator.project() + " exited while starting (exit code " + process.exitValue()
                         + "); its log is " + log + ": " + lastLine(log));
             }
-            if (healthy(port)) {
+            if (answers(endpointUri(), emulator)) {
                 return;
             }
             sleep(Duration.ofMillis(100));
         }
-        throw new TargetException("ministack did not answer on port " + port + " within "
+        throw new TargetException(emulator.project() + " did not answer on port " + port + " within "
                 + timeout.toSeconds() + " s; its log is " + log);
-    }
-
-    private static boolean healthy(int port) {
-        return answersAsMinistack(URI.create("http://127.0.0.1:" + port));
     }
 
     /** Whether ministack answers at this endpoint: its health path is its own. */
     static boolean answersAsMinistack(URI endpoint) {
+        return answers(endpoint, Emulator.MINISTACK);
+    }
+
+    /** Whether this kind of emulator answers its own health path at the endpoint. */
+    static boolean answers(URI endpoint, Emulator kind) {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(endpoint.resolve("/_ministack/health"))
+                    HttpRequest.newBuilder(endpoint.resolve(kind.healthPath()))
                             .timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
@@ -264,7 +266,8 @@ public final class LocalEmulator implements Target {
      * succeeded keeps an interrupted install from being mistaken for a good one.
      */
     static Path install(Options options) {
-        Path venv = options.cacheDir.resolve("ministack-" + MINISTACK_VERSION);
+        Emulator kind = options.emulator;
+        Path venv = options.cacheDir.resolve(kind.project() + "-" + kind.version());
         Path installed = venv.resolve(".dva-labs-installed");
         if (Files.exists(installed)) {
             return venv;
@@ -280,9 +283,9 @@ public final class LocalEmulator implements Target {
                 deleteTree(venv);
                 run(options, List.of(options.python, "-m", "venv", venv.toString()), "create a Python virtualenv");
                 run(options, List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
-                        "--quiet", "--disable-pip-version-check", "ministack==" + MINISTACK_VERSION),
-                        "install ministack " + MINISTACK_VERSION + " from PyPI");
-                Files.writeString(installed, MINISTACK_VERSION);
+                        "--quiet", "--disable-pip-version-check", kind.requirement()),
+                        "install " + kind.project() + " " + kind.version() + " from PyPI");
+                Files.writeString(installed, kind.version());
                 return venv;
             }
         } catch (IOException e) {
@@ -374,6 +377,13 @@ public final class LocalEmulator implements Target {
         private String python = Optional.ofNullable(System.getenv("DVA_LABS_PYTHON")).orElse("python3");
         private int port;
         private Region region = Region.US_EAST_1;
+        private Emulator emulator = Emulator.MINISTACK;
+
+        /** Which emulator; ministack unless told. */
+        public Options withEmulator(Emulator emulator) {
+            this.emulator = emulator;
+            return this;
+        }
 
         public Options withCacheDir(Path cacheDir) {
             this.cacheDir = cacheDir;
@@ -399,7 +409,7 @@ public final class LocalEmulator implements Target {
         /** Where the kept emulator is remembered: the cache directory, unless a test keeps its own. */
         Path stateFile() {
             String own = System.getProperty("dva-labs.state-dir");
-            return (own != null ? Path.of(own) : cacheDir).resolve("local-emulator.json");
+            return (own != null ? Path.of(own) : cacheDir).resolve(emulator.target() + "-emulator.json");
         }
 
         private static Path defaultCacheDir() {
