@@ -1,6 +1,8 @@
 package dev.dvalabs.verify;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The checklist for one exercise on one target. */
 public record Report(String exercise, String target, List<Outcome> outcomes) {
@@ -12,6 +14,11 @@ public record Report(String exercise, String target, List<Outcome> outcomes) {
 
     public long count(Status status) {
         return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    /** The ids of the checks with this status. */
+    public Set<String> checks(Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).map(Outcome::id).collect(Collectors.toSet());
     }
 
     public Outcome outcome(String checkId) {
