@@ -43,8 +43,8 @@ final class MatrixCommand implements Callable<Integer> {
             description = "Where to write the table (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    /** One exercise on one target: its report, or why it could not be deployed there. */
-    record Cell(Report report, String failure) {}
+    /** One exercise on one target: its report, or why it could not be deployed there, and what destroy could not remove. */
+    record Cell(Report report, String failure, String leftover) {}
 
     @Override
     public Integer call() throws IOException {
@@ -66,15 +66,31 @@ final class MatrixCommand implements Callable<Integer> {
     private static Cell run(Exercise exercise, Emulator kind) {
         PrintWriter quiet = new PrintWriter(new StringWriter());
         try (LocalEmulator emulator = LocalEmulator.start(new LocalEmulator.Options().withEmulator(kind))) {
+            Report report = null;
+            String failure = null;
             try {
                 new Deployer(emulator, quiet).deploy(exercise, Variant.SOLUTION);
+                report = Verification.run(exercise.id(), exercise.verifier(), emulator, exercise.names());
             } catch (RuntimeException e) {
-                return new Cell(null, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+                failure = firstLine(e);
             }
-            Report report = Verification.run(exercise.id(), exercise.verifier(), emulator, exercise.names());
-            new Teardown(emulator, quiet).destroy(exercise.id());
-            return new Cell(report, null);
+            String leftover = null;
+            try {
+                Teardown.Result result = new Teardown(emulator, quiet).destroy(exercise.id());
+                leftover = result.clean() ? null : String.join("; ", result.remaining());
+            } catch (RuntimeException e) {
+                leftover = firstLine(e);
+            }
+            return new Cell(report, failure, leftover);
         }
+    }
+
+    /** The message's first line without the SDK's request ids, which change every run. */
+    private static String firstLine(RuntimeException e) {
+        String line = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+        int sdkSuffix = line.indexOf("(Service: ");
+        String said = (sdkSuffix >= 0 ? line.substring(0, sdkSuffix) : line).strip();
+        return said.isEmpty() && line.contains("Status Code: 500") ? "the emulator answers HTTP 500" : said;
     }
 
     /** The page: the table, then every recorded deviation by emulator, then other observations. */
@@ -112,8 +128,9 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     private static String describe(Cell cell) {
+        String leftover = cell.leftover() == null ? "" : "; destroy on this emulator fails: " + cell.leftover().replace("|", "\\|");
         if (cell.failure() != null) {
-            return "does not deploy: " + cell.failure().replace("|", "\\|");
+            return "does not deploy: " + cell.failure().replace("|", "\\|") + leftover;
         }
         Report report = cell.report();
         List<String> parts = new ArrayList<>();
@@ -124,7 +141,7 @@ final class MatrixCommand implements Callable<Integer> {
                 parts.add(status + " " + ids.stream().map(id -> "`" + id + "`").collect(Collectors.joining(", ")));
             }
         }
-        return String.join("; ", parts);
+        return String.join("; ", parts) + leftover;
     }
 
     private static String notes() {
