@@ -87,10 +87,8 @@ class SnsSqsFanoutTest {
     void starterFailsTheListedChecks(LocalEmulator emulator) {
         new Deployer(emulator, out).deploy(exercise, Variant.STARTER);
         Report report = verify(emulator, exercise.names());
-        assertThat(report.ids(Status.FAIL)).isEqualTo(STARTER_FAILS);
+        ExerciseRuns.failsExactly(report, STARTER_FAILS);
         assertThat(report.ids(Status.SKIP)).isEqualTo(DEVIATIONS);
-        assertThat(report.ids(Status.ERROR)).isEmpty();
-        assertThat(report.outcomes()).filteredOn(o -> o.status() == Status.FAIL).allSatisfy(o -> assertThat(o.hint()).isNotBlank());
         assertThat(report.outcome("visibility-timeout").result().observed()).isEqualTo("30 s");
         assertThat(report.outcome("message-size").result().observed()).startsWith("queue 256 KB + 1: accepted");
     }
@@ -99,7 +97,7 @@ class SnsSqsFanoutTest {
     @DisplayName("fifo-dedup fails on the deployed solution where no deviation is recorded: the stack's FIFO topic delivers a duplicate")
     void fifoDedupFailsWithoutDeviation(LocalEmulator emulator) {
         new Deployer(emulator, out).deploy(exercise, Variant.SOLUTION);
-        Report report = verify(DynamodbGsiTtlTest.strict(emulator), exercise.names());
+        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
         assertThat(report.ids(Status.FAIL)).isEqualTo(DEVIATIONS);
         assertThat(report.outcome("fifo-dedup").result().observed()).startsWith("2 copies");
     }
