@@ -2,10 +2,12 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.AfterDeploy;
+import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.target.Target;
 import java.io.PrintWriter;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +35,16 @@ final class DeployCommand extends ExerciseCommand {
 
     static int deploy(Exercise exercise, Variant variant, Target target, PrintWriter out, Timings timings) {
         out.println("Deploying the " + variant.label() + " of " + exercise.id() + " (" + exercise.cost().describe() + ")");
-        Deployer.Deployed deployed = new Deployer(target, out).deploy(exercise, variant);
+        Deployer.Deployed deployed;
+        try {
+            deployed = new Deployer(target, out).deploy(exercise, variant);
+        } catch (AwsServiceException e) {
+            // Emulators refuse whole stacks they cannot build; say where to look, not only what they said.
+            String said = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            throw new DeployException(target.describe() + " refused the " + variant.label() + " stack of " + exercise.id()
+                    + ": " + said + (target.endpoint().isPresent()
+                    ? " (docs/compatibility.md says which exercises deploy on which emulator)" : ""));
+        }
         out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
         timings.lap("deploy");
         timings.note("synthesis (in deploy)", deployed.synthesis());

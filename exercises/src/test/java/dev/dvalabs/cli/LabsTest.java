@@ -274,4 +274,14 @@ class LabsTest {
         assertThat(reports.resolve("dynamodb-gsi-ttl-report.html")).isNotEmptyFile();
         assertThat(ran.out()).contains("Wrote " + reports.resolve("dynamodb-gsi-ttl-junit.xml")).doesNotContain("\u001B[");
     }
+
+    @Test
+    @DisplayName("a stack the emulator cannot build is one sentence pointing at the compatibility table, and nothing is left")
+    void stackTheEmulatorRefuses(LocalEmulator emulator) {
+        Ran ran = run(onEmulator("run", "codedeploy-appspec-pipeline"));
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.DEPLOY_FAILED);
+        assertThat(ran.err()).contains("refused the solution stack of codedeploy-appspec-pipeline",
+                "docs/compatibility.md says which exercises deploy on which emulator").doesNotContain("\tat ");
+        assertThat(ran.out()).contains("Nothing of codedeploy-appspec-pipeline is left");
+    }
 }
