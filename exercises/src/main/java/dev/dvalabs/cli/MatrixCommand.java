@@ -1,7 +1,6 @@
 package dev.dvalabs.cli;
 
 import dev.dvalabs.cdk.Variant;
-import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
@@ -69,7 +68,8 @@ final class MatrixCommand implements Callable<Integer> {
             Report report = null;
             String failure = null;
             try {
-                new Deployer(emulator, quiet).deploy(exercise, Variant.SOLUTION);
+                // As labs run deploys: the exercise's after-deploy step (a bundle upload) included.
+                DeployCommand.deploy(exercise, Variant.SOLUTION, emulator, quiet, new Timings());
                 report = Verification.run(exercise.id(), exercise.verifier(), emulator, exercise.names());
             } catch (RuntimeException e) {
                 failure = firstLine(e);
@@ -89,7 +89,10 @@ final class MatrixCommand implements Callable<Integer> {
     private static String firstLine(RuntimeException e) {
         String line = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
         int sdkSuffix = line.indexOf("(Service: ");
-        String said = (sdkSuffix >= 0 ? line.substring(0, sdkSuffix) : line).strip();
+        // What the emulator said, without the deploy command's framing (which names a port, and this page).
+        String said = (sdkSuffix >= 0 ? line.substring(0, sdkSuffix) : line)
+                .replaceFirst("^.*? refused the \\w+ stack of [\\w-]+: ", "")
+                .replace(" (docs/compatibility.md says which exercises deploy on which emulator)", "").strip();
         return said.isEmpty() && line.contains("Status Code: 500") ? "the emulator answers HTTP 500" : said;
     }
 
