@@ -5,6 +5,7 @@ import dev.dvalabs.deploy.AfterDeploy;
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.verify.Fact;
 import dev.dvalabs.target.Target;
 import java.io.PrintWriter;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -40,7 +41,7 @@ final class DeployCommand extends ExerciseCommand {
             deployed = new Deployer(target, out).deploy(exercise, variant);
         } catch (AwsServiceException e) {
             // Emulators refuse whole stacks they cannot build; say where to look, not only what they said.
-            String said = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            String said = Fact.messageOf(e);
             throw new DeployException(target.describe() + " refused the " + variant.label() + " stack of " + exercise.id()
                     + ": " + said + (target.endpoint().isPresent()
                     ? " (docs/compatibility.md says which exercises deploy on which emulator)" : ""));

@@ -5,6 +5,7 @@ import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.target.Target;
+import dev.dvalabs.verify.Fact;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import io.github.classgraph.ClassGraph;
@@ -92,7 +93,7 @@ public final class Teardown {
                             + (swept.note().isEmpty() ? "" : ": " + swept.note()));
                 }
             } catch (AwsServiceException e) {
-                remaining.add(arn + ": " + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()));
+                remaining.add(arn + ": " + Fact.messageOf(e));
             }
         }
         return new Result(List.copyOf(removed), List.copyOf(remaining));

@@ -35,12 +35,9 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  *
  * A learner who deploys an exercise keeps the emulator running between commands ({@link #keep()}):
- * its port is remembered in the cache directory and later commands {@link #attach() attach} to it.
+ * its port is remembered in the cache directory and later commands {@link #attach(Options) attach} to it.
  */
 public final class LocalEmulator implements Target {
-
-    public static final String NAME = Emulator.MINISTACK.target();
-    public static final String MINISTACK_VERSION = Emulator.MINISTACK.version();
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
@@ -98,10 +95,6 @@ public final class LocalEmulator implements Target {
     }
 
     /** The emulator an earlier command kept running, if it still answers. */
-    public static Optional<LocalEmulator> attach() {
-        return attach(new Options());
-    }
-
     public static Optional<LocalEmulator> attach(Options options) {
         Path state = options.stateFile();
         if (!Files.isRegularFile(state)) {
@@ -121,11 +114,6 @@ public final class LocalEmulator implements Target {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    /** Attaches to the kept emulator, or starts a new one. */
-    public static LocalEmulator attachOrStart(Options options) {
-        return attach(options).orElseGet(() -> start(options));
     }
 
     /**

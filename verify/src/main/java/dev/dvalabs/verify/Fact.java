@@ -82,8 +82,13 @@ public final class Fact<T> {
     /** How a service refusal reads in a report: its error code and message, without request ids. */
     public static String refusalOf(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String message = messageOf(e);
         return (code == null ? "" : code + ": ") + (message == null ? "" : message);
+    }
+
+    /** What the service said, without the SDK's request ids and attempt counts. */
+    public static String messageOf(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
     }
 
     /** Judges the value; a refused observation fails with what AWS said and the expectation given. */
