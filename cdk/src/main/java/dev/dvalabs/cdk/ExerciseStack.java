@@ -10,9 +10,9 @@ import software.amazon.awscdk.Tags;
 import software.constructs.Construct;
 
 /**
- * The stack of one exercise in one variant. Subclasses are named after the exercise id
- * ({@code dynamodb-gsi-ttl} is {@code DynamodbGsiTtlStack}) and have a constructor
- * {@code (Construct scope, Variant variant)}; that is all it takes for the app and the toolkit to find them.
+ * The stack of one exercise in one variant: its name ({@code DvaLabs-<Exercise>-Starter}), its
+ * description and the toolkit's tags on every resource. An exercise's {@link dev.dvalabs.lab.Lab}
+ * creates it.
  */
 public abstract class ExerciseStack extends Stack {
 
@@ -43,21 +43,15 @@ public abstract class ExerciseStack extends Stack {
         return variant == Variant.SOLUTION;
     }
 
-    /** {@code dynamodb-gsi-ttl}, starter: {@code DvaLabs-DynamodbGsiTtl-Starter}. */
+    /** {@code orders-table}, starter: {@code DvaLabs-OrdersTable-Starter}. */
     public static String nameOf(String exerciseId, Variant variant) {
         return "DvaLabs-" + pascal(exerciseId) + "-" + variant.title();
     }
 
-    /** {@code dynamodb-gsi-ttl}: {@code DynamodbGsiTtl}, the stem of the exercise's class names. */
+    /** {@code orders-table}: {@code OrdersTable}, the stem of the stack names. */
     public static String pascal(String exerciseId) {
         return Arrays.stream(exerciseId.split("-"))
                 .map(w -> w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1))
                 .collect(Collectors.joining());
-    }
-
-    /** {@code DynamodbGsiTtlStack}: {@code dynamodb-gsi-ttl}. */
-    public static String exerciseId(Class<? extends ExerciseStack> stackClass) {
-        String stem = stackClass.getSimpleName().replaceFirst("Stack$", "");
-        return stem.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -6,13 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 
 /**
  * The CloudFormation templates of every exercise, synthesized once per build into the cdk jar
- * ({@code templates/<stack name>.template.json}), so that a command pays CDK's Node.js start-up only
+ * ({@code templates/<stack name>.template.json}) of the exercises module, so that a command pays CDK's Node.js start-up only
  * when it runs from sources the build has not seen. The build runs {@link #main} after compiling.
  */
 public final class Templates {
@@ -27,16 +29,27 @@ public final class Templates {
         Path out = classes.resolve(FOLDER);
         Files.createDirectories(out);
         Path cdkOut = Files.createTempDirectory("dva-labs-cdk-out");
-        App app = new App(AppProps.builder().outdir(cdkOut.toString()).build());
-        for (Class<? extends ExerciseStack> stack : DvaLabsApp.stackClasses()) {
-            for (Variant variant : Variant.values()) {
-                DvaLabsApp.create(stack, app, variant);
+        try {
+            App app = new App(AppProps.builder().outdir(cdkOut.toString()).build());
+            DvaLabsApp.addEveryStack(app);
+            for (var stack : app.synth().getStacks()) {
+                Files.copy(Path.of(stack.getTemplateFullPath()), out.resolve(stack.getStackName() + ".template.json"),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
+        } finally {
+            deleteTree(cdkOut);
         }
-        var assembly = app.synth();
-        for (var stack : assembly.getStacks()) {
-            Files.copy(Path.of(stack.getTemplateFullPath()), out.resolve(stack.getStackName() + ".template.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Removes a folder and everything in it; what cannot be removed is left to the system's temp cleaner. */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary cdk.out left behind is harmless.
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.dvalabs.verify;
 
-import dev.dvalabs.target.Target;
+import dev.dvalabs.targets.Target;
 import java.util.List;
 import java.util.Map;
 

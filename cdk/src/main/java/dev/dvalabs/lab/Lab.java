@@ -1,0 +1,39 @@
+package dev.dvalabs.lab;
+
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.verify.Verifier;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import software.constructs.Construct;
+
+/**
+ * One exercise, declared once. The folder {@code exercises/<id>/} holds a class implementing this,
+ * registered with {@code @AutoService(Lab.class)}; that registration is how the CDK app, the build's
+ * synthesis, the catalog and the command line find the exercise, and the only place its id is written
+ * in code. Its {@code exercise.yaml}, {@code instructions.md} and {@code deviations.yaml} sit beside it.
+ */
+public interface Lab {
+
+    /** The id a learner types, which is also the name of the exercise's folder. */
+    String id();
+
+    /** The exercise's stack in one variant, added to {@code scope}. */
+    ExerciseStack stack(Construct scope, Variant variant);
+
+    /** The checks, and how the verifier observes what they judge. */
+    Verifier<?> verifier();
+
+    /** A step the exercise needs once its stack is up, such as uploading a bundle; most have none. */
+    default Optional<AfterDeploy> afterDeploy() {
+        return Optional.empty();
+    }
+
+    /** Every exercise registered on the classpath, by id. */
+    static List<Lab> all() {
+        return ServiceLoader.load(Lab.class).stream().map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(Lab::id)).toList();
+    }
+}

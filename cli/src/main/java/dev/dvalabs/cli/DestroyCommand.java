@@ -1,0 +1,94 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.loop.BadInputException;
+import dev.dvalabs.deploy.DeployedStacks;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.loop.Loop;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.targets.Target;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "destroy", mixinStandardHelpOptions = true,
+        description = "Remove an exercise's stacks and anything left with its tags; safe to run again."
+                + " With --all or --older-than, every exercise the toolkit deployed on the target.")
+final class DestroyCommand extends ExerciseCommand {
+
+    private static final Pattern AGE = Pattern.compile("(\\d+)([smhd])");
+
+    @Option(names = "--all", description = "Destroy every exercise deployed on the target.")
+    boolean all;
+
+    @Option(names = "--older-than", paramLabel = "AGE", description = "Destroy every exercise deployed longer ago than AGE (30m, 2h, 1d).")
+    String olderThan;
+
+    @Option(names = "--dry-run", description = "Show what would be removed, and remove nothing.")
+    boolean dryRun;
+
+    @Override
+    boolean needsExercise() {
+        return !all && olderThan == null;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!needsExercise() && exerciseId != null) {
+            throw new BadInputException("Name an exercise or use --all / --older-than, not both.");
+        }
+        Duration minimumAge = olderThan == null ? Duration.ZERO : parseAge(olderThan);
+        return onTarget(TargetOptions.Local.ATTACH, t -> {
+            List<String> exercises = needsExercise() ? List.of(exercise().id())
+                    : DeployedStacks.on(t).stream().filter(s -> s.age().compareTo(minimumAge) >= 0)
+                    .map(DeployedStacks.Deployed::exercise).distinct().toList();
+            if (exercises.isEmpty()) {
+                out().println("Nothing of the toolkit's" + (olderThan == null ? "" : " older than " + olderThan)
+                        + " is deployed on " + t.describe() + ".");
+            }
+            int code = ExitCode.OK;
+            for (String id : exercises) {
+                if (dryRun) {
+                    List<String> plan = new Teardown(t, out()).plan(id);
+                    (plan.isEmpty() ? List.of("Nothing of " + id + " to remove.") : plan).forEach(out()::println);
+                } else {
+                    code = Math.max(code, destroy(find(id), t, out()));
+                }
+            }
+            timings.lap("destroy");
+            if (!dryRun && t instanceof LocalEmulator emulator && emulator.kept() && !target.keep
+                    && DeployedStacks.on(t).isEmpty()) {
+                emulator.stop();
+                LocalEmulator.forget(target.localOptions());
+                out().println("Stopped the local emulator: no exercise is deployed on it any more.");
+            }
+            return code;
+        }, () -> {
+            out().println("No local emulator is running, so nothing is left on it.");
+            return ExitCode.OK;
+        });
+    }
+
+    static Duration parseAge(String text) {
+        Matcher m = AGE.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new BadInputException("'" + text + "' is not an age; use a number and s, m, h or d, like 30m or 2h.");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    static int destroy(Exercise exercise, Target target, PrintWriter out) {
+        return new Loop(target, out).destroy(exercise).clean() ? ExitCode.OK : ExitCode.DEPLOY_FAILED;
+    }
+}

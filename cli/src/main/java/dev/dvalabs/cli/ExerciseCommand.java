@@ -1,0 +1,89 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.loop.BadInputException;
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.targets.Target;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** A command about one exercise on one target. */
+abstract class ExerciseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXERCISE", description = "The exercise id, as labs list shows it.")
+    String exerciseId;
+
+    @Mixin
+    TargetOptions target;
+
+    @picocli.CommandLine.Option(names = "--timings", description = "Print where the time went, phase by phase, on stderr.")
+    boolean printTimings;
+
+    final Timings timings = new Timings();
+
+    Exercise exercise() {
+        if (exerciseId == null) {
+            throw new BadInputException("Name an exercise (labs list shows them), for example: labs "
+                    + spec.name() + " dynamodb-gsi-ttl.");
+        }
+        return find(exerciseId);
+    }
+
+    static Exercise find(String id) {
+        Catalog catalog = Catalog.load();
+        return catalog.find(id).orElseThrow(() -> new BadInputException(
+                "Unknown exercise '" + id + "'; the exercises are: " + String.join(", ", catalog.ids()) + "."));
+    }
+
+    /** Whether this command acts on one exercise (destroy --all does not). */
+    boolean needsExercise() {
+        return true;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** What the command does on its target. */
+    interface OnTarget {
+        int run(Target target);
+    }
+
+    /**
+     * Opens the target, runs the body and closes the target, keeping the local emulator running when
+     * the command or {@code --keep} asks for it. {@code whenNoEmulator} answers when only attaching
+     * was asked for and no local emulator runs.
+     */
+    int onTarget(TargetOptions.Local local, OnTarget body, Callable<Integer> whenNoEmulator) throws Exception {
+        if (needsExercise()) {
+            exercise(); // an unknown id is refused before anything is started
+        }
+        Optional<Target> opened = target.open(local, out());
+        if (opened.isEmpty()) {
+            return whenNoEmulator.call();
+        }
+        try (Target t = opened.get()) {
+            timings.lap("start-up");
+            int code = body.run(t);
+            if (t instanceof LocalEmulator emulator && !emulator.kept()
+                    && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
+                emulator.keep(target.localOptions()).forEach(out()::println);
+            }
+            return code;
+        } finally {
+            out().flush();
+            if (printTimings) {
+                spec.commandLine().getErr().println(timings.line());
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.loop.BadInputException;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.verify.Check;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "hint", mixinStandardHelpOptions = true,
+        description = "Show the hints of an exercise's checks, or of one check; one at a time with --one-at-a-time.")
+final class HintCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXERCISE", description = "The exercise id, as labs list shows it.")
+    String exerciseId;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "CHECK", description = "One check's id, as labs verify shows it.")
+    String checkId;
+
+    @Option(names = "--one-at-a-time", description = "Show one hint, then wait for Enter before the next (q and Enter stops).")
+    boolean oneAtATime;
+
+    @Override
+    public Integer call() throws Exception {
+        Exercise exercise = ExerciseCommand.find(exerciseId);
+        List<? extends Check<?>> checks = exercise.lab().verifier().checks();
+        if (checkId != null) {
+            checks = checks.stream().filter(c -> c.id().equals(checkId)).toList();
+            if (checks.isEmpty()) {
+                throw new BadInputException("'" + checkId + "' is not a check of " + exerciseId + "; its checks are: "
+                        + String.join(", ", exercise.lab().verifier().checks().stream().map(Check::id).toList()) + ".");
+            }
+        }
+        var out = spec.commandLine().getOut();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (int i = 0; i < checks.size(); i++) {
+            Check<?> check = checks.get(i);
+            out.println(check.id() + ": " + check.title());
+            out.println("  hint:  " + check.hint());
+            out.println("  notes: \"" + check.teaches() + "\"");
+            out.flush();
+            if (oneAtATime && i < checks.size() - 1) {
+                out.print("(Enter for the next hint, q to stop) ");
+                out.flush();
+                String answer = in.readLine();
+                if (answer == null || answer.strip().equalsIgnoreCase("q")) {
+                    break;
+                }
+            }
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.loop.BadInputException;
+import dev.dvalabs.deploy.DeployException;
+import dev.dvalabs.targets.TargetException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** {@code labs}: pick an exercise, choose a target, deploy, verify, destroy. */
+@Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0",
+        description = "Hands-on exercises for the AWS Certified Developer - Associate notes.",
+        subcommands = {ListCommand.class, ShowCommand.class, DeployCommand.class, VerifyCommand.class,
+                DestroyCommand.class, RunCommand.class, StatusCommand.class, HintCommand.class, MatrixCommand.class, AppSpecCommand.class, HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success; every check passed",
+                "1:a check failed or erred, or an unexpected error",
+                "2:bad input (unknown exercise, option or value)",
+                "3:the target could not be started or reached",
+                "4:deploy or destroy did not finish",
+                "130:interrupted"})
+public final class Labs {
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command line and returns its exit code; errors are one sentence on {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Labs());
+        cli.setOut(out);
+        cli.setErr(err);
+        // Every subcommand lists the exit codes in its --help, as the top command does.
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(cli.getCommandSpec().usageMessage().exitCodeList()));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("labs: " + sentence(e));
+            if (System.getenv("DVA_LABS_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return exitCode(e);
+        });
+        cli.setParameterExceptionHandler((e, args1) -> {
+            e.getCommandLine().getErr().println("labs: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try 'labs " + (e.getCommandLine() == cli ? "" : e.getCommandLine().getCommandName() + " ")
+                    + "--help' for how to use it.");
+            return ExitCode.BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof BadInputException) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (e instanceof TargetException || e instanceof SdkClientException) {
+            return ExitCode.TARGET_UNAVAILABLE;
+        }
+        if (e instanceof DeployException || e instanceof AwsServiceException) {
+            return ExitCode.DEPLOY_FAILED;
+        }
+        return ExitCode.CHECKS_FAILED;
+    }
+
+    static String sentence(Exception e) {
+        if (e instanceof SdkClientException) {
+            return "could not reach AWS: " + e.getMessage();
+        }
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return aws.awsErrorDetails().serviceName() + " refused: " + aws.awsErrorDetails().errorMessage();
+        }
+        // Only the first line: some libraries (jsii) append the remote stack trace to the message.
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        boolean own = e instanceof BadInputException || e instanceof TargetException || e instanceof DeployException;
+        return own ? message : "unexpected " + e.getClass().getSimpleName() + ": " + message
+                + " (set DVA_LABS_DEBUG=1 to see where)";
+    }
+}

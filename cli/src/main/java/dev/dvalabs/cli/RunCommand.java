@@ -1,0 +1,32 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.loop.Loop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Deploy an exercise (the solution unless --variant starter), verify it and destroy it.")
+final class RunCommand extends ExerciseCommand {
+
+    @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "solution",
+            description = "solution (default) or starter.", converter = VariantConverter.class)
+    Variant variant = Variant.SOLUTION;
+
+    @Override
+    public Integer call() throws Exception {
+        Exercise exercise = exercise();
+        return onTarget(TargetOptions.Local.START, t -> {
+            // Whatever goes wrong, the loop destroys what it deployed; the first failure is the one reported.
+            Loop.Ran ran = new Loop(t, out()).run(exercise, variant, report -> {
+                timings.lap("deploy and verify");
+                ConsoleReport.print(report, t.describe(), out());
+            });
+            timings.lap("destroy");
+            if (!ran.report().passed()) {
+                return ExitCode.CHECKS_FAILED;
+            }
+            return ran.teardown().clean() ? ExitCode.OK : ExitCode.DEPLOY_FAILED;
+        }, () -> ExitCode.TARGET_UNAVAILABLE);
+    }
+}

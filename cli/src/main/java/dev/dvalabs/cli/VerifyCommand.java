@@ -1,0 +1,91 @@
+package dev.dvalabs.cli;
+
+import dev.dvalabs.loop.BadInputException;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.loop.Loop;
+import dev.dvalabs.report.ClassReport;
+import dev.dvalabs.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "verify", mixinStandardHelpOptions = true, description = "Check an exercise's resources and print the checklist, with a hint under each failure.")
+final class VerifyCommand extends ExerciseCommand {
+
+    @Option(names = "--name", paramLabel = "KEY=NAME",
+            description = "Check a resource under another name than the instructions give, e.g. --name table=my-orders.")
+    Map<String, String> names = new LinkedHashMap<>();
+
+    @Option(names = "--report", paramLabel = "FORMAT", split = ",",
+            description = "Also write the checklist as ${COMPLETION-CANDIDATES} (repeat or separate with commas).")
+    List<ReportFormat> reports = new ArrayList<>();
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "Where --report writes its files, named <exercise>-report.json, -junit.xml, -report.html (default: the current directory).")
+    Path reportDir;
+
+    @Option(names = "--accounts", paramLabel = "FILE",
+            description = "Verify a whole class: a YAML file with 'learners:', each a name and one of profile, role (an ARN"
+                    + " to assume) or endpoint. Writes <exercise>-class.csv and -class.html into --report-dir.")
+    Path accounts;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "With --accounts, how many learners are verified at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Override
+    public Integer call() throws Exception {
+        if (accounts != null) {
+            return verifyClass();
+        }
+        return onTarget(TargetOptions.Local.ATTACH, t -> {
+            Report report = verify(exercise(), names, t, out());
+            for (ReportFormat format : reports) {
+                try {
+                    out().println("Wrote " + format.writeInto(report, reportDir));
+                } catch (IOException e) {
+                    throw new BadInputException("Could not write the " + format + " report into " + reportDir + ": " + e.getMessage());
+                }
+            }
+            return report.passed() ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+        }, () -> {
+            throw new dev.dvalabs.targets.TargetException("No local emulator is running, so there is nothing to verify;"
+                    + " deploy first with labs deploy " + exerciseId + " (it keeps the emulator running),"
+                    + " or point at one with --target endpoint --endpoint URL.");
+        });
+    }
+
+    private int verifyClass() throws Exception {
+        Exercise exercise = exercise();
+        List<Classroom.Learner> learners = Classroom.read(accounts);
+        if (parallel < 1) {
+            throw new BadInputException("--parallel must be at least 1.");
+        }
+        boolean realAccounts = learners.stream().anyMatch(l -> l.endpoint() == null);
+        if (realAccounts && !target.yes) {
+            throw new BadInputException("Verifying learners' AWS accounts writes test data into each; add --yes once"
+                    + " every account in " + accounts + " is on your sandbox allow-list.");
+        }
+        out().println("Verifying " + exercise.id() + " for " + learners.size() + " learners, " + parallel + " at a time:");
+        Map<String, Report> byLearner = new LinkedHashMap<>();
+        Classroom.verify(exercise, learners, parallel, target, out()).forEach((l, r) -> byLearner.put(l.name(), r));
+        for (Path written : ClassReport.write(exercise.id(), byLearner, reportDir)) {
+            out().println("Wrote " + written);
+        }
+        return byLearner.values().stream().allMatch(Report::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+    }
+
+    static Report verify(Exercise exercise, Map<String, String> overrides, Target target, PrintWriter out) {
+        Report report = new Loop(target, out).verify(exercise, overrides);
+        ConsoleReport.print(report, target.describe(), out);
+        return report;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.dvalabs.exercises.codedeployappspecpipeline;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.targets.Target;
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.Resource;
+import io.github.classgraph.ScanResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * codedeploy-appspec-pipeline: the notes' {@code aws deploy push} step. Zips the variant's bundle from
+ * the exercise's folder ({@code bundle/} for the solution, {@code starter-bundle/} for the starter), leaving out
+ * hidden files, and uploads it to the stack's source bucket, where the pipeline's source picks it up.
+ */
+final class CodedeployAppspecPipelineAfterDeploy implements AfterDeploy {
+
+    private final String exerciseId;
+
+    CodedeployAppspecPipelineAfterDeploy(String exerciseId) {
+        this.exerciseId = exerciseId;
+    }
+
+    @Override
+    public void run(Target target, Variant variant, String stackName, Map<String, String> outputs, PrintWriter out) {
+        String bucket = outputs.get(CodedeployAppspecPipelineStack.SOURCE_BUCKET_OUTPUT);
+        if (bucket == null) {
+            throw new IllegalStateException(stackName + " has no output "
+                    + CodedeployAppspecPipelineStack.SOURCE_BUCKET_OUTPUT + " naming the source bucket.");
+        }
+        String folder = variant == Variant.SOLUTION ? "bundle" : "starter-bundle";
+        upload(target, bucket, zip(exerciseId, folder));
+        out.println("Uploaded " + folder + "/ as s3://" + bucket + "/" + CodedeployAppspecPipelineStack.BUNDLE_KEY
+                + " (what aws deploy push does); the pipeline picks it up within a minute or two.");
+    }
+
+    static void upload(Target target, String bucket, byte[] zip) {
+        target.approveWrites("upload " + CodedeployAppspecPipelineStack.BUNDLE_KEY + " to s3://" + bucket);
+        try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()))) {
+            s3.putObject(r -> r.bucket(bucket).key(CodedeployAppspecPipelineStack.BUNDLE_KEY).contentType("application/zip"),
+                    RequestBody.fromBytes(zip));
+        }
+    }
+
+    /** The catalog folder zipped with its files at the zip's root, appspec.yml beside the folders it names. */
+    static byte[] zip(String exerciseId, String folder) {
+        String root = "exercises/" + exerciseId + "/" + folder + "/";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ScanResult scan = new ClassGraph().acceptPaths(root).scan();
+             ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            List<Resource> files = scan.getAllResources().stream()
+                    .filter(r -> r.getPath().startsWith(root))
+                    .filter(r -> !r.getPath().contains("/."))
+                    .sorted(Comparator.comparing(Resource::getPath)).toList();
+            if (files.isEmpty()) {
+                throw new IllegalStateException("the build has no " + root + " on the classpath");
+            }
+            for (Resource file : files) {
+                // The agent makes hook scripts executable itself, so no Unix modes need to travel in the zip.
+                zip.putNextEntry(new ZipEntry(file.getPath().substring(root.length())));
+                zip.write(file.load());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.dvalabs.exercises.dynamodbgsittl;
+
+import dev.dvalabs.loop.Loop;
+
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+
+import dev.dvalabs.contract.Leftovers;
+
+import dev.dvalabs.contract.ExerciseRuns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import dev.dvalabs.verify.Verification;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** dynamodb-gsi-ttl end to end on the local emulator: the solution passes, the starter fails what it should. */
+@ExtendWith(LocalEmulatorExtension.class)
+class DynamodbGsiTtlTest {
+
+    static final String ID = new DynamodbGsiTtl().id();
+    static final Set<String> STARTER_FAILS = Set.of(
+            "composite-key", "gsi", "lsi", "stream", "query-sorted", "consistent-read", "same-partition-key");
+
+    private final StringWriter printed = new StringWriter();
+    private final PrintWriter out = new PrintWriter(printed, true);
+    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+
+    @AfterEach
+    void destroy(LocalEmulator emulator) {
+        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String table : dynamo.listTables().tableNames()) {
+                if (table.startsWith("dva-labs-")) {
+                    dynamo.deleteTable(r -> r.tableName(table));
+                }
+            }
+        }
+    }
+
+    private Report verify(Target target, Map<String, String> names) {
+        return new Loop(target, out).verify(exercise, names);
+    }
+
+    @Test
+    @DisplayName("the solution passes every check; only the recorded TTL deviation is skipped, and destroy leaves nothing")
+    void solutionPasses(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        Report report = verify(emulator, exercise.names());
+        assertThat(report.ids(Status.FAIL)).isEmpty();
+        assertThat(report.ids(Status.ERROR)).isEmpty();
+        assertThat(report.ids(Status.SKIP)).containsExactly("ttl-enabled");
+        assertThat(report.outcome("ttl-enabled").result().observed()).contains("known deviation of local");
+
+        Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+        assertThat(result.clean()).isTrue();
+        assertThat(result.removed()).contains("stack DvaLabs-DynamodbGsiTtl-Solution");
+        Leftovers.assertNothingLeft(emulator, ID);
+    }
+
+    @Test
+    @DisplayName("the starter fails exactly the listed checks, each with a hint")
+    void starterFailsTheListedChecks(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        Report report = verify(emulator, exercise.names());
+        ExerciseRuns.failsExactly(report, STARTER_FAILS);
+    }
+
+    @Test
+    @DisplayName("ttl-enabled fails on the starter where no deviation is recorded, as on real AWS")
+    void ttlCheckFailsWithoutDeviation(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
+        assertThat(report.outcome("ttl-enabled").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("DISABLED");
+    }
+
+    @Test
+    @DisplayName("a table built by hand with the AWS API, TTL included, passes every check under another name")
+    void handBuiltTablePassesUnderItsOwnName(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(solutionTable("dva-labs-my-orders", StreamViewType.NEW_AND_OLD_IMAGES));
+            dynamo.updateTimeToLive(r -> r.tableName("dva-labs-my-orders")
+                    .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+        }
+        Report report = verify(emulator, Map.of("table", "dva-labs-my-orders"));
+        assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    @DisplayName("a stream of keys only fails the stream check and nothing else")
+    void keysOnlyStreamFails(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(solutionTable("dva-labs-keys-only", StreamViewType.KEYS_ONLY));
+        }
+        Report report = verify(emulator, Map.of("table", "dva-labs-keys-only"));
+        assertThat(report.ids(Status.FAIL)).containsExactly("stream");
+    }
+
+    @Test
+    @DisplayName("a missing table fails every check with what DynamoDB said, and the verifier writes nothing")
+    void missingTableFailsEverything(LocalEmulator emulator) {
+        Report report = verify(emulator, Map.of("table", "dva-labs-nowhere"));
+        assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id()).isIn(Status.FAIL, Status.SKIP));
+        assertThat(report.outcome("composite-key").result().observed()).contains("ResourceNotFoundException");
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            assertThat(dynamo.listTables().tableNames()).doesNotContain("dva-labs-nowhere");
+        }
+    }
+
+    @Test
+    @DisplayName("the verifier removes every item it wrote")
+    void verifierCleansUp(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        verify(emulator, exercise.names());
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).isEmpty();
+        }
+    }
+
+    static CreateTableRequest solutionTable(String name, StreamViewType streamView) {
+        return CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attribute("customerId", ScalarAttributeType.S), attribute("orderDate", ScalarAttributeType.S),
+                        attribute("status", ScalarAttributeType.S), attribute("total", ScalarAttributeType.N))
+                .keySchema(key("customerId", KeyType.HASH), key("orderDate", KeyType.RANGE))
+                .globalSecondaryIndexes(g -> g.indexName("byStatus")
+                        .keySchema(key("status", KeyType.HASH), key("orderDate", KeyType.RANGE))
+                        .projection(p -> p.projectionType("ALL")))
+                .localSecondaryIndexes(l -> l.indexName("byTotal")
+                        .keySchema(key("customerId", KeyType.HASH), key("total", KeyType.RANGE))
+                        .projection(p -> p.projectionType("ALL")))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(streamView))
+                .build();
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

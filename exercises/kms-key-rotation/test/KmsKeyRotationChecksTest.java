@@ -1,0 +1,233 @@
+package dev.dvalabs.exercises.kmskeyrotation;
+
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.PolicyGrants;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import dev.dvalabs.verify.Verification;
+
+import dev.dvalabs.testing.Checklists;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.DeletionWindows;
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.DisabledKey;
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Envelope;
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.KeyPolicy;
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Observed;
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.ReEncryption;
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.RoundTrip;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.kms.model.KeyManagerType;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KeyState;
+
+/**
+ * Each kms-key-rotation check judged on observations that differ from a correct setup in one fact,
+ * including behaviour a correct KMS never shows (a ciphertext that holds its plaintext, a window of
+ * 31 days accepted), so that every check is seen failing.
+ */
+class KmsKeyRotationChecksTest {
+
+    static final String KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+    static final String KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/" + KEY_ID;
+    static final String SPARE_ARN = "arn:aws:kms:eu-west-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
+    static final String ADMIN = "arn:aws:iam::111122223333:role/dva-labs-key-admin";
+    static final String USER = "arn:aws:iam::111122223333:role/dva-labs-key-user";
+    static final String ROOT = "arn:aws:iam::111122223333:root";
+
+    static String statement(String principal, String... actions) {
+        return """
+                {"Effect": "Allow", "Principal": {"AWS": "%s"}, "Action": [%s], "Resource": "*"}"""
+                .formatted(principal, String.join(", ", Stream.of(actions).map(a -> "\"" + a + "\"").toList()));
+    }
+
+    static String policy(String... statements) {
+        return "{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(", ", statements) + "]}";
+    }
+
+    static final String ROOT_STATEMENT = statement(ROOT, "kms:*");
+    static final String ADMIN_STATEMENT = statement(ADMIN, "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*",
+            "kms:Put*", "kms:Update*", "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource",
+            "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion");
+    static final String USER_STATEMENT = statement(USER, "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*",
+            "kms:GenerateDataKey*", "kms:DescribeKey");
+
+    /** A correct setup's observations, one field at a time changeable. */
+    static final class Seen {
+        KeyMetadata.Builder key = KeyMetadata.builder().keyId(KEY_ID).arn(KEY_ARN)
+                .keyManager(KeyManagerType.CUSTOMER).keyState(KeyState.ENABLED);
+        Fact<Optional<String>> aliasTarget = Fact.of(Optional.of(KEY_ID));
+        Fact<Boolean> rotation = Fact.of(true);
+        Fact<KeyPolicy> policy = Fact.of(new KeyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT),
+                ADMIN, USER, List.of()));
+        Fact<RoundTrip> roundTrip = Fact.of(new RoundTrip("secret", "secret", false, KEY_ARN));
+        Fact<Envelope> envelope = Fact.of(new Envelope(32, false, false, "order 42", "order 42", KEY_ARN));
+        Fact<ReEncryption> reEncryption = Fact.of(new ReEncryption(SPARE_ARN, KEY_ARN, SPARE_ARN, "moved", "moved",
+                SPARE_ARN, false));
+        Fact<DisabledKey> disabled = Fact.of(new DisabledKey("accepted", "DisabledException: " + SPARE_ARN + " is disabled."));
+        Fact<DeletionWindows> windows = Fact.of(new DeletionWindows(
+                "ValidationException: PendingWindowInDays must be between 7 and 30",
+                "ValidationException: PendingWindowInDays must be between 7 and 30", "accepted"));
+        Fact<String> importedRotation = Fact.of("UnsupportedOperationException: origin is EXTERNAL which is not valid for this operation.");
+
+        Observed build() {
+            return new Observed(Fact.of(key.build()), aliasTarget, rotation, policy, roundTrip, envelope, reEncryption,
+                    disabled, windows, importedRotation);
+        }
+    }
+
+    private static Report judge(Seen seen) {
+        var verifier = new KmsKeyRotationVerifier();
+        return Verification.judge("kms-key-rotation", verifier.checks(), seen.build(), "aws", Map.of());
+    }
+
+    private static Consumer<Seen> keyPolicy(String document, List<String> userRolePolicies) {
+        return s -> s.policy = Fact.of(new KeyPolicy(document, ADMIN, USER, userRolePolicies));
+    }
+
+    @Test
+    @DisplayName("a correct setup's observations pass every check")
+    void correctSetupPasses() {
+        Report report = judge(new Seen());
+        assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id()).isEqualTo(Status.PASS));
+        assertThat(report.outcomes()).hasSize(9);
+    }
+
+    static Stream<Arguments> oneFactWrong() {
+        String refusedWindow = "ValidationException: PendingWindowInDays must be between 7 and 30";
+        return Stream.of(
+                Arguments.of("alias", "no alias of that name",
+                        (Consumer<Seen>) s -> s.aliasTarget = Fact.of(Optional.empty())),
+                Arguments.of("alias", "an alias on another key",
+                        (Consumer<Seen>) s -> s.aliasTarget = Fact.of(Optional.of("another-key"))),
+                Arguments.of("alias", "an alias on an AWS managed key",
+                        (Consumer<Seen>) s -> s.key.keyManager(KeyManagerType.AWS)),
+                Arguments.of("alias", "an alias on a disabled key",
+                        (Consumer<Seen>) s -> s.key.keyState(KeyState.DISABLED)),
+                Arguments.of("rotation", "rotation off",
+                        (Consumer<Seen>) s -> s.rotation = Fact.of(false)),
+                Arguments.of("key-policy", "the default policy: only the account",
+                        keyPolicy(policy(ROOT_STATEMENT), List.of())),
+                Arguments.of("key-policy", "the user role allowed kms:*",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, statement(USER, "kms:*")), List.of())),
+                Arguments.of("key-policy", "the user role also allowed kms:ScheduleKeyDeletion",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT,
+                                statement(USER, "kms:ScheduleKeyDeletion")), List.of())),
+                Arguments.of("key-policy", "the admin role also allowed kms:Decrypt",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT, statement(ADMIN, "kms:Decrypt")), List.of())),
+                Arguments.of("key-policy", "both roles in one statement",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT.replace("\"" + ADMIN + "\"",
+                                "[\"" + ADMIN + "\", \"" + USER + "\"]"), USER_STATEMENT), List.of())),
+                Arguments.of("key-policy", "a user statement without kms:GenerateDataKey*",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT,
+                                statement(USER, "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*")), List.of())),
+                Arguments.of("key-policy", "an admin statement without kms:Put*",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT.replace("\"kms:Put*\", ", ""), USER_STATEMENT), List.of())),
+                Arguments.of("key-policy", "a principal of everyone allowed kms:*",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT, statement("*", "kms:*")), List.of())),
+                Arguments.of("key-policy", "the user role's own IAM policy allowing kms:PutKeyPolicy",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT), List.of(
+                                "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"kms:Put*\", \"Resource\": \"*\"}}"))),
+                Arguments.of("key-policy", "one role as both administrator and user",
+                        (Consumer<Seen>) s -> s.policy = Fact.of(new KeyPolicy(policy(ROOT_STATEMENT,
+                                ADMIN_STATEMENT.replace(ADMIN, USER), USER_STATEMENT), USER, USER, List.of()))),
+                Arguments.of("key-policy", "a role that does not exist",
+                        (Consumer<Seen>) s -> s.policy = Fact.refused("NoSuchEntity: The role with name dva-labs-key-user cannot be found.")),
+                Arguments.of("encrypt-decrypt", "a decrypt that returns something else",
+                        (Consumer<Seen>) s -> s.roundTrip = Fact.of(new RoundTrip("secret", "secreT", false, KEY_ARN))),
+                Arguments.of("encrypt-decrypt", "a ciphertext that holds the plaintext",
+                        (Consumer<Seen>) s -> s.roundTrip = Fact.of(new RoundTrip("secret", "secret", true, KEY_ARN))),
+                Arguments.of("encrypt-decrypt", "a ciphertext decrypted under another key",
+                        (Consumer<Seen>) s -> s.roundTrip = Fact.of(new RoundTrip("secret", "secret", false, SPARE_ARN))),
+                Arguments.of("encrypt-decrypt", "an encrypt refused for lack of permission",
+                        (Consumer<Seen>) s -> s.roundTrip = Fact.refused("AccessDeniedException: not authorized to perform kms:Encrypt")),
+                Arguments.of("envelope", "an envelope that stores the plaintext data key",
+                        (Consumer<Seen>) s -> s.envelope = Fact.of(new Envelope(32, true, false, "order 42", "order 42", KEY_ARN))),
+                Arguments.of("envelope", "an envelope that stores the plaintext data",
+                        (Consumer<Seen>) s -> s.envelope = Fact.of(new Envelope(32, false, true, "order 42", "order 42", KEY_ARN))),
+                Arguments.of("envelope", "data that does not come back",
+                        (Consumer<Seen>) s -> s.envelope = Fact.of(new Envelope(32, false, false, "order 42",
+                                "AES-GCM refused the data key KMS returned: AEADBadTagException", KEY_ARN))),
+                Arguments.of("envelope", "a 16-byte data key",
+                        (Consumer<Seen>) s -> s.envelope = Fact.of(new Envelope(16, false, false, "order 42", "order 42", KEY_ARN))),
+                Arguments.of("re-encrypt", "ReEncrypt unknown to the service",
+                        (Consumer<Seen>) s -> s.reEncryption = Fact.refused("InvalidAction: Unknown action: ReEncrypt")),
+                Arguments.of("re-encrypt", "a result still under the source key",
+                        (Consumer<Seen>) s -> s.reEncryption = Fact.of(new ReEncryption(SPARE_ARN, KEY_ARN, KEY_ARN,
+                                "moved", "moved", KEY_ARN, false))),
+                Arguments.of("re-encrypt", "a result that holds the plaintext",
+                        (Consumer<Seen>) s -> s.reEncryption = Fact.of(new ReEncryption(SPARE_ARN, KEY_ARN, SPARE_ARN,
+                                "moved", "moved", SPARE_ARN, true))),
+                Arguments.of("re-encrypt", "a result that decrypts to something else",
+                        (Consumer<Seen>) s -> s.reEncryption = Fact.of(new ReEncryption(SPARE_ARN, KEY_ARN, SPARE_ARN,
+                                "moved", "moveD", SPARE_ARN, false))),
+                Arguments.of("disabled-key", "a disabled key that still encrypts",
+                        (Consumer<Seen>) s -> s.disabled = Fact.of(new DisabledKey("accepted", "accepted"))),
+                Arguments.of("disabled-key", "a key that refused before it was disabled",
+                        (Consumer<Seen>) s -> s.disabled = Fact.of(new DisabledKey("AccessDeniedException: no",
+                                "DisabledException: disabled"))),
+                Arguments.of("deletion-window", "6 days accepted",
+                        (Consumer<Seen>) s -> s.windows = Fact.of(new DeletionWindows("accepted", refusedWindow, "accepted"))),
+                Arguments.of("deletion-window", "31 days accepted",
+                        (Consumer<Seen>) s -> s.windows = Fact.of(new DeletionWindows(refusedWindow, "accepted", "accepted"))),
+                Arguments.of("deletion-window", "7 days refused as well",
+                        (Consumer<Seen>) s -> s.windows = Fact.of(new DeletionWindows(refusedWindow, refusedWindow,
+                                "AccessDeniedException: not authorized to perform kms:ScheduleKeyDeletion"))),
+                Arguments.of("imported-rotation", "rotation accepted on an EXTERNAL key",
+                        (Consumer<Seen>) s -> s.importedRotation = Fact.of("accepted")),
+                Arguments.of("imported-rotation", "a refusal for another reason",
+                        (Consumer<Seen>) s -> s.importedRotation = Fact.of("AccessDeniedException: no")));
+    }
+
+    @ParameterizedTest(name = "{0} fails on {1}")
+    @MethodSource("oneFactWrong")
+    void checkFailsWhenItsFactIsWrong(String check, String situation, Consumer<Seen> change) {
+        Seen seen = new Seen();
+        change.accept(seen);
+        Report report = judge(seen);
+        Checklists.onlyThisFails(report, check);
+    }
+
+    @Test
+    @DisplayName("a missing alias fails the checks that need the learner's key with what KMS said")
+    void missingAliasFailsWithKmsAnswer() {
+        Seen seen = new Seen();
+        Observed correct = seen.build();
+        Fact<KeyMetadata> missing = Fact.refused("NotFoundException: Alias arn:aws:kms:eu-west-1:111122223333:alias/dva-labs-app is not found.");
+        Observed observed = new Observed(missing, Fact.of(Optional.empty()), Fact.refused(missing.refusal()),
+                Fact.refused(missing.refusal()), correct.roundTrip(), correct.envelope(), correct.reEncryption(),
+                correct.disabledKey(), correct.deletionWindows(), correct.importedRotation());
+        Report report = Verification.judge("kms-key-rotation", new KmsKeyRotationVerifier().checks(), observed, "aws", Map.of());
+        assertThat(report.outcome("alias").result().observed()).contains("NotFoundException");
+        assertThat(report.outcome("rotation").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("key-policy").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("encrypt-decrypt").status()).as("decrypted under a key the verifier could not find")
+                .isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    @DisplayName("a Deny statement takes away what an Allow statement gave")
+    void denyWins() {
+        PolicyGrants grants = PolicyGrants.parse(policy(statement(USER, "kms:*"),
+                statement(USER, "kms:Put*").replace("Allow", "Deny")));
+        assertThat(grants.allowed(USER, List.of("kms:PutKeyPolicy", "kms:Encrypt"))).containsExactly("kms:Encrypt");
+    }
+
+    @Test
+    @DisplayName("NotAction allows everything it does not name")
+    void notActionAllowsTheRest() {
+        PolicyGrants grants = PolicyGrants.parse("""
+                {"Statement": {"Effect": "Allow", "Principal": {"AWS": "%s"}, "NotAction": "kms:Decrypt", "Resource": "*"}}"""
+                .formatted(USER));
+        assertThat(grants.allowed(USER, List.of("kms:Decrypt", "kms:ScheduleKeyDeletion"))).containsExactly("kms:ScheduleKeyDeletion");
+    }
+}

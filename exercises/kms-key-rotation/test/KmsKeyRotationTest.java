@@ -1,0 +1,226 @@
+package dev.dvalabs.exercises.kmskeyrotation;
+
+import dev.dvalabs.loop.Loop;
+
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+
+import dev.dvalabs.contract.Leftovers;
+
+import dev.dvalabs.contract.ExerciseRuns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.destroy.IamSweeper;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import dev.dvalabs.verify.Verification;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyListEntry;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.Tag;
+
+/** kms-key-rotation end to end on the local emulator: the solution passes, the starter fails what it should. */
+@ExtendWith(LocalEmulatorExtension.class)
+class KmsKeyRotationTest {
+
+    static final String ID = new KmsKeyRotation().id();
+    /** ministack 1.5.33 has no ReEncrypt and accepts rotation on EXTERNAL keys: recorded deviations. */
+    static final Set<String> DEVIATIONS = Set.of("re-encrypt", "imported-rotation");
+    /** Without the alias nothing reaches the key; the checks on the verifier's own keys hold on any account. */
+    static final Set<String> STARTER_FAILS = Set.of("alias", "rotation", "key-policy", "encrypt-decrypt", "envelope");
+    static final String TAG = "dva-labs:exercise";
+    static final Set<String> HAND_BUILT_ROLES = Set.of("dva-labs-my-admin", "dva-labs-my-user", "dva-labs-leaky-admin",
+            "dva-labs-leaky-user", "dva-labs-left-role");
+
+    private final StringWriter printed = new StringWriter();
+    private final PrintWriter out = new PrintWriter(printed, true);
+    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+
+    @AfterEach
+    void destroy(LocalEmulator emulator) {
+        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        // ministack's tagging API lists no IAM roles, so the roles these tests build by hand go by name.
+        try (IamClient iam = emulator.client(IamClient.builder())) {
+            iam.listRoles().roles().stream().filter(r -> HAND_BUILT_ROLES.contains(r.roleName()))
+                    .forEach(r -> new IamSweeper().delete(emulator, r.arn()));
+        }
+    }
+
+    private Report verify(Target target, Map<String, String> names) {
+        return new Loop(target, out).verify(exercise, names);
+    }
+
+    @Test
+    @DisplayName("the solution passes every check but the two recorded deviations, and destroy leaves only a key pending deletion")
+    void solutionPasses(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        Report report = verify(emulator, exercise.names());
+        assertThat(report.ids(Status.FAIL)).isEmpty();
+        assertThat(report.ids(Status.ERROR)).isEmpty();
+        assertThat(report.ids(Status.SKIP)).isEqualTo(DEVIATIONS);
+        assertThat(report.outcome("re-encrypt").result().observed()).contains("known deviation of local", "ReEncrypt");
+        assertThat(report.outcome("imported-rotation").result().observed()).contains("known deviation of local", "accepted");
+        String keyId;
+        try (KmsClient kms = emulator.client(KmsClient.builder())) {
+            keyId = kms.describeKey(r -> r.keyId("alias/dva-labs-app")).keyMetadata().keyId();
+        }
+
+        Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+        assertThat(result.clean()).isTrue();
+        assertThat(result.removed()).contains("stack DvaLabs-KmsKeyRotation-Solution");
+        assertThat(result.removed()).filteredOn(r -> r.contains(keyId)).singleElement().asString()
+                .contains("pending deletion", "costs nothing");
+        Leftovers.assertNothingLeft(emulator, ID);
+        try (KmsClient kms = emulator.client(KmsClient.builder()); IamClient iam = emulator.client(IamClient.builder())) {
+            assertThat(kms.listAliases().aliases()).noneMatch(a -> a.aliasName().startsWith("alias/dva-labs-"));
+            KeyMetadata key = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
+            assertThat(key.keyState()).isEqualTo(KeyState.PENDING_DELETION);
+            assertThat(key.deletionDate()).isBefore(Instant.now().plus(Duration.ofDays(8)));
+            assertThat(iam.listRoles().roles()).noneMatch(r -> r.roleName().startsWith("dva-labs-key-"));
+        }
+    }
+
+    @Test
+    @DisplayName("the starter fails exactly the listed checks, each with a hint")
+    void starterFailsTheListedChecks(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        Report report = verify(emulator, exercise.names());
+        ExerciseRuns.failsExactly(report, STARTER_FAILS);
+        assertThat(report.outcome("alias").result().observed()).contains("NotFoundException");
+    }
+
+    @Test
+    @DisplayName("re-encrypt and imported-rotation fail on ministack where no deviation is recorded, as they would on a wrong AWS")
+    void deviationsAreRealAndChecksStayStrict(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
+        assertThat(report.ids(Status.FAIL)).isEqualTo(DEVIATIONS);
+        assertThat(report.outcome("re-encrypt").result().observed()).contains("InvalidAction");
+        assertThat(report.outcome("imported-rotation").result().observed()).endsWith(": accepted");
+    }
+
+    @Test
+    @DisplayName("a key, alias, policy and roles built by hand with the API pass under other names")
+    void handBuiltKeyPasses(LocalEmulator emulator) {
+        handBuilt(emulator, "alias/dva-labs-mine", "dva-labs-my-admin", "dva-labs-my-user", false);
+        Report report = verify(emulator, Map.of("key", "alias/dva-labs-mine", "adminRole", "dva-labs-my-admin",
+                "userRole", "dva-labs-my-user"));
+        assertThat(report.ids(Status.FAIL)).isEmpty();
+        assertThat(report.ids(Status.PASS)).hasSize(report.outcomes().size() - DEVIATIONS.size());
+    }
+
+    @Test
+    @DisplayName("a user role that may manage the key through its own IAM policy fails key-policy and nothing else")
+    void userRoleWithKmsStarFails(LocalEmulator emulator) {
+        handBuilt(emulator, "alias/dva-labs-leaky", "dva-labs-leaky-admin", "dva-labs-leaky-user", true);
+        Report report = verify(emulator, Map.of("key", "alias/dva-labs-leaky", "adminRole", "dva-labs-leaky-admin",
+                "userRole", "dva-labs-leaky-user"));
+        assertThat(report.ids(Status.FAIL)).containsExactly("key-policy");
+        assertThat(report.outcome("key-policy").result().observed()).contains("user role uses " + List.of("kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom",
+                        "kms:ReEncryptTo") + ", manages [kms:CreateAlias");
+    }
+
+    @Test
+    @DisplayName("the verifier schedules every temporary key it made for deletion and leaves the learner's key enabled")
+    void temporaryKeysDoNotAccumulate(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        verify(emulator, exercise.names());
+        verify(emulator, exercise.names());
+        try (KmsClient kms = emulator.client(KmsClient.builder())) {
+            List<KeyMetadata> temporary = kms.listKeysPaginator(r -> r.limit(100)).keys().stream().map(KeyListEntry::keyId)
+                    .filter(id -> kms.listResourceTags(r -> r.keyId(id)).tags().stream()
+                            .anyMatch(t -> t.tagKey().equals(KmsKeyRotationVerifier.TAG_VERIFY_RUN)))
+                    .map(id -> kms.describeKey(r -> r.keyId(id)).keyMetadata()).toList();
+            assertThat(temporary).hasSizeGreaterThanOrEqualTo(4)
+                    .allSatisfy(k -> assertThat(k.keyState()).as(k.keyId()).isEqualTo(KeyState.PENDING_DELETION));
+            assertThat(kms.describeKey(r -> r.keyId("alias/dva-labs-app")).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+        }
+    }
+
+    @Test
+    @DisplayName("destroy schedules a tagged key left outside a stack, removes its alias, and never touches an untagged key")
+    void destroySweepsTaggedKeysOnly(LocalEmulator emulator) {
+        try (KmsClient kms = emulator.client(KmsClient.builder())) {
+            String tagged = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
+            kms.createAlias(r -> r.aliasName("alias/dva-labs-left-behind").targetKeyId(tagged));
+            String untagged = kms.createKey(r -> r.description("someone else's key")).keyMetadata().keyId();
+            kms.createAlias(r -> r.aliasName("alias/someone-else").targetKeyId(untagged));
+
+            Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+
+            assertThat(result.clean()).isTrue();
+            assertThat(result.removed()).anyMatch(r -> r.contains(tagged) && r.contains("pending deletion"));
+            assertThat(kms.describeKey(r -> r.keyId(tagged)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
+            assertThat(kms.listAliases(r -> r.keyId(tagged)).aliases()).isEmpty();
+            assertThat(kms.describeKey(r -> r.keyId(untagged)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+            assertThat(kms.listAliases(r -> r.keyId(untagged)).aliases()).hasSize(1);
+            kms.deleteAlias(r -> r.aliasName("alias/someone-else"));
+            kms.scheduleKeyDeletion(r -> r.keyId(untagged).pendingWindowInDays(7));
+        }
+    }
+
+    @Test
+    @DisplayName("the IAM sweeper deletes a role with an inline policy")
+    void iamSweeperDeletesRoleWithPolicies(LocalEmulator emulator) {
+        try (IamClient iam = emulator.client(IamClient.builder())) {
+            String arn = iam.createRole(r -> r.roleName("dva-labs-left-role").assumeRolePolicyDocument(TRUST)
+                    .tags(t -> t.key(TAG).value(ID))).role().arn();
+            iam.putRolePolicy(r -> r.roleName("dva-labs-left-role").policyName("inline").policyDocument(KMS_STAR));
+
+            assertThat(new IamSweeper().delete(emulator, arn).removed()).isTrue();
+            assertThat(iam.listRoles().roles()).noneMatch(r -> r.roleName().equals("dva-labs-left-role"));
+            assertThat(new IamSweeper().delete(emulator, arn).removed()).as("a second sweep finds it gone").isFalse();
+        }
+    }
+
+    static final String TRUST = """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::000000000000:root"},
+             "Action": "sts:AssumeRole"}]}""";
+    static final String KMS_STAR = """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}""";
+
+    /** The solution built with the KMS and IAM APIs instead of the stack; the user role optionally given kms:* in IAM. */
+    private static void handBuilt(Target target, String alias, String adminRole, String userRole, boolean userMayManage) {
+        try (KmsClient kms = target.client(KmsClient.builder()); IamClient iam = target.client(IamClient.builder())) {
+            String adminArn = iam.createRole(r -> r.roleName(adminRole).assumeRolePolicyDocument(TRUST)).role().arn();
+            String userArn = iam.createRole(r -> r.roleName(userRole).assumeRolePolicyDocument(TRUST)).role().arn();
+            if (userMayManage) {
+                iam.putRolePolicy(r -> r.roleName(userRole).policyName("everything-kms").policyDocument(KMS_STAR));
+            }
+            String keyId = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
+            kms.enableKeyRotation(r -> r.keyId(keyId));
+            kms.createAlias(r -> r.aliasName(alias).targetKeyId(keyId));
+            kms.putKeyPolicy(r -> r.keyId(keyId).policyName("default").policy("""
+                    {"Version": "2012-10-17", "Statement": [
+                      {"Sid": "EnableIamPolicies", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::000000000000:root"},
+                       "Action": "kms:*", "Resource": "*"},
+                      {"Sid": "Admin", "Effect": "Allow", "Principal": {"AWS": "%s"}, "Resource": "*",
+                       "Action": ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*",
+                                  "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource",
+                                  "kms:UntagResource", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion"]},
+                      {"Sid": "Use", "Effect": "Allow", "Principal": {"AWS": "%s"}, "Resource": "*",
+                       "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]}]}
+                    """.formatted(adminArn, userArn)));
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.dvalabs.exercises.snssqsfanout;
+
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import dev.dvalabs.verify.Verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.Fanout;
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.Fifo;
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.LongPoll;
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.Observed;
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.QueuePolicy;
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.Redrive;
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.Sizes;
+import dev.dvalabs.exercises.snssqsfanout.SnsSqsFanoutVerifier.Visibility;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each sns-sqs-fanout check judged on observations that differ from a correct fan-out in one fact,
+ * including behaviour a correct service never shows (a FIFO queue that reorders, a duplicate
+ * delivered twice), so that every check is seen failing.
+ */
+class SnsSqsFanoutChecksTest {
+
+    static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:dva-labs-order-events";
+    static final String FIFO_TOPIC = "arn:aws:sns:us-east-1:123456789012:dva-labs-order-events.fifo";
+    static final String DLQ = "arn:aws:sqs:us-east-1:123456789012:dva-labs-billing-dlq";
+    static final String SHIPPED = "run-shipped";
+    static final String PLACED = "run-placed";
+    static final List<String> FIFO_PUBLISHED = List.of("f-1", "f-2", "f-3", "f-3", "f-4", "f-5");
+
+    /** A correct fan-out's observations, one field at a time changeable. */
+    static final class Seen {
+        Map<String, String> billing = new HashMap<>(Map.of(
+                "VisibilityTimeout", "5",
+                "MessageRetentionPeriod", "86400",
+                "ReceiveMessageWaitTimeSeconds", "20",
+                "MaximumMessageSize", "262144",
+                "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + DLQ + "\",\"maxReceiveCount\":3}"));
+        Fact<String> deadLetterArn = Fact.of(DLQ);
+        Fact<List<QueuePolicy>> policies = Fact.of(List.of(
+                new QueuePolicy("dva-labs-billing", TOPIC, onlyFrom(TOPIC, "dva-labs-billing")),
+                new QueuePolicy("dva-labs-shipping", TOPIC, onlyFrom(TOPIC, "dva-labs-shipping")),
+                new QueuePolicy("dva-labs-ledger.fifo", FIFO_TOPIC, onlyFrom(FIFO_TOPIC, "dva-labs-ledger.fifo"))));
+        Fact<Fanout> fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
+                List.of(envelope(TOPIC, PLACED), envelope(TOPIC, SHIPPED)), List.of(SHIPPED)));
+        Fact<Visibility> visibility = Fact.of(new Visibility(5, true, true, true, true));
+        Fact<Redrive> redrive = Fact.of(new Redrive(3, 3, true));
+        Fact<LongPoll> longPoll = Fact.of(new LongPoll(20, 2_010, true));
+        Fact<Sizes> sizes = Fact.of(new Sizes("InvalidParameterValue: Message must be shorter than 262144 bytes.", "accepted",
+                "InvalidParameter: Invalid parameter: Message too long"));
+        Fact<Fifo> fifo = Fact.of(new Fifo(FIFO_PUBLISHED, "f-3", List.of("f-1", "f-2", "f-3", "f-4", "f-5")));
+
+        Observed build() {
+            return new Observed(Fact.of(Map.copyOf(billing)), deadLetterArn, policies, fanout, visibility, redrive, longPoll, sizes, fifo);
+        }
+    }
+
+    /** The statement CDK's SqsSubscription writes. */
+    static String onlyFrom(String topicArn, String queue) {
+        return """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},
+                 "Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:123456789012:%s",
+                 "Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}""".formatted(queue, topicArn);
+    }
+
+    static String envelope(String topicArn, String message) {
+        return """
+                {"Type":"Notification","MessageId":"1","TopicArn":"%s","Message":"%s","Timestamp":"2026-01-01T00:00:00.000Z"}"""
+                .formatted(topicArn, message);
+    }
+
+    private static Report judge(Seen seen) {
+        var verifier = new SnsSqsFanoutVerifier();
+        return Verification.judge("sns-sqs-fanout", verifier.checks(), seen.build(), "aws", Map.of());
+    }
+
+    @Test
+    @DisplayName("a correct fan-out's observations pass every check")
+    void correctFanoutPasses() {
+        Report report = judge(new Seen());
+        assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
+        assertThat(report.outcomes()).hasSize(14);
+    }
+
+    static Stream<Arguments> oneFactWrong() {
+        return Stream.of(
+                wrong("fanout", "shipping not subscribed",
+                        (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
+                                List.of(envelope(TOPIC, PLACED), envelope(TOPIC, SHIPPED)), List.of())),
+                        "filter-policy", "raw-delivery"),
+                wrong("filter-policy", "no filter on shipping",
+                        (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
+                                List.of(envelope(TOPIC, PLACED), envelope(TOPIC, SHIPPED)), List.of(PLACED, SHIPPED)))),
+                wrong("filter-policy", "the filter also on billing",
+                        (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
+                                List.of(envelope(TOPIC, SHIPPED)), List.of(SHIPPED)))),
+                wrong("raw-delivery", "shipping without raw delivery",
+                        (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
+                                List.of(envelope(TOPIC, PLACED), envelope(TOPIC, SHIPPED)), List.of(envelope(TOPIC, SHIPPED))))),
+                wrong("raw-delivery", "raw delivery on billing too",
+                        (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
+                                List.of(PLACED, SHIPPED), List.of(SHIPPED)))),
+                wrong("queue-policy", "a queue without a policy",
+                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(
+                                new QueuePolicy("dva-labs-billing", TOPIC, onlyFrom(TOPIC, "dva-labs-billing")),
+                                new QueuePolicy("dva-labs-shipping", TOPIC, ""),
+                                new QueuePolicy("dva-labs-ledger.fifo", FIFO_TOPIC, onlyFrom(FIFO_TOPIC, "dva-labs-ledger.fifo"))))),
+                wrong("queue-policy", "a policy that lets anyone send",
+                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(new QueuePolicy("dva-labs-billing", TOPIC,
+                                "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"sqs:SendMessage\"]}]}")))),
+                wrong("queue-policy", "a policy conditioned on another topic",
+                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(
+                                new QueuePolicy("dva-labs-billing", TOPIC, onlyFrom(FIFO_TOPIC, "dva-labs-billing"))))),
+                wrong("queue-policy", "the topic's statement plus one open to all",
+                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(new QueuePolicy("dva-labs-billing", TOPIC,
+                                onlyFrom(TOPIC, "dva-labs-billing").replace("}]}",
+                                        "},{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sqs:*\"}]}"))))),
+                wrong("visibility-timeout", "the default 30 s",
+                        (Consumer<Seen>) s -> s.billing.put("VisibilityTimeout", "30")),
+                wrong("retention-period", "the default 4 days",
+                        (Consumer<Seen>) s -> s.billing.put("MessageRetentionPeriod", "345600")),
+                wrong("long-polling", "a 10 s wait",
+                        (Consumer<Seen>) s -> s.billing.put("ReceiveMessageWaitTimeSeconds", "10")),
+                wrong("dead-letter-queue", "no redrive policy",
+                        (Consumer<Seen>) s -> s.billing.remove("RedrivePolicy")),
+                wrong("dead-letter-queue", "a redrive policy to another queue",
+                        (Consumer<Seen>) s -> s.billing.put("RedrivePolicy",
+                                "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:123456789012:other\",\"maxReceiveCount\":3}")),
+                wrong("invisible-while-processing", "a message visible again during the timeout",
+                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(5, true, false, true, true))),
+                wrong("invisible-while-processing", "a message that never returns",
+                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(5, true, true, true, false))),
+                wrong("invisible-while-processing", "a timeout too long to wait out",
+                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(300, true, true, false, false))),
+                wrong("moved-to-dlq", "a message still handed out after maxReceiveCount",
+                        (Consumer<Seen>) s -> s.redrive = Fact.of(new Redrive(3, 4, false))),
+                wrong("moved-to-dlq", "a message moved before maxReceiveCount",
+                        (Consumer<Seen>) s -> s.redrive = Fact.of(new Redrive(3, 2, true))),
+                wrong("long-poll-waits", "a receive that returns at once, empty",
+                        (Consumer<Seen>) s -> s.longPoll = Fact.of(new LongPoll(0, 12, false))),
+                wrong("message-size", "a queue that takes 256 KB + 1",
+                        (Consumer<Seen>) s -> s.sizes = Fact.of(new Sizes("accepted", "accepted", "InvalidParameter: too long"))),
+                wrong("message-size", "a queue capped below 256 KB",
+                        (Consumer<Seen>) s -> s.sizes = Fact.of(new Sizes("InvalidParameterValue: too long",
+                                "InvalidParameterValue: too long", "InvalidParameter: too long"))),
+                wrong("message-size", "a topic that takes 256 KB + 1",
+                        (Consumer<Seen>) s -> s.sizes = Fact.of(new Sizes("InvalidParameterValue: too long", "accepted", "accepted"))),
+                wrong("fifo-order", "a group delivered out of order",
+                        (Consumer<Seen>) s -> s.fifo = Fact.of(new Fifo(FIFO_PUBLISHED, "f-3", List.of("f-2", "f-1", "f-3", "f-4", "f-5")))),
+                wrong("fifo-order", "no FIFO topic",
+                        (Consumer<Seen>) s -> s.fifo = Fact.refused("NotFound: Topic does not exist"), "fifo-dedup"),
+                wrong("fifo-dedup", "a duplicate delivered twice",
+                        (Consumer<Seen>) s -> s.fifo = Fact.of(new Fifo(FIFO_PUBLISHED, "f-3",
+                                List.of("f-1", "f-2", "f-3", "f-3", "f-4", "f-5")))),
+                wrong("fifo-dedup", "a group whose last message never came",
+                        (Consumer<Seen>) s -> s.fifo = Fact.of(new Fifo(FIFO_PUBLISHED, "f-3", List.of("f-1", "f-2", "f-3", "f-4"))), "fifo-order"));
+    }
+
+    /** One wrong fact, the check it must fail, and the checks that build on the same fact and fail with it. */
+    static Arguments wrong(String check, String situation, Consumer<Seen> change, String... alsoFailing) {
+        return Arguments.of(check, situation, change, Set.of(alsoFailing));
+    }
+
+    @ParameterizedTest(name = "{0} fails on {1}")
+    @MethodSource("oneFactWrong")
+    void checkFailsWhenItsFactIsWrong(String check, String situation, Consumer<Seen> change, Set<String> alsoFailing) {
+        Seen seen = new Seen();
+        change.accept(seen);
+        Report report = judge(seen);
+        assertThat(report.outcome(check).status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome(check).result().expected()).isNotBlank();
+        assertThat(report.outcomes()).filteredOn(o -> !o.id().equals(check))
+                .allSatisfy(o -> assertThat(o.status()).as(o.id())
+                        .isEqualTo(alsoFailing.contains(o.id()) ? Status.FAIL : Status.PASS));
+    }
+
+    @Test
+    @DisplayName("a redrive policy the verifier did not try, or none, fails moved-to-dlq")
+    void redriveNotTried() {
+        Seen seen = new Seen();
+        seen.redrive = Fact.of(new Redrive(0, 0, false));
+        assertThat(judge(seen).outcome("moved-to-dlq").result().observed()).contains("no redrive policy");
+        seen.redrive = Fact.of(new Redrive(50, 0, false));
+        assertThat(judge(seen).outcome("moved-to-dlq").status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    @DisplayName("a missing queue fails the configuration checks with what SQS said")
+    void missingQueue() {
+        Seen seen = new Seen();
+        Observed refused = new Observed(Fact.refused("QueueDoesNotExist: The specified queue does not exist."),
+                seen.deadLetterArn, seen.policies, seen.fanout, seen.visibility, seen.redrive, seen.longPoll, seen.sizes, seen.fifo);
+        Report report = Verification.judge("sns-sqs-fanout", new SnsSqsFanoutVerifier().checks(), refused, "aws", Map.of());
+        for (String check : List.of("visibility-timeout", "retention-period", "long-polling", "dead-letter-queue")) {
+            assertThat(report.outcome(check).status()).as(check).isEqualTo(Status.FAIL);
+            assertThat(report.outcome(check).result().observed()).as(check).contains("QueueDoesNotExist");
+        }
+    }
+}

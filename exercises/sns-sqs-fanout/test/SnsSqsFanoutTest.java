@@ -1,0 +1,248 @@
+package dev.dvalabs.exercises.snssqsfanout;
+
+import dev.dvalabs.loop.Loop;
+
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+
+import dev.dvalabs.contract.Leftovers;
+
+import dev.dvalabs.contract.ExerciseRuns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import dev.dvalabs.verify.Verification;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** sns-sqs-fanout end to end on the local emulator: the solution passes, the starter fails what it should. */
+@ExtendWith(LocalEmulatorExtension.class)
+class SnsSqsFanoutTest {
+
+    static final String ID = new SnsSqsFanout().id();
+    static final Set<String> STARTER_FAILS = Set.of(
+            "fanout", "filter-policy", "raw-delivery", "queue-policy", "visibility-timeout", "retention-period",
+            "long-polling", "dead-letter-queue", "invisible-while-processing", "moved-to-dlq", "long-poll-waits",
+            "message-size", "fifo-order");
+    /** Reported SKIP on the local emulator: its recorded deviation (docs/compatibility.md). */
+    static final Set<String> DEVIATIONS = Set.of("fifo-dedup");
+
+    private final StringWriter printed = new StringWriter();
+    private final PrintWriter out = new PrintWriter(printed, true);
+    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+
+    @AfterEach
+    void destroy(LocalEmulator emulator) {
+        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        try (SqsClient sqs = emulator.client(SqsClient.builder()); SnsClient sns = emulator.client(SnsClient.builder())) {
+            sqs.listQueuesPaginator(r -> r.queueNamePrefix("dva-labs-")).queueUrls()
+                    .forEach(url -> sqs.deleteQueue(r -> r.queueUrl(url)));
+            sns.listTopicsPaginator().topics().stream().filter(t -> t.topicArn().contains(":dva-labs-"))
+                    .forEach(t -> sns.deleteTopic(r -> r.topicArn(t.topicArn())));
+        }
+    }
+
+    private Report verify(Target target, Map<String, String> names) {
+        return new Loop(target, out).verify(exercise, names);
+    }
+
+    @Test
+    @DisplayName("the solution passes every check but the recorded FIFO deviation, and destroy leaves no queue, topic or stack")
+    void solutionPasses(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        Report report = verify(emulator, exercise.names());
+        assertThat(report.outcomes()).filteredOn(o -> !DEVIATIONS.contains(o.id()))
+                .allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
+        assertThat(report.ids(Status.SKIP)).isEqualTo(DEVIATIONS);
+        assertThat(report.outcome("fifo-dedup").result().observed()).contains("known deviation of local");
+        assertThat(report.outcomes()).hasSize(14);
+
+        Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+        assertThat(result.clean()).isTrue();
+        assertThat(result.removed()).contains("stack DvaLabs-SnsSqsFanout-Solution");
+        Leftovers.assertNothingLeft(emulator, ID);
+    }
+
+    @Test
+    @DisplayName("the starter fails exactly the listed checks, each with a hint")
+    void starterFailsTheListedChecks(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        Report report = verify(emulator, exercise.names());
+        ExerciseRuns.failsExactly(report, STARTER_FAILS);
+        assertThat(report.ids(Status.SKIP)).isEqualTo(DEVIATIONS);
+        assertThat(report.outcome("visibility-timeout").result().observed()).isEqualTo("30 s");
+        assertThat(report.outcome("message-size").result().observed()).startsWith("queue 256 KB + 1: accepted");
+    }
+
+    @Test
+    @DisplayName("fifo-dedup fails on the deployed solution where no deviation is recorded: the stack's FIFO topic delivers a duplicate")
+    void fifoDedupFailsWithoutDeviation(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
+        assertThat(report.ids(Status.FAIL)).isEqualTo(DEVIATIONS);
+        assertThat(report.outcome("fifo-dedup").result().observed()).startsWith("2 copies");
+    }
+
+    /** What a learner might build by hand, each field one choice the instructions make. */
+    static final class HandBuilt {
+        boolean rawDelivery = true;
+        boolean filtered = true;
+        boolean policyOnlyForTopic = true;
+        int maxReceiveCount = 3;
+        int waitSeconds = 20;
+    }
+
+    static Stream<Arguments> handBuiltWithOneThingWrong() {
+        return Stream.of(
+                Arguments.of("raw-delivery", "shipping subscribed without raw delivery", (Consumer<HandBuilt>) h -> h.rawDelivery = false),
+                Arguments.of("filter-policy", "shipping subscribed without a filter policy", (Consumer<HandBuilt>) h -> h.filtered = false),
+                Arguments.of("queue-policy", "queues that let anyone send", (Consumer<HandBuilt>) h -> h.policyOnlyForTopic = false));
+    }
+
+    @Test
+    @DisplayName("topics and queues built by hand with the AWS API pass every check under other names")
+    void handBuiltPassesUnderItsOwnNames(LocalEmulator emulator) {
+        Map<String, String> names = handBuild(emulator, "dva-labs-my", new HandBuilt());
+        Report report = verify(emulator, names);
+        assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
+    }
+
+    @ParameterizedTest(name = "{1} fails {0} and nothing else")
+    @MethodSource("handBuiltWithOneThingWrong")
+    void handBuiltWithOneThingWrongFailsOneCheck(String check, String situation, Consumer<HandBuilt> change, LocalEmulator emulator) {
+        HandBuilt built = new HandBuilt();
+        change.accept(built);
+        Report report = verify(emulator, handBuild(emulator, "dva-labs-my", built));
+        assertThat(report.ids(Status.FAIL)).containsExactly(check);
+    }
+
+    @Test
+    @DisplayName("short polling and a maxReceiveCount the verifier does not try fail long polling and the redrive, as on AWS")
+    void shortPollingAndHighReceiveCount(LocalEmulator emulator) {
+        HandBuilt built = new HandBuilt();
+        built.waitSeconds = 0;
+        built.maxReceiveCount = 50;
+        Report report = verify(emulator, handBuild(emulator, "dva-labs-my", built));
+        assertThat(report.ids(Status.FAIL)).containsExactlyInAnyOrder("long-polling", "long-poll-waits", "moved-to-dlq");
+        assertThat(report.outcome("long-poll-waits").result().observed()).contains("without the delayed message");
+    }
+
+    @Test
+    @DisplayName("missing topics and queues fail every check with what AWS said, and the verifier creates nothing")
+    void missingResourcesFailEverything(LocalEmulator emulator) {
+        Map<String, String> nowhere = exercise.names().keySet().stream()
+                .collect(Collectors.toMap(k -> k, k -> "dva-labs-nowhere-" + k.toLowerCase() + (k.startsWith("fifo") ? ".fifo" : "")));
+        Report report = verify(emulator, nowhere);
+        assertThat(report.ids(Status.FAIL)).isEqualTo(STARTER_FAILS);
+        assertThat(report.outcome("long-polling").result().observed()).contains("does not exist");
+        assertThat(report.outcome("fifo-order").result().observed()).contains("NotFound");
+        Leftovers.assertNothingLeft(emulator, ID);
+    }
+
+    @Test
+    @DisplayName("the verifier deletes every message it sent: the queues are empty afterwards")
+    void verifierCleansUp(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        verify(emulator, exercise.names());
+        try (SqsClient sqs = emulator.client(SqsClient.builder())) {
+            for (String queue : Set.of("dva-labs-billing", "dva-labs-billing-dlq", "dva-labs-shipping", "dva-labs-ledger.fifo")) {
+                String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+                Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+                assertThat(counts.values()).as(queue).containsOnly("0");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("destroy sweeps a tagged queue and topic the stack did not delete, and leaves untagged ones alone")
+    void teardownSweepsTaggedLeftovers(LocalEmulator emulator) {
+        try (SqsClient sqs = emulator.client(SqsClient.builder()); SnsClient sns = emulator.client(SnsClient.builder())) {
+            Map<String, String> tag = Map.of(ExerciseStack.TAG_EXERCISE, ID);
+            String queueUrl = sqs.createQueue(r -> r.queueName("dva-labs-retained").tags(tag)).queueUrl();
+            String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String topicArn = sns.createTopic(r -> r.name("dva-labs-retained")
+                    .tags(t -> t.key(ExerciseStack.TAG_EXERCISE).value(ID))).topicArn();
+            String untouched = sqs.createQueue(r -> r.queueName("hand-made-queue")).queueUrl();
+
+            Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+
+            assertThat(result.clean()).as(result.remaining().toString()).isTrue();
+            assertThat(result.removed()).anyMatch(r -> r.startsWith(queueArn)).anyMatch(r -> r.startsWith(topicArn));
+            Leftovers.assertNothingLeft(emulator, ID);
+            assertThat(sqs.listQueues().queueUrls()).contains(untouched);
+            sqs.deleteQueue(r -> r.queueUrl(untouched));
+        }
+    }
+
+    /** The solution built with the AWS API, not the stack, under the given name prefix; returns the names to verify. */
+    static Map<String, String> handBuild(Target target, String prefix, HandBuilt choices) {
+        try (SqsClient sqs = target.client(SqsClient.builder()); SnsClient sns = target.client(SnsClient.builder())) {
+            String topic = sns.createTopic(r -> r.name(prefix + "-events")).topicArn();
+            String fifoTopic = sns.createTopic(r -> r.name(prefix + "-events.fifo").attributes(Map.of("FifoTopic", "true"))).topicArn();
+            String deadLetterArn = arn(sqs, sqs.createQueue(r -> r.queueName(prefix + "-dlq")).queueUrl());
+            String billing = sqs.createQueue(r -> r.queueName(prefix + "-billing").attributes(Map.of(
+                    QueueAttributeName.VISIBILITY_TIMEOUT, "5",
+                    QueueAttributeName.MESSAGE_RETENTION_PERIOD, "86400",
+                    QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, Integer.toString(choices.waitSeconds),
+                    QueueAttributeName.MAXIMUM_MESSAGE_SIZE, "262144",
+                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLetterArn
+                            + "\",\"maxReceiveCount\":" + choices.maxReceiveCount + "}"))).queueUrl();
+            String shipping = sqs.createQueue(r -> r.queueName(prefix + "-shipping")).queueUrl();
+            String ledger = sqs.createQueue(r -> r.queueName(prefix + "-ledger.fifo")
+                    .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+
+            subscribe(sqs, sns, topic, billing, choices, Map.of());
+            subscribe(sqs, sns, topic, shipping, choices, choices.filtered
+                    ? Map.of("RawMessageDelivery", Boolean.toString(choices.rawDelivery), "FilterPolicy", "{\"status\":[\"SHIPPED\"]}")
+                    : Map.of("RawMessageDelivery", Boolean.toString(choices.rawDelivery)));
+            subscribe(sqs, sns, fifoTopic, ledger, choices, Map.of());
+        }
+        return Map.of("topic", prefix + "-events", "billing", prefix + "-billing", "deadLetter", prefix + "-dlq",
+                "shipping", prefix + "-shipping", "fifoTopic", prefix + "-events.fifo", "fifoQueue", prefix + "-ledger.fifo");
+    }
+
+    private static void subscribe(SqsClient sqs, SnsClient sns, String topicArn, String queueUrl, HandBuilt choices,
+                                  Map<String, String> attributes) {
+        String queueArn = arn(sqs, queueUrl);
+        String condition = choices.policyOnlyForTopic
+                ? ",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + topicArn + "\"}}" : "";
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},"
+                + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn + "\"" + condition + "}]}";
+        sqs.setQueueAttributes(r -> r.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, policy)));
+        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn).attributes(attributes));
+    }
+
+    private static String arn(SqsClient sqs, String queueUrl) {
+        return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+}

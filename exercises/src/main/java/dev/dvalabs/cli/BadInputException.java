@@ -1,8 +1,0 @@
-package dev.dvalabs.cli;
-
-/** Input the command cannot act on (an unknown exercise, a name it does not allow); exit code 2. */
-public class BadInputException extends RuntimeException {
-    public BadInputException(String message) {
-        super(message);
-    }
-}

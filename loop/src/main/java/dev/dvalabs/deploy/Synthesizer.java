@@ -1,0 +1,48 @@
+package dev.dvalabs.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Templates;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.lab.Lab;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+
+/** Turns an exercise's stack into a CloudFormation template, in-process through CDK: no CDK CLI needed. */
+public final class Synthesizer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Synthesizer() {}
+
+    /**
+     * The template of one exercise in one variant, as JSON: the one the build synthesized into the
+     * exercises' jar, or (when running from sources the build has not seen) synthesized now.
+     */
+    public static String template(Lab lab, Variant variant) {
+        return Templates.built(ExerciseStack.nameOf(lab.id(), variant)).orElseGet(() -> synthesize(lab, variant));
+    }
+
+    /** Synthesizes through CDK in this process; starts Node.js, so it takes seconds. */
+    public static String synthesize(Lab lab, Variant variant) {
+        Path outdir = null;
+        try {
+            outdir = Files.createTempDirectory("dva-labs-cdk-out");
+            App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+            ExerciseStack stack = lab.stack(app, variant);
+            Object template = app.synth().getStackByName(stack.getStackName()).getTemplate();
+            return JSON.writeValueAsString(template);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("CDK produced a template Jackson cannot write", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Templates.deleteTree(outdir);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.dvalabs.destroy;
+
+import dev.dvalabs.targets.Target;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+
+/**
+ * IAM roles, by {@code arn:aws:iam::account:role/path/name}: IAM refuses to delete a role that still
+ * has policies or sits in an instance profile, so those go first. The toolkit tags no other IAM resource.
+ */
+public final class IamSweeper implements Sweeper {
+
+    @Override
+    public String service() {
+        return "iam";
+    }
+
+    @Override
+    public Swept delete(Target target, String arn) {
+        String resource = arn.split(":", 6)[5];
+        if (!resource.startsWith("role/")) {
+            throw new IllegalArgumentException(arn + " is not a role; the toolkit creates no other IAM resource");
+        }
+        String role = resource.substring(resource.lastIndexOf('/') + 1);
+        try (IamClient iam = target.client(IamClient.builder())) {
+            iam.listAttachedRolePoliciesPaginator(r -> r.roleName(role)).attachedPolicies()
+                    .forEach(p -> iam.detachRolePolicy(r -> r.roleName(role).policyArn(p.policyArn())));
+            iam.listRolePoliciesPaginator(r -> r.roleName(role)).policyNames()
+                    .forEach(name -> iam.deleteRolePolicy(r -> r.roleName(role).policyName(name)));
+            iam.listInstanceProfilesForRolePaginator(r -> r.roleName(role)).instanceProfiles()
+                    .forEach(p -> iam.removeRoleFromInstanceProfile(r -> r.roleName(role)
+                            .instanceProfileName(p.instanceProfileName())));
+            iam.deleteRole(r -> r.roleName(role));
+            return Swept.deleted();
+        } catch (NoSuchEntityException e) {
+            return Swept.alreadyGone();
+        }
+    }
+}

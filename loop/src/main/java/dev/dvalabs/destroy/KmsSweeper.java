@@ -1,0 +1,55 @@
+package dev.dvalabs.destroy;
+
+import dev.dvalabs.targets.Target;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
+
+/**
+ * KMS keys, by {@code arn:aws:kms:region:account:key/id}. KMS never deletes a key at once: the sweeper
+ * removes the key's aliases, disables it and schedules its deletion with the shortest waiting period.
+ * A key already pending deletion is torn down as far as anyone can take it.
+ */
+public final class KmsSweeper implements Sweeper {
+
+    /** The shortest waiting period KMS allows. */
+    public static final int PENDING_WINDOW_DAYS = 7;
+
+    @Override
+    public String service() {
+        return "kms";
+    }
+
+    @Override
+    public Swept delete(Target target, String arn) {
+        String keyId = arn.substring(arn.indexOf(":key/") + ":key/".length());
+        try (KmsClient kms = target.client(KmsClient.builder())) {
+            KeyMetadata key = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
+            // An alias outlives the scheduling and would point at a key nobody can use for 7 days.
+            kms.listAliasesPaginator(r -> r.keyId(keyId)).aliases()
+                    .forEach(alias -> kms.deleteAlias(r -> r.aliasName(alias.aliasName())));
+            if (key.keyState() == KeyState.PENDING_DELETION) {
+                return Swept.deleted(pending(key.deletionDate()));
+            }
+            if (key.keyState() == KeyState.ENABLED) {
+                kms.disableKey(r -> r.keyId(keyId));
+            }
+            Instant deletion = kms.scheduleKeyDeletion(r -> r.keyId(keyId).pendingWindowInDays(PENDING_WINDOW_DAYS))
+                    .deletionDate();
+            return Swept.deleted(pending(deletion));
+        } catch (NotFoundException e) {
+            return Swept.alreadyGone();
+        }
+    }
+
+    static String pending(Instant deletion) {
+        String date = deletion == null ? "in " + PENDING_WINDOW_DAYS + " days"
+                : "on " + DateTimeFormatter.ISO_LOCAL_DATE.format(deletion.atOffset(ZoneOffset.UTC));
+        return "pending deletion, KMS deletes it " + date + "; on real AWS a key pending deletion costs nothing"
+                + " (cancelling the deletion would charge it as if it had never been scheduled)";
+    }
+}

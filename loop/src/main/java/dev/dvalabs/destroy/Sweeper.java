@@ -1,0 +1,38 @@
+package dev.dvalabs.destroy;
+
+import dev.dvalabs.targets.Target;
+
+/**
+ * Deletes one kind of tagged resource that a stack delete left behind. One class a service, in this
+ * package; {@link Teardown} lists them, so adding a service is adding its class there.
+ */
+public interface Sweeper {
+
+    /** The service part of the ARNs this sweeper deletes, as in {@code arn:aws:<service>:...}. */
+    String service();
+
+    /**
+     * Deletes the resource the ARN names.
+     *
+     * @return what became of it: removed (with a note, for example a key's pending-deletion window and
+     *     what it costs meanwhile), or already gone (the tagging index lags behind deletions)
+     * @throws software.amazon.awssdk.awscore.exception.AwsServiceException when the service refuses
+     */
+    Swept delete(Target target, String arn);
+
+    /** What a sweeper did with one resource. */
+    record Swept(boolean removed, String note) {
+
+        public static Swept deleted() {
+            return new Swept(true, "");
+        }
+
+        public static Swept deleted(String note) {
+            return new Swept(true, note);
+        }
+
+        public static Swept alreadyGone() {
+            return new Swept(false, "");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.dvalabs.destroy;
+
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.DeployException;
+import dev.dvalabs.deploy.StackProgress;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Fact;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.ResourceStatus;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+
+/**
+ * Removes everything an exercise left on a target: its stacks in either variant, then whatever still
+ * carries the exercise's tag (retained resources, or parts of an interrupted deploy). It never touches
+ * a resource without the toolkit's tag. Safe to run again at any point.
+ */
+public final class Teardown {
+
+    /** One sweeper per service whose resources a stack delete can leave behind. */
+    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new DynamoDbSweeper(), new IamSweeper(), new KmsSweeper(),
+            new S3Sweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
+
+    private final Target target;
+    private final PrintWriter out;
+
+    public Teardown(Target target, PrintWriter out) {
+        this.target = target;
+        this.out = out;
+    }
+
+    /** What a teardown removed and what is still there, with why. */
+    public record Result(List<String> removed, List<String> remaining) {
+        public boolean clean() {
+            return remaining.isEmpty();
+        }
+    }
+
+    /** What {@link #destroy} would remove, without removing anything. */
+    public List<String> plan(String exerciseId) {
+        List<String> lines = new ArrayList<>();
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+            StackProgress progress = StackProgress.on(target, cloudFormation, out);
+            for (Variant variant : Variant.values()) {
+                String stackName = ExerciseStack.nameOf(exerciseId, variant);
+                progress.find(stackName).ifPresent(s -> lines.add("Would delete stack " + stackName + " ("
+                        + s.stackStatusAsString() + ")"));
+            }
+        }
+        for (ResourceTagMapping resource : taggedResources(exerciseId)) {
+            String service = resource.resourceARN().split(":", 6)[2];
+            lines.add("Would delete " + resource.resourceARN() + " if the stack leaves it"
+                    + (SWEEPERS.containsKey(service) ? "" : " (no sweeper for " + service + ": it would remain)"));
+        }
+        return lines;
+    }
+
+    public Result destroy(String exerciseId) {
+        List<String> removed = new ArrayList<>();
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+            StackProgress progress = StackProgress.on(target, cloudFormation, out);
+            for (Variant variant : Variant.values()) {
+                String stackName = ExerciseStack.nameOf(exerciseId, variant);
+                deleteStack(cloudFormation, progress, stackName).ifPresent(removed::add);
+            }
+        }
+        List<ResourceTagMapping> tagged = taggedResources(exerciseId);
+        List<String> remaining = new ArrayList<>();
+        for (ResourceTagMapping resource : tagged) {
+            String arn = resource.resourceARN();
+            String service = arn.split(":", 6)[2];
+            Sweeper sweeper = SWEEPERS.get(service);
+            if (sweeper == null) {
+                remaining.add(arn + ": the toolkit has no way to delete " + service + " resources yet; delete it by hand");
+                continue;
+            }
+            try {
+                Sweeper.Swept swept = sweeper.delete(target, arn);
+                if (swept.removed()) {
+                    removed.add(arn + " (tagged " + ExerciseStack.TAG_EXERCISE + "=" + exerciseId + ")"
+                            + (swept.note().isEmpty() ? "" : ": " + swept.note()));
+                }
+            } catch (AwsServiceException e) {
+                remaining.add(arn + ": " + Fact.messageOf(e));
+            }
+        }
+        return new Result(List.copyOf(removed), List.copyOf(remaining));
+    }
+
+    private Optional<String> deleteStack(CloudFormationClient cloudFormation, StackProgress progress, String stackName) {
+        Optional<Stack> stack = progress.find(stackName);
+        if (stack.isEmpty()) {
+            return Optional.empty();
+        }
+        target.approveWrites("delete stack " + stackName + " and anything tagged by it");
+        String stackId = stack.get().stackId();
+        if (stack.get().stackStatusAsString().endsWith("_IN_PROGRESS")) {
+            out.println(stackName + " is " + stack.get().stackStatusAsString() + "; waiting for it before deleting.");
+            stack = progress.await(stackId, progress.eventsSoFar(stackId));
+        }
+        out.println("Deleting " + stackName + " on " + target.describe());
+        Set<String> before = progress.eventsSoFar(stackId);
+        int resources = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries().size();
+        cloudFormation.deleteStack(r -> r.stackName(stackId));
+        Optional<Stack> after = progress.await(stackId, before, resources);
+        if (after.isPresent() && after.get().stackStatus() == StackStatus.DELETE_FAILED) {
+            // Delete again, keeping the resources that refused; the sweep by tags below removes them.
+            List<String> stuck = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries()
+                    .stream().filter(r -> r.resourceStatus() == ResourceStatus.DELETE_FAILED)
+                    .map(StackResourceSummary::logicalResourceId).toList();
+            out.println(stackName + " is DELETE_FAILED (" + String.join(", ", stuck) + "); deleting it again,"
+                    + " keeping those for the sweep by tags.");
+            Set<String> beforeRetry = progress.eventsSoFar(stackId);
+            cloudFormation.deleteStack(r -> r.stackName(stackId).retainResources(stuck));
+            after = progress.await(stackId, beforeRetry);
+        }
+        if (after.isPresent()) {
+            throw new DeployException(stackName + " is still " + after.get().stackStatusAsString()
+                    + " after deleting it; " + Optional.ofNullable(after.get().stackStatusReason()).orElse(""));
+        }
+        return Optional.of("stack " + stackName);
+    }
+
+    private List<ResourceTagMapping> taggedResources(String exerciseId) {
+        try (ResourceGroupsTaggingApiClient tagging = target.client(ResourceGroupsTaggingApiClient.builder())) {
+            List<ResourceTagMapping> found = new ArrayList<>();
+            tagging.getResourcesPaginator(r -> r.tagFilters(f -> f.key(ExerciseStack.TAG_EXERCISE).values(exerciseId)))
+                    .resourceTagMappingList().forEach(found::add);
+            // The filter is the service's; the toolkit deletes only what it can see carries its own tag.
+            return found.stream().filter(m -> m.tags().stream().anyMatch(t ->
+                    t.key().equals(ExerciseStack.TAG_EXERCISE) && t.value().equals(exerciseId))).toList();
+        }
+    }
+}

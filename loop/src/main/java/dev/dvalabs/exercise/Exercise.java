@@ -1,0 +1,45 @@
+package dev.dvalabs.exercise;
+
+import dev.dvalabs.lab.Lab;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One exercise of the catalog: its {@link Lab} and what {@code exercises/<id>/exercise.yaml},
+ * {@code instructions.md} and {@code deviations.yaml} beside it say.
+ *
+ * @param starterFails the checks the starter fails, as the contract test holds it to
+ * @param deviations the checks each emulator is known to get wrong, by emulator, then check id, with the reason
+ */
+public record Exercise(
+        Lab lab,
+        String title,
+        List<String> services,
+        String notes,
+        Cost cost,
+        Map<String, String> names,
+        Set<String> starterFails,
+        String instructions,
+        Map<String, Map<String, String>> deviations) {
+
+    /** What leaving the solution deployed costs on real AWS. */
+    public record Cost(double hourlyUsd, boolean freeTier, String note) {
+
+        public String describe() {
+            // A cent's fraction still shows: a $1-a-month key is $0.0014 an hour, not $0.00.
+            String hourly = hourlyUsd > 0 && hourlyUsd < 0.01 ? String.format("%.4f", hourlyUsd) : String.format("%.2f", hourlyUsd);
+            return String.format("about $%s an hour on real AWS%s; %s", hourly,
+                    freeTier ? ", covered by the free tier" : "", note);
+        }
+    }
+
+    public String id() {
+        return lab.id();
+    }
+
+    /** The checks this emulator is known to get wrong, by check id; none for real AWS or an unknown emulator. */
+    public Map<String, String> deviationsOn(String emulator) {
+        return emulator == null ? Map.of() : deviations.getOrDefault(emulator, Map.of());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.dvalabs.loop;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.DeployException;
+import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Verification;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * One run of the loop on one target: deploy (with the exercise's after-deploy step), verify, destroy.
+ * {@code labs deploy}, {@code verify}, {@code destroy} and {@code run}, the matrix, the classroom and
+ * the tests all go through it, so each does exactly what a learner's command does.
+ */
+public final class Loop {
+
+    private final Target target;
+    private final PrintWriter out;
+
+    public Loop(Target target, PrintWriter out) {
+        this.target = target;
+        this.out = out;
+    }
+
+    /** What {@link #run} found: the checklist, or null when deploy failed, and what destroy left. */
+    public record Ran(Report report, Teardown.Result teardown) {}
+
+    /** Deploys the variant's stack, then runs the exercise's after-deploy step. */
+    public Deployer.Deployed deploy(Exercise exercise, Variant variant) {
+        out.println("Deploying the " + variant.label() + " of " + exercise.id() + " (" + exercise.cost().describe() + ")");
+        Deployer.Deployed deployed;
+        try {
+            deployed = new Deployer(target, out).deploy(exercise, variant);
+        } catch (AwsServiceException e) {
+            // Emulators refuse whole stacks they cannot build; say where to look, not only what they said.
+            throw new DeployException(target.describe() + " refused the " + variant.label() + " stack of " + exercise.id()
+                    + ": " + Fact.messageOf(e) + (target.endpoint().isPresent()
+                    ? " (docs/compatibility.md says which exercises deploy on which emulator)" : ""));
+        }
+        out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
+        deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
+        exercise.lab().afterDeploy().ifPresent(step ->
+                step.run(target, variant, deployed.stackName(), deployed.outputs(), out));
+        return deployed;
+    }
+
+    /**
+     * Verifies the exercise's resources, found by the instructions' names with {@code overrides} laid
+     * over them; a recorded deviation of this target's emulator makes its check SKIP unless it passes.
+     */
+    public Report verify(Exercise exercise, Map<String, String> overrides) {
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
+            if (!exercise.names().containsKey(override.getKey())) {
+                throw new BadInputException("--name " + override.getKey() + " is not a resource of " + exercise.id()
+                        + "; its names are: " + String.join(", ", exercise.names().keySet()) + ".");
+            }
+            if (override.getValue() == null || override.getValue().isBlank()) {
+                throw new BadInputException("--name " + override.getKey() + "= needs a name after the '='.");
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>(exercise.names());
+        names.putAll(overrides);
+        target.approveWrites("write and remove the verifier's own test data in " + names.values());
+        return Verification.run(exercise.id(), exercise.lab().verifier(), target, names,
+                exercise.deviationsOn(target.emulator().orElse(null)));
+    }
+
+    /** Removes the exercise's stacks and whatever still carries its tag, saying what it removed. */
+    public Teardown.Result destroy(Exercise exercise) {
+        Teardown.Result result = new Teardown(target, out).destroy(exercise.id());
+        result.removed().forEach(r -> out.println("  removed " + r));
+        if (result.clean()) {
+            out.println("Nothing of " + exercise.id() + " is left on " + target.describe() + ".");
+        } else {
+            out.println("Still there after destroy:");
+            result.remaining().forEach(r -> out.println("  " + r));
+        }
+        return result;
+    }
+
+    /**
+     * Deploy, verify and destroy; destroy runs whatever happened before it. A deploy failure is thrown
+     * after the destroy, with a failing destroy added to it. {@code verified} sees the checklist before
+     * the destroy starts.
+     */
+    public Ran run(Exercise exercise, Variant variant, Consumer<Report> verified) {
+        Report report;
+        try {
+            deploy(exercise, variant);
+            report = verify(exercise, Map.of());
+            verified.accept(report);
+        } catch (RuntimeException failure) {
+            try {
+                destroy(exercise);
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+            throw failure;
+        }
+        return new Ran(report, destroy(exercise));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.dvalabs.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Templates;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Synthesizer;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.loop.Loop;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What every exercise gets without writing it: it is declared once and consistently, its templates are
+ * the ones CDK makes and lint clean, and on the embedded emulator its solution passes (SKIP only for a
+ * recorded deviation), its starter fails exactly the checks its exercise.yaml lists, and destroy leaves
+ * nothing. It runs in the exercises module, where every exercise is on the classpath.
+ */
+@ExtendWith(LocalEmulatorExtension.class)
+class LabContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Exercise> exercises() {
+        return Catalog.load().all().stream();
+    }
+
+    /** The exercises whose stacks deploy on the embedded emulator (not those whose home is a real account). */
+    static Stream<Exercise> onTheEmulator() {
+        return exercises().filter(e -> !e.deviationsOn("ministack").containsKey(NOT_ON_THIS_EMULATOR));
+    }
+
+    /** A deviation that says the exercise's stacks do not deploy on an emulator at all. */
+    static final String NOT_ON_THIS_EMULATOR = "stacks";
+
+    @Test
+    @DisplayName("every folder with an exercise.yaml is a registered exercise, and every exercise has its folder")
+    void foldersAndRegistrationsAgree() throws IOException {
+        Set<String> folders;
+        try (Stream<Path> children = Files.list(Path.of("."))) {
+            folders = children.filter(p -> Files.exists(p.resolve("exercise.yaml")))
+                    .map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
+        assertThat(Catalog.load().ids()).isNotEmpty().containsExactlyInAnyOrderElementsOf(folders);
+    }
+
+    @ParameterizedTest(name = "{0} is declared once, in its own folder")
+    @MethodSource("exercises")
+    void declaredInItsFolder(Exercise exercise) {
+        Path folder = Path.of(exercise.id());
+        assertThat(folder.resolve(exercise.lab().getClass().getSimpleName() + ".java")).as("the Lab's source").exists();
+        assertThat(exercise.instructions()).contains("## Your tasks");
+        assertThat(exercise.names()).isNotEmpty();
+        assertThat(exercise.cost().describe()).contains("an hour on real AWS");
+        List<String> ids = exercise.lab().verifier().checks().stream().map(c -> ((Check<?>) c).id()).toList();
+        assertThat(ids).as("check ids").doesNotHaveDuplicates();
+        assertThat(ids).as("exercise.yaml's starterFails").containsAll(exercise.starterFails());
+        exercise.deviations().forEach((emulator, checks) -> assertThat(ids).as("deviations.yaml, " + emulator)
+                .containsAll(checks.keySet().stream().filter(c -> !c.equals(NOT_ON_THIS_EMULATOR)).toList()));
+        exercise.lab().verifier().checks().forEach(c -> assertThat(c.hint()).as(c.id() + "'s hint").isNotBlank());
+    }
+
+    @ParameterizedTest(name = "{0}: the built templates are the ones CDK synthesizes now")
+    @MethodSource("exercises")
+    void builtTemplatesMatchFreshSynthesis(Exercise exercise) throws IOException {
+        for (Variant variant : Variant.values()) {
+            String stackName = ExerciseStack.nameOf(exercise.id(), variant);
+            String built = Templates.built(stackName).orElseThrow(() -> new AssertionError(stackName + " was not built"));
+            assertThat(JSON.readTree(built)).as(stackName)
+                    .isEqualTo(JSON.readTree(Synthesizer.synthesize(exercise.lab(), variant)));
+            assertThat(built).as(stackName + " tags").contains("\"dva-labs:exercise\"", "\"" + exercise.id() + "\"")
+                    .doesNotContain("dva-labs:run");
+        }
+    }
+
+    @Test
+    @DisplayName("cfn-lint finds no error in any template of any exercise")
+    void templatesLintClean(@TempDir Path dir) throws Exception {
+        List<Path> templates = new ArrayList<>();
+        for (Exercise exercise : Catalog.load().all()) {
+            for (Variant variant : Variant.values()) {
+                String stackName = ExerciseStack.nameOf(exercise.id(), variant);
+                Path file = dir.resolve(stackName + ".json");
+                Files.writeString(file, Templates.built(stackName).orElseThrow());
+                templates.add(file);
+            }
+        }
+        CfnLint.Findings findings = CfnLint.lint(templates);
+        assertThat(findings.errors()).as(findings.output()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}: the solution passes on the embedded emulator, and destroy leaves nothing")
+    @MethodSource("onTheEmulator")
+    void solutionPasses(Exercise exercise, LocalEmulator emulator) {
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+        Loop.Ran ran = new Loop(emulator, out).run(exercise, Variant.SOLUTION, report -> {});
+        Report report = ran.report();
+        assertThat(report.ids(Status.FAIL)).as("FAIL").isEmpty();
+        assertThat(report.ids(Status.ERROR)).as("ERROR").isEmpty();
+        assertThat(exercise.deviationsOn("ministack").keySet()).as("SKIP only where a deviation is recorded")
+                .containsAll(report.ids(Status.SKIP));
+        assertNothingLeft(exercise, emulator, ran.teardown());
+    }
+
+    @ParameterizedTest(name = "{0}: the starter fails exactly the checks exercise.yaml lists, each with a hint")
+    @MethodSource("onTheEmulator")
+    void starterFailsItsListedChecks(Exercise exercise, LocalEmulator emulator) {
+        PrintWriter out = new PrintWriter(new StringWriter(), true);
+        Loop.Ran ran = new Loop(emulator, out).run(exercise, Variant.STARTER, report -> {});
+        Report report = ran.report();
+        Set<String> expected = new HashSet<>(exercise.starterFails());
+        expected.removeAll(report.ids(Status.SKIP));
+        assertThat(exercise.deviationsOn("ministack").keySet()).containsAll(report.ids(Status.SKIP));
+        assertThat(report.ids(Status.FAIL)).isEqualTo(expected);
+        assertThat(report.ids(Status.ERROR)).isEmpty();
+        assertThat(report.outcomes()).filteredOn(o -> o.status() == Status.FAIL)
+                .allSatisfy(o -> assertThat(o.hint()).as(o.id()).isNotBlank());
+        assertNothingLeft(exercise, emulator, ran.teardown());
+    }
+
+    private static void assertNothingLeft(Exercise exercise, LocalEmulator emulator, Teardown.Result teardown) {
+        assertThat(teardown.remaining()).isEmpty();
+        Leftovers.assertNothingLeft(emulator, exercise.id());
+    }
+}

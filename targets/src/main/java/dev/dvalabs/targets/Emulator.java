@@ -1,0 +1,82 @@
+package dev.dvalabs.targets;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The free emulators the toolkit installs from PyPI and runs on this machine, each pinned: how to
+ * install it, start it on a port and ask it whether it is up.
+ */
+public enum Emulator {
+
+    /** The embedded default, {@code --target local}. */
+    MINISTACK("local", "ministack", "1.5.33", "ministack", "/_ministack/health") {
+        @Override
+        List<String> command(Path venv, int port) {
+            return List.of(venv.resolve("bin/ministack").toString());
+        }
+
+        @Override
+        Map<String, String> environment(int port, String region) {
+            return Map.of("BIND_HOST", "127.0.0.1", "GATEWAY_PORT", Integer.toString(port),
+                    "MINISTACK_REGION", region, "LOG_LEVEL", "WARNING");
+        }
+    },
+
+    /** moto's server, {@code --target moto}. Only the extras the exercises use are installed. */
+    MOTO("moto", "moto", "5.2.5",
+            "moto[server,cloudformation,dynamodb,dynamodbstreams,sqs,sns,kms,iam,s3,resourcegroupstaggingapi]",
+            "/moto-api/") {
+        @Override
+        List<String> command(Path venv, int port) {
+            return List.of(venv.resolve("bin/moto_server").toString(), "-H", "127.0.0.1", "-p", Integer.toString(port));
+        }
+
+        @Override
+        Map<String, String> environment(int port, String region) {
+            return Map.of();
+        }
+    };
+
+    private final String target;
+    private final String project;
+    private final String version;
+    private final String requirement;
+    private final String healthPath;
+
+    Emulator(String target, String project, String version, String requirement, String healthPath) {
+        this.target = target;
+        this.project = project;
+        this.version = version;
+        this.requirement = requirement;
+        this.healthPath = healthPath;
+    }
+
+    abstract List<String> command(Path venv, int port);
+
+    abstract Map<String, String> environment(int port, String region);
+
+    /** The name after {@code --target}. */
+    public String target() {
+        return target;
+    }
+
+    /** The PyPI project, which is also the key of its known deviations. */
+    public String project() {
+        return project;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** What pip installs: the project, its extras, the pinned version. */
+    String requirement() {
+        return requirement + "==" + version;
+    }
+
+    String healthPath() {
+        return healthPath;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.dvalabs.targets;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A pinned Python tool from PyPI (an emulator, cfn-lint, the AWS CLI) in its own virtualenv under the
+ * cache directory, installed once per machine.
+ */
+public final class PythonVenv {
+
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+
+    private PythonVenv() {}
+
+    /**
+     * The virtualenv {@code <cacheDir>/<name>-<version>} with {@code requirement} installed, created now
+     * if it is not there yet. A lock file keeps two commands (or two test JVMs) from installing into the
+     * same directory at once, and a marker written only after pip succeeded keeps an interrupted install
+     * from being mistaken for a good one.
+     *
+     * @param requirement what pip installs, pinned: {@code ministack==1.5.33}
+     */
+    public static Path install(Path cacheDir, String python, String name, String version, String requirement) {
+        Path venv = cacheDir.resolve(name + "-" + version);
+        Path installed = venv.resolve(".dva-labs-installed");
+        if (Files.exists(installed)) {
+            return venv;
+        }
+        try {
+            Files.createDirectories(cacheDir);
+            try (FileChannel lock = FileChannel.open(cacheDir.resolve("install.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 var ignored = lock.lock()) {
+                if (Files.exists(installed)) {
+                    return venv;
+                }
+                deleteTree(venv);
+                Path log = cacheDir.resolve("install.log");
+                run(python, log, List.of(python, "-m", "venv", venv.toString()), "create a Python virtualenv");
+                run(python, log, List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
+                        "--quiet", "--disable-pip-version-check", requirement), "install " + name + " " + version + " from PyPI");
+                Files.writeString(installed, version);
+                return venv;
+            }
+        } catch (IOException e) {
+            throw new TargetException("Could not prepare " + name + " under " + cacheDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(String python, Path log, List<String> command, String what) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new TargetException(python + " was not found; the local target needs Python 3.10 or"
+                    + " newer (set DVA_LABS_PYTHON to its path), or use --target localstack or --target floci"
+                    + " with Docker, --target endpoint --endpoint URL for an emulator already running,"
+                    + " or --target aws for a sandbox account.", e);
+        }
+        try {
+            if (!process.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new TargetException("Timed out trying to " + what + "; see " + log + ".");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new TargetException("Interrupted while trying to " + what + ".");
+        }
+        if (process.exitValue() != 0) {
+            throw new TargetException("Could not " + what + " (exit code " + process.exitValue() + "): "
+                    + LocalEmulator.lastLine(log) + " (full log: " + log + ").");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

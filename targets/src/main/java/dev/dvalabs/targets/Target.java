@@ -1,0 +1,87 @@
+package dev.dvalabs.targets;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Where AWS is for one command: an emulator on this machine, a container, a running endpoint or a
+ * real account. It hands out ready SDK v2 clients and releases whatever it started on {@link #close()}.
+ *
+ * <pre>{@code
+ * try (Target target = LocalEmulator.start()) {
+ *     DynamoDbClient dynamo = target.client(DynamoDbClient.builder());
+ * }
+ * }</pre>
+ */
+public interface Target extends AutoCloseable {
+
+    /**
+     * What emulators are sent: they accept any key, and a learner's real keys from the environment
+     * are never sent to an address the toolkit was only told of.
+     */
+    AwsCredentialsProvider EMULATOR_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    /** The name a learner types after {@code --target}. */
+    String name();
+
+    /** Where clients send requests; empty for real AWS, where the SDK finds the regional endpoint. */
+    Optional<URI> endpoint();
+
+    Region region();
+
+    AwsCredentialsProvider credentials();
+
+    /**
+     * The emulator this target is (ministack, moto), whose recorded deviations from AWS apply to it;
+     * empty for real AWS and for an emulator nothing is recorded about.
+     */
+    default Optional<String> emulator() {
+        return Optional.empty();
+    }
+
+    /**
+     * Called before the first write of a command. Targets that stand for a real account print where
+     * the write goes and refuse unless the learner agreed; emulators have nothing to protect.
+     */
+    default void approveWrites(String plan) {}
+
+    /** Attempts per call: at one request in five throttled or failed, eight leave about 3 in a million calls failing. */
+    int MAX_ATTEMPTS = 8;
+
+    /**
+     * A client for any AWS service, pointed at this target, with bounded timeouts and the SDK's standard
+     * retries with exponential backoff (the notes' advice). The retry circuit breaker is off: under a
+     * steady share of throttling it would stop retrying altogether, which is the opposite of what a
+     * long verification needs; the attempts and the timeouts still bound every call.
+     */
+    default <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        endpoint().ifPresent(builder::endpointOverride);
+        return builder
+                .region(region())
+                .credentialsProvider(credentials())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(MAX_ATTEMPTS).circuitBreakerEnabled(false).build())
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(Duration.ofMinutes(2))
+                        .build())
+                .build();
+    }
+
+    /** Where this target is, in words, for progress lines and error messages. */
+    default String describe() {
+        return name() + endpoint().map(e -> " at " + e).orElse("") + " (" + region().id() + ")";
+    }
+
+    @Override
+    void close();
+}

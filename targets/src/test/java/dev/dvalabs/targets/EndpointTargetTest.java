@@ -1,0 +1,37 @@
+package dev.dvalabs.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+class EndpointTargetTest {
+
+    @Test
+    @DisplayName("--endpoint wins over AWS_ENDPOINT_URL, which is used when --endpoint is absent")
+    void endpointOrEnvironment() {
+        assertThat(EndpointTarget.at("http://localhost:4566", "http://other:1", Region.US_EAST_1).endpoint())
+                .contains(URI.create("http://localhost:4566"));
+        assertThat(EndpointTarget.at(null, "http://other:1", Region.US_EAST_1).endpoint())
+                .contains(URI.create("http://other:1"));
+    }
+
+    @Test
+    @DisplayName("without either, it says what to give")
+    void missingEndpoint() {
+        assertThatThrownBy(() -> EndpointTarget.at(null, null, Region.US_EAST_1))
+                .isInstanceOf(TargetException.class).hasMessageContaining("--endpoint URL");
+    }
+
+    @ParameterizedTest(name = "''{0}'' is refused in one sentence")
+    @ValueSource(strings = {"localhost:4566", "ftp://host/", "http://", "not a url"})
+    void badUrl(String url) {
+        assertThatThrownBy(() -> EndpointTarget.at(url, null, Region.US_EAST_1))
+                .isInstanceOf(TargetException.class).hasMessageContaining("give one like http://localhost:4566");
+    }
+}
