@@ -1,0 +1,149 @@
+package dev.dvalabs.policy;
+
+import dev.dvalabs.policy.Principals.Reach;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The policies that apply to a request, and AWS's evaluation logic over them: a resource policy
+ * (queue policy, key policy, trust policy) and the identity policies of the caller asked about.
+ *
+ * <p>Explicit Deny in any of them wins. Within one account an Allow in either the resource policy or
+ * the identity policies allows; across accounts both must allow. A KMS key policy is stricter: the
+ * key policy must allow, either naming the caller or naming the caller's account, which hands the
+ * decision to the account's IAM policies. Service principals and anonymous callers hold no identity
+ * policies, so only the resource policy can let them in.
+ *
+ * <p>Not modelled: SCPs, RCPs, permission boundaries, session policies, grants, policy variables.
+ */
+public final class Policies {
+
+    private final PolicyDocument resource;
+    private final boolean keyPolicy;
+    private final List<PolicyDocument> identity;
+
+    private Policies(PolicyDocument resource, boolean keyPolicy, List<PolicyDocument> identity) {
+        this.resource = resource;
+        this.keyPolicy = keyPolicy;
+        this.identity = identity;
+    }
+
+    /** A resource's policy, such as an SQS queue policy; a missing Resource element means that resource. */
+    public static Policies of(String resourcePolicyJson) {
+        return new Policies(PolicyDocument.parse(resourcePolicyJson, PolicyDocument.Kind.RESOURCE), false, List.of());
+    }
+
+    /** A KMS key policy: nothing reaches the key unless this policy allows it, directly or through the account. */
+    public static Policies keyPolicy(String keyPolicyJson) {
+        return new Policies(PolicyDocument.parse(keyPolicyJson, PolicyDocument.Kind.RESOURCE), true, List.of());
+    }
+
+    /** No resource policy: only the identity policies added with {@link #withIdentity} decide. */
+    public static Policies identityOnly() {
+        return new Policies(null, false, List.of());
+    }
+
+    /**
+     * These policies plus identity policies (inline and attached, JSON each) of the caller that will be
+     * asked about. They apply to whichever IAM caller a request names, so ask about that caller only.
+     */
+    public Policies withIdentity(Collection<String> identityPolicyJsons) {
+        List<PolicyDocument> all = new ArrayList<>(identity);
+        identityPolicyJsons.forEach(json -> all.add(PolicyDocument.parse(json, PolicyDocument.Kind.IDENTITY)));
+        return new Policies(resource, keyPolicy, List.copyOf(all));
+    }
+
+    public Decision decide(Request request) {
+        Context context = Context.of(request);
+        if (denied(request, context)) {
+            return Decision.EXPLICIT_DENY;
+        }
+        Reach granted = resourceStatements()
+                .filter(s -> s.allow() && s.covers(request, context, false))
+                .map(s -> s.reach(request.caller()))
+                .max(Reach::compareTo).orElse(Reach.NONE);
+        if (!(request.caller() instanceof Caller.Aws aws)) {
+            return decision(granted == Reach.DIRECT);
+        }
+        boolean identityAllows = identityStatements().anyMatch(s -> s.allow() && s.covers(request, context, false));
+        String owner = request.resourceAccount();
+        if (owner != null && !owner.equals(aws.account())) {
+            return decision(identityAllows && granted != Reach.NONE);
+        }
+        if (keyPolicy) {
+            return decision(granted == Reach.DIRECT || (granted == Reach.ACCOUNT && identityAllows));
+        }
+        return decision(granted == Reach.DIRECT || identityAllows);
+    }
+
+    /** The actions among {@code actions} the caller may perform on the resource, with no condition keys set. */
+    public List<String> allowedActions(Caller caller, String resource, Collection<String> actions) {
+        return actions.stream().filter(a -> decide(Request.of(caller, a, resource)).allowed()).toList();
+    }
+
+    /**
+     * Whether the resource policy alone lets the account's root make the request. For a key policy
+     * with {@code kms:PutKeyPolicy}, this is the statement KMS's lockout safety check wants: without
+     * it the account's IAM policies cannot grant anything on the key, and AWS refuses the policy unless
+     * BypassPolicyLockoutSafetyCheck is set.
+     */
+    public boolean delegatesToAccount(String accountId, String action, String resourceArn) {
+        return new Policies(resource, keyPolicy, List.of())
+                .decide(Request.of(Caller.aws(accountId), action, resourceArn)).allowed();
+    }
+
+    /**
+     * The statements of the resource policy that let someone other than the intended caller make the
+     * intended request: anyone (even anonymous), principals of another account, or a service acting
+     * without or for another source than {@code intended}'s aws:SourceArn. Condition keys that do not
+     * identify the caller (aws:SecureTransport, ...) count as met for an Allow and unmet for a Deny,
+     * since a stranger chooses them. Grants to the resource's own account are left out: there the
+     * account's IAM policies decide with or without them.
+     */
+    public List<Exposure> exposure(Request intended) {
+        Map<String, Exposure> found = new LinkedHashMap<>();
+        List<Statement> statements = resourceStatements().toList();
+        for (Strangers.Probe probe : Strangers.around(intended, statements)) {
+            Request request = new Request(probe.caller(), intended.action(), intended.resource(), probe.context());
+            Context context = Context.probe(request);
+            boolean denied = statements.stream().anyMatch(s -> !s.allow() && s.reach(probe.caller()) != Reach.NONE
+                    && s.covers(request, context, false));
+            if (denied) {
+                continue;
+            }
+            for (Statement s : statements) {
+                Reach reach = s.reach(probe.caller());
+                boolean ownAccount = reach == Reach.ACCOUNT && probe.caller() instanceof Caller.Aws aws
+                        && aws.account().equals(intended.resourceAccount());
+                if (s.allow() && reach != Reach.NONE && !ownAccount && s.covers(request, context, true)) {
+                    found.putIfAbsent(s.label(), new Exposure(s.label(), probe.who()));
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private boolean denied(Request request, Context context) {
+        boolean byResource = resourceStatements().anyMatch(s -> !s.allow() && s.reach(request.caller()) != Reach.NONE
+                && s.covers(request, context, false));
+        boolean byIdentity = request.caller() instanceof Caller.Aws
+                && identityStatements().anyMatch(s -> !s.allow() && s.covers(request, context, false));
+        return byResource || byIdentity;
+    }
+
+    private Stream<Statement> resourceStatements() {
+        return resource == null ? Stream.empty() : resource.statements().stream();
+    }
+
+    private Stream<Statement> identityStatements() {
+        return identity.stream().flatMap(d -> d.statements().stream());
+    }
+
+    private static Decision decision(boolean allowed) {
+        return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+    }
+}
