@@ -29,7 +29,7 @@ for id in $(awk '{print $1}' "$work/exercises"); do
   code=0; ./labs run "$id" > /dev/null 2>&1 || code=$?
   if [ "$code" -eq 4 ]; then echo "bench: $id does not deploy on the emulator; left out" >&2; else ids="$ids $id"; fi
 done
-ministack_version=$(grep -o 'MINISTACK("local", "ministack", "[^"]*"' verify/src/main/java/dev/dvalabs/target/Emulator.java | cut -d'"' -f6)
+ministack_version=$(grep -o 'MINISTACK("local", "ministack", "[^"]*"' targets/src/main/java/dev/dvalabs/targets/Emulator.java | cut -d'"' -f6)
 venv="${DVA_LABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dva-labs}/ministack-$ministack_version"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

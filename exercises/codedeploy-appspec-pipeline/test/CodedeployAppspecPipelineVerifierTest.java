@@ -38,7 +38,7 @@ import software.amazon.awssdk.regions.Region;
 class CodedeployAppspecPipelineVerifierTest {
 
     static final String ID = new CodedeployAppspecPipeline().id();
-    static final Path CATALOG = Path.of("../exercises/catalog", ID);
+    static final Path CATALOG = Path.of(ID);
     static final String BUCKET = "dva-labs-appspec-source-123456789012-us-east-1";
     static final String CD = "CodeDeploy_20141006.";
     static final String CP = "CodePipeline_20150709.";

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code labs appspec}: check a CodeDeploy AppSpec file offline and rehearse an EC2 bundle locally. */
-@Command(name = "appspec", mixinStandardHelpOptions = true,
+@Command(name = "appspec",
         description = "Lint CodeDeploy AppSpec files and rehearse EC2/On-Premises bundles on this machine.",
         subcommands = {AppSpecCommand.Lint.class, AppSpecCommand.Rehearse.class})
 public class AppSpecCommand implements Runnable {
@@ -33,7 +33,7 @@ public class AppSpecCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "lint", mixinStandardHelpOptions = true,
+    @Command(name = "lint",
             description = "Check an appspec.yml against the CodeDeploy AppSpec reference. "
                     + "Exits 0 with no errors, 1 with errors, 2 when the file cannot be read.")
     static class Lint implements Callable<Integer> {
@@ -68,7 +68,7 @@ public class AppSpecCommand implements Runnable {
         }
     }
 
-    @Command(name = "rehearse", mixinStandardHelpOptions = true,
+    @Command(name = "rehearse",
             description = "Run a bundle's EC2/On-Premises lifecycle (ApplicationStop .. ValidateService) here, "
                     + "with every destination mapped under a scratch root. Exits 0 when every event succeeds, "
                     + "1 otherwise, 2 when the bundle cannot be used.")

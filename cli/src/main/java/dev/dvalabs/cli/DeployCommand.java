@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "deploy", mixinStandardHelpOptions = true, description = "Deploy an exercise's stack (the starter unless --variant solution).")
+@Command(name = "deploy", description = "Deploy an exercise's stack (the starter unless --variant solution).")
 final class DeployCommand extends ExerciseCommand {
 
     @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "starter",

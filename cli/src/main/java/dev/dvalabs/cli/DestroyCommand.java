@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "destroy", mixinStandardHelpOptions = true,
+@Command(name = "destroy",
         description = "Remove an exercise's stacks and anything left with its tags; safe to run again."
                 + " With --all or --older-than, every exercise the toolkit deployed on the target.")
 final class DestroyCommand extends ExerciseCommand {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "hint", mixinStandardHelpOptions = true,
+@Command(name = "hint",
         description = "Show the hints of an exercise's checks, or of one check; one at a time with --one-at-a-time.")
 final class HintCommand implements Callable<Integer> {
 

@@ -7,11 +7,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** {@code labs}: pick an exercise, choose a target, deploy, verify, destroy. */
-@Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0",
+// scopeType INHERIT: every subcommand gets --help, --version and the exit code list from here, declared once.
+@Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0", scopeType = ScopeType.INHERIT,
         description = "Hands-on exercises for the AWS Certified Developer - Associate notes.",
         subcommands = {ListCommand.class, ShowCommand.class, DeployCommand.class, VerifyCommand.class,
                 DestroyCommand.class, RunCommand.class, StatusCommand.class, HintCommand.class, MatrixCommand.class, AppSpecCommand.class, HelpCommand.class},
@@ -34,10 +36,6 @@ public final class Labs {
         CommandLine cli = new CommandLine(new Labs());
         cli.setOut(out);
         cli.setErr(err);
-        // Every subcommand lists the exit codes in its --help, as the top command does.
-        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(cli.getCommandSpec().usageMessage().exitCodeList()));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("labs: " + sentence(e));
             if (System.getenv("DVA_LABS_DEBUG") != null) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the exercises.")
+@Command(name = "list", description = "List the exercises.")
 final class ListCommand implements Callable<Integer> {
 
     @Spec

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "matrix", mixinStandardHelpOptions = true,
+@Command(name = "matrix",
         description = "Run every exercise's solution on every emulator this machine can run, and write the"
                 + " compatibility table (exercise by target, with each deviation's reason).")
 final class MatrixCommand implements Callable<Integer> {

@@ -6,7 +6,7 @@ import dev.dvalabs.loop.Loop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Deploy an exercise (the solution unless --variant starter), verify it and destroy it.")
+@Command(name = "run", description = "Deploy an exercise (the solution unless --variant starter), verify it and destroy it.")
 final class RunCommand extends ExerciseCommand {
 
     @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "solution",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show an exercise's instructions: goal, tasks, the notes it covers, what the checks look at.")
+@Command(name = "show", description = "Show an exercise's instructions: goal, tasks, the notes it covers, what the checks look at.")
 final class ShowCommand implements Callable<Integer> {
 
     @Spec

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List what the toolkit has deployed on the target, with its age.")
+@Command(name = "status", description = "List what the toolkit has deployed on the target, with its age.")
 final class StatusCommand implements Callable<Integer> {
 
     @Spec

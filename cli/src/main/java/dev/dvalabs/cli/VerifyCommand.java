@@ -17,7 +17,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Check an exercise's resources and print the checklist, with a hint under each failure.")
+@Command(name = "verify", description = "Check an exercise's resources and print the checklist, with a hint under each failure.")
 final class VerifyCommand extends ExerciseCommand {
 
     @Option(names = "--name", paramLabel = "KEY=NAME",

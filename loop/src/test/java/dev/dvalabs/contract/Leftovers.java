@@ -10,22 +10,34 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** What a destroy must leave: no stack of the exercise in either variant, and nothing carrying its tag. */
+/**
+ * What a destroy must leave: no stack of the exercise in either variant, no table, queue or topic named
+ * like the toolkit's, and nothing a second destroy could not account for.
+ */
 public final class Leftovers {
 
     private Leftovers() {}
 
     public static void assertNothingLeft(Target target, String exerciseId) {
-        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder());
+             DynamoDbClient dynamo = target.client(DynamoDbClient.builder());
+             SqsClient sqs = target.client(SqsClient.builder());
+             SnsClient sns = target.client(SnsClient.builder())) {
             for (Variant variant : Variant.values()) {
                 String name = ExerciseStack.nameOf(exerciseId, variant);
                 assertThat(cloudFormation.listStacks().stackSummaries())
                         .filteredOn(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE)
                         .noneMatch(s -> s.stackName().equals(name));
             }
+            assertThat(dynamo.listTables().tableNames()).noneMatch(t -> t.startsWith("dva-labs-"));
+            assertThat(sqs.listQueuesPaginator(r -> r.queueNamePrefix("dva-labs-")).queueUrls()).isEmpty();
+            assertThat(sns.listTopicsPaginator().topics()).noneMatch(t -> t.topicArn().contains(":dva-labs-"));
         }
-        assertThat(new Teardown(target, new PrintWriter(new StringWriter())).plan(exerciseId))
-                .as("what a second destroy would still find").isEmpty();
+        assertThat(new Teardown(target, new PrintWriter(new StringWriter())).destroy(exerciseId).remaining())
+                .as("what a second destroy could not remove").isEmpty();
     }
 }

@@ -371,7 +371,7 @@ public final class Rehearsal {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path path : walk.toList()) {
                 Path target = to.resolve(from.relativize(path).toString());
