@@ -12,8 +12,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** {@code labs}: pick an exercise, choose a target, deploy, verify, destroy. */
-// scopeType INHERIT: every subcommand gets --help, --version and the exit code list from here, declared once.
-@Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0", scopeType = ScopeType.INHERIT,
+// scope INHERIT: every subcommand gets --help, --version and the exit code list from here, declared once.
+@Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0", scope = ScopeType.INHERIT,
         description = "Hands-on exercises for the AWS Certified Developer - Associate notes.",
         subcommands = {ListCommand.class, ShowCommand.class, DeployCommand.class, VerifyCommand.class,
                 DestroyCommand.class, RunCommand.class, StatusCommand.class, HintCommand.class, MatrixCommand.class, AppSpecCommand.class, HelpCommand.class},
