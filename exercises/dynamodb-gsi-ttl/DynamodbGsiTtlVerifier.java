@@ -5,6 +5,7 @@ import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
 
+import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.targets.Target;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
                         "Create the table with " + PARTITION_KEY + " (S) as partition key and " + SORT_KEY
                                 + " (S) as sort key; a key schema cannot change, so recreate the table.",
                         o -> o.table().judge(PARTITION_KEY + " HASH, " + SORT_KEY + " RANGE", t -> {
-                            String keys = keySchema(t.keySchema());
+                            String keys = DynamoDb.keySchema(t.keySchema());
                             return CheckResult.when(keys.equals(PARTITION_KEY + " HASH, " + SORT_KEY + " RANGE"),
                                     keys, PARTITION_KEY + " HASH, " + SORT_KEY + " RANGE");
                         })),
@@ -89,11 +90,11 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
                                     .filter(i -> i.indexName().equals(GSI)).findFirst();
                             String seen = t.globalSecondaryIndexes().isEmpty() ? "no global secondary index"
                                     : t.globalSecondaryIndexes().stream()
-                                    .map(i -> i.indexName() + " (" + keySchema(i.keySchema()) + ")")
+                                    .map(i -> i.indexName() + " (" + DynamoDb.keySchema(i.keySchema()) + ")")
                                     .collect(Collectors.joining("; "));
                             boolean ok = gsi.isPresent()
-                                    && GSI_KEY.equals(hashKey(gsi.get().keySchema()))
-                                    && !GSI_KEY.equals(hashKey(t.keySchema()));
+                                    && GSI_KEY.equals(DynamoDb.hashKey(gsi.get().keySchema()))
+                                    && !GSI_KEY.equals(DynamoDb.hashKey(t.keySchema()));
                             return CheckResult.when(ok, seen, GSI + " with partition key " + GSI_KEY);
                         })),
                 new Check<>("lsi", "A local secondary index keeps the partition key with another sort key",
@@ -105,11 +106,11 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
                                     .filter(i -> i.indexName().equals(LSI)).findFirst();
                             String seen = t.localSecondaryIndexes().isEmpty() ? "no local secondary index"
                                     : t.localSecondaryIndexes().stream()
-                                    .map(i -> i.indexName() + " (" + keySchema(i.keySchema()) + ")")
+                                    .map(i -> i.indexName() + " (" + DynamoDb.keySchema(i.keySchema()) + ")")
                                     .collect(Collectors.joining("; "));
                             boolean ok = lsi.isPresent()
-                                    && Objects.equals(hashKey(lsi.get().keySchema()), hashKey(t.keySchema()))
-                                    && LSI_KEY.equals(rangeKey(lsi.get().keySchema()));
+                                    && Objects.equals(DynamoDb.hashKey(lsi.get().keySchema()), DynamoDb.hashKey(t.keySchema()))
+                                    && LSI_KEY.equals(DynamoDb.rangeKey(lsi.get().keySchema()));
                             return CheckResult.when(ok, seen, LSI + " with " + PARTITION_KEY + " HASH, " + LSI_KEY + " RANGE");
                         })),
                 new Check<>("ttl-enabled", "TTL is enabled on a Unix-epoch attribute",
@@ -389,19 +390,5 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
 
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
-    }
-
-    static String keySchema(List<KeySchemaElement> schema) {
-        return schema.stream().map(k -> k.attributeName() + " " + k.keyTypeAsString()).collect(Collectors.joining(", "));
-    }
-
-    private static String hashKey(List<KeySchemaElement> schema) {
-        return schema.stream().filter(k -> k.keyType() == KeyType.HASH).map(KeySchemaElement::attributeName)
-                .findFirst().orElse(null);
-    }
-
-    private static String rangeKey(List<KeySchemaElement> schema) {
-        return schema.stream().filter(k -> k.keyType() == KeyType.RANGE).map(KeySchemaElement::attributeName)
-                .findFirst().orElse(null);
     }
 }

@@ -6,8 +6,10 @@ import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.PolicyGrants;
 import dev.dvalabs.verify.Verifier;
 
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.probe.Answers;
+import dev.dvalabs.probe.Iam;
 import dev.dvalabs.targets.Target;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -43,12 +45,17 @@ import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
  */
 public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVerifier.Observed> {
 
-    public static final String TAG_EXERCISE = "dva-labs:exercise";
     /** Marks the verifier's own temporary keys, each with the id of the run that made it. */
     public static final String TAG_VERIFY_RUN = "dva-labs:verify-run";
     public static final int DELETION_WINDOW_DAYS = 7;
-    static final String EXERCISE = "kms-key-rotation";
-    static final String ACCEPTED = "accepted";
+    static final String ACCEPTED = Answers.ACCEPTED;
+
+    private final String exerciseId;
+
+    /** @param exerciseId what the verifier's temporary keys are tagged with, so that destroy finds any left behind */
+    public KmsKeyRotationVerifier(String exerciseId) {
+        this.exerciseId = exerciseId;
+    }
 
     /** Administration a key administrator needs and a key user must not have. */
     static final List<String> ADMINISTRATION = List.of("kms:CreateAlias", "kms:PutKeyPolicy", "kms:EnableKeyRotation",
@@ -211,7 +218,7 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
         String alias = names.getOrDefault("key", "alias/dva-labs-app");
         try (KmsClient kms = target.client(KmsClient.builder());
              IamClient iam = target.client(IamClient.builder())) {
-            return new Probe(kms, iam, alias, names.getOrDefault("adminRole", "dva-labs-key-admin"),
+            return new Probe(exerciseId, kms, new Iam(iam), alias, names.getOrDefault("adminRole", "dva-labs-key-admin"),
                     names.getOrDefault("userRole", "dva-labs-key-user")).observe();
         }
     }
@@ -219,15 +226,17 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
     /** Uses the learner's key, and makes its own temporary keys, each scheduled for deletion before it returns. */
     private static final class Probe {
         private static final SecureRandom RANDOM = new SecureRandom();
+        private final String exerciseId;
         private final KmsClient kms;
-        private final IamClient iam;
+        private final Iam iam;
         private final String alias;
         private final String adminRole;
         private final String userRole;
         private final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
         private final List<String> temporaryKeys = new ArrayList<>();
 
-        Probe(KmsClient kms, IamClient iam, String alias, String adminRole, String userRole) {
+        Probe(String exerciseId, KmsClient kms, Iam iam, String alias, String adminRole, String userRole) {
+            this.exerciseId = exerciseId;
             this.kms = kms;
             this.iam = iam;
             this.alias = alias;
@@ -259,17 +268,7 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
 
         private KeyPolicy keyPolicy(String keyId) {
             String document = kms.getKeyPolicy(r -> r.keyId(keyId).policyName("default")).policy();
-            String adminArn = iam.getRole(r -> r.roleName(adminRole)).role().arn();
-            String userArn = iam.getRole(r -> r.roleName(userRole)).role().arn();
-            List<String> userPolicies = new ArrayList<>();
-            iam.listRolePoliciesPaginator(r -> r.roleName(userRole)).policyNames().forEach(name -> userPolicies.add(
-                    decoded(iam.getRolePolicy(r -> r.roleName(userRole).policyName(name)).policyDocument())));
-            iam.listAttachedRolePoliciesPaginator(r -> r.roleName(userRole)).attachedPolicies().forEach(attached -> {
-                String version = iam.getPolicy(r -> r.policyArn(attached.policyArn())).policy().defaultVersionId();
-                userPolicies.add(decoded(iam.getPolicyVersion(r -> r.policyArn(attached.policyArn()).versionId(version))
-                        .policyVersion().document()));
-            });
-            return new KeyPolicy(document, adminArn, userArn, List.copyOf(userPolicies));
+            return new KeyPolicy(document, iam.roleArn(adminRole), iam.roleArn(userRole), iam.rolePolicies(userRole));
         }
 
         private RoundTrip roundTrip() {
@@ -319,9 +318,9 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
         }
 
         private DisabledKey disabledKey(String spareArn) {
-            String before = answer(() -> kms.encrypt(r -> r.keyId(spareArn).plaintext(utf8("before"))));
+            String before = Answers.of(() -> kms.encrypt(r -> r.keyId(spareArn).plaintext(utf8("before"))));
             kms.disableKey(r -> r.keyId(spareArn));
-            String after = answer(() -> kms.encrypt(r -> r.keyId(spareArn).plaintext(utf8("after"))));
+            String after = Answers.of(() -> kms.encrypt(r -> r.keyId(spareArn).plaintext(utf8("after"))));
             return new DisabledKey(before, after);
         }
 
@@ -329,12 +328,12 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
         private DeletionWindows deletionWindows(String spareArn) {
             String six = scheduleOrCancel(spareArn, 6);
             String thirtyOne = scheduleOrCancel(spareArn, 31);
-            String seven = answer(() -> kms.scheduleKeyDeletion(r -> r.keyId(spareArn).pendingWindowInDays(DELETION_WINDOW_DAYS)));
+            String seven = Answers.of(() -> kms.scheduleKeyDeletion(r -> r.keyId(spareArn).pendingWindowInDays(DELETION_WINDOW_DAYS)));
             return new DeletionWindows(six, thirtyOne, seven);
         }
 
         private String scheduleOrCancel(String keyArn, int days) {
-            String answer = answer(() -> kms.scheduleKeyDeletion(r -> r.keyId(keyArn).pendingWindowInDays(days)));
+            String answer = Answers.of(() -> kms.scheduleKeyDeletion(r -> r.keyId(keyArn).pendingWindowInDays(days)));
             if (answer.equals(ACCEPTED)) {
                 kms.cancelKeyDeletion(r -> r.keyId(keyArn));
             }
@@ -343,13 +342,13 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
 
         private String importedRotation() {
             String external = temporaryKey(true);
-            return answer(() -> kms.enableKeyRotation(r -> r.keyId(external)));
+            return Answers.of(() -> kms.enableKeyRotation(r -> r.keyId(external)));
         }
 
         private String temporaryKey(boolean external) {
             String arn = kms.createKey(r -> r.origin(external ? OriginType.EXTERNAL : OriginType.AWS_KMS)
-                    .description("dva-labs verify: temporary key of " + EXERCISE + ", scheduled for deletion after the check")
-                    .tags(t -> t.tagKey(TAG_EXERCISE).tagValue(EXERCISE), t -> t.tagKey(TAG_VERIFY_RUN).tagValue(run)))
+                    .description("dva-labs verify: temporary key of " + exerciseId + ", scheduled for deletion after the check")
+                    .tags(t -> t.tagKey(ExerciseStack.TAG_EXERCISE).tagValue(exerciseId), t -> t.tagKey(TAG_VERIFY_RUN).tagValue(run)))
                     .keyMetadata().arn();
             temporaryKeys.add(arn);
             return arn;
@@ -368,16 +367,6 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
     /** A fact that needs another: refused with the other's refusal when that was refused. */
     private static <T> Fact<T> after(Fact<?> needed, Supplier<T> observation) {
         return needed.refused() ? Fact.refused(needed.refusal()) : Fact.observe(observation);
-    }
-
-    /** ACCEPTED, or the service's refusal: for calls whose refusal is the fact. */
-    private static String answer(Runnable call) {
-        try {
-            call.run();
-            return ACCEPTED;
-        } catch (AwsServiceException e) {
-            return Fact.refusalOf(e);
-        }
     }
 
     private static byte[] aesGcm(int mode, byte[] key, byte[] nonce, byte[] input) {
@@ -403,10 +392,5 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
 
     private static SdkBytes utf8(String text) {
         return SdkBytes.fromUtf8String(text);
-    }
-
-    private static String decoded(String policyDocument) {
-        // IAM returns policy documents URL-encoded.
-        return URLDecoder.decode(policyDocument, StandardCharsets.UTF_8);
     }
 }

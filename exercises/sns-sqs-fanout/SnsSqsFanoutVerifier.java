@@ -5,9 +5,12 @@ import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dvalabs.probe.Answers;
+import dev.dvalabs.probe.Json;
+import dev.dvalabs.probe.Sns;
+import dev.dvalabs.probe.Sqs;
 import dev.dvalabs.targets.Target;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +26,11 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -109,8 +110,8 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         "Grouped by topics - Support different target types and more than one subscriber",
                         "Subscribe both queues to the topic (protocol sqs); a queue gets nothing from SNS unless its policy lets the topic send.",
                         o -> o.fanout().judge("billing and shipping both receive the SHIPPED event", f -> {
-                            boolean billing = carries(f.billing(), f.matching());
-                            boolean shipping = carries(f.shipping(), f.matching());
+                            boolean billing = Sns.carries(f.billing(), f.matching());
+                            boolean shipping = Sns.carries(f.shipping(), f.matching());
                             return CheckResult.when(billing && shipping,
                                     "billing " + (billing ? "received it" : "did not receive it")
                                             + ", shipping " + (shipping ? "received it" : "did not receive it"),
@@ -121,9 +122,9 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         "Give the shipping subscription the filter policy {\"" + FILTER_ATTRIBUTE + "\": [\"" + FILTER_VALUE
                                 + "\"]}; the verifier publishes with the message attribute " + FILTER_ATTRIBUTE + ".",
                         o -> o.fanout().judge("shipping gets SHIPPED only; billing gets both", f -> {
-                            boolean billingOther = carries(f.billing(), f.other());
-                            boolean shippingMatching = carries(f.shipping(), f.matching());
-                            boolean shippingOther = carries(f.shipping(), f.other());
+                            boolean billingOther = Sns.carries(f.billing(), f.other());
+                            boolean shippingMatching = Sns.carries(f.shipping(), f.matching());
+                            boolean shippingOther = Sns.carries(f.shipping(), f.other());
                             return CheckResult.when(billingOther && shippingMatching && !shippingOther,
                                     "billing " + (billingOther ? "got" : "did not get") + " the PLACED event; shipping got "
                                             + (shippingMatching ? "SHIPPED" : "no SHIPPED") + " and "
@@ -135,10 +136,10 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         "Turn on RawMessageDelivery for the shipping subscription only; billing keeps the envelope"
                                 + " (Type, MessageId, TopicArn, Message, ...).",
                         o -> o.fanout().judge("shipping: the bare message; billing: an envelope", f -> {
-                            Optional<String> shipping = f.shipping().stream().filter(b -> carries(b, f.matching())).findFirst();
-                            Optional<String> billing = f.billing().stream().filter(b -> carries(b, f.matching())).findFirst();
+                            Optional<String> shipping = f.shipping().stream().filter(b -> Sns.carries(b, f.matching())).findFirst();
+                            Optional<String> billing = f.billing().stream().filter(b -> Sns.carries(b, f.matching())).findFirst();
                             boolean raw = shipping.map(f.matching()::equals).orElse(false);
-                            boolean wrapped = billing.flatMap(SnsSqsFanoutVerifier::envelope)
+                            boolean wrapped = billing.flatMap(Sns::envelope)
                                     .filter(e -> "Notification".equals(e.path("Type").asText())
                                             && f.topicArn().equals(e.path("TopicArn").asText())
                                             && f.matching().equals(e.path("Message").asText()))
@@ -165,7 +166,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         "Set VisibilityTimeout on the billing queue to a few seconds (the verifier waits it out; 5 s"
                                 + " suits it), not the default 30 s.",
                         o -> o.billing().judge("not 30 s, within 0 s .. 12 h", a -> {
-                            int timeout = intAttribute(a, QueueAttributeName.VISIBILITY_TIMEOUT, DEFAULT_VISIBILITY_TIMEOUT);
+                            int timeout = Sqs.intAttribute(a, QueueAttributeName.VISIBILITY_TIMEOUT, DEFAULT_VISIBILITY_TIMEOUT);
                             return CheckResult.when(timeout != DEFAULT_VISIBILITY_TIMEOUT && timeout >= 0 && timeout <= MAX_VISIBILITY_TIMEOUT,
                                     timeout + " s", "not 30 s, within 0 s .. 12 h");
                         })),
@@ -173,7 +174,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         "Retention is 1 min to 14 days (default 4 days)",
                         "Set MessageRetentionPeriod on the billing queue (for example 1 day, 86400 s); the default is 4 days.",
                         o -> o.billing().judge("not 4 days, within 1 min .. 14 days", a -> {
-                            int retention = intAttribute(a, QueueAttributeName.MESSAGE_RETENTION_PERIOD, DEFAULT_RETENTION);
+                            int retention = Sqs.intAttribute(a, QueueAttributeName.MESSAGE_RETENTION_PERIOD, DEFAULT_RETENTION);
                             return CheckResult.when(retention != DEFAULT_RETENTION && retention >= MIN_RETENTION && retention <= MAX_RETENTION,
                                     retention + " s", "not 345600 s, within 60 .. 1209600 s");
                         })),
@@ -181,7 +182,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         "Long Polling - Doesnt return from request until either timeout or a message sent - Reduces costs",
                         "Set ReceiveMessageWaitTimeSeconds to 20 on the billing queue, so every receive long-polls.",
                         o -> o.billing().judge("ReceiveMessageWaitTimeSeconds 20", a -> {
-                            int wait = intAttribute(a, QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, 0);
+                            int wait = Sqs.intAttribute(a, QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, 0);
                             return CheckResult.when(wait == LONG_POLL, "ReceiveMessageWaitTimeSeconds " + wait,
                                     "ReceiveMessageWaitTimeSeconds " + LONG_POLL);
                         })),
@@ -195,7 +196,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                                 return CheckResult.fail("no RedrivePolicy", "RedrivePolicy to the dead-letter queue");
                             }
                             return o.deadLetterQueueArn().judge("RedrivePolicy to the dead-letter queue", dlq -> {
-                                JsonNode redrive = json(policy).orElse(JSON.createObjectNode());
+                                JsonNode redrive = Json.object(policy).orElse(JSON.createObjectNode());
                                 int count = redrive.path("maxReceiveCount").asInt(0);
                                 boolean ok = dlq.equals(redrive.path("deadLetterTargetArn").asText()) && count >= 1 && count <= 1000;
                                 return CheckResult.when(ok, policy, "deadLetterTargetArn " + dlq + ", maxReceiveCount 1..1000");
@@ -249,7 +250,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         "SNS refuses more than 256 KB; SQS takes up to 1 MiB since 2025, so set MaximumMessageSize 262144"
                                 + " on the billing queue to keep the 256 KB the notes teach.",
                         o -> o.sizes().judge("queue: 256 KB accepted, 256 KB + 1 refused; topic: 256 KB + 1 refused", s -> {
-                            boolean ok = s.queueOverLimit().contains("InvalidParameter") && "accepted".equals(s.queueAtLimit())
+                            boolean ok = s.queueOverLimit().contains("InvalidParameter") && Answers.ACCEPTED.equals(s.queueAtLimit())
                                     && s.topicOverLimit().contains("InvalidParameter");
                             return CheckResult.when(ok, "queue 256 KB + 1: " + s.queueOverLimit() + "; queue 256 KB: " + s.queueAtLimit()
                                             + "; topic 256 KB + 1: " + s.topicOverLimit(),
@@ -283,9 +284,8 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         try (SqsClient sqs = target.client(SqsClient.builder());
              SnsClient sns = target.client(SnsClient.builder());
              StsClient sts = target.client(StsClient.builder())) {
-            String topicPrefix = "arn:" + PartitionMetadata.of(target.region()).id() + ":sns:" + target.region().id()
-                    + ":" + sts.getCallerIdentity().account() + ":";
-            return new Probe(sqs, sns, topicPrefix, names).observe();
+            Sns topics = new Sns(sns, target.region(), sts.getCallerIdentity().account());
+            return new Probe(sqs, sns, new Sqs(sqs), topics, names).observe();
         }
     }
 
@@ -293,7 +293,8 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
     private static final class Probe {
         private final SqsClient sqs;
         private final SnsClient sns;
-        private final String topicPrefix;
+        private final Sqs queues;
+        private final Sns topics;
         private final String topic;
         private final String billing;
         private final String shipping;
@@ -302,10 +303,11 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         private final String fifoQueue;
         private final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
 
-        Probe(SqsClient sqs, SnsClient sns, String topicPrefix, Map<String, String> names) {
+        Probe(SqsClient sqs, SnsClient sns, Sqs queues, Sns topics, Map<String, String> names) {
             this.sqs = sqs;
             this.sns = sns;
-            this.topicPrefix = topicPrefix;
+            this.queues = queues;
+            this.topics = topics;
             this.topic = names.getOrDefault("topic", "dva-labs-order-events");
             this.billing = names.getOrDefault("billing", "dva-labs-billing");
             this.shipping = names.getOrDefault("shipping", "dva-labs-shipping");
@@ -339,8 +341,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         }
 
         private Map<String, String> attributes(String queue) {
-            return sqs.getQueueAttributes(r -> r.queueUrl(url(queue)).attributeNames(QueueAttributeName.ALL))
-                    .attributesAsStrings();
+            return queues.attributes(queue);
         }
 
         private QueuePolicy policy(String queue, String topicName) {
@@ -358,7 +359,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             publish(topicArn, matching, FILTER_VALUE);
             List<String> billed = receiveOwn(billingUrl, Duration.ofSeconds(5), Set.of(matching, other));
             List<String> shipped = new ArrayList<>(receiveOwn(shippingUrl, Duration.ofSeconds(5), Set.of(matching)));
-            if (!carries(shipped, other)) {
+            if (!Sns.carries(shipped, other)) {
                 // The filtered event would have arrived with the other one; a second more to be sure it does not.
                 shipped.addAll(receiveOwn(shippingUrl, Duration.ofSeconds(1), Set.of(other)));
             }
@@ -372,7 +373,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
 
         private Visibility visibility() {
             String url = url(billing);
-            int timeout = intAttribute(attributes(billing), QueueAttributeName.VISIBILITY_TIMEOUT, DEFAULT_VISIBILITY_TIMEOUT);
+            int timeout = Sqs.intAttribute(attributes(billing), QueueAttributeName.VISIBILITY_TIMEOUT, DEFAULT_VISIBILITY_TIMEOUT);
             String body = run + "-visibility";
             sqs.sendMessage(s -> s.queueUrl(url).messageBody(body));
             Optional<Message> first = receiveOne(url, body, 5, null);
@@ -401,7 +402,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         private Redrive redrive() {
             String url = url(billing);
             String policy = attributes(billing).getOrDefault(QueueAttributeName.REDRIVE_POLICY.toString(), "");
-            int maxReceiveCount = json(policy).map(p -> p.path("maxReceiveCount").asInt(0)).orElse(0);
+            int maxReceiveCount = Json.object(policy).map(p -> p.path("maxReceiveCount").asInt(0)).orElse(0);
             if (maxReceiveCount == 0 || maxReceiveCount > MOST_RECEIVES) {
                 return new Redrive(maxReceiveCount, 0, false);
             }
@@ -422,19 +423,19 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                 String last = handle;
                 sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(last));
             }
-            Optional<Arn> deadLetterArn = json(policy).flatMap(p -> Arn.tryFromString(p.path("deadLetterTargetArn").asText()));
+            Optional<Arn> deadLetterArn = Json.object(policy).flatMap(p -> Arn.tryFromString(p.path("deadLetterTargetArn").asText()));
             if (deadLetterArn.isEmpty()) {
                 return new Redrive(maxReceiveCount, receives, false);
             }
             String deadLetterUrl = sqs.getQueueUrl(r -> r.queueName(deadLetterArn.get().resourceAsString())
                     .queueOwnerAWSAccountId(deadLetterArn.get().accountId().orElse(null))).queueUrl();
-            boolean moved = carries(receiveOwn(deadLetterUrl, Duration.ofSeconds(5), Set.of(body)), body);
+            boolean moved = Sns.carries(receiveOwn(deadLetterUrl, Duration.ofSeconds(5), Set.of(body)), body);
             return new Redrive(maxReceiveCount, receives, moved);
         }
 
         private LongPoll longPoll() {
             String url = url(billing);
-            int wait = intAttribute(attributes(billing), QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, 0);
+            int wait = Sqs.intAttribute(attributes(billing), QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, 0);
             String body = run + "-long-poll";
             sqs.sendMessage(s -> s.queueUrl(url).messageBody(body).delaySeconds(2));
             Instant start = Instant.now();
@@ -457,15 +458,15 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             String url = url(billing);
             String over = padded(run + "-over-", MAX_MESSAGE_BYTES + 1);
             String atLimit = padded(run + "-limit-", MAX_MESSAGE_BYTES);
-            String queueOver = answer(() -> sqs.sendMessage(s -> s.queueUrl(url).messageBody(over)));
-            String queueAt = answer(() -> sqs.sendMessage(s -> s.queueUrl(url).messageBody(atLimit)));
+            String queueOver = Answers.of(() -> sqs.sendMessage(s -> s.queueUrl(url).messageBody(over)));
+            String queueAt = Answers.of(() -> sqs.sendMessage(s -> s.queueUrl(url).messageBody(atLimit)));
             String topicArn = topicArn(topic);
-            String topicOver = answer(() -> sns.publish(p -> p.topicArn(topicArn).message(over)));
+            String topicOver = Answers.of(() -> sns.publish(p -> p.topicArn(topicArn).message(over)));
             Set<String> sent = new LinkedHashSet<>();
-            if (queueOver.equals("accepted")) {
+            if (queueOver.equals(Answers.ACCEPTED)) {
                 sent.add(over);
             }
-            if (queueAt.equals("accepted")) {
+            if (queueAt.equals(Answers.ACCEPTED)) {
                 sent.add(atLimit);
             }
             receiveOwn(url, Duration.ofSeconds(5), sent);
@@ -484,7 +485,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             }
             String last = published.get(published.size() - 1);
             List<String> received = receiveOwn(url, Duration.ofSeconds(8), Set.of(last)).stream()
-                    .map(SnsSqsFanoutVerifier::message).toList();
+                    .map(Sns::message).toList();
             return new Fifo(List.copyOf(published), run + "-fifo-" + FIFO_DUPLICATE, received);
         }
 
@@ -494,90 +495,26 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             published.add(message);
         }
 
-        /**
-         * Receives and deletes this run's messages until each wanted one has come or the patience runs
-         * out; other messages are left alone. Returns the bodies received, in order. SQS has no waiter
-         * for a message, so this loop long-polls in its place.
-         */
+        /** Receives and deletes this run's messages until each wanted one has come or the patience runs out. */
         private List<String> receiveOwn(String url, Duration patience, Collection<String> wanted) {
-            Instant deadline = Instant.now().plus(patience);
-            List<String> bodies = new ArrayList<>();
-            do {
-                int wait = (int) Math.max(1, Math.min(20, Duration.between(Instant.now(), deadline).toSeconds()));
-                for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(wait))
-                        .messages()) {
-                    if (message.body().contains(run)) {
-                        bodies.add(message.body());
-                        sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
-                    }
-                }
-            } while (!wanted.stream().allMatch(w -> carries(bodies, w)) && Instant.now().isBefore(deadline));
-            return bodies;
+            return queues.receiveOwn(url, run, patience, bodies -> wanted.stream().allMatch(w -> Sns.carries(bodies, w)));
         }
 
         /** Receives one message of this run without deleting it; {@code visibility} null keeps the queue's timeout. */
         private Optional<Message> receiveOne(String url, String body, int waitSeconds, Integer visibility) {
-            ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder().queueUrl(url)
-                    .maxNumberOfMessages(10).waitTimeSeconds(Math.min(20, waitSeconds)).visibilityTimeout(visibility);
-            return sqs.receiveMessage(request.build()).messages().stream().filter(m -> m.body().equals(body)).findFirst();
+            return queues.receiveOne(url, body, waitSeconds, visibility);
         }
 
         private String url(String queue) {
-            return sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            return queues.url(queue);
         }
 
-        /** The topic's ARN, after SNS confirmed the topic exists. */
         private String topicArn(String name) {
-            String arn = topicPrefix + name;
-            sns.getTopicAttributes(r -> r.topicArn(arn));
-            return arn;
-        }
-
-        private static String answer(Runnable call) {
-            try {
-                call.run();
-                return "accepted";
-            } catch (AwsServiceException e) {
-                return Fact.refusalOf(e);
-            }
+            return topics.topicArn(name);
         }
 
         private static String padded(String prefix, int bytes) {
             return prefix + "x".repeat(bytes - prefix.length());
-        }
-    }
-
-    /** The SNS envelope a body is, when it is one. */
-    static Optional<JsonNode> envelope(String body) {
-        return json(body).filter(n -> n.has("Type") && n.has("Message"));
-    }
-
-    /** The published message a body carries: the envelope's Message, or the body itself under raw delivery. */
-    static String message(String body) {
-        return envelope(body).map(e -> e.path("Message").asText()).orElse(body);
-    }
-
-    static boolean carries(String body, String message) {
-        return message(body).equals(message);
-    }
-
-    static boolean carries(Collection<String> bodies, String message) {
-        return bodies.stream().anyMatch(b -> carries(b, message));
-    }
-
-    static int intAttribute(Map<String, String> attributes, QueueAttributeName name, int absent) {
-        String value = attributes.get(name.toString());
-        return value == null ? absent : Integer.parseInt(value);
-    }
-
-    private static Optional<JsonNode> json(String text) {
-        if (text == null || !text.trim().startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(text));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
         }
     }
 
@@ -589,7 +526,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         if (queue.policy().isEmpty()) {
             return Optional.of("no queue policy");
         }
-        Optional<JsonNode> document = json(queue.policy());
+        Optional<JsonNode> document = Json.object(queue.policy());
         if (document.isEmpty()) {
             return Optional.of("a policy that is not JSON");
         }

@@ -80,7 +80,7 @@ class DynamodbGsiTtlChecksTest {
 
     private static Report judge(Seen seen) {
         var verifier = new DynamodbGsiTtlVerifier();
-        return Verification.judge("dynamodb-gsi-ttl", verifier.checks(), seen.build(), "aws", Map.of());
+        return Verification.judge(new DynamodbGsiTtl().id(), verifier.checks(), seen.build(), "aws", Map.of());
     }
 
     @Test

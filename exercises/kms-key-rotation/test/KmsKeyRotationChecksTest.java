@@ -86,8 +86,8 @@ class KmsKeyRotationChecksTest {
     }
 
     private static Report judge(Seen seen) {
-        var verifier = new KmsKeyRotationVerifier();
-        return Verification.judge("kms-key-rotation", verifier.checks(), seen.build(), "aws", Map.of());
+        var verifier = new KmsKeyRotationVerifier(new KmsKeyRotation().id());
+        return Verification.judge(new KmsKeyRotation().id(), verifier.checks(), seen.build(), "aws", Map.of());
     }
 
     private static Consumer<Seen> keyPolicy(String document, List<String> userRolePolicies) {
@@ -206,7 +206,7 @@ class KmsKeyRotationChecksTest {
         Observed observed = new Observed(missing, Fact.of(Optional.empty()), Fact.refused(missing.refusal()),
                 Fact.refused(missing.refusal()), correct.roundTrip(), correct.envelope(), correct.reEncryption(),
                 correct.disabledKey(), correct.deletionWindows(), correct.importedRotation());
-        Report report = Verification.judge("kms-key-rotation", new KmsKeyRotationVerifier().checks(), observed, "aws", Map.of());
+        Report report = Verification.judge(new KmsKeyRotation().id(), new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks(), observed, "aws", Map.of());
         assertThat(report.outcome("alias").result().observed()).contains("NotFoundException");
         assertThat(report.outcome("rotation").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("key-policy").status()).isEqualTo(Status.FAIL);

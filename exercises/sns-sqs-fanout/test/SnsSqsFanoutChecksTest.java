@@ -84,7 +84,7 @@ class SnsSqsFanoutChecksTest {
 
     private static Report judge(Seen seen) {
         var verifier = new SnsSqsFanoutVerifier();
-        return Verification.judge("sns-sqs-fanout", verifier.checks(), seen.build(), "aws", Map.of());
+        return Verification.judge(new SnsSqsFanout().id(), verifier.checks(), seen.build(), "aws", Map.of());
     }
 
     @Test
@@ -203,7 +203,7 @@ class SnsSqsFanoutChecksTest {
         Seen seen = new Seen();
         Observed refused = new Observed(Fact.refused("QueueDoesNotExist: The specified queue does not exist."),
                 seen.deadLetterArn, seen.policies, seen.fanout, seen.visibility, seen.redrive, seen.longPoll, seen.sizes, seen.fifo);
-        Report report = Verification.judge("sns-sqs-fanout", new SnsSqsFanoutVerifier().checks(), refused, "aws", Map.of());
+        Report report = Verification.judge(new SnsSqsFanout().id(), new SnsSqsFanoutVerifier().checks(), refused, "aws", Map.of());
         for (String check : List.of("visibility-timeout", "retention-period", "long-polling", "dead-letter-queue")) {
             assertThat(report.outcome(check).status()).as(check).isEqualTo(Status.FAIL);
             assertThat(report.outcome(check).result().observed()).as(check).contains("QueueDoesNotExist");

@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
+import org.apache.commons.io.file.PathUtils;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 
@@ -43,11 +44,10 @@ public final class Templates {
 
     /** Removes a folder and everything in it; what cannot be removed is left to the system's temp cleaner. */
     public static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            if (dir != null && Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                PathUtils.deleteDirectory(dir);
+            }
         } catch (IOException e) {
             // A temporary cdk.out left behind is harmless.
         }

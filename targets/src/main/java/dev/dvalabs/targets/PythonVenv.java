@@ -3,12 +3,13 @@ package dev.dvalabs.targets;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * A pinned Python tool from PyPI (an emulator, cfn-lint, the AWS CLI) in its own virtualenv under the
@@ -42,7 +43,9 @@ public final class PythonVenv {
                 if (Files.exists(installed)) {
                     return venv;
                 }
-                deleteTree(venv);
+                if (Files.exists(venv, LinkOption.NOFOLLOW_LINKS)) {
+                    PathUtils.deleteDirectory(venv);
+                }
                 Path log = cacheDir.resolve("install.log");
                 run(python, log, List.of(python, "-m", "venv", venv.toString()), "create a Python virtualenv");
                 run(python, log, List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
@@ -79,17 +82,6 @@ public final class PythonVenv {
         if (process.exitValue() != 0) {
             throw new TargetException("Could not " + what + " (exit code " + process.exitValue() + "): "
                     + LocalEmulator.lastLine(log) + " (full log: " + log + ").");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

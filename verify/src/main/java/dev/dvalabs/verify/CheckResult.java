@@ -26,4 +26,24 @@ public record CheckResult(Status status, String observed, String expected) {
     public static CheckResult when(boolean ok, String observed, String expected) {
         return ok ? pass(observed) : fail(observed, expected);
     }
+
+    /**
+     * Several results as one: PASS when every one passes; otherwise FAIL (or ERROR, or SKIP, the worst
+     * first) with each observation and each expectation joined by "; ".
+     */
+    public static CheckResult all(CheckResult... results) {
+        Status worst = Status.PASS;
+        for (CheckResult r : results) {
+            if (r.status() == Status.ERROR || (r.status() == Status.FAIL && worst != Status.ERROR)
+                    || (r.status() == Status.SKIP && worst == Status.PASS)) {
+                worst = r.status();
+            }
+        }
+        String observed = java.util.Arrays.stream(results).map(CheckResult::observed)
+                .collect(java.util.stream.Collectors.joining("; "));
+        String expected = worst == Status.FAIL ? java.util.Arrays.stream(results)
+                .map(r -> r.expected().isEmpty() ? r.observed() : r.expected())
+                .collect(java.util.stream.Collectors.joining("; ")) : "";
+        return new CheckResult(worst, observed, expected);
+    }
 }

@@ -91,6 +91,20 @@ public final class Fact<T> {
         return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
     }
 
+    /**
+     * A named property of the observed value, for a {@link Matcher} to judge; a refused or unavailable
+     * observation stays so.
+     */
+    public <V> Its<V> its(String name, Function<? super T, ? extends V> property) {
+        Fact<V> derived = refusal != null ? new Fact<>(null, refusal, unavailable) : of(property.apply(value));
+        return new Its<>(name, derived);
+    }
+
+    /** The observed value itself, under a name, for a {@link Matcher} to judge. */
+    public Its<T> its(String name) {
+        return new Its<>(name, this);
+    }
+
     /** Judges the value; a refused observation fails with what AWS said and the expectation given. */
     public CheckResult judge(String expected, Function<T, CheckResult> judgement) {
         if (unavailable) {

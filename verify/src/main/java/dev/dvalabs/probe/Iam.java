@@ -1,0 +1,39 @@
+package dev.dvalabs.probe;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/** IAM as the verifiers use it: a role's ARN and every policy document that applies to it. */
+public final class Iam {
+
+    private final IamClient iam;
+
+    public Iam(IamClient iam) {
+        this.iam = iam;
+    }
+
+    public String roleArn(String roleName) {
+        return iam.getRole(r -> r.roleName(roleName)).role().arn();
+    }
+
+    /** The role's inline policies and the default version of each managed policy attached to it. */
+    public List<String> rolePolicies(String roleName) {
+        List<String> documents = new ArrayList<>();
+        iam.listRolePoliciesPaginator(r -> r.roleName(roleName)).policyNames().forEach(name -> documents.add(
+                decoded(iam.getRolePolicy(r -> r.roleName(roleName).policyName(name)).policyDocument())));
+        iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies().forEach(attached -> {
+            String version = iam.getPolicy(r -> r.policyArn(attached.policyArn())).policy().defaultVersionId();
+            documents.add(decoded(iam.getPolicyVersion(r -> r.policyArn(attached.policyArn()).versionId(version))
+                    .policyVersion().document()));
+        });
+        return List.copyOf(documents);
+    }
+
+    /** IAM returns policy documents URL-encoded. */
+    static String decoded(String policyDocument) {
+        return URLDecoder.decode(policyDocument, StandardCharsets.UTF_8);
+    }
+}
