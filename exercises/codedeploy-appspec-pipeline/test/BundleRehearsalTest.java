@@ -25,21 +25,37 @@ class BundleRehearsalTest {
     Path work;
 
     @Test
-    @DisplayName("runs the exercise's solution bundle with every event Succeeded and the page under the scratch root")
+    @DisplayName("runs the exercise's solution bundle as a first deployment: the previous revision's events Skipped, "
+            + "every other event Succeeded and the page under the scratch root")
     void solutionBundleSucceeds() throws Exception {
         Path scratch = work.resolve("scratch");
 
         Rehearsal.Result result = new Rehearsal(scratch).run(CATALOG.resolve("bundle"));
 
         assertThat(result.refusal()).isEmpty();
-        assertThat(result.events()).extracting(EventResult::event).containsExactlyElementsOf(LifecycleEvents.SERVER_IN_PLACE);
-        assertThat(result.events()).allSatisfy(e -> assertThat(e.status()).as(e.event() + ": " + e.output()).isEqualTo(Status.Succeeded));
+        // Every EC2 hook, in CodeDeploy's order; the ones the agent runs from the last successful revision are
+        // Skipped on a first deployment, and everything the new revision runs succeeds.
+        assertThat(result.events()).extracting(EventResult::event).containsExactlyElementsOf(LifecycleEvents.SERVER_REHEARSED)
+                .containsExactly("BeforeBlockTraffic", "AfterBlockTraffic", "ApplicationStop", "BeforeInstall", "Install",
+                        "AfterInstall", "ApplicationStart", "ValidateService", "BeforeAllowTraffic", "AfterAllowTraffic");
+        List<String> fromPrevious = List.of("BeforeBlockTraffic", "AfterBlockTraffic", "ApplicationStop");
+        assertThat(LifecycleEvents.FROM_LAST_SUCCESSFUL).containsExactlyInAnyOrderElementsOf(fromPrevious);
+        for (EventResult e : result.events()) {
+            Status expected = fromPrevious.contains(e.event()) ? Status.Skipped : Status.Succeeded;
+            assertThat(e.status()).as(e.event() + ": " + e.output()).isEqualTo(expected);
+        }
+        assertThat(event(result, "ApplicationStop").output()).contains("no previous revision");
         assertThat(result.succeeded()).isTrue();
         assertThat(scratch.resolve("var/www/html/index.html")).content().contains("Deployed with CodeDeploy");
         assertThat(scratch.resolve("var/www/html/deployment.txt")).content().containsPattern("deployment_id=d-[A-Z0-9]{9}");
-        EventResult validate = result.events().get(5);
+        EventResult validate = event(result, "ValidateService");
         assertThat(validate.output()).contains("validated").contains("runas root (not switched)");
         assertThat(validate.scripts()).singleElement().satisfies(s -> assertThat(s.runas()).contains("root"));
+    }
+
+    private static EventResult event(Rehearsal.Result result, String name) {
+        return result.events().stream().filter(e -> e.event().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " event in " + result.events()));
     }
 
     @Test

@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.dvalabs.appspec.AppSpecLinter;
 import dev.dvalabs.appspec.Finding;
 import dev.dvalabs.appspec.Rehearsal;
+import dev.dvalabs.appspec.ScratchRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,9 +71,12 @@ public class AppSpecCommand implements Runnable {
     }
 
     @Command(name = "rehearse",
-            description = "Run a bundle's EC2/On-Premises lifecycle (ApplicationStop .. ValidateService) here, "
-                    + "with every destination mapped under a scratch root. Exits 0 when every event succeeds, "
-                    + "1 otherwise, 2 when the bundle cannot be used.")
+            description = {"Run a bundle's EC2/On-Premises lifecycle (BeforeBlockTraffic .. AfterAllowTraffic) here, "
+                    + "with every files destination mapped under a scratch root. Exits 0 when no event fails, "
+                    + "1 otherwise, 2 when the bundle cannot be used.",
+                    "Hook scripts are not confined: they run as you, with your rights, and can read, change or "
+                            + "delete anything you can. Only the copying is kept under the scratch root; rehearse "
+                            + "only bundles you trust."})
     static class Rehearse implements Callable<Integer> {
 
         @Spec
@@ -79,6 +84,11 @@ public class AppSpecCommand implements Runnable {
 
         @Parameters(paramLabel = "BUNDLE_DIR", description = "Directory holding appspec.yml at its root.")
         Path bundle;
+
+        @Option(names = "--previous", paramLabel = "BUNDLE_DIR",
+                description = "The last successful revision. ApplicationStop, BeforeBlockTraffic and AfterBlockTraffic "
+                        + "run from it, as the agent does; without it they are skipped, as on a first deployment.")
+        Path previous;
 
         @Option(names = "--scratch", paramLabel = "DIR",
                 description = "Scratch root to install into (kept afterwards). Default: a new temporary directory.")
@@ -91,15 +101,18 @@ public class AppSpecCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path root;
+            ScratchRoot root;
             try {
-                root = scratch != null ? Files.createDirectories(scratch) : Files.createTempDirectory("dva-labs-rehearsal-");
+                root = scratch != null ? ScratchRoot.named(scratch) : ScratchRoot.temporary(keepScratch);
+            } catch (ScratchRoot.BadScratchException e) {
+                err.println(e.getMessage());
+                return BAD_INPUT;
             } catch (IOException e) {
                 err.println("Cannot create the scratch root: " + e.getMessage() + ".");
                 return BAD_INPUT;
             }
             try {
-                Rehearsal.Result result = new Rehearsal(root).run(bundle);
+                Rehearsal.Result result = new Rehearsal(root.path()).run(bundle, Optional.ofNullable(previous));
                 print(result, out);
                 return result.succeeded() ? 0 : 1;
             } catch (Rehearsal.BadBundleException e) {
@@ -128,16 +141,16 @@ public class AppSpecCommand implements Runnable {
             }
         }
 
-        private void cleanUp(Path root, PrintWriter err) {
+        private static void cleanUp(ScratchRoot root, PrintWriter err) {
             // A scratch root the learner named is theirs to keep; only our own temporary one is removed.
-            if (scratch != null || keepScratch) {
-                err.println("Scratch root kept at " + root);
+            if (!root.removedOnClose()) {
+                err.println("Scratch root kept at " + root.path());
                 return;
             }
             try {
-                Rehearsal.deleteTree(root);
+                root.close();
             } catch (IOException e) {
-                err.println("Could not remove the scratch root " + root + ": " + e.getMessage());
+                err.println("Could not remove the scratch root " + root.path() + ": " + e.getMessage());
             }
         }
     }

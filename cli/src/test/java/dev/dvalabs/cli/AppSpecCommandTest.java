@@ -91,4 +91,41 @@ class AppSpecCommandTest {
         assertThat(out.toString()).containsPattern("BeforeInstall +Failed +exit 3").containsPattern("ValidateService +Skipped");
         assertThat(run("rehearse", Files.createDirectories(dir.resolve("empty")).toString())).isEqualTo(2);
     }
+
+    @Test
+    @DisplayName("rehearse refuses an empty or blank --scratch with one sentence and exit 2, installing nothing")
+    void rehearseBlankScratch() throws Exception {
+        Path bundle = Files.createDirectories(dir.resolve("bundle"));
+        Files.writeString(bundle.resolve("appspec.yml"), "version: 0.0\nos: linux\nfiles:\n  - source: a.txt\n    destination: /srv\n");
+        Files.writeString(bundle.resolve("a.txt"), "a");
+
+        assertThat(run("rehearse", bundle.toString(), "--scratch", "")).isEqualTo(2);
+        assertThat(run("rehearse", bundle.toString(), "--scratch", "   ")).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("Give --scratch a directory"));
+        assertThat(Path.of("srv")).doesNotExist();
+        assertThat(Path.of("   ")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("rehearse --help says hooks run unconfined as the current user, and offers --previous")
+    void rehearseHelpWarns() {
+        // --help is inherited from the top labs command (picocli scope INHERIT), so ask through it.
+        assertThat(Labs.run(new PrintWriter(out, true), new PrintWriter(err, true), "appspec", "rehearse", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("not confined").contains("run as you").contains("--previous");
+    }
+
+    @Test
+    @DisplayName("rehearse --previous runs ApplicationStop from the previous bundle, and without it reports the event skipped")
+    void rehearsePrevious() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("old"));
+        Files.writeString(old.resolve("appspec.yml"), "version: 0.0\nos: linux\nhooks:\n  ApplicationStop:\n    - location: stop.sh\n");
+        Files.writeString(old.resolve("stop.sh"), "#!/bin/sh\necho stopping the old one\n");
+        Path current = Files.createDirectories(dir.resolve("new"));
+        Files.writeString(current.resolve("appspec.yml"), "version: 0.0\nos: linux\n");
+
+        assertThat(run("rehearse", current.toString())).isZero();
+        assertThat(out.toString()).containsPattern("ApplicationStop +Skipped").contains("no previous revision");
+        assertThat(run("rehearse", current.toString(), "--previous", old.toString())).isZero();
+        assertThat(out.toString()).containsPattern("ApplicationStop +Succeeded +exit 0").contains("    stopping the old one");
+    }
 }

@@ -79,7 +79,7 @@ public final class AppSpecLinter {
         if (yaml.length() > MAX_BYTES || yaml.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return List.of(tooLarge(yaml.getBytes(StandardCharsets.UTF_8).length));
         }
-        Parsed parsed = parse(yaml);
+        Parsed parsed = parse(jsonTabsAsSpaces(yaml));
         if (parsed.failure != null) {
             return List.of(parsed.failure);
         }
@@ -123,6 +123,15 @@ public final class AppSpecLinter {
     }
 
     record Parsed(Node root, Finding failure) {
+    }
+
+    /**
+     * AWS's own appspec.json examples are indented with tabs, which JSON allows and SnakeYAML's
+     * YAML 1.1 refuses. A raw tab cannot be inside a JSON string, so in a file that is JSON every
+     * tab is whitespace and becomes a space, one for one, keeping lines and columns.
+     */
+    static String jsonTabsAsSpaces(String text) {
+        return text.stripLeading().startsWith("{") ? text.replace('\t', ' ') : text;
     }
 
     /**

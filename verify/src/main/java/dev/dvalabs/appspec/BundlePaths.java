@@ -14,15 +14,23 @@ public final class BundlePaths {
     }
 
     /**
-     * The path normalised and relative to the bundle root, or empty when it is absolute or climbs
-     * out of the bundle with '..'. A leading "./" or ".\" is allowed, as the user guide's examples use it.
+     * The path normalised and relative to the bundle root, or empty when it names a drive, another
+     * machine, or climbs out of the bundle with '..'. A leading '/' or '\' means the bundle root, as
+     * the agent joins every source and location onto the revision's directory and AWS's Windows
+     * example writes '\Scripts\RunResourceTests.bat'; a leading "./" or ".\" is allowed too.
      */
     public static Optional<String> insideBundle(String path) {
         String unified = path.strip().replace('\\', '/');
-        if (unified.startsWith("/") || unified.matches("^[A-Za-z]:.*")) {
+        if (unified.startsWith("//") || unified.matches("^[A-Za-z]:.*")) {
             return Optional.empty();
         }
         return normalise(unified);
+    }
+
+    /** True when the path starts at the bundle root with '/' or '\' rather than with a name. */
+    public static boolean rooted(String path) {
+        String stripped = path.strip();
+        return stripped.startsWith("/") || stripped.startsWith("\\");
     }
 
     /** The segments of an absolute destination below '/', normalised, or empty when '..' climbs above the root. */

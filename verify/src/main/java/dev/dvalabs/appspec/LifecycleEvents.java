@@ -20,9 +20,21 @@ public final class LifecycleEvents {
             "ApplicationStop", "BeforeInstall", "AfterInstall", "ApplicationStart", "ValidateService",
             "BeforeAllowTraffic", "AfterAllowTraffic");
 
-    /** The in-place events a rehearsal can run on one machine without a load balancer, in order. */
-    public static final List<String> SERVER_IN_PLACE = List.of(
-            "ApplicationStop", "BeforeInstall", "Install", "AfterInstall", "ApplicationStart", "ValidateService");
+    /**
+     * What a rehearsal plays, in order: an in-place deployment behind a load balancer, so that every
+     * hook an EC2 AppSpec can name runs; Install stands for the agent's own copying step.
+     */
+    public static final List<String> SERVER_REHEARSED = List.of(
+            "BeforeBlockTraffic", "AfterBlockTraffic", "ApplicationStop",
+            "BeforeInstall", "Install", "AfterInstall", "ApplicationStart", "ValidateService",
+            "BeforeAllowTraffic", "AfterAllowTraffic");
+
+    /**
+     * The events the agent runs from the last successful revision's AppSpec and scripts, and skips
+     * on a first deployment: the agent's hook_executor maps them to "OldOrIgnore", since stopping
+     * the running application is the old revision's business.
+     */
+    public static final List<String> FROM_LAST_SUCCESSFUL = List.of("BeforeBlockTraffic", "AfterBlockTraffic", "ApplicationStop");
 
     public static final List<String> LAMBDA_HOOKS = List.of("BeforeAllowTraffic", "AfterAllowTraffic");
 

@@ -141,10 +141,19 @@ final class ServerRules {
         }
         Optional<String> relative = BundlePaths.insideBundle(source);
         if (relative.isEmpty()) {
-            findings.error(at, "files-source-escape", "Point source at a path inside the bundle; it is relative to the bundle root and may not climb out with '..'.");
+            findings.error(at, "files-source-escape", "Point source at a path inside the bundle; it is relative to the bundle root"
+                    + " (a leading " + separator() + " means that root) and may not climb out with '..' or name a drive.");
         } else if (bundleRoot != null && !Files.exists(bundleRoot.resolve(relative.get()))) {
             findings.error(at, "files-source-not-found", "Add " + source + " to the bundle or fix the path; sources are relative to the directory holding appspec.yml.");
+        } else if (bundleRoot != null && RealPaths.leadsOutside(bundleRoot, bundleRoot.resolve(relative.get()))) {
+            findings.error(at, "files-source-outside-bundle", "Put the files themselves in the bundle; " + source
+                    + " is a link that leads outside it, and a revision deploys only what it holds.");
         }
+    }
+
+    /** The separator this os writes paths with, for messages. */
+    private String separator() {
+        return windows() ? "'\\'" : "'/'";
     }
 
     private void destination(Node at, String destination) {
@@ -331,11 +340,20 @@ final class ServerRules {
         if (path.isEmpty()) {
             findings.error(script, "hook-location-missing", "Add 'location:' with the script path, relative to the bundle root, to this " + event + " entry.");
         } else {
+            Node at = location.get().value();
             Optional<String> relative = BundlePaths.insideBundle(path.get());
             if (relative.isEmpty()) {
-                findings.error(location.get().value(), "hook-location-escape", "Give location relative to the bundle root without leading '/' or '..'; CodeDeploy runs scripts from the revision.");
+                findings.error(at, "hook-location-escape", "Give location relative to the bundle root, without '..' climbing out of it or a drive letter; CodeDeploy runs scripts from the revision.");
             } else if (bundleRoot != null && !Files.isRegularFile(bundleRoot.resolve(relative.get()))) {
-                findings.error(location.get().value(), "hook-location-not-found", "Add " + path.get() + " to the bundle or fix the path; it is relative to the directory holding appspec.yml.");
+                findings.error(at, "hook-location-not-found", "Add " + path.get() + " to the bundle or fix the path; it is relative to the directory holding appspec.yml.");
+            } else if (bundleRoot != null && RealPaths.leadsOutside(bundleRoot, bundleRoot.resolve(relative.get()))) {
+                findings.error(at, "hook-location-outside-bundle", "Put the script itself in the bundle; " + path.get()
+                        + " is a link that leads outside it, and CodeDeploy runs only scripts the revision holds.");
+            } else if (!windows() && BundlePaths.rooted(path.get())) {
+                // AWS's Linux examples never start a location with '/', and learners who do usually mean
+                // a path on the instance; the agent reads it from the bundle root all the same.
+                findings.warn(at, "hook-location-rooted", "Write location without the leading '/'; the agent reads "
+                        + path.get() + " from the bundle root, not from the instance's file system.");
             }
         }
         long seconds = 0;

@@ -25,6 +25,11 @@ class AppSpecLinterTest {
             os: linux
             """;
 
+    private static final String WINDOWS_HEAD = """
+            version: 0.0
+            os: windows
+            """;
+
     static Stream<Arguments> validFiles() {
         return Stream.of(
                 Arguments.of("an EC2 in-place file with files, permissions and every in-place hook", """
@@ -93,6 +98,23 @@ class AppSpecLinterTest {
                           AfterInstall:
                             - location: .\\scripts\\configure.ps1
                               timeout: 900
+                        """),
+                Arguments.of("a Linux file whose source starts at the bundle root with '/'", """
+                        version: 0.0
+                        os: linux
+                        files:
+                          - source: /site/index.html
+                            destination: /var/www/html
+                        """),
+                Arguments.of("a Windows file whose paths start at the bundle root with '\\'", """
+                        version: 0.0
+                        os: windows
+                        files:
+                          - source: \\site\\index.html
+                            destination: c:\\inetpub\\wwwroot
+                        hooks:
+                          AfterInstall:
+                            - location: \\Scripts\\configure.bat
                         """),
                 Arguments.of("a Lambda file written as the user guide shows it",
                         lambda("  - BeforeAllowTraffic: validateBefore\n  - AfterAllowTraffic: validateAfter\n")),
@@ -184,7 +206,13 @@ class AppSpecLinterTest {
                 Arguments.of("a hook with no scripts", SERVER_HEAD + "hooks:\n  AfterInstall:\n", "hook-entries-missing", 4),
                 Arguments.of("a hook script without the list dash", SERVER_HEAD + "hooks:\n  AfterInstall:\n    location: a.sh\n", "hook-entries-not-list", 5),
                 Arguments.of("a hook entry without location", SERVER_HEAD + "hooks:\n  AfterInstall:\n    - timeout: 30\n", "hook-location-missing", 5),
-                Arguments.of("an absolute hook location", SERVER_HEAD + "hooks:\n  AfterInstall:\n    - location: /usr/bin/true\n", "hook-location-escape", 5),
+                Arguments.of("a Linux hook location starting with '/', read from the bundle root", SERVER_HEAD + "hooks:\n  AfterInstall:\n    - location: /usr/bin/true\n", "hook-location-rooted", 5),
+                Arguments.of("a hook location climbing out with '..'", SERVER_HEAD + "hooks:\n  AfterInstall:\n    - location: scripts/../../x.sh\n", "hook-location-escape", 5),
+                Arguments.of("a Windows hook location climbing out with '..\\..\\'", WINDOWS_HEAD + "hooks:\n  AfterInstall:\n    - location: ..\\..\\x.bat\n", "hook-location-escape", 5),
+                Arguments.of("a Windows hook location climbing out below the bundle root", WINDOWS_HEAD + "hooks:\n  AfterInstall:\n    - location: \\Scripts\\..\\..\\x.bat\n", "hook-location-escape", 5),
+                Arguments.of("a Windows hook location on a drive", WINDOWS_HEAD + "hooks:\n  AfterInstall:\n    - location: c:\\Scripts\\x.bat\n", "hook-location-escape", 5),
+                Arguments.of("a Windows hook location on another machine", WINDOWS_HEAD + "hooks:\n  AfterInstall:\n    - location: \\\\server\\share\\x.bat\n", "hook-location-escape", 5),
+                Arguments.of("a Windows source climbing out with '..\\'", WINDOWS_HEAD + "files:\n  - source: ..\\secrets\n    destination: c:\\app\n", "files-source-escape", 4),
                 Arguments.of("a timeout over an hour", script("timeout: 3601\n"), "timeout-too-long", 6),
                 Arguments.of("a zero timeout", script("timeout: 0\n"), "timeout-invalid", 6),
                 Arguments.of("a timeout in words", script("timeout: ten minutes\n"), "timeout-invalid", 6),
@@ -382,6 +410,44 @@ class AppSpecLinterTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("files-source-not-found", 4),
                         org.assertj.core.groups.Tuple.tuple("hook-location-not-found", 9));
+    }
+
+    @Test
+    @DisplayName("refuses a files source that is a symlink to /etc when linting a file in its bundle")
+    void refusesSourceLinkingOut(@TempDir Path dir) throws Exception {
+        Files.createSymbolicLink(dir.resolve("site"), Path.of("/etc"));
+        Path file = Files.writeString(dir.resolve("appspec.yml"), SERVER_HEAD + "files:\n  - source: site\n    destination: /srv\n");
+
+        assertThat(linter.lint(file)).extracting(Finding::ruleId, Finding::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("files-source-outside-bundle", 4));
+    }
+
+    @Test
+    @DisplayName("refuses a hook location that is a symlink to a script outside the bundle, or inside a linked directory")
+    void refusesLocationLinkingOut(@TempDir Path dir) throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("evil.sh"), "#!/bin/sh\n");
+        Path bundle = Files.createDirectories(dir.resolve("bundle"));
+        Files.createSymbolicLink(bundle.resolve("run.sh"), outside.resolve("evil.sh"));
+        Files.createSymbolicLink(bundle.resolve("scripts"), outside);
+        Path file = Files.writeString(bundle.resolve("appspec.yml"), SERVER_HEAD
+                + "hooks:\n  AfterInstall:\n    - location: run.sh\n    - location: scripts/evil.sh\n");
+
+        assertThat(linter.lint(file)).extracting(Finding::ruleId, Finding::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("hook-location-outside-bundle", 5),
+                org.assertj.core.groups.Tuple.tuple("hook-location-outside-bundle", 6));
+    }
+
+    @Test
+    @DisplayName("accepts links that stay inside the bundle")
+    void acceptsLinksInside(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("scripts"));
+        Files.writeString(dir.resolve("scripts/start.sh"), "#!/bin/sh\n");
+        Files.createSymbolicLink(dir.resolve("start.sh"), Path.of("scripts/start.sh"));
+        Path file = Files.writeString(dir.resolve("appspec.yml"), SERVER_HEAD
+                + "files:\n  - source: scripts\n    destination: /srv\nhooks:\n  ApplicationStart:\n    - location: start.sh\n");
+
+        assertThat(linter.lint(file)).isEmpty();
     }
 
     @Test
