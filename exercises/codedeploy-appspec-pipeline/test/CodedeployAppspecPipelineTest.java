@@ -47,10 +47,6 @@ class CodedeployAppspecPipelineTest {
     static final String BUCKET = "dva-labs-appspec-source-000000000000-us-east-1";
     static final Set<String> SERVICE_CHECKS = Set.of("application", "ec2-tag-targets", "in-place", "deployment-config",
             "auto-rollback", "pipeline-stages", "pipeline-run", "deployment-succeeded", "page-served");
-    /** On a real account the starter (unversioned bucket, application, starter bundle uploaded) fails these. */
-    static final Set<String> STARTER_FAILS_ON_AWS = Set.of("source-versioned", "appspec-valid", "ec2-tag-targets",
-            "in-place", "deployment-config", "auto-rollback", "pipeline-stages", "pipeline-run", "deployment-succeeded",
-            "page-served");
 
     private final StringWriter printed = new StringWriter();
     private final PrintWriter out = new PrintWriter(printed, true);
@@ -140,7 +136,7 @@ class CodedeployAppspecPipelineTest {
         bucketWithBundle(emulator, false, Variant.STARTER);
         Report report = verify(emulator);
         assertThat(withStatus(report, Status.FAIL)).containsExactlyInAnyOrder("source-versioned", "appspec-valid");
-        assertThat(withStatus(report, Status.FAIL)).isEqualTo(Set.copyOf(STARTER_FAILS_ON_AWS.stream()
+        assertThat(withStatus(report, Status.FAIL)).isEqualTo(Set.copyOf(exercise.starterFails().stream()
                 .filter(c -> !SERVICE_CHECKS.contains(c)).toList()));
         assertThat(report.outcome("appspec-valid").result().observed()).contains("hook-reserved", "timeout-too-long");
         assertThat(report.outcomes()).filteredOn(o -> o.status() == Status.FAIL).allSatisfy(o -> assertThat(o.hint()).isNotBlank());

@@ -1,11 +1,12 @@
 package dev.dvalabs.exercises.dynamodbgsittl;
 
+import dev.dvalabs.testing.ChecksContract;
+import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import dev.dvalabs.verify.Verification;
 
-import dev.dvalabs.testing.Checklists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.Observed;
@@ -21,9 +22,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -39,7 +37,23 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * including behaviour that a correct emulator never shows (a projection that leaks, a transaction that
  * half-commits), so that every check is seen failing.
  */
-class DynamodbGsiTtlChecksTest {
+class DynamodbGsiTtlChecksTest extends ChecksContract<Observed, DynamodbGsiTtlChecksTest.Seen> {
+
+    @Override
+    protected List<Check<Observed>> checks() {
+        return new DynamodbGsiTtlVerifier().checks();
+    }
+
+    @Override
+    protected Seen correct() {
+        return new Seen();
+    }
+
+    @Override
+    protected Observed observed(Seen seen) {
+        return seen.build();
+    }
+
 
     /** A correct table's observations, one field at a time changeable. */
     static final class Seen {
@@ -78,77 +92,62 @@ class DynamodbGsiTtlChecksTest {
         return seen;
     }
 
-    private static Report judge(Seen seen) {
-        var verifier = new DynamodbGsiTtlVerifier();
-        return Verification.judge(new DynamodbGsiTtl().id(), verifier.checks(), seen.build(), "aws", Map.of());
-    }
-
     @Test
-    @DisplayName("a correct table's observations pass every check")
-    void correctTablePasses() {
-        Report report = judge(new Seen());
-        assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id()).isEqualTo(Status.PASS));
-        assertThat(report.outcomes()).hasSize(12);
+    @DisplayName("there are 12 checks")
+    void checkCount() {
+        assertThat(checks()).hasSize(12);
     }
 
-    static Stream<Arguments> oneFactWrong() {
+    @Override
+    protected Stream<Mistake<Seen>> mistakes() {
         return Stream.of(
-                Arguments.of("composite-key", "the starter's partition key only",
+                wrong("composite-key", "the starter's partition key only",
                         (Consumer<Seen>) s -> s.table.keySchema(key("customerId", KeyType.HASH))),
-                Arguments.of("gsi", "a GSI on the table's own partition key",
+                wrong("gsi", "a GSI on the table's own partition key",
                         (Consumer<Seen>) s -> s.table.globalSecondaryIndexes(GlobalSecondaryIndexDescription.builder()
                                 .indexName("byStatus").keySchema(key("customerId", KeyType.HASH)).build())),
-                Arguments.of("lsi", "an LSI sorted by the table's own sort key",
+                wrong("lsi", "an LSI sorted by the table's own sort key",
                         (Consumer<Seen>) s -> s.table.localSecondaryIndexes(LocalSecondaryIndexDescription.builder()
                                 .indexName("byTotal").keySchema(key("customerId", KeyType.HASH), key("orderDate", KeyType.RANGE)).build())),
-                Arguments.of("ttl-enabled", "TTL on another attribute",
+                wrong("ttl-enabled", "TTL on another attribute",
                         (Consumer<Seen>) s -> s.ttl = Fact.of(TimeToLiveDescription.builder()
                                 .timeToLiveStatus(TimeToLiveStatus.ENABLED).attributeName("ttl").build())),
-                Arguments.of("ttl-enabled", "TTL disabled",
+                wrong("ttl-enabled", "TTL disabled",
                         (Consumer<Seen>) s -> s.ttl = Fact.of(TimeToLiveDescription.builder()
                                 .timeToLiveStatus(TimeToLiveStatus.DISABLED).build())),
-                Arguments.of("stream", "a stream of keys only",
+                wrong("stream", "a stream of keys only",
                         (Consumer<Seen>) s -> s.table.streamSpecification(StreamSpecification.builder().streamEnabled(true)
                                 .streamViewType(StreamViewType.KEYS_ONLY).build())),
-                Arguments.of("query-sorted", "a reverse query that is not reversed",
+                wrong("query-sorted", "a reverse query that is not reversed",
                         (Consumer<Seen>) s -> s.ordering = Fact.of(new Ordering(List.of("b", "a"), List.of("a", "b"), List.of("a", "b")))),
-                Arguments.of("query-sorted", "items returned in write order",
+                wrong("query-sorted", "items returned in write order",
                         (Consumer<Seen>) s -> s.ordering = Fact.of(new Ordering(List.of("b", "a"), List.of("b", "a"), List.of("a", "b")))),
-                Arguments.of("projection", "a projection that returns every attribute",
+                wrong("projection", "a projection that returns every attribute",
                         (Consumer<Seen>) s -> s.projected = Fact.of(Set.of("customerId", "orderDate", "total", "status"))),
-                Arguments.of("consistent-read", "a strongly consistent read accepted on the GSI",
+                wrong("consistent-read", "a strongly consistent read accepted on the GSI",
                         (Consumer<Seen>) s -> s.onGsi = Fact.of("answered")),
-                Arguments.of("consistent-read", "a strongly consistent read refused on the table",
+                wrong("consistent-read", "a strongly consistent read refused on the table",
                         (Consumer<Seen>) s -> s.onTable = Fact.refused("ValidationException: no")),
-                Arguments.of("same-partition-key", "later items overwriting earlier ones",
+                wrong("same-partition-key", "later items overwriting earlier ones",
                         (Consumer<Seen>) s -> s.shared = Fact.of(new SharedPartition(3, 1, "ConditionalCheckFailedException: x"))),
-                Arguments.of("same-partition-key", "a conditional put over an existing key accepted",
+                wrong("same-partition-key", "a conditional put over an existing key accepted",
                         (Consumer<Seen>) s -> s.shared = Fact.of(new SharedPartition(3, 3, "accepted"))),
-                Arguments.of("transaction", "a transaction that half-commits",
+                wrong("transaction", "a transaction that half-commits",
                         (Consumer<Seen>) s -> s.transaction = Fact.of(new Transaction(true, true))),
-                Arguments.of("transaction", "a transaction whose failed condition is ignored",
+                wrong("transaction", "a transaction whose failed condition is ignored",
                         (Consumer<Seen>) s -> s.transaction = Fact.of(new Transaction(false, true))),
-                Arguments.of("parallel-scan", "segments that overlap",
+                wrong("parallel-scan", "segments that overlap",
                         (Consumer<Seen>) s -> {
                             Map<String, Integer> twice = eachOnce(10);
                             twice.put("item-3", 2);
                             s.scan = Fact.of(twice);
                         }),
-                Arguments.of("parallel-scan", "segments that miss an item",
+                wrong("parallel-scan", "segments that miss an item",
                         (Consumer<Seen>) s -> s.scan = Fact.of(eachOnce(9))),
-                Arguments.of("ttl-filter", "a filter that keeps the expired item",
+                wrong("ttl-filter", "a filter that keeps the expired item",
                         (Consumer<Seen>) s -> s.ttlFiltered = Fact.of(List.of("expired", "live"))),
-                Arguments.of("ttl-filter", "a table the verifier could not write to",
+                wrong("ttl-filter", "a table the verifier could not write to",
                         (Consumer<Seen>) s -> s.ttlFiltered = Fact.refused("ResourceNotFoundException: Requested resource not found")));
-    }
-
-    @ParameterizedTest(name = "{0} fails on {1}")
-    @MethodSource("oneFactWrong")
-    void checkFailsWhenItsFactIsWrong(String check, String situation, Consumer<Seen> change) {
-        Seen seen = new Seen();
-        change.accept(seen);
-        Report report = judge(seen);
-        Checklists.onlyThisFails(report, check);
     }
 
     @Test

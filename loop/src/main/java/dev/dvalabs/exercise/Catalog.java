@@ -58,7 +58,8 @@ public final class Catalog {
             Map<String, Map<String, String>> deviations = text(lab, folder + "deviations.yaml")
                     .map(Catalog::deviations).orElse(Map.of());
             return new Exercise(lab, d.title(), List.copyOf(d.services()), d.notes(), d.cost(), Map.copyOf(d.names()),
-                    d.starterFails() == null ? Set.of() : Set.copyOf(d.starterFails()), instructions, deviations);
+                    d.starterFails() == null ? Set.of() : Set.copyOf(d.starterFails()), instructions, deviations,
+                    text(lab, folder + "emulator-notes.md").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(folder + "exercise.yaml is unreadable: " + e.getMessage(), e);
         }

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param starterFails the checks the starter fails, as the contract test holds it to
  * @param deviations the checks each emulator is known to get wrong, by emulator, then check id, with the reason
+ * @param emulatorNotes {@code emulator-notes.md}: what else was seen of this exercise on the emulators, or ""
  */
 public record Exercise(
         Lab lab,
@@ -21,7 +22,8 @@ public record Exercise(
         Map<String, String> names,
         Set<String> starterFails,
         String instructions,
-        Map<String, Map<String, String>> deviations) {
+        Map<String, Map<String, String>> deviations,
+        String emulatorNotes) {
 
     /** What leaving the solution deployed costs on real AWS. */
     public record Cost(double hourlyUsd, boolean freeTier, String note) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Runs an EC2/On-Premises bundle's in-place lifecycle on this machine, the way AWS's
@@ -303,13 +304,8 @@ public final class Rehearsal {
 
     /** Deletes a directory tree without following links out of it. */
     public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            PathUtils.deleteDirectory(root);
         }
     }
 }
