@@ -1,6 +1,7 @@
 package dev.dvalabs.cli;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Compensations;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
@@ -127,6 +128,12 @@ final class MatrixCommand implements Callable<Integer> {
                     .append(checks.stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ")))
                     .append(": ").append(reason.strip()).append("\n"));
         });
+        page.append("\n## Compensations\n\nWhat an emulator's CloudFormation ignores although its API supports it; the deployer applies it\n")
+                .append("through the API right after the stack, on that emulator only, and the check stays strict.\n");
+        Compensations.byEmulator().forEach((emulator, compensations) -> {
+            page.append("\n### ").append(emulator).append("\n");
+            compensations.forEach(c -> page.append("- ").append(c).append("\n"));
+        });
         page.append("\n").append(notes());
         for (Exercise exercise : exercises) {
             if (!exercise.emulatorNotes().isBlank()) {
@@ -141,8 +148,9 @@ final class MatrixCommand implements Callable<Integer> {
         Map<String, Map<String, String>> all = new LinkedHashMap<>();
         for (Emulator emulator : Emulator.values()) {
             for (Exercise exercise : exercises) {
-                exercise.deviationsOn(emulator.project()).forEach((check, reason) -> all
-                        .computeIfAbsent(emulator.project(), e -> new LinkedHashMap<>()).put(exercise.id() + "/" + check, reason));
+                exercise.deviationsOn(emulator.project()).forEach((check, deviation) -> all
+                        .computeIfAbsent(emulator.project(), e -> new LinkedHashMap<>())
+                        .put(exercise.id() + "/" + check, deviation.reason()));
             }
         }
         return all;

@@ -30,6 +30,7 @@ class MatrixCommandTest {
                 .contains("| ex | 1 of 3 pass; SKIP `b`; FAIL `c` | does not deploy: Template format error \\| bad;"
                         + " destroy on this emulator fails: The vpc has dependencies |")
                 .contains("not measured here (no Docker engine)", "not measured here (no AWS account)")
-                .contains("### ministack", "`practice-table/ttl-enabled`", "### moto", "## Other things seen on the emulators");
+                .contains("### ministack", "`practice-table/ttl-enabled`", "### moto", "## Other things seen on the emulators")
+                .contains("## Compensations", "AWS::DynamoDB::Table: TimeToLiveSpecification applied with UpdateTimeToLive");
     }
 }

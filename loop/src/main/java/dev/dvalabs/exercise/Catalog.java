@@ -5,10 +5,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dvalabs.lab.Lab;
+import dev.dvalabs.verify.Deviation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +58,8 @@ public final class Catalog {
             }
             String instructions = text(lab, folder + "instructions.md")
                     .orElseThrow(() -> new IllegalStateException(folder + " has no instructions.md"));
-            Map<String, Map<String, String>> deviations = text(lab, folder + "deviations.yaml")
-                    .map(Catalog::deviations).orElse(Map.of());
+            Map<String, Map<String, Deviation>> deviations = text(lab, folder + "deviations.yaml")
+                    .map(text -> deviations(folder, text)).orElse(Map.of());
             return new Exercise(lab, d.title(), List.copyOf(d.services()), d.notes(), d.cost(), Map.copyOf(d.names()),
                     d.starterFails() == null ? Set.of() : Set.copyOf(d.starterFails()), instructions, deviations,
                     text(lab, folder + "emulator-notes.md").orElse(""));
@@ -65,14 +68,32 @@ public final class Catalog {
         }
     }
 
-    private static Map<String, Map<String, String>> deviations(String yaml) {
+    /** One entry of deviations.yaml: why, and the regular expression that what the check observes matches there. */
+    record DeviationEntry(String reason, String signature) {}
+
+    private static Map<String, Map<String, Deviation>> deviations(String folder, String yaml) {
+        Map<String, Map<String, DeviationEntry>> read;
         try {
             // Jackson reads YAML mappings into LinkedHashMaps, so the file's order is kept.
-            Map<String, Map<String, String>> read = YAML.readValue(yaml, new TypeReference<>() {});
-            return read == null ? Map.of() : read;
+            read = YAML.readValue(yaml, new TypeReference<>() {});
         } catch (IOException e) {
-            throw new UncheckedIOException("deviations.yaml is unreadable: " + e.getMessage(), e);
+            throw new UncheckedIOException(folder + "deviations.yaml is unreadable: " + e.getMessage(), e);
         }
+        Map<String, Map<String, Deviation>> all = new LinkedHashMap<>();
+        if (read != null) {
+            read.forEach((emulator, checks) -> {
+                Map<String, Deviation> byCheck = new LinkedHashMap<>();
+                checks.forEach((check, entry) -> {
+                    if (entry == null || entry.signature() == null) {
+                        throw new IllegalStateException(folder + "deviations.yaml: " + emulator + "/" + check
+                                + " has no signature, so it could hide any observation");
+                    }
+                    byCheck.put(check, Deviation.of(entry.reason(), entry.signature()));
+                });
+                all.put(emulator, Collections.unmodifiableMap(byCheck));
+            });
+        }
+        return Collections.unmodifiableMap(all);
     }
 
     private static Optional<String> text(Lab lab, String path) {

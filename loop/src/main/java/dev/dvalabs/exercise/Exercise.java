@@ -1,6 +1,7 @@
 package dev.dvalabs.exercise;
 
 import dev.dvalabs.lab.Lab;
+import dev.dvalabs.verify.Deviation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,8 @@ import java.util.Set;
  * {@code instructions.md} and {@code deviations.yaml} beside it say.
  *
  * @param starterFails the checks the starter fails, as the contract test holds it to
- * @param deviations the checks each emulator is known to get wrong, by emulator, then check id, with the reason
+ * @param deviations the checks each emulator is known to get wrong, by emulator, then check id; the entry
+ *                   {@code stacks} says the exercise's stacks do not deploy on that emulator at all
  * @param emulatorNotes {@code emulator-notes.md}: what else was seen of this exercise on the emulators, or ""
  */
 public record Exercise(
@@ -22,7 +24,7 @@ public record Exercise(
         Map<String, String> names,
         Set<String> starterFails,
         String instructions,
-        Map<String, Map<String, String>> deviations,
+        Map<String, Map<String, Deviation>> deviations,
         String emulatorNotes) {
 
     /** What leaving the solution deployed costs on real AWS. */
@@ -41,7 +43,7 @@ public record Exercise(
     }
 
     /** The checks this emulator is known to get wrong, by check id; none for real AWS or an unknown emulator. */
-    public Map<String, String> deviationsOn(String emulator) {
+    public Map<String, Deviation> deviationsOn(String emulator) {
         return emulator == null ? Map.of() : deviations.getOrDefault(emulator, Map.of());
     }
 }

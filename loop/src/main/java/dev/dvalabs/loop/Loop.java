@@ -1,8 +1,10 @@
 package dev.dvalabs.loop;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Compensations;
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.deploy.Synthesizer;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.targets.Target;
@@ -47,6 +49,7 @@ public final class Loop {
         }
         out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
         deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
+        Compensations.apply(target, deployed.stackName(), Synthesizer.template(exercise.lab(), variant), out);
         exercise.lab().afterDeploy().ifPresent(step ->
                 step.run(target, variant, deployed.stackName(), deployed.outputs(), out));
         return deployed;

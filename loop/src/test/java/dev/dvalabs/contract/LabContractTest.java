@@ -73,6 +73,11 @@ class LabContractTest {
     void declaredInItsFolder(Exercise exercise) {
         Path folder = Path.of(exercise.id());
         assertThat(folder.resolve(exercise.lab().getClass().getSimpleName() + ".java")).as("the Lab's source").exists();
+        assertConsistent(exercise);
+    }
+
+    /** What exercise.yaml, instructions.md and deviations.yaml say agrees with the verifier's checks. */
+    static void assertConsistent(Exercise exercise) {
         assertThat(exercise.instructions()).contains("## Your tasks");
         assertThat(exercise.names()).isNotEmpty();
         assertThat(exercise.cost().describe()).contains("an hour on real AWS");
@@ -116,6 +121,10 @@ class LabContractTest {
     @ParameterizedTest(name = "{0}: the solution passes on the embedded emulator, and destroy leaves nothing")
     @MethodSource("onTheEmulator")
     void solutionPasses(Exercise exercise, LocalEmulator emulator) {
+        assertSolutionPasses(exercise, emulator);
+    }
+
+    static void assertSolutionPasses(Exercise exercise, LocalEmulator emulator) {
         PrintWriter out = new PrintWriter(new StringWriter(), true);
         Loop.Ran ran = new Loop(emulator, out).run(exercise, Variant.SOLUTION, report -> {});
         Report report = ran.report();
@@ -132,6 +141,10 @@ class LabContractTest {
     @ParameterizedTest(name = "{0}: the starter fails exactly the checks exercise.yaml lists, each with a hint")
     @MethodSource("onTheEmulator")
     void starterFailsItsListedChecks(Exercise exercise, LocalEmulator emulator) {
+        assertStarterFailsItsListedChecks(exercise, emulator);
+    }
+
+    static void assertStarterFailsItsListedChecks(Exercise exercise, LocalEmulator emulator) {
         PrintWriter out = new PrintWriter(new StringWriter(), true);
         Loop.Ran ran = new Loop(emulator, out).run(exercise, Variant.STARTER, report -> {});
         Report report = ran.report();

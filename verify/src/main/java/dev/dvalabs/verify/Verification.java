@@ -11,20 +11,21 @@ public final class Verification {
     private Verification() {}
 
     /**
-     * @param deviations the checks this target is known to get wrong, by check id, with the reason
+     * @param deviations the checks this target is known to get wrong, by check id
      */
     public static <O> Report run(String exercise, Verifier<O> verifier, Target target, Map<String, String> names,
-                                 Map<String, String> deviations) {
+                                 Map<String, Deviation> deviations) {
         O observed = verifier.observe(target, names);
         return judge(exercise, verifier.checks(), observed, target.name(), deviations);
     }
 
     /**
      * Judges every check. A check that throws is ERROR and does not stop the others. A check that
-     * does not pass on a target with a recorded deviation for it is SKIP with that deviation's reason.
+     * does not pass on a target with a recorded deviation for it is SKIP with that deviation's reason,
+     * but only when what it observed matches the deviation's signature: anything else is judged.
      */
     public static <O> Report judge(String exercise, List<Check<O>> checks, O observed, String target,
-                                   Map<String, String> deviations) {
+                                   Map<String, Deviation> deviations) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Check<O> check : checks) {
             CheckResult result;
@@ -33,9 +34,9 @@ public final class Verification {
             } catch (RuntimeException e) {
                 result = CheckResult.error(e.getClass().getSimpleName() + ": " + e.getMessage());
             }
-            String deviation = deviations.get(check.id());
-            if (deviation != null && result.status() != Status.PASS) {
-                result = CheckResult.skip("known deviation of " + target + ": " + deviation
+            Deviation deviation = deviations.get(check.id());
+            if (deviation != null && result.status() != Status.PASS && deviation.explains(result.observed())) {
+                result = CheckResult.skip("known deviation of " + target + ": " + deviation.reason()
                         + " (observed: " + result.observed() + ")");
             }
             outcomes.add(new Outcome(check.id(), check.title(), check.teaches(), check.hint(), result));

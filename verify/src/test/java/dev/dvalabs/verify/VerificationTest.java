@@ -30,7 +30,8 @@ class VerificationTest {
     @Test
     @DisplayName("a recorded deviation turns a failure into SKIP with its reason, and leaves a pass a pass")
     void deviationSkipsOnlyWhatDoesNotPass() {
-        Map<String, String> deviations = Map.of("big", "the emulator ignores size", "small", "irrelevant");
+        Map<String, Deviation> deviations = Map.of("big", Deviation.of("the emulator ignores size", "^5$"),
+                "small", Deviation.of("irrelevant", "."));
         Report report = Verification.judge("ex", List.of(atLeast("big", 10), atLeast("small", 1)), 5, "local", deviations);
         assertThat(report.outcome("big").status()).isEqualTo(Status.SKIP);
         assertThat(report.outcome("big").result().observed()).contains("the emulator ignores size").contains("observed: 5");
@@ -55,5 +56,22 @@ class VerificationTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.observed()).contains("ResourceNotFoundException");
         assertThat(result.expected()).isEqualTo("a table");
+    }
+
+    @Test
+    @DisplayName("a recorded deviation does not hide an observation outside its signature: that is judged as on AWS")
+    void deviationSkipsOnlyItsSignature() {
+        Map<String, Deviation> deviations = Map.of("big", Deviation.of("the emulator reports 5", "^5$"));
+        Report report = Verification.judge("ex", List.of(atLeast("big", 10)), 7, "local", deviations);
+        assertThat(report.outcome("big").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("big").result().observed()).isEqualTo("7");
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a deviation without a signature is refused: it could hide any mistake")
+    void deviationNeedsSignature() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Deviation.of("ignores size", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signature");
     }
 }

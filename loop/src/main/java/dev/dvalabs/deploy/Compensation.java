@@ -1,0 +1,30 @@
+package dev.dvalabs.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dvalabs.targets.Target;
+import java.util.Set;
+
+/**
+ * A property that an emulator's CloudFormation ignores although the emulator's API supports it. The
+ * deployer applies it through the API right after the stack is up, on that emulator only, so that the
+ * check on it stays as strict there as on AWS. Each one is listed in docs/compatibility.md.
+ */
+interface Compensation {
+
+    /** The emulators whose CloudFormation ignores the property (ministack, moto). */
+    Set<String> emulators();
+
+    /** The resource type it applies to. */
+    String resourceType();
+
+    /** What it does, for the compatibility page: "TimeToLiveSpecification through UpdateTimeToLive". */
+    String describe();
+
+    /**
+     * Applies the resource's property through the API when the template sets it; does nothing otherwise.
+     *
+     * @param physicalId the stack resource's physical id (a table name, a topic ARN, a bucket name)
+     * @param properties the resource's properties in the template
+     */
+    void apply(Target target, String physicalId, JsonNode properties);
+}
