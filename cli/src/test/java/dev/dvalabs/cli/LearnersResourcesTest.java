@@ -79,6 +79,22 @@ class LearnersResourcesTest {
         assertThat(learnersItem()).as("the learner's item is still there").isTrue();
     }
 
+    @Test
+    @DisplayName("destroy leaves a learner's untagged table made after an earlier destroy of the same exercise")
+    void destroyAfterAnEarlierDestroySparesTheLearnersTable() {
+        assertThat(LabsTest.run(onEmulator("deploy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(LabsTest.run(onEmulator("destroy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
+        createLearnersTable();
+        putLearnersItem();
+
+        LabsTest.Ran destroyed = LabsTest.run(onEmulator("destroy", PracticeTable.ID));
+
+        assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isEqualTo(ExitCode.OK);
+        assertThat(destroyed.out()).doesNotContain("removed arn:aws:dynamodb");
+        assertThat(learnersKey()).isEqualTo("pk");
+        assertThat(learnersItem()).as("the learner's item is still there").isTrue();
+    }
+
     private void createLearnersTable() {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             // A key the exercise's stack does not have, so a take-over would show in the key schema.
