@@ -80,6 +80,52 @@ class LearnersResourcesTest {
     }
 
     @Test
+    @DisplayName("deploy refuses a learner's untagged table with the exercise's name and writes nothing")
+    void deployRefusesALookAlike() {
+        createLearnersTable();
+        putLearnersItem();
+
+        LabsTest.Ran ran = LabsTest.run(onEmulator("deploy", PracticeTable.ID));
+
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCode.DEPLOY_FAILED);
+        assertThat(ran.err()).contains("DynamoDB table " + TABLE, "--name", "labs verify practice-table").doesNotContain("\tat ");
+        assertThat(ran.err().lines().filter(l -> l.startsWith("labs: ")).count()).isEqualTo(1);
+        assertThat(stackExists("DvaLabs-PracticeTable-Starter")).as("no stack was created").isFalse();
+        assertThat(learnersKey()).as("the learner's key schema").isEqualTo("pk");
+        assertThat(learnersItem()).as("the learner's item is still there").isTrue();
+    }
+
+    @Test
+    @DisplayName("run refuses a learner's untagged table too, and its destroy afterwards leaves the table alone")
+    void runRefusesALookAlike() {
+        createLearnersTable();
+        putLearnersItem();
+
+        LabsTest.Ran ran = LabsTest.run(onEmulator("run", PracticeTable.ID));
+
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCode.DEPLOY_FAILED);
+        assertThat(ran.err()).contains("DynamoDB table " + TABLE);
+        assertThat(learnersKey()).isEqualTo("pk");
+        assertThat(learnersItem()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a table the toolkit left behind, tagged with the exercise, is not a look-alike: deploy goes ahead")
+    void toolkitsOwnLeftoverIsNotALookAlike() {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(r -> r.tableName(TABLE).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .tags(t -> t.key("dva-labs:exercise").value(PracticeTable.ID)));
+        }
+
+        LabsTest.Ran ran = LabsTest.run(onEmulator("deploy", PracticeTable.ID));
+
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCode.OK);
+        assertThat(stackExists("DvaLabs-PracticeTable-Starter")).isTrue();
+    }
+
+    @Test
     @DisplayName("destroy leaves a learner's untagged table made after an earlier destroy of the same exercise")
     void destroyAfterAnEarlierDestroySparesTheLearnersTable() {
         assertThat(LabsTest.run(onEmulator("deploy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
@@ -93,6 +139,22 @@ class LearnersResourcesTest {
         assertThat(destroyed.out()).doesNotContain("removed arn:aws:dynamodb");
         assertThat(learnersKey()).isEqualTo("pk");
         assertThat(learnersItem()).as("the learner's item is still there").isTrue();
+    }
+
+    @Test
+    @DisplayName("deploy refuses a learner's table made after an earlier destroy, whose ARN the emulator remembers tagged")
+    void deployRefusesALookAlikeWithRememberedTags() {
+        assertThat(LabsTest.run(onEmulator("deploy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(LabsTest.run(onEmulator("destroy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
+        createLearnersTable();
+        putLearnersItem();
+
+        LabsTest.Ran ran = LabsTest.run(onEmulator("deploy", PracticeTable.ID));
+
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCode.DEPLOY_FAILED);
+        assertThat(ran.err()).contains("DynamoDB table " + TABLE);
+        assertThat(learnersKey()).isEqualTo("pk");
+        assertThat(learnersItem()).isTrue();
     }
 
     private void createLearnersTable() {
