@@ -12,6 +12,7 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Verification;
+import dev.dvalabs.verify.Verifier;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,6 +60,7 @@ public final class Loop {
     /**
      * Verifies the exercise's resources, found by the instructions' names with {@code overrides} laid
      * over them; a recorded deviation of this target's emulator makes its check SKIP unless it passes.
+     * A verifier that is {@link AutoCloseable} is closed when verify ends, however it ends, Ctrl-C included.
      */
     public Report verify(Exercise exercise, Map<String, String> overrides) {
         for (Map.Entry<String, String> override : overrides.entrySet()) {
@@ -73,8 +75,11 @@ public final class Loop {
         Map<String, String> names = new LinkedHashMap<>(exercise.names());
         names.putAll(overrides);
         target.approveWrites("write and remove the verifier's own test data in " + names.values());
-        return Verification.run(exercise.id(), exercise.lab().verifier(), target, names,
-                exercise.deviationsOn(target.emulator().orElse(null)));
+        Verifier<?> verifier = exercise.lab().verifier();
+        try (VerifierCleanup watch = VerifierCleanup.around(verifier, out)) {
+            return Verification.run(exercise.id(), verifier, target, names,
+                    exercise.deviationsOn(target.emulator().orElse(null)));
+        }
     }
 
     /** Removes the exercise's stacks and whatever still carries its tag, saying what it removed. */
