@@ -27,6 +27,12 @@ public final class KmsSweeper implements Sweeper {
         return "kms";
     }
 
+    /** A key's ARN holds an id KMS makes up, which no other key ever gets. */
+    @Override
+    public boolean arnComesFromAName() {
+        return false;
+    }
+
     @Override
     public Optional<Map<String, String>> tags(Target target, String arn) {
         try (KmsClient kms = target.client(KmsClient.builder())) {

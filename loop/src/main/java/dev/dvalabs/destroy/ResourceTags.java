@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
  * <p>ministack keeps the tags of a table its CloudFormation deleted under the table's ARN, and hands
  * them to the next table of that name, a learner's included. Such tags name, in
  * {@code aws:cloudformation:stack-id} and {@code logical-id}, a deleted stack whose events say it
- * deleted that resource: they belong to the resource that is gone, so they are not counted.
+ * deleted that resource: they belong to the resource that is gone, so they are not counted. (A KMS key
+ * CloudFormation "deleted" is the same key, pending deletion: its ARN is no name anyone can reuse.)
  */
 public final class ResourceTags {
 
@@ -27,7 +28,8 @@ public final class ResourceTags {
 
     /** The resource's own tags, without tags inherited from a deleted namesake; empty when it is gone. */
     public static Optional<Map<String, String>> read(Target target, Sweeper sweeper, String arn) {
-        return sweeper.tags(target, arn).map(tags -> leftByADeletedStack(target, tags) ? Map.of() : tags);
+        return sweeper.tags(target, arn).map(tags -> sweeper.arnComesFromAName() && leftByADeletedStack(target, tags)
+                ? Map.of() : tags);
     }
 
     /** Whether the tags say the resource is this exercise's. */

@@ -25,6 +25,14 @@ public interface Sweeper {
     Optional<Map<String, String>> tags(Target target, String arn);
 
     /**
+     * Whether a new resource given the same name gets the same ARN (a table, queue, topic, role or
+     * bucket), so that tags an emulator keeps for a deleted one could pass to a learner's namesake.
+     */
+    default boolean arnComesFromAName() {
+        return true;
+    }
+
+    /**
      * Deletes the resource the ARN names, without looking at its tags again: {@link Teardown} has.
      *
      * @return what became of it: removed (with a note, for example a key's pending-deletion window and
