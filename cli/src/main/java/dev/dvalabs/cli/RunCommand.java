@@ -6,7 +6,8 @@ import dev.dvalabs.loop.Loop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", description = "Deploy an exercise (the solution unless --variant starter), verify it and destroy it.")
+@Command(name = "run", description = "Deploy an exercise (the solution unless --variant starter), verify it and destroy it;"
+        + " refuses (exit 4) while either variant of it is deployed, which it would destroy.")
 final class RunCommand extends ExerciseCommand {
 
     @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "solution",

@@ -57,12 +57,17 @@ public final class Deployer {
      */
     public List<String> dryRun(Exercise exercise, Variant variant) {
         String stackName = ExerciseStack.nameOf(exercise.id(), variant);
-        Plan plan = Plan.of(Synthesizer.template(exercise.lab(), variant));
+        String template = Synthesizer.template(exercise.lab(), variant);
+        Plan plan = Plan.of(template);
         List<String> lines = new ArrayList<>();
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
             boolean exists = StackProgress.on(target, cloudFormation, out).find(stackName).isPresent();
             lines.add("Would " + (exists ? "update" : "create") + " " + stackName + " on " + target.describe()
                     + ": " + plan.summary());
+            if (!exists) {
+                LookAlikes.refusal(target, exercise.id(), template)
+                        .ifPresent(why -> lines.add("Would refuse: " + why));
+            }
         }
         plan.securityChanges().forEach(change -> lines.add("  " + change));
         return lines;
@@ -78,6 +83,12 @@ public final class Deployer {
             StackProgress progress = StackProgress.on(target, cloudFormation, out);
             refuseOtherVariant(progress, exercise, variant);
             Optional<Stack> existing = settle(progress, cloudFormation, exercise, stackName);
+            if (existing.isEmpty()) {
+                // Only a create can take over a learner's resource: an update changes the stack's own.
+                LookAlikes.refusal(target, exercise.id(), template).ifPresent(why -> {
+                    throw new RefusedException(why);
+                });
+            }
             Plan plan = Plan.of(template);
             if (!plan.securityChanges().isEmpty()) {
                 out.println("Security-sensitive resources in " + stackName + ":");
@@ -107,7 +118,7 @@ public final class Deployer {
         for (Variant other : Variant.values()) {
             String otherName = ExerciseStack.nameOf(exercise.id(), other);
             if (other != variant && progress.find(otherName).isPresent()) {
-                throw new DeployException("The " + other.label() + " of " + exercise.id() + " is deployed ("
+                throw new RefusedException("The " + other.label() + " of " + exercise.id() + " is deployed ("
                         + otherName + "); run labs destroy " + exercise.id() + " before deploying the "
                         + variant.label() + ".");
             }

@@ -1,6 +1,9 @@
 package dev.dvalabs.destroy;
 
 import dev.dvalabs.targets.Target;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
@@ -16,12 +19,20 @@ public final class IamSweeper implements Sweeper {
     }
 
     @Override
-    public Swept delete(Target target, String arn) {
-        String resource = arn.split(":", 6)[5];
-        if (!resource.startsWith("role/")) {
-            throw new IllegalArgumentException(arn + " is not a role; the toolkit creates no other IAM resource");
+    public Optional<Map<String, String>> tags(Target target, String arn) {
+        String role = role(arn);
+        try (IamClient iam = target.client(IamClient.builder())) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            iam.listRoleTagsPaginator(r -> r.roleName(role)).tags().forEach(t -> tags.put(t.key(), t.value()));
+            return Optional.of(tags);
+        } catch (NoSuchEntityException e) {
+            return Optional.empty();
         }
-        String role = resource.substring(resource.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public Swept delete(Target target, String arn) {
+        String role = role(arn);
         try (IamClient iam = target.client(IamClient.builder())) {
             iam.listAttachedRolePoliciesPaginator(r -> r.roleName(role)).attachedPolicies()
                     .forEach(p -> iam.detachRolePolicy(r -> r.roleName(role).policyArn(p.policyArn())));
@@ -35,5 +46,13 @@ public final class IamSweeper implements Sweeper {
         } catch (NoSuchEntityException e) {
             return Swept.alreadyGone();
         }
+    }
+
+    private static String role(String arn) {
+        String resource = arn.split(":", 6)[5];
+        if (!resource.startsWith("role/")) {
+            throw new IllegalArgumentException(arn + " is not a role; the toolkit creates no other IAM resource");
+        }
+        return resource.substring(resource.lastIndexOf('/') + 1);
     }
 }

@@ -4,6 +4,9 @@ import dev.dvalabs.targets.Target;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
@@ -24,9 +27,28 @@ public final class KmsSweeper implements Sweeper {
         return "kms";
     }
 
+    /** A key's ARN holds an id KMS makes up, which no other key ever gets. */
+    @Override
+    public boolean arnComesFromAName() {
+        return false;
+    }
+
+    @Override
+    public Optional<Map<String, String>> tags(Target target, String arn) {
+        try (KmsClient kms = target.client(KmsClient.builder())) {
+            String keyId = keyId(arn);
+            kms.describeKey(r -> r.keyId(keyId));
+            Map<String, String> tags = new LinkedHashMap<>();
+            kms.listResourceTagsPaginator(r -> r.keyId(keyId)).tags().forEach(t -> tags.put(t.tagKey(), t.tagValue()));
+            return Optional.of(tags);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Swept delete(Target target, String arn) {
-        String keyId = arn.substring(arn.indexOf(":key/") + ":key/".length());
+        String keyId = keyId(arn);
         try (KmsClient kms = target.client(KmsClient.builder())) {
             KeyMetadata key = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
             // An alias outlives the scheduling and would point at a key nobody can use for 7 days.
@@ -44,6 +66,10 @@ public final class KmsSweeper implements Sweeper {
         } catch (NotFoundException e) {
             return Swept.alreadyGone();
         }
+    }
+
+    private static String keyId(String arn) {
+        return arn.substring(arn.indexOf(":key/") + ":key/".length());
     }
 
     static String pending(Instant deletion) {

@@ -1,13 +1,16 @@
 package dev.dvalabs.destroy;
 
-import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * S3 buckets, by {@code arn:aws:s3:::name}. CloudFormation cannot delete a bucket that still holds
@@ -22,22 +25,39 @@ public final class S3Sweeper implements Sweeper {
     }
 
     @Override
-    public Swept delete(Target target, String arn) {
-        String bucket = arn.substring(arn.lastIndexOf(':') + 1);
-        try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()))) {
-            // Emptying cannot be undone: the bucket's own tags are read again, whatever the tagging index said.
-            boolean tagged = s3.getBucketTagging(r -> r.bucket(bucket)).tagSet().stream()
-                    .anyMatch(t -> t.key().equals(ExerciseStack.TAG_EXERCISE));
-            if (!tagged) {
-                throw S3Exception.builder().message("bucket " + bucket + " does not carry the tag "
-                        + ExerciseStack.TAG_EXERCISE + "; it is left as it is").build();
+    public Optional<Map<String, String>> tags(Target target, String arn) {
+        String bucket = bucket(arn);
+        try (S3Client s3 = client(target)) {
+            return Optional.of(s3.getBucketTagging(r -> r.bucket(bucket)).tagSet().stream()
+                    .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)));
+        } catch (NoSuchBucketException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if ("NoSuchTagSet".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+                return Optional.of(Map.of());
             }
+            throw e;
+        }
+    }
+
+    @Override
+    public Swept delete(Target target, String arn) {
+        String bucket = bucket(arn);
+        try (S3Client s3 = client(target)) {
             int removed = empty(s3, bucket);
             s3.deleteBucket(r -> r.bucket(bucket));
             return removed == 0 ? Swept.deleted() : Swept.deleted("emptied first (" + removed + " object versions)");
         } catch (NoSuchBucketException e) {
             return Swept.alreadyGone();
         }
+    }
+
+    private static String bucket(String arn) {
+        return arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    private static S3Client client(Target target) {
+        return target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()));
     }
 
     private static int empty(S3Client s3, String bucket) {

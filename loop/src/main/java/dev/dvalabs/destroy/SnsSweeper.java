@@ -1,8 +1,12 @@
 package dev.dvalabs.destroy;
 
 import dev.dvalabs.targets.Target;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.Tag;
 
 /** SNS topics, by {@code arn:aws:sns:region:account:name}; deleting a topic removes its subscriptions too. */
 public final class SnsSweeper implements Sweeper {
@@ -10,6 +14,17 @@ public final class SnsSweeper implements Sweeper {
     @Override
     public String service() {
         return "sns";
+    }
+
+    @Override
+    public Optional<Map<String, String>> tags(Target target, String arn) {
+        try (SnsClient sns = target.client(SnsClient.builder())) {
+            sns.getTopicAttributes(r -> r.topicArn(arn));
+            return Optional.of(sns.listTagsForResource(r -> r.resourceArn(arn)).tags().stream()
+                    .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

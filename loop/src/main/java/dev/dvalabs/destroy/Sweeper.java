@@ -1,10 +1,14 @@
 package dev.dvalabs.destroy;
 
 import dev.dvalabs.targets.Target;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Deletes one kind of tagged resource that a stack delete left behind. One class a service, in this
- * package; {@link Teardown} lists them, so adding a service is adding its class there.
+ * package; {@link Teardown} lists them, so adding a service is adding its class there. Teardown reads
+ * the resource's own tags through {@link #tags} right before {@link #delete}, and deletes only when they
+ * still carry the exercise's tag: a sweeper never decides that by itself.
  */
 public interface Sweeper {
 
@@ -12,7 +16,24 @@ public interface Sweeper {
     String service();
 
     /**
-     * Deletes the resource the ARN names.
+     * The tags the resource's own service reports for it now, not what the tagging index remembers
+     * (which lags behind deletions and, on ministack, outlives them).
+     *
+     * @return the tags, or empty when the resource is gone
+     * @throws software.amazon.awssdk.awscore.exception.AwsServiceException when the service refuses
+     */
+    Optional<Map<String, String>> tags(Target target, String arn);
+
+    /**
+     * Whether a new resource given the same name gets the same ARN (a table, queue, topic, role or
+     * bucket), so that tags an emulator keeps for a deleted one could pass to a learner's namesake.
+     */
+    default boolean arnComesFromAName() {
+        return true;
+    }
+
+    /**
+     * Deletes the resource the ARN names, without looking at its tags again: {@link Teardown} has.
      *
      * @return what became of it: removed (with a note, for example a key's pending-deletion window and
      *     what it costs meanwhile), or already gone (the tagging index lags behind deletions)

@@ -30,6 +30,11 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTa
  */
 public final class Teardown {
 
+    /** The sweeper of a service ({@code dynamodb}, {@code sqs}, ...), whose {@link Sweeper#tags} deploy reads too. */
+    public static Optional<Sweeper> sweeper(String service) {
+        return Optional.ofNullable(SWEEPERS.get(service));
+    }
+
     /** One sweeper per service whose resources a stack delete can leave behind. */
     private static final Map<String, Sweeper> SWEEPERS = Stream.of(new DynamoDbSweeper(), new IamSweeper(), new KmsSweeper(),
             new S3Sweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
@@ -88,6 +93,17 @@ public final class Teardown {
                 continue;
             }
             try {
+                // Read again right before deleting: the tagging index lags and, on ministack, remembers
+                // a deleted table's tags for the learner's table of the same name made afterwards.
+                Optional<Map<String, String>> tags = ResourceTags.read(target, sweeper, arn);
+                if (tags.isEmpty()) {
+                    continue;
+                }
+                if (!ResourceTags.marks(tags.get(), exerciseId)) {
+                    out.println("Left " + arn + " as it is: its own tags do not say " + ExerciseStack.TAG_EXERCISE
+                            + "=" + exerciseId + ", only the tagging index did.");
+                    continue;
+                }
                 Sweeper.Swept swept = sweeper.delete(target, arn);
                 if (swept.removed()) {
                     removed.add(arn + " (tagged " + ExerciseStack.TAG_EXERCISE + "=" + exerciseId + ")"

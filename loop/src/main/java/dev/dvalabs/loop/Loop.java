@@ -1,9 +1,12 @@
 package dev.dvalabs.loop;
 
+import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.Compensations;
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.deploy.RefusedException;
+import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.deploy.Synthesizer;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Exercise;
@@ -11,11 +14,13 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Verification;
+import dev.dvalabs.verify.Verifier;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
 /**
  * One run of the loop on one target: deploy (with the exercise's after-deploy step), verify, destroy.
@@ -58,6 +63,7 @@ public final class Loop {
     /**
      * Verifies the exercise's resources, found by the instructions' names with {@code overrides} laid
      * over them; a recorded deviation of this target's emulator makes its check SKIP unless it passes.
+     * A verifier that is {@link AutoCloseable} is closed when verify ends, however it ends, Ctrl-C included.
      */
     public Report verify(Exercise exercise, Map<String, String> overrides) {
         for (Map.Entry<String, String> override : overrides.entrySet()) {
@@ -72,8 +78,11 @@ public final class Loop {
         Map<String, String> names = new LinkedHashMap<>(exercise.names());
         names.putAll(overrides);
         target.approveWrites("write and remove the verifier's own test data in " + names.values());
-        return Verification.run(exercise.id(), exercise.lab().verifier(), target, names,
-                exercise.deviationsOn(target.emulator().orElse(null)));
+        Verifier<?> verifier = exercise.lab().verifier();
+        try (VerifierCleanup watch = VerifierCleanup.around(verifier, out)) {
+            return Verification.run(exercise.id(), verifier, target, names,
+                    exercise.deviationsOn(target.emulator().orElse(null)));
+        }
     }
 
     /** Removes the exercise's stacks and whatever still carries its tag, saying what it removed. */
@@ -93,13 +102,20 @@ public final class Loop {
      * Deploy, verify and destroy; destroy runs whatever happened before it. A deploy failure is thrown
      * after the destroy, with a failing destroy added to it. {@code verified} sees the checklist before
      * the destroy starts.
+     *
+     * @throws RefusedException before writing anything, when either variant of the exercise is deployed
+     *     already (the destroy at the end would remove the learner's work), or a learner's resource has
+     *     one of the exercise's names
      */
     public Ran run(Exercise exercise, Variant variant, Consumer<Report> verified) {
+        refuseExistingDeployment(exercise);
         Report report;
         try {
             deploy(exercise, variant);
             report = verify(exercise, Map.of());
             verified.accept(report);
+        } catch (RefusedException refused) {
+            throw refused; // nothing was written, so nothing is destroyed: what is in the way is the learner's
         } catch (RuntimeException failure) {
             try {
                 destroy(exercise);
@@ -109,5 +125,20 @@ public final class Loop {
             throw failure;
         }
         return new Ran(report, destroy(exercise));
+    }
+
+    /** A run ends with a destroy, so it must not start on top of a deployment it did not make. */
+    private void refuseExistingDeployment(Exercise exercise) {
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+            StackProgress progress = StackProgress.on(target, cloudFormation, out);
+            for (Variant variant : Variant.values()) {
+                String stackName = ExerciseStack.nameOf(exercise.id(), variant);
+                if (progress.find(stackName).isPresent()) {
+                    throw new RefusedException(stackName + " is already deployed and run would destroy it when it ends,"
+                            + " so run left it as it is: check it with labs verify " + exercise.id()
+                            + ", or remove it with labs destroy " + exercise.id() + " and run again.");
+                }
+            }
+        }
     }
 }

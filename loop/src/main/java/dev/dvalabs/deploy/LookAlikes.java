@@ -1,0 +1,150 @@
+package dev.dvalabs.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.destroy.ResourceTags;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.targets.Target;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/**
+ * Resources that already have one of a new stack's physical names but are not the exercise's. Real
+ * CloudFormation refuses such a name; ministack's takes the resource over (a learner's table gets the
+ * stack's key schema and loses its items, a queue its messages, an alias is repointed, a role is tagged
+ * and later deleted by destroy). So a deploy that would create the stack asks here first.
+ */
+final class LookAlikes {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How to find one resource type by its name: the resource's own tags, or empty when nothing has that name. */
+    private interface Lookup {
+        Optional<Map<String, String>> tags(Target target, String name);
+    }
+
+    private record Kind(String label, String property, Lookup lookup) {}
+
+    /** The types the exercises name, with the property that holds the physical name. */
+    private static final Map<String, Kind> KINDS = Map.of(
+            "AWS::DynamoDB::Table", new Kind("DynamoDB table", "TableName", LookAlikes::table),
+            "AWS::SQS::Queue", new Kind("SQS queue", "QueueName", LookAlikes::queue),
+            "AWS::SNS::Topic", new Kind("SNS topic", "TopicName", LookAlikes::topic),
+            "AWS::KMS::Alias", new Kind("KMS alias", "AliasName", LookAlikes::alias),
+            "AWS::IAM::Role", new Kind("IAM role", "RoleName", LookAlikes::role),
+            "AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket));
+
+    private LookAlikes() {}
+
+    /** Why the stack must not be created, in one sentence naming the first look-alike; empty when nothing is in the way. */
+    static Optional<String> refusal(Target target, String exerciseId, String template) {
+        Iterator<Map.Entry<String, JsonNode>> resources = parse(template).path("Resources").fields();
+        while (resources.hasNext()) {
+            JsonNode resource = resources.next().getValue();
+            Kind kind = KINDS.get(resource.path("Type").asText());
+            JsonNode name = resource.path("Properties").path(kind == null ? "" : kind.property());
+            // A name CloudFormation generates, or one built from intrinsic functions, cannot be a learner's.
+            if (kind == null || !name.isTextual()) {
+                continue;
+            }
+            Optional<Map<String, String>> tags = kind.lookup().tags(target, name.asText());
+            if (tags.isPresent() && !ResourceTags.marks(tags.get(), exerciseId)) {
+                return Optional.of(kind.label() + " " + name.asText() + " exists without the tag " + ExerciseStack.TAG_EXERCISE
+                        + "=" + exerciseId + ", so deploy created nothing rather than take it over: to check your own, run labs verify "
+                        + exerciseId + " (--name checks one under another name), or delete or rename it, then deploy.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode parse(String template) {
+        try {
+            return JSON.readTree(template);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the synthesized template is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Optional<Map<String, String>> tagsOf(Target target, String service, String arn) {
+        return ResourceTags.read(target, Teardown.sweeper(service).orElseThrow(), arn);
+    }
+
+    private static Optional<Map<String, String>> table(Target target, String name) {
+        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+            return tagsOf(target, "dynamodb", dynamo.describeTable(r -> r.tableName(name)).table().tableArn());
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> queue(Target target, String name) {
+        try (SqsClient sqs = target.client(SqsClient.builder())) {
+            String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+            return tagsOf(target, "sqs", sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                    .attributesAsStrings().get("QueueArn"));
+        } catch (QueueDoesNotExistException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> topic(Target target, String name) {
+        try (SnsClient sns = target.client(SnsClient.builder())) {
+            return sns.listTopicsPaginator().topics().stream().map(t -> t.topicArn())
+                    .filter(arn -> arn.endsWith(":" + name)).findFirst()
+                    .flatMap(arn -> tagsOf(target, "sns", arn));
+        }
+    }
+
+    private static Optional<Map<String, String>> alias(Target target, String name) {
+        try (KmsClient kms = target.client(KmsClient.builder())) {
+            Optional<AliasListEntry> alias = kms.listAliasesPaginator().aliases().stream()
+                    .filter(a -> name.equals(a.aliasName())).findFirst();
+            if (alias.isEmpty()) {
+                return Optional.empty();
+            }
+            // An alias has no tags; the key it points at says whose it is. One pointing nowhere is no one's.
+            String keyId = alias.get().targetKeyId();
+            return keyId == null ? Optional.of(Map.of())
+                    : tagsOf(target, "kms", kms.describeKey(r -> r.keyId(keyId)).keyMetadata().arn()).or(() -> Optional.of(Map.of()));
+        }
+    }
+
+    private static Optional<Map<String, String>> role(Target target, String name) {
+        try (IamClient iam = target.client(IamClient.builder())) {
+            return tagsOf(target, "iam", iam.getRole(r -> r.roleName(name)).role().arn());
+        } catch (NoSuchEntityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> bucket(Target target, String name) {
+        try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()))) {
+            s3.headBucket(r -> r.bucket(name));
+            return tagsOf(target, "s3", "arn:aws:s3:::" + name);
+        } catch (NoSuchBucketException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (e.statusCode() == 403) {
+                return Optional.of(Map.of()); // another account's bucket: not the exercise's either
+            }
+            throw e;
+        }
+    }
+}

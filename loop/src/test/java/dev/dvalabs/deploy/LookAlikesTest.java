@@ -1,0 +1,126 @@
+package dev.dvalabs.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** A stack is not created over a resource with one of its names that is not the exercise's. */
+@ExtendWith(LocalEmulatorExtension.class)
+class LookAlikesTest {
+
+    private static final String EXERCISE = "look-alikes";
+
+    /** Creates the resource by hand under the name, with the given tags. */
+    interface Create {
+        void create(LocalEmulator target, String name, Map<String, String> tags);
+    }
+
+    static Stream<Arguments> kinds() {
+        return Stream.of(
+                Arguments.of("DynamoDB table look-alike-table", "AWS::DynamoDB::Table", "TableName", "look-alike-table",
+                        (Create) (t, name, tags) -> {
+                            try (DynamoDbClient dynamo = t.client(DynamoDbClient.builder())) {
+                                dynamo.createTable(r -> r.tableName(name).billingMode("PAY_PER_REQUEST")
+                                        .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                                        .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                                        .tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.dynamodb.model.Tag
+                                                .builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+                            }
+                        }),
+                Arguments.of("SQS queue look-alike-queue", "AWS::SQS::Queue", "QueueName", "look-alike-queue",
+                        (Create) (t, name, tags) -> {
+                            try (SqsClient sqs = t.client(SqsClient.builder())) {
+                                sqs.createQueue(r -> r.queueName(name).tags(tags));
+                            }
+                        }),
+                Arguments.of("SNS topic look-alike-topic", "AWS::SNS::Topic", "TopicName", "look-alike-topic",
+                        (Create) (t, name, tags) -> {
+                            try (SnsClient sns = t.client(SnsClient.builder())) {
+                                sns.createTopic(r -> r.name(name).tags(tags.entrySet().stream()
+                                        .map(e -> software.amazon.awssdk.services.sns.model.Tag.builder().key(e.getKey())
+                                                .value(e.getValue()).build()).toList()));
+                            }
+                        }),
+                Arguments.of("KMS alias alias/look-alike", "AWS::KMS::Alias", "AliasName", "alias/look-alike",
+                        (Create) (t, name, tags) -> {
+                            try (KmsClient kms = t.client(KmsClient.builder())) {
+                                String key = kms.createKey(r -> r.tags(tags.entrySet().stream()
+                                        .map(e -> software.amazon.awssdk.services.kms.model.Tag.builder().tagKey(e.getKey())
+                                                .tagValue(e.getValue()).build()).toList())).keyMetadata().keyId();
+                                kms.createAlias(r -> r.aliasName(name).targetKeyId(key));
+                            }
+                        }),
+                Arguments.of("IAM role look-alike-role", "AWS::IAM::Role", "RoleName", "look-alike-role",
+                        (Create) (t, name, tags) -> {
+                            try (IamClient iam = t.client(IamClient.builder())) {
+                                iam.createRole(r -> r.roleName(name)
+                                        .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                                        .tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.iam.model.Tag
+                                                .builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+                            }
+                        }),
+                Arguments.of("S3 bucket look-alike-bucket", "AWS::S3::Bucket", "BucketName", "look-alike-bucket",
+                        (Create) (t, name, tags) -> {
+                            try (S3Client s3 = t.client(S3Client.builder().forcePathStyle(true))) {
+                                s3.createBucket(r -> r.bucket(name));
+                                if (!tags.isEmpty()) {
+                                    s3.putBucketTagging(r -> r.bucket(name).tagging(g -> g.tagSet(tags.entrySet()
+                                            .stream().map(e -> software.amazon.awssdk.services.s3.model.Tag.builder()
+                                                    .key(e.getKey()).value(e.getValue()).build()).toList())));
+                                }
+                            }
+                        }));
+    }
+
+    private static String template(String type, String property, String name) {
+        return "{\"Resources\":{\"R\":{\"Type\":\"" + type + "\",\"Properties\":{\"" + property + "\":\"" + name + "\"}}}}";
+    }
+
+    @ParameterizedTest(name = "{0}: refused when it exists untagged or tagged for another exercise; a free name is not")
+    @MethodSource("kinds")
+    void lookAlikeRefused(String named, String type, String property, String name, Create create, LocalEmulator emulator) {
+        String template = template(type, property, name);
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, template)).as("nothing has the name yet").isEmpty();
+
+        create.create(emulator, name, Map.of());
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, template)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith(named + " exists without the tag dva-labs:exercise=look-alikes")
+                .contains("labs verify look-alikes", "--name").endsWith("."));
+        assertThat(LookAlikes.refusal(emulator, "another-exercise", template)).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0} tagged with the exercise is the toolkit's own leftover, not a look-alike")
+    @MethodSource("kinds")
+    void toolkitsOwnIsNotALookAlike(String named, String type, String property, String name, Create create,
+                                    LocalEmulator emulator) {
+        String own = name + "-own";
+        create.create(emulator, own, Map.of("dva-labs:exercise", EXERCISE));
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, template(type, property, own))).isEmpty();
+        assertThat(LookAlikes.refusal(emulator, "another-exercise", template(type, property, own)))
+                .as("another exercise's resource is not this one's either").isPresent();
+    }
+
+    @Test
+    @DisplayName("names built by CloudFormation functions, and types that are not named, are not looked up")
+    void generatedNamesAreNotLookedUp(LocalEmulator emulator) {
+        String template = "{\"Resources\":{\"T\":{\"Type\":\"AWS::DynamoDB::Table\",\"Properties\":{\"TableName\":"
+                + "{\"Fn::Join\":[\"-\",[\"a\",\"b\"]]}}},\"L\":{\"Type\":\"AWS::Lambda::Function\",\"Properties\":"
+                + "{\"FunctionName\":\"look-alike-fn\"}}}}";
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, template)).isEmpty();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.dvalabs.destroy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Every sweeper reads a resource's own tags, which Teardown checks right before it deletes. */
+@ExtendWith(LocalEmulatorExtension.class)
+class SweeperTagsTest {
+
+    /** Creates a resource of the sweeper's service, tagged as given, and returns its ARN. */
+    interface Create extends BiFunction<LocalEmulator, Map<String, String>, String> {}
+
+    static Stream<Arguments> sweepers() {
+        return Stream.of(
+                Arguments.of(new DynamoDbSweeper(), (Create) (t, tags) -> {
+                    try (DynamoDbClient dynamo = t.client(DynamoDbClient.builder())) {
+                        return dynamo.createTable(r -> r.tableName("sweeper-tags-" + tags.size()).billingMode("PAY_PER_REQUEST")
+                                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                                .tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.dynamodb.model.Tag.builder()
+                                        .key(e.getKey()).value(e.getValue()).build()).toList()))
+                                .tableDescription().tableArn();
+                    }
+                }),
+                Arguments.of(new SqsSweeper(), (Create) (t, tags) -> {
+                    try (SqsClient sqs = t.client(SqsClient.builder())) {
+                        String url = sqs.createQueue(r -> r.queueName("sweeper-tags-" + tags.size()).tags(tags)).queueUrl();
+                        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNamesWithStrings("QueueArn"))
+                                .attributesAsStrings().get("QueueArn");
+                    }
+                }),
+                Arguments.of(new SnsSweeper(), (Create) (t, tags) -> {
+                    try (SnsClient sns = t.client(SnsClient.builder())) {
+                        return sns.createTopic(r -> r.name("sweeper-tags-" + tags.size()).tags(tags.entrySet().stream()
+                                .map(e -> software.amazon.awssdk.services.sns.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                                .toList())).topicArn();
+                    }
+                }),
+                Arguments.of(new KmsSweeper(), (Create) (t, tags) -> {
+                    try (KmsClient kms = t.client(KmsClient.builder())) {
+                        return kms.createKey(r -> r.tags(tags.entrySet().stream()
+                                .map(e -> software.amazon.awssdk.services.kms.model.Tag.builder().tagKey(e.getKey()).tagValue(e.getValue()).build())
+                                .toList())).keyMetadata().arn();
+                    }
+                }),
+                Arguments.of(new IamSweeper(), (Create) (t, tags) -> {
+                    try (IamClient iam = t.client(IamClient.builder())) {
+                        return iam.createRole(r -> r.roleName("sweeper-tags-" + tags.size())
+                                .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                                .tags(tags.entrySet().stream()
+                                        .map(e -> software.amazon.awssdk.services.iam.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                                        .toList())).role().arn();
+                    }
+                }),
+                Arguments.of(new S3Sweeper(), (Create) (t, tags) -> {
+                    try (S3Client s3 = t.client(S3Client.builder().forcePathStyle(true))) {
+                        String bucket = "sweeper-tags-" + tags.size();
+                        s3.createBucket(r -> r.bucket(bucket));
+                        if (!tags.isEmpty()) {
+                            s3.putBucketTagging(r -> r.bucket(bucket).tagging(g -> g.tagSet(tags.entrySet().stream()
+                                    .map(e -> software.amazon.awssdk.services.s3.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                                    .toList())));
+                        }
+                        return "arn:aws:s3:::" + bucket;
+                    }
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}: the resource's own tags, none for an untagged one, and empty once it is deleted")
+    @MethodSource("sweepers")
+    void readsTheResourcesOwnTags(Sweeper sweeper, Create create, LocalEmulator emulator) {
+        String tagged = create.apply(emulator, Map.of("dva-labs:exercise", "sweeper-tags"));
+        String untagged = create.apply(emulator, Map.of());
+
+        assertThat(sweeper.tags(emulator, tagged)).hasValueSatisfying(tags ->
+                assertThat(ResourceTags.marks(tags, "sweeper-tags")).as(tags.toString()).isTrue());
+        assertThat(sweeper.tags(emulator, untagged)).hasValueSatisfying(tags ->
+                assertThat(ResourceTags.marks(tags, "sweeper-tags")).as(tags.toString()).isFalse());
+
+        assertThat(sweeper.delete(emulator, tagged).removed()).isTrue();
+        assertThat(sweeper.delete(emulator, untagged).removed()).isTrue();
+        if (!(sweeper instanceof KmsSweeper)) {
+            // KMS keeps a key pending deletion for 7 days, tags and all.
+            assertThat(sweeper.tags(emulator, tagged)).as("a deleted resource has no tags to read").isEmpty();
+        }
+    }
+}
