@@ -25,9 +25,17 @@ final class KeptEmulators {
     /**
      * A recorded emulator: its process, port and region, when the process started (to tell it from a
      * later process that got the same pid; 0 when unknown) and whether only the command that started it
-     * uses it ({@code temporary}: it stops the emulator when it ends, unless another command kept it since).
+     * uses it ({@code temporary}: it stops the emulator when it ends, unless another command kept it since),
+     * and that command's process ({@code owner}): a temporary emulator whose owner is gone was orphaned by
+     * a kill and counts as kept, so that destroy stops it once nothing is deployed on it.
      */
-    record Kept(long pid, int port, String region, long startedAt, boolean temporary) {}
+    record Kept(long pid, int port, String region, long startedAt, boolean temporary, long owner) {
+
+        /** Kept by a command, or left behind by one that was killed. */
+        boolean keptOrOrphaned() {
+            return !temporary || ProcessHandle.of(owner).filter(ProcessHandle::isAlive).isEmpty();
+        }
+    }
 
     private final Path dir;
 

@@ -120,7 +120,8 @@ public final class LocalEmulator implements Target {
         LocalEmulator emulator = new LocalEmulator(kind, port, options.region, process, process.toHandle(), records, false);
         if (recorded) {
             // Before the first request: from here on a command killed at any point leaves the emulator findable.
-            records.remember(kind, new KeptEmulators.Kept(process.pid(), port, options.region.id(), startedAt(process.toHandle()), true));
+            records.remember(kind, new KeptEmulators.Kept(process.pid(), port, options.region.id(), startedAt(process.toHandle()), true,
+                    ProcessHandle.current().pid()));
         }
         // Ctrl-C or a failure must not leave a stray emulator behind unless the learner asked to keep it.
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
@@ -145,17 +146,22 @@ public final class LocalEmulator implements Target {
             KeptEmulators.Kept kept = found.get();
             Optional<ProcessHandle> handle = ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive)
                     .filter(h -> sameProcess(h, kept.startedAt()));
-            if (handle.isPresent() && answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)) {
-                return Optional.of(attached(options, handle.get(), kept.port(), kept.region(), !kept.temporary()));
+            // Only a process known by its start time is waited for (and stopped if it never answers): an old
+            // record without one may name a pid that another program has since been given.
+            boolean answers = handle.isPresent() && (kept.startedAt() == 0
+                    ? answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)
+                    : answersOnceStarted(handle.get(), kept.port(), options.emulator));
+            if (answers) {
+                return Optional.of(attached(options, handle.get(), kept.port(), kept.region(), kept.keptOrOrphaned()));
             }
             records.forget(options.emulator, kept.pid());
         }
         for (MarkedEmulators.Marked marked : MarkedEmulators.find(records.dir(), options.emulator)) {
-            if (answers(URI.create("http://127.0.0.1:" + marked.port()), options.emulator)) {
+            if (answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
                 // Its command is gone without recording it; whatever it deployed is the learner's to see and destroy.
                 LocalEmulator adopted = attached(options, marked.process(), marked.port(), marked.region(), true);
                 records.remember(options.emulator, new KeptEmulators.Kept(marked.process().pid(), marked.port(),
-                        marked.region(), startedAt(marked.process()), false));
+                        marked.region(), startedAt(marked.process()), false, 0));
                 return Optional.of(adopted);
             }
         }
@@ -171,12 +177,31 @@ public final class LocalEmulator implements Target {
         attach(options).ifPresent(all::add);
         for (MarkedEmulators.Marked marked : MarkedEmulators.find(options.kept().dir(), options.emulator)) {
             boolean known = all.stream().anyMatch(e -> e.handle.pid() == marked.process().pid());
-            if (!known && answers(URI.create("http://127.0.0.1:" + marked.port()), options.emulator)) {
+            if (!known && answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
                 all.add(new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()), null,
                         marked.process(), options.kept(), true).kept(true));
             }
         }
         return all;
+    }
+
+    /**
+     * Whether the emulator answers, waiting while it is still starting (a command killed just after
+     * starting it): one that never answers holds nothing anyone can reach, and is stopped rather than
+     * left running unseen.
+     */
+    private static boolean answersOnceStarted(ProcessHandle process, int port, Emulator kind) {
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            if (answers(endpoint, kind)) {
+                return true;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return false;
     }
 
     private static LocalEmulator attached(Options options, ProcessHandle handle, int port, String region, boolean kept) {
@@ -213,12 +238,17 @@ public final class LocalEmulator implements Target {
      */
     public List<String> keep() {
         keep = true;
-        records.remember(emulator, new KeptEmulators.Kept(handle.pid(), port, region.id(), startedAt(handle), false));
+        records.remember(emulator, new KeptEmulators.Kept(handle.pid(), port, region.id(), startedAt(handle), false, 0));
         return List.of(
                 "The local emulator keeps running at " + endpointUri() + " (pid " + handle.pid() + ").",
                 "Point the AWS CLI at it: export AWS_ENDPOINT_URL=" + endpointUri()
                         + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=" + region.id(),
                 "Stop it with: labs destroy <exercise> (or kill " + handle.pid() + ").");
+    }
+
+    /** Attached to an emulator that another command started and will stop when it ends, unless kept. */
+    public boolean attachedToTemporary() {
+        return attached && !keep;
     }
 
     /** Whether this emulator outlives the command (kept now or by an earlier command). */
