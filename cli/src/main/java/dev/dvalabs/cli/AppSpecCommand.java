@@ -133,7 +133,7 @@ public class AppSpecCommand implements Runnable {
             result.refusal().ifPresent(r -> out.println("Not rehearsed: " + r));
             for (Rehearsal.EventResult event : result.events()) {
                 String code = event.exitCode().isPresent() ? " exit " + event.exitCode().getAsInt() : "";
-                out.printf("%-16s %-9s%s (%d ms)%n", event.event(), event.status(), code, event.duration().toMillis());
+                out.printf("%-16s %-9s%s (%s)%n", event.event(), event.status(), code, Sentences.seconds(event.duration().toMillis()));
                 event.output().lines().forEach(line -> out.println("    " + line));
             }
             if (result.refusal().isEmpty()) {

@@ -17,15 +17,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 
 /** An instructor's class: every learner's account (or emulator) verified at once, a bounded number at a time. */
 final class Classroom {
@@ -54,6 +54,14 @@ final class Classroom {
             if (l.name() == null || l.name().isBlank() || ways != 1) {
                 throw new BadInputException(file + ": each learner needs a name and exactly one of profile, role or endpoint"
                         + (l.name() == null ? "" : " (" + l.name() + " does not)") + ".");
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (Learner l : read.learners()) {
+            // The reports have a row per name: two learners of one name would be merged into one row.
+            if (!seen.add(l.name().strip())) {
+                throw new BadInputException(file + " lists the learner '" + l.name().strip() + "' twice; give every learner"
+                        + " a name of their own.");
             }
         }
         return read.learners();
@@ -96,7 +104,7 @@ final class Classroom {
 
     private static Target target(Learner learner, TargetOptions options, PrintWriter out) {
         if (learner.endpoint() != null) {
-            return EndpointTarget.at(learner.endpoint(), null, options.region == null ? Region.US_EAST_1 : Region.of(options.region));
+            return EndpointTarget.at(learner.endpoint(), null, options.emulatorRegion()).requireAws();
         }
         return learner.profile() != null
                 ? AwsTarget.withProfile(learner.profile(), options.region, options.yes, out)
@@ -104,8 +112,7 @@ final class Classroom {
     }
 
     private static Report unreachable(Exercise exercise, Learner learner, Throwable cause) {
-        String why = cause instanceof SdkException || cause instanceof RuntimeException
-                ? cause.getMessage().lines().findFirst().orElse(cause.getClass().getSimpleName()) : String.valueOf(cause);
+        String why = cause instanceof Exception e ? Sentences.of(e) : "no details";
         List<Outcome> outcomes = new ArrayList<>();
         exercise.lab().verifier().checks().forEach(c -> outcomes.add(new Outcome(c.id(), c.title(), c.teaches(), c.hint(),
                 CheckResult.error("could not verify " + learner.name() + ": " + why))));

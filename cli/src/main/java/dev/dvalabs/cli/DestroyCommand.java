@@ -5,6 +5,7 @@ import dev.dvalabs.deploy.DeployedStacks;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
+import dev.dvalabs.targets.ExclusiveLock;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
@@ -43,35 +44,67 @@ final class DestroyCommand extends ExerciseCommand {
             throw new BadInputException("Name an exercise or use --all / --older-than, not both.");
         }
         Duration minimumAge = olderThan == null ? Duration.ZERO : parseAge(olderThan);
-        return onTarget(TargetOptions.Local.ATTACH, t -> {
-            List<String> exercises = needsExercise() ? List.of(exercise().id())
-                    : DeployedStacks.on(t).stream().filter(s -> s.age().compareTo(minimumAge) >= 0)
-                    .map(DeployedStacks.Deployed::exercise).distinct().toList();
-            if (exercises.isEmpty()) {
-                out().println("Nothing of the toolkit's" + (olderThan == null ? "" : " older than " + olderThan)
-                        + " is deployed on " + t.describe() + ".");
+        target.validate();
+        if (needsExercise()) {
+            String id = exercise().id();
+            try (ExclusiveLock ignored = CommandLocks.exercise(target, id, err())) {
+                return onEveryTarget(t -> destroyOn(t, List.of(id), false));
             }
-            int code = ExitCode.OK;
-            for (String id : exercises) {
-                if (dryRun) {
-                    List<String> plan = new Teardown(t, out()).plan(id);
-                    (plan.isEmpty() ? List.of("Nothing of " + id + " to remove.") : plan).forEach(out()::println);
-                } else {
-                    code = Math.max(code, destroy(find(id), t, out()));
-                }
-            }
-            timings.lap("destroy");
-            if (!dryRun && t instanceof LocalEmulator emulator && emulator.kept() && !target.keep
-                    && DeployedStacks.on(t).isEmpty()) {
-                emulator.stop();
-                LocalEmulator.forget(target.localOptions());
-                out().println("Stopped the local emulator: no exercise is deployed on it any more.");
-            }
-            return code;
-        }, () -> {
+        }
+        return onEveryTarget(t -> destroyOn(t, DeployedStacks.on(t).stream().filter(s -> s.age().compareTo(minimumAge) >= 0)
+                .map(DeployedStacks.Deployed::exercise).distinct().toList(), true));
+    }
+
+    /**
+     * Runs the body on every target there is to look at: on the local targets that is every emulator
+     * running for this machine, including one a killed command never recorded.
+     */
+    private int onEveryTarget(OnTarget body) {
+        List<Target> targets = target.openAll(out());
+        if (targets.isEmpty()) {
             out().println("No local emulator is running, so nothing is left on it.");
             return ExitCode.OK;
-        });
+        }
+        int code = ExitCode.OK;
+        try {
+            for (Target t : targets) {
+                code = Math.max(code, body.run(t));
+            }
+        } finally {
+            targets.forEach(Target::close);
+            out().flush();
+            if (printTimings) {
+                err().println(timings.line());
+            }
+        }
+        return code;
+    }
+
+    private int destroyOn(Target t, List<String> exercises, boolean lockEach) {
+        if (exercises.isEmpty()) {
+            out().println("Nothing of the toolkit's" + (olderThan == null ? "" : " older than " + olderThan)
+                    + " is deployed on " + t.describe() + ".");
+        }
+        int code = ExitCode.OK;
+        for (String id : exercises) {
+            if (dryRun) {
+                List<String> plan = new Teardown(t, out()).plan(id);
+                (plan.isEmpty() ? List.of("Nothing of " + id + " to remove.") : plan).forEach(out()::println);
+            } else if (lockEach) {
+                try (ExclusiveLock ignored = CommandLocks.exercise(target, id, err())) {
+                    code = Math.max(code, destroy(find(id), t, out()));
+                }
+            } else {
+                code = Math.max(code, destroy(find(id), t, out()));
+            }
+        }
+        timings.lap("destroy");
+        if (!dryRun && t instanceof LocalEmulator emulator && emulator.kept() && !target.keep
+                && DeployedStacks.on(t).isEmpty()) {
+            emulator.stop();
+            out().println("Stopped the local emulator at " + t.endpoint().orElseThrow() + ": no exercise is deployed on it any more.");
+        }
+        return code;
     }
 
     static Duration parseAge(String text) {
@@ -79,13 +112,19 @@ final class DestroyCommand extends ExerciseCommand {
         if (!m.matches()) {
             throw new BadInputException("'" + text + "' is not an age; use a number and s, m, h or d, like 30m or 2h.");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration age = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            age.toMillis(); // an age that overflows here would overflow when compared, later
+            return age;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new BadInputException("'" + text + "' is longer than any age the toolkit can compare; use something like 30d.");
+        }
     }
 
     static int destroy(Exercise exercise, Target target, PrintWriter out) {

@@ -3,6 +3,7 @@ package dev.dvalabs.cli;
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.ExclusiveLock;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
@@ -58,15 +59,29 @@ abstract class ExerciseCommand implements Callable<Integer> {
         int run(Target target);
     }
 
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     /**
      * Opens the target, runs the body and closes the target, keeping the local emulator running when
      * the command or {@code --keep} asks for it. {@code whenNoEmulator} answers when only attaching
-     * was asked for and no local emulator runs.
+     * was asked for and no local emulator runs. The exercise's lock is taken before the target is
+     * opened, so that a second command on the same exercise does not attach to an emulator the first
+     * is about to stop.
      */
     int onTarget(TargetOptions.Local local, OnTarget body, Callable<Integer> whenNoEmulator) throws Exception {
-        if (needsExercise()) {
-            exercise(); // an unknown id is refused before anything is started
+        if (!needsExercise()) {
+            return opened(local, body, whenNoEmulator);
         }
+        String id = exercise().id(); // an unknown id is refused before anything is started
+        target.validate();
+        try (ExclusiveLock ignored = CommandLocks.exercise(target, id, err())) {
+            return opened(local, body, whenNoEmulator);
+        }
+    }
+
+    private int opened(TargetOptions.Local local, OnTarget body, Callable<Integer> whenNoEmulator) throws Exception {
         Optional<Target> opened = target.open(local, out());
         if (opened.isEmpty()) {
             return whenNoEmulator.call();
@@ -76,7 +91,7 @@ abstract class ExerciseCommand implements Callable<Integer> {
             int code = body.run(t);
             if (t instanceof LocalEmulator emulator && !emulator.kept()
                     && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
-                emulator.keep(target.localOptions()).forEach(out()::println);
+                emulator.keep().forEach(out()::println);
             }
             return code;
         } finally {

@@ -3,6 +3,7 @@ package dev.dvalabs.cli;
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.targets.TargetException;
+import dev.dvalabs.targets.TargetValueException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ public final class Labs {
     }
 
     static int exitCode(Exception e) {
-        if (e instanceof BadInputException) {
+        if (e instanceof BadInputException || e instanceof TargetValueException) {
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof TargetException || e instanceof SdkClientException) {
@@ -67,16 +68,6 @@ public final class Labs {
     }
 
     static String sentence(Exception e) {
-        if (e instanceof SdkClientException) {
-            return "could not reach AWS: " + e.getMessage();
-        }
-        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-            return aws.awsErrorDetails().serviceName() + " refused: " + aws.awsErrorDetails().errorMessage();
-        }
-        // Only the first line: some libraries (jsii) append the remote stack trace to the message.
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        boolean own = e instanceof BadInputException || e instanceof TargetException || e instanceof DeployException;
-        return own ? message : "unexpected " + e.getClass().getSimpleName() + ": " + message
-                + " (set DVA_LABS_DEBUG=1 to see where)";
+        return Sentences.of(e);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dvalabs.cli;
 
 import dev.dvalabs.deploy.DeployedStacks;
+import dev.dvalabs.targets.Target;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,18 +21,22 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        var opened = target.open(TargetOptions.Local.ATTACH, out);
-        if (opened.isEmpty()) {
+        List<Target> targets = target.openAll(out);
+        if (targets.isEmpty()) {
             out.println("No local emulator is running, so nothing is deployed on it.");
             return ExitCode.OK;
         }
-        try (var t = opened.get()) {
-            List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
-            out.println(t.describe() + ": " + (stacks.isEmpty() ? "nothing deployed." : stacks.size() + " stack(s)"));
-            for (DeployedStacks.Deployed s : stacks) {
-                out.printf("  %-20s %-9s %-36s %-16s %s ago%n", s.exercise(), s.variant(), s.stackName(), s.status(), DeployedStacks.age(s.age()));
+        try {
+            for (Target t : targets) {
+                List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
+                out.println(t.describe() + ": " + (stacks.isEmpty() ? "nothing deployed." : stacks.size() + " stack(s)"));
+                for (DeployedStacks.Deployed s : stacks) {
+                    out.printf("  %-20s %-9s %-36s %-16s %s ago%n", s.exercise(), s.variant(), s.stackName(), s.status(), DeployedStacks.age(s.age()));
+                }
             }
             return ExitCode.OK;
+        } finally {
+            targets.forEach(Target::close);
         }
     }
 }

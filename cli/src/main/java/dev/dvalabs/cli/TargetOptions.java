@@ -8,8 +8,8 @@ import dev.dvalabs.targets.FlociTarget;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.LocalStackTarget;
 import dev.dvalabs.targets.Target;
-import dev.dvalabs.targets.TargetException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
@@ -57,44 +57,80 @@ public final class TargetOptions {
     }
 
     LocalEmulator.Options localOptions() {
-        return new LocalEmulator.Options().withPort(port).withRegion(emulatorRegion())
+        LocalEmulator.Options options = new LocalEmulator.Options().withPort(port)
                 .withEmulator(kind == Kind.moto ? Emulator.MOTO : Emulator.MINISTACK);
+        return region == null || region.isBlank() ? options : options.withRegion(emulatorRegion());
     }
 
-    /** The target, or empty when the local emulator is asked to attach and none runs. */
-    Optional<Target> open(Local local, PrintWriter out) {
+    /** Options that contradict each other or a value out of range: refused before anything is opened. */
+    void validate() {
         if (port != 0 && kind != Kind.local && kind != Kind.moto) {
             throw new BadInputException("--port is for --target local or moto only.");
         }
         if (endpoint != null && kind != Kind.endpoint) {
             throw new BadInputException("--endpoint goes with --target endpoint.");
         }
+        localOptions(); // a port out of range, or a region that is none
+    }
+
+    /** The target, or empty when the local emulator is asked to attach and none runs. */
+    Optional<Target> open(Local local, PrintWriter out) {
+        validate();
         return switch (kind) {
-            case local, moto -> openLocal(local);
+            case local, moto -> LocalEmulator.attachOrStart(localOptions(), local != Local.ATTACH).map(e -> {
+                if (local == Local.START_AND_KEEP && e.attachedToTemporary()) {
+                    e.keep(); // its starter would stop it when it ends; this command keeps what it deploys
+                }
+                return (Target) e;
+            });
             case localstack -> Optional.of(LocalStackTarget.start());
             case floci -> Optional.of(FlociTarget.start());
-            case endpoint -> Optional.of(EndpointTarget.at(endpoint, System.getenv("AWS_ENDPOINT_URL"), emulatorRegion()));
+            case endpoint -> Optional.of(EndpointTarget.at(endpoint, System.getenv("AWS_ENDPOINT_URL"), emulatorRegion())
+                    .requireAws());
             case aws -> Optional.of(AwsTarget.connect(region, yes, forceAccount, out,
                     System.console() == null ? null : System.console()::readLine));
         };
     }
 
-    private Optional<Target> openLocal(Local local) {
-        LocalEmulator.Options options = localOptions();
-        Optional<LocalEmulator> attached = LocalEmulator.attach(options);
-        if (attached.isPresent() || local == Local.ATTACH) {
-            return attached.map(Target.class::cast);
+    /**
+     * Every target to look at, for status and destroy: on the local targets every emulator running for
+     * this machine's state, recorded or found by its marker; elsewhere the one target.
+     */
+    List<Target> openAll(PrintWriter out) {
+        validate();
+        if (kind == Kind.local || kind == Kind.moto) {
+            return List.copyOf(LocalEmulator.findAll(localOptions()));
         }
-        return Optional.of(LocalEmulator.start(options));
+        return open(Local.ATTACH, out).map(List::of).orElse(List.of());
     }
 
-    private Region emulatorRegion() {
+    /** Which target the command works on, before it is opened: the key of the per-exercise lock. */
+    String identity() {
+        return switch (kind) {
+            case local, moto -> kind.name();
+            case endpoint -> "endpoint-" + Optional.ofNullable(endpoint).orElse(System.getenv("AWS_ENDPOINT_URL"));
+            case aws -> "aws-" + Optional.ofNullable(region).orElse(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("default"));
+            case localstack, floci -> kind.name();
+        };
+    }
+
+    /** The target in words, before it is opened. */
+    String describeUnopened() {
+        return switch (kind) {
+            case local, moto -> "the local emulator";
+            case endpoint -> Optional.ofNullable(endpoint).orElse("AWS_ENDPOINT_URL");
+            case aws -> "AWS";
+            case localstack, floci -> kind.name();
+        };
+    }
+
+    Region emulatorRegion() {
         if (region == null || region.isBlank()) {
             return Region.US_EAST_1;
         }
         Region named = Region.of(region.strip());
         if (!Region.regions().contains(named)) {
-            throw new TargetException("'" + region + "' is not an AWS region; use a name like us-east-1 or eu-west-1.");
+            throw new BadInputException("'" + region + "' is not an AWS region; use a name like us-east-1 or eu-west-1.");
         }
         return named;
     }

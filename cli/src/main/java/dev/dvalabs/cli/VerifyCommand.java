@@ -46,6 +46,9 @@ final class VerifyCommand extends ExerciseCommand {
         if (accounts != null) {
             return verifyClass();
         }
+        if (!reports.isEmpty()) {
+            ReportDirectory.requireWritable(reportDir);
+        }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
             Report report = verify(exercise(), names, t, out());
             for (ReportFormat format : reports) {
@@ -74,6 +77,8 @@ final class VerifyCommand extends ExerciseCommand {
             throw new BadInputException("Verifying learners' AWS accounts writes test data into each; add --yes once"
                     + " every account in " + accounts + " is on your sandbox allow-list.");
         }
+        target.validate();
+        ReportDirectory.requireWritable(reportDir); // before anyone is verified, not after the whole class
         out().println("Verifying " + exercise.id() + " for " + learners.size() + " learners, " + parallel + " at a time:");
         Map<String, Report> byLearner = new LinkedHashMap<>();
         Classroom.verify(exercise, learners, parallel, target, out()).forEach((l, r) -> byLearner.put(l.name(), r));

@@ -106,11 +106,11 @@ class AwsTargetCommandsTest {
     }
 
     @Test
-    @DisplayName("a malformed config file is one sentence and exit 3, before any call")
+    @DisplayName("a malformed config file is a bad value: one sentence and exit 2, before any call")
     void malformedConfig() throws IOException {
         Files.writeString(home.resolve(".config/dva-labs/config.yaml"), "sandboxAccounts: [\n");
         LabsTest.Ran ran = LabsTest.run("deploy", "practice-table", "--target", "aws", "--yes");
-        assertThat(ran.exitCode()).isEqualTo(ExitCode.TARGET_UNAVAILABLE);
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(ran.err()).contains("config.yaml is not readable YAML").doesNotContain("\tat ");
     }
 }

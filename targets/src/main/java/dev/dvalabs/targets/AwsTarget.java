@@ -88,13 +88,13 @@ public final class AwsTarget implements Target {
             try {
                 return new DefaultAwsRegionProviderChain().getRegion();
             } catch (SdkException e) {
-                throw new TargetException("No AWS region is set; pass --region (for example --region eu-west-1)"
+                throw new TargetValueException("No AWS region is set; pass --region (for example --region eu-west-1)"
                         + " or set AWS_REGION.");
             }
         }
         Region named = Region.of(region.strip());
         if (!Region.regions().contains(named)) {
-            throw new TargetException("'" + region + "' is not an AWS region; use a name like us-east-1 or eu-west-1.");
+            throw new TargetValueException("'" + region + "' is not an AWS region; use a name like us-east-1 or eu-west-1.");
         }
         return named;
     }

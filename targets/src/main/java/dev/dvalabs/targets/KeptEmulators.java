@@ -5,23 +5,46 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The emulators an earlier command left running on purpose, one file per kind of emulator in the
- * cache directory, so that the next command attaches instead of starting another.
+ * The emulators the toolkit's commands started, one file per kind of emulator in the state directory
+ * (the cache directory), so that the next command attaches instead of starting another and
+ * {@code status} and {@code destroy} find what runs. A command records its emulator before the
+ * emulator's first request, so a command killed at any point leaves it findable.
  */
 final class KeptEmulators {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A kept emulator: its process, port and region. */
-    record Kept(long pid, int port, String region) {}
+    /** How long a first start may keep another command waiting: install aside, a start takes seconds. */
+    static final Duration START_LOCK_WAIT = Duration.ofSeconds(120);
+
+    /**
+     * A recorded emulator: its process, port and region, when the process started (to tell it from a
+     * later process that got the same pid; 0 when unknown) and whether only the command that started it
+     * uses it ({@code temporary}: it stops the emulator when it ends, unless another command kept it since),
+     * and that command's process ({@code owner}): a temporary emulator whose owner is gone was orphaned by
+     * a kill and counts as kept, so that destroy stops it once nothing is deployed on it.
+     */
+    record Kept(long pid, int port, String region, long startedAt, boolean temporary, long owner) {
+
+        /** Kept by a command, or left behind by one that was killed. */
+        boolean keptOrOrphaned() {
+            return !temporary || ProcessHandle.of(owner).filter(ProcessHandle::isAlive).isEmpty();
+        }
+    }
 
     private final Path dir;
 
     KeptEmulators(Path dir) {
         this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
     }
 
     Optional<Kept> read(Emulator emulator) {
@@ -30,16 +53,28 @@ final class KeptEmulators {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(state.toFile(), Kept.class));
+            return Optional.of(JSON.readerFor(Kept.class)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(state.toFile()));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
+    /**
+     * Writes the record to a temporary file and moves it into place atomically: a reader (or a command
+     * killed mid-write) sees the old record or the new one, never half of one.
+     */
     void remember(Emulator emulator, Kept kept) {
         try {
             Files.createDirectories(dir);
-            JSON.writeValue(file(emulator).toFile(), kept);
+            Path temporary = Files.createTempFile(dir, emulator.target() + "-emulator", ".tmp");
+            try {
+                JSON.writeValue(temporary.toFile(), kept);
+                Files.move(temporary, file(emulator), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,6 +86,23 @@ final class KeptEmulators {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Forgets the record only if it is still this process's: another command may have recorded its own since. */
+    void forget(Emulator emulator, long pid) {
+        if (read(emulator).filter(k -> k.pid() == pid).isPresent()) {
+            forget(emulator);
+        }
+    }
+
+    /**
+     * Held while a command looks for a running emulator and, finding none, starts and records one: two
+     * first commands at once then end with one emulator, not two with one forgotten.
+     */
+    ExclusiveLock lockStarts(Emulator emulator) {
+        return ExclusiveLock.acquire(dir.resolve(emulator.target() + "-emulator.lock"), START_LOCK_WAIT, () -> {})
+                .orElseThrow(() -> new TargetException("Another labs command has been starting the local emulator for "
+                        + START_LOCK_WAIT.toSeconds() + " s; run this again when it has finished."));
     }
 
     private Path file(Emulator emulator) {

@@ -36,20 +36,29 @@ import software.amazon.awssdk.regions.Region;
 public final class LocalEmulator implements Target {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Logs of emulators that did not stop cleanly are kept for a look; only the newest few. */
+    private static final int LOGS_KEPT = 5;
 
     private final Emulator emulator;
     private final int port;
     private final Region region;
     private final Process process; // null when attached to one that an earlier command started
     private final ProcessHandle handle;
+    private final KeptEmulators records;
+    private final Path log;
+    private final boolean attached; // started by another command, which decides when it stops
     private boolean keep;
 
-    private LocalEmulator(Emulator emulator, int port, Region region, Process process, ProcessHandle handle) {
+    private LocalEmulator(Emulator emulator, int port, Region region, Process process, ProcessHandle handle,
+                          KeptEmulators records, boolean attached) {
         this.emulator = emulator;
         this.port = port;
         this.region = region;
         this.process = process;
         this.handle = handle;
+        this.records = records;
+        this.log = logFile(records.dir(), emulator, port);
+        this.attached = attached;
     }
 
     /** Starts ministack on a free loopback port, installing it first if this machine has not yet. */
@@ -57,67 +66,189 @@ public final class LocalEmulator implements Target {
         return start(new Options());
     }
 
+    /**
+     * Starts an emulator of its own for the caller (a test, the matrix), neither recorded nor marked:
+     * no command attaches to it, and it stops on close.
+     */
     public static LocalEmulator start(Options options) {
+        return launch(options, false);
+    }
+
+    /**
+     * What a command uses: the emulator already running for this state directory, or else (with
+     * {@code startIfNone}) a new one, recorded before its first request. A lock per kind of emulator
+     * makes two first commands at once share one emulator instead of each starting one.
+     */
+    public static Optional<LocalEmulator> attachOrStart(Options options, boolean startIfNone) {
+        if (!startIfNone) {
+            return attach(options);
+        }
+        Emulator kind = options.emulator;
+        // Installing can take minutes; it has its own lock, and holding the start lock through it would time others out.
+        PythonVenv.install(options.cacheDir, options.python, kind.project(), kind.version(), kind.requirement());
+        try (ExclusiveLock ignored = options.kept().lockStarts(kind)) {
+            Optional<LocalEmulator> running = attach(options);
+            return running.isPresent() ? running : Optional.of(launch(options, true));
+        }
+    }
+
+    private static LocalEmulator launch(Options options, boolean recorded) {
         Emulator kind = options.emulator;
         Path venv = PythonVenv.install(options.cacheDir, options.python, kind.project(), kind.version(), kind.requirement());
         int port = options.port == 0 ? freePort() : requireFree(options.port);
-        Path log = options.cacheDir.resolve(kind.project() + "-" + port + ".log");
+        KeptEmulators records = options.kept();
+        Path log = logFile(records.dir(), kind, port);
+        try {
+            Files.createDirectories(records.dir());
+        } catch (IOException e) {
+            throw new TargetException("Could not create " + records.dir() + " for the local emulator's log (" + e.getMessage() + ").");
+        }
+        pruneLogs(records.dir(), kind);
         ProcessBuilder builder = new ProcessBuilder(kind.command(venv, port))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(kind.environment(port, options.region.id()));
+        if (recorded) {
+            builder.environment().putAll(MarkedEmulators.marker(records.dir(), kind, port, options.region.id()));
+        }
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new TargetException("Could not start " + kind.project() + " from " + venv + ": " + e.getMessage(), e);
         }
-        LocalEmulator emulator = new LocalEmulator(kind, port, options.region, process, process.toHandle());
+        LocalEmulator emulator = new LocalEmulator(kind, port, options.region, process, process.toHandle(), records, false);
+        if (recorded) {
+            // Before the first request: from here on a command killed at any point leaves the emulator findable.
+            records.remember(kind, new KeptEmulators.Kept(process.pid(), port, options.region.id(), startedAt(process.toHandle()), true,
+                    ProcessHandle.current().pid()));
+        }
         // Ctrl-C or a failure must not leave a stray emulator behind unless the learner asked to keep it.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!emulator.keep) {
-                emulator.stop();
-            }
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         try {
             emulator.awaitHealthy(START_TIMEOUT, log);
         } catch (RuntimeException e) {
-            emulator.stop();
+            emulator.kill(); // its log says why, so it stays
             throw e;
         }
         return emulator;
     }
 
-    /** The emulator an earlier command kept running, if it still answers. */
+    /**
+     * The emulator a command started for this state directory, if it still answers: the recorded one,
+     * or else one found by its marker (whose record was never written), which is recorded now.
+     * A {@code --port} or {@code --region} that contradicts it is refused rather than ignored.
+     */
     public static Optional<LocalEmulator> attach(Options options) {
-        KeptEmulators kept = options.kept();
-        Optional<KeptEmulators.Kept> found = kept.read(options.emulator);
-        if (found.isEmpty()) {
-            return Optional.empty();
+        KeptEmulators records = options.kept();
+        Optional<KeptEmulators.Kept> found = records.read(options.emulator);
+        if (found.isPresent()) {
+            KeptEmulators.Kept kept = found.get();
+            Optional<ProcessHandle> handle = ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive)
+                    .filter(h -> sameProcess(h, kept.startedAt()));
+            // Only a process known by its start time is waited for (and stopped if it never answers): an old
+            // record without one may name a pid that another program has since been given.
+            boolean answers = handle.isPresent() && (kept.startedAt() == 0
+                    ? answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)
+                    : answersOnceStarted(handle.get(), kept.port(), options.emulator));
+            if (answers) {
+                return Optional.of(attached(options, handle.get(), kept.port(), kept.region(), kept.keptOrOrphaned()));
+            }
+            records.forget(options.emulator, kept.pid());
         }
-        Optional<ProcessHandle> handle = ProcessHandle.of(found.get().pid()).filter(ProcessHandle::isAlive);
-        if (handle.isEmpty() || !answers(URI.create("http://127.0.0.1:" + found.get().port()), options.emulator)) {
-            kept.forget(options.emulator);
-            return Optional.empty();
+        for (MarkedEmulators.Marked marked : MarkedEmulators.find(records.dir(), options.emulator)) {
+            if (answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
+                // Its command is gone without recording it; whatever it deployed is the learner's to see and destroy.
+                LocalEmulator adopted = attached(options, marked.process(), marked.port(), marked.region(), true);
+                records.remember(options.emulator, new KeptEmulators.Kept(marked.process().pid(), marked.port(),
+                        marked.region(), startedAt(marked.process()), false, 0));
+                return Optional.of(adopted);
+            }
         }
-        LocalEmulator emulator = new LocalEmulator(options.emulator, found.get().port(), Region.of(found.get().region()),
-                null, handle.get());
-        emulator.keep = true;
-        return Optional.of(emulator);
+        return Optional.empty();
     }
 
     /**
-     * Leaves the emulator running after this command, and remembers it so the next command attaches.
-     * Returns the lines that tell a learner how to reach it with the AWS CLI and how to stop it.
+     * Every emulator running for this state directory: the one {@link #attach} finds and any other
+     * marked one (two first starts before the lock existed, a shared --port), for status and destroy.
      */
-    public List<String> keep(Options options) {
+    public static List<LocalEmulator> findAll(Options options) {
+        List<LocalEmulator> all = new ArrayList<>();
+        attach(options).ifPresent(all::add);
+        for (MarkedEmulators.Marked marked : MarkedEmulators.find(options.kept().dir(), options.emulator)) {
+            boolean known = all.stream().anyMatch(e -> e.handle.pid() == marked.process().pid());
+            if (!known && answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
+                all.add(new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()), null,
+                        marked.process(), options.kept(), true).kept(true));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Whether the emulator answers, waiting while it is still starting (a command killed just after
+     * starting it): one that never answers holds nothing anyone can reach, and is stopped rather than
+     * left running unseen.
+     */
+    private static boolean answersOnceStarted(ProcessHandle process, int port, Emulator kind) {
+        URI endpoint = URI.create("http://127.0.0.1:" + port);
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            if (answers(endpoint, kind)) {
+                return true;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return false;
+    }
+
+    private static LocalEmulator attached(Options options, ProcessHandle handle, int port, String region, boolean kept) {
+        if (options.port != 0 && options.port != port) {
+            throw new TargetValueException("A local emulator is already running on port " + port + " (pid " + handle.pid()
+                    + "), so --port " + options.port + " cannot apply; leave --port out, or stop it first with labs destroy --all.");
+        }
+        if (options.regionGiven && !options.region.id().equals(region)) {
+            throw new TargetValueException("The local emulator already running (pid " + handle.pid() + ") is in " + region
+                    + ", so --region " + options.region.id() + " cannot apply; leave --region out, or stop it first with labs destroy --all.");
+        }
+        return new LocalEmulator(options.emulator, port, Region.of(region), null, handle, options.kept(), true).kept(kept);
+    }
+
+    private LocalEmulator kept(boolean kept) {
+        this.keep = kept;
+        return this;
+    }
+
+    /** When the process started, to tell it from a later one with the same pid; 0 when unknown. */
+    private static long startedAt(ProcessHandle handle) {
+        return handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    private static boolean sameProcess(ProcessHandle handle, long startedAt) {
+        long now = startedAt(handle);
+        return startedAt == 0 || now == 0 || Math.abs(now - startedAt) < 2000;
+    }
+
+    /**
+     * Leaves the emulator running after this command, and records it as kept so the next command
+     * attaches and the command that started it does not stop it. Returns the lines that tell a learner
+     * how to reach it with the AWS CLI and how to stop it.
+     */
+    public List<String> keep() {
         keep = true;
-        options.kept().remember(emulator, new KeptEmulators.Kept(handle.pid(), port, region.id()));
+        records.remember(emulator, new KeptEmulators.Kept(handle.pid(), port, region.id(), startedAt(handle), false, 0));
         return List.of(
                 "The local emulator keeps running at " + endpointUri() + " (pid " + handle.pid() + ").",
                 "Point the AWS CLI at it: export AWS_ENDPOINT_URL=" + endpointUri()
                         + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=" + region.id(),
                 "Stop it with: labs destroy <exercise> (or kill " + handle.pid() + ").");
+    }
+
+    /** Attached to an emulator that another command started and will stop when it ends, unless kept. */
+    public boolean attachedToTemporary() {
+        return attached && !keep;
     }
 
     /** Whether this emulator outlives the command (kept now or by an earlier command). */
@@ -126,10 +257,21 @@ public final class LocalEmulator implements Target {
     }
 
     /**
-     * Stops the emulator now, kept or not. It keeps its state in memory only, so there is nothing a
-     * graceful shutdown would save, and a graceful one costs hypercorn close to two seconds.
+     * Stops the emulator now, kept or not, forgets its record and removes its log. It keeps its state
+     * in memory only, so there is nothing a graceful shutdown would save, and a graceful one costs
+     * hypercorn close to two seconds.
      */
     public void stop() {
+        kill();
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // a log left behind is pruned when a later emulator starts
+        }
+    }
+
+    /** Stops the process and forgets it, leaving its log for a look at why. */
+    private void kill() {
         handle.descendants().forEach(ProcessHandle::destroyForcibly);
         handle.destroyForcibly();
         try {
@@ -138,6 +280,7 @@ public final class LocalEmulator implements Target {
             throw new TargetException("The local emulator (pid " + handle.pid() + ") did not stop; stop it with kill -9 "
                     + handle.pid() + ".");
         }
+        records.forget(emulator, handle.pid());
         keep = false;
     }
 
@@ -148,6 +291,10 @@ public final class LocalEmulator implements Target {
 
     public int port() {
         return port;
+    }
+
+    public long pid() {
+        return handle.pid();
     }
 
     @Override
@@ -186,8 +333,40 @@ public final class LocalEmulator implements Target {
 
     @Override
     public void close() {
-        if (!keep) {
+        if (keep || attached || !handle.isAlive()) {
+            return;
+        }
+        // Another command may have attached and kept it meanwhile (a deploy of another exercise).
+        boolean keptSince = records.read(emulator).filter(k -> k.pid() == handle.pid() && !k.temporary()).isPresent();
+        if (!keptSince) {
             stop();
+        }
+    }
+
+    private static Path logFile(Path dir, Emulator kind, int port) {
+        return dir.resolve(kind.project() + "-" + port + ".log");
+    }
+
+    /** Keeps only the newest few logs of this kind of emulator, so that they do not pile up in the cache. */
+    private static void pruneLogs(Path dir, Emulator kind) {
+        try (var logs = Files.list(dir)) {
+            List<Path> old = logs.filter(p -> p.getFileName().toString().matches(
+                            java.util.regex.Pattern.quote(kind.project()) + "-\\d+\\.log"))
+                    .sorted(java.util.Comparator.comparing(LocalEmulator::modified).reversed())
+                    .skip(LOGS_KEPT - 1).toList();
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // pruning is housekeeping; a start must not fail over it
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
         }
     }
 
@@ -271,6 +450,7 @@ public final class LocalEmulator implements Target {
         private String python = Optional.ofNullable(System.getenv("DVA_LABS_PYTHON")).orElse("python3");
         private int port;
         private Region region = Region.US_EAST_1;
+        private boolean regionGiven;
         private Emulator emulator = Emulator.MINISTACK;
 
         /** Which emulator; ministack unless told. */
@@ -301,13 +481,24 @@ public final class LocalEmulator implements Target {
 
         /** A fixed port; 0 (the default) picks a free one. */
         public Options withPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new TargetValueException("--port " + port + " is not a port; give one from 1 to 65535, or leave"
+                        + " --port out to use a free one.");
+            }
             this.port = port;
             return this;
         }
 
+        /** The region a learner named; an emulator already running in another region is then refused. */
         public Options withRegion(Region region) {
             this.region = region;
+            this.regionGiven = true;
             return this;
+        }
+
+        /** Where emulators are recorded, locked and logged: the cache directory, unless a test keeps its own. */
+        public Path stateDir() {
+            return kept().dir();
         }
 
         /** Where kept emulators are remembered: the cache directory, unless a test keeps its own. */

@@ -33,12 +33,12 @@ public record SandboxAccounts(Set<String> ids, Path configFile) {
             try {
                 config = new ObjectMapper(new YAMLFactory()).readTree(configFile.toFile());
             } catch (IOException e) {
-                throw new TargetException(configFile + " is not readable YAML (" + firstLine(e.getMessage())
+                throw new TargetValueException(configFile + " is not readable YAML (" + firstLine(e.getMessage())
                         + "); fix it or remove it.");
             }
             JsonNode listed = config == null ? null : config.get("sandboxAccounts");
             if (listed != null && !listed.isArray()) {
-                throw new TargetException(configFile + ": sandboxAccounts must be a list of 12-digit account ids.");
+                throw new TargetValueException(configFile + ": sandboxAccounts must be a list of 12-digit account ids.");
             }
             if (listed != null) {
                 listed.forEach(node -> ids.add(accountId(node.asText(), configFile.toString())));
@@ -58,7 +58,7 @@ public record SandboxAccounts(Set<String> ids, Path configFile) {
 
     private static String accountId(String id, String where) {
         if (!id.matches("\\d{12}")) {
-            throw new TargetException(where + ": '" + id + "' is not an AWS account id (12 digits).");
+            throw new TargetValueException(where + ": '" + id + "' is not an AWS account id (12 digits).");
         }
         return id;
     }

@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,12 +64,114 @@ class LocalEmulatorTest {
         try {
             var options = new LocalEmulator.Options();
             LocalEmulator started = LocalEmulator.start(options);
-            assertThat(started.keep(options)).anySatisfy(line -> assertThat(line).contains("AWS_ENDPOINT_URL=http://127.0.0.1:" + started.port()));
+            assertThat(started.keep()).anySatisfy(line -> assertThat(line).contains("AWS_ENDPOINT_URL=http://127.0.0.1:" + started.port()));
             started.close(); // kept: close leaves it running
             LocalEmulator attached = LocalEmulator.attach(options).orElseThrow();
             assertThat(attached.port()).isEqualTo(started.port());
             attached.stop();
             assertThat(LocalEmulator.attach(options)).isEmpty();
+        } finally {
+            System.clearProperty("dva-labs.state-dir");
+        }
+    }
+
+    @Test
+    @DisplayName("an emulator a command started but never recorded (killed in between) is found by its marker")
+    void unrecordedEmulatorIsFound(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            var options = new LocalEmulator.Options();
+            LocalEmulator started = LocalEmulator.attachOrStart(options, true).orElseThrow();
+            try {
+                Files.delete(state.resolve("local-emulator.json")); // as if killed before the record was written
+                LocalEmulator found = LocalEmulator.attach(options).orElseThrow();
+                assertThat(found.port()).isEqualTo(started.port());
+                assertThat(found.kept()).as("an orphan is kept until destroy finds nothing on it").isTrue();
+                assertThat(state.resolve("local-emulator.json")).as("recorded again").exists();
+            } finally {
+                started.stop();
+            }
+            assertThat(LocalEmulator.findAll(options)).isEmpty();
+        });
+    }
+
+    @Test
+    @DisplayName("two first starts at once share one emulator instead of each starting one")
+    void concurrentFirstStartsShareOne(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            var options = new LocalEmulator.Options();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<LocalEmulator>> starts = List.of(
+                        pool.submit(() -> LocalEmulator.attachOrStart(options, true).orElseThrow()),
+                        pool.submit(() -> LocalEmulator.attachOrStart(options, true).orElseThrow()));
+                List<LocalEmulator> emulators = new ArrayList<>();
+                for (Future<LocalEmulator> f : starts) {
+                    emulators.add(f.get());
+                }
+                try {
+                    assertThat(emulators.get(0).port()).isEqualTo(emulators.get(1).port());
+                    assertThat(LocalEmulator.findAll(options)).hasSize(1);
+                } finally {
+                    LocalEmulator.findAll(options).forEach(LocalEmulator::stop);
+                    emulators.forEach(LocalEmulator::stop);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("a --port or --region that contradicts the running emulator is refused, not ignored")
+    void conflictingPortOrRegionRefused(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            LocalEmulator started = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
+            try {
+                int other = started.port() == 65000 ? 65001 : 65000;
+                assertThatThrownBy(() -> LocalEmulator.attach(new LocalEmulator.Options().withPort(other)))
+                        .isInstanceOf(TargetValueException.class)
+                        .hasMessage("A local emulator is already running on port " + started.port() + " (pid "
+                                + started.pid() + "), so --port " + other + " cannot apply; leave --port out, or stop it"
+                                + " first with labs destroy --all.");
+                assertThatThrownBy(() -> LocalEmulator.attach(new LocalEmulator.Options().withRegion(Region.EU_WEST_1)))
+                        .isInstanceOf(TargetValueException.class).hasMessageContaining("is in us-east-1, so --region eu-west-1 cannot apply");
+                assertThat(LocalEmulator.attach(new LocalEmulator.Options().withPort(started.port()))).isPresent();
+            } finally {
+                started.stop();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("an emulator that stops cleanly leaves no log behind")
+    void cleanStopRemovesTheLog(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            LocalEmulator started = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
+            Path log = state.resolve("ministack-" + started.port() + ".log");
+            assertThat(log).exists();
+            started.close();
+            assertThat(log).doesNotExist();
+            assertThat(state.resolve("local-emulator.json")).doesNotExist();
+        });
+    }
+
+    @ParameterizedTest(name = "--port {0} is refused as a bad value")
+    @ValueSource(ints = {-1, 65536, 70000})
+    void portOutOfRange(int port) {
+        assertThatThrownBy(() -> new LocalEmulator.Options().withPort(port))
+                .isInstanceOf(TargetValueException.class)
+                .hasMessage("--port " + port + " is not a port; give one from 1 to 65535, or leave --port out to use a free one.");
+    }
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    private static void withStateDir(Path state, Body body) throws Exception {
+        // A test must never attach to (or stop) an emulator a learner kept on this machine.
+        System.setProperty("dva-labs.state-dir", state.toString());
+        try {
+            body.run();
         } finally {
             System.clearProperty("dva-labs.state-dir");
         }
