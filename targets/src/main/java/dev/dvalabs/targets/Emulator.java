@@ -11,7 +11,7 @@ import java.util.Map;
 public enum Emulator {
 
     /** The embedded default, {@code --target local}. */
-    MINISTACK("local", "ministack", "1.5.33", "ministack", "/_ministack/health") {
+    MINISTACK("local", "ministack", "1.5.33", "ministack", "/_ministack/health", "/_ministack/reset") {
         @Override
         List<String> command(Path venv, int port) {
             return List.of(venv.resolve("bin/ministack").toString());
@@ -27,7 +27,7 @@ public enum Emulator {
     /** moto's server, {@code --target moto}. Only the extras the exercises use are installed. */
     MOTO("moto", "moto", "5.2.5",
             "moto[server,cloudformation,dynamodb,dynamodbstreams,sqs,sns,kms,iam,s3,resourcegroupstaggingapi]",
-            "/moto-api/") {
+            "/moto-api/", "/moto-api/reset") {
         @Override
         List<String> command(Path venv, int port) {
             return List.of(venv.resolve("bin/moto_server").toString(), "-H", "127.0.0.1", "-p", Integer.toString(port));
@@ -45,7 +45,10 @@ public enum Emulator {
     private final String requirement;
     private final String healthPath;
 
-    Emulator(String target, String project, String version, String requirement, String healthPath) {
+    private final String resetPath;
+
+    Emulator(String target, String project, String version, String requirement, String healthPath, String resetPath) {
+        this.resetPath = resetPath;
         this.target = target;
         this.project = project;
         this.version = version;
@@ -74,6 +77,11 @@ public enum Emulator {
     /** What pip installs: the project, its extras, the pinned version. */
     String requirement() {
         return requirement + "==" + version;
+    }
+
+    /** Where a POST empties the emulator of every resource, for tests that need a clean account. */
+    String resetPath() {
+        return resetPath;
     }
 
     String healthPath() {

@@ -284,6 +284,22 @@ public final class LocalEmulator implements Target {
         keep = false;
     }
 
+    /** Empties the emulator of every resource, as a new one would be: for tests that each need a clean account. */
+    public void reset() {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpointUri().resolve(emulator.resetPath()))
+                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                throw new TargetException(emulator.project() + " refused to reset (HTTP " + response.statusCode() + ").");
+            }
+        } catch (IOException e) {
+            throw new TargetException(emulator.project() + " could not be reset: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("Interrupted while resetting " + emulator.project() + ".");
+        }
+    }
+
     /** Forgets a kept emulator, for when it was stopped. */
     public static void forget(Options options) {
         options.kept().forget(options.emulator);

@@ -70,6 +70,19 @@ public final class Fact<T> {
                 || "UnknownOperationException".equals(code) || e.statusCode() == 501;
     }
 
+    /**
+     * Observes through AWS, keeping a service refusal as the fact, prefixed with what was asked about
+     * ("queue dva-labs-billing: AWS.SimpleQueueService.NonExistentQueue: ..."), so that the checklist
+     * names the resource that is missing or refused.
+     */
+    public static <T> Fact<T> about(String subject, Supplier<T> observation) {
+        try {
+            return of(observation.get());
+        } catch (AwsServiceException e) {
+            return refused(subject + ": " + refusalOf(e));
+        }
+    }
+
     /** Observes through AWS, keeping a service refusal as the fact. */
     public static <T> Fact<T> observe(Supplier<T> observation) {
         try {
