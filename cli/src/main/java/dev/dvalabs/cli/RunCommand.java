@@ -24,6 +24,8 @@ final class RunCommand extends ExerciseCommand {
                 ConsoleReport.print(report, t.describe(), out());
             });
             timings.lap("destroy");
+            timings.note("synthesis (in deploy)", ran.deployed().synthesis());
+            timings.at("first CloudFormation call", ran.deployed().firstCloudFormationCall());
             if (!ran.report().passed()) {
                 return ExitCode.CHECKS_FAILED;
             }

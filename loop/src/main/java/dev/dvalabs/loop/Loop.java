@@ -38,7 +38,7 @@ public final class Loop {
     }
 
     /** What {@link #run} found: the checklist, or null when deploy failed, and what destroy left. */
-    public record Ran(Report report, Teardown.Result teardown) {}
+    public record Ran(Deployer.Deployed deployed, Report report, Teardown.Result teardown) {}
 
     /** Deploys the variant's stack, then runs the exercise's after-deploy step. */
     public Deployer.Deployed deploy(Exercise exercise, Variant variant) {
@@ -109,9 +109,10 @@ public final class Loop {
      */
     public Ran run(Exercise exercise, Variant variant, Consumer<Report> verified) {
         refuseExistingDeployment(exercise);
+        Deployer.Deployed deployed;
         Report report;
         try {
-            deploy(exercise, variant);
+            deployed = deploy(exercise, variant);
             report = verify(exercise, Map.of());
             verified.accept(report);
         } catch (RefusedException refused) {
@@ -124,7 +125,7 @@ public final class Loop {
             }
             throw failure;
         }
-        return new Ran(report, destroy(exercise));
+        return new Ran(deployed, report, destroy(exercise));
     }
 
     /** A run ends with a destroy, so it must not start on top of a deployment it did not make. */
