@@ -33,12 +33,17 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
     static final String ACCEPTED = Answers.ACCEPTED;
 
     private final String exerciseId;
-    private final TemporaryKeys temporaryKeys = new TemporaryKeys();
+    private final TemporaryKeys temporaryKeys;
     private volatile Target target;
 
     /** @param exerciseId what the verifier's temporary keys are tagged with, so that destroy finds any left behind */
     public KmsKeyRotationVerifier(String exerciseId) {
+        this(exerciseId, new TemporaryKeys());
+    }
+
+    KmsKeyRotationVerifier(String exerciseId, TemporaryKeys temporaryKeys) {
         this.exerciseId = exerciseId;
+        this.temporaryKeys = temporaryKeys;
     }
 
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */

@@ -58,7 +58,7 @@ final class KmsProbe {
         Fact<KeyMetadata> key = Fact.about(subject, () -> kms.describeKey(r -> r.keyId(alias)).keyMetadata());
         Fact<Optional<String>> aliasTarget = Fact.about("aliases", () -> kms.listAliasesPaginator(r -> r.limit(100))
                 .aliases().stream().filter(a -> a.aliasName().equals(alias)).findFirst().map(AliasListEntry::targetKeyId));
-        Fact<String> spare = Fact.about("a temporary key", () -> temporaryKey(false));
+        Fact<KeyMetadata> spare = Fact.about("a temporary key", () -> temporaryKey(false));
         return new Observed(
                 key,
                 aliasTarget,
@@ -111,28 +111,32 @@ final class KmsProbe {
                 unwrapped.keyId());
     }
 
-    private ReEncryption reEncryption(String spareArn) {
+    private ReEncryption reEncryption(KeyMetadata spare) {
+        String spareArn = spare.arn();
         String plaintext = "moved by dva-labs verify " + run;
         SdkBytes ciphertext = kms.encrypt(r -> r.keyId(alias).plaintext(utf8(plaintext))).ciphertextBlob();
-        ReEncryptResponse moved = kms.reEncrypt(r -> r.ciphertextBlob(ciphertext).destinationKeyId(spareArn));
+        ReEncryptResponse moved = kms.reEncrypt(r -> r.ciphertextBlob(ciphertext).destinationKeyId(spare.keyId()));
         DecryptResponse decrypted = kms.decrypt(r -> r.ciphertextBlob(moved.ciphertextBlob()));
         return new ReEncryption(spareArn, moved.sourceKeyId(), moved.keyId(), plaintext,
                 decrypted.plaintext().asUtf8String(), decrypted.keyId(),
                 holds(moved.ciphertextBlob().asByteArray(), plaintext.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private DisabledKey disabledKey(String spareArn) {
-        String before = Answers.of(() -> kms.encrypt(r -> r.keyId(spareArn).plaintext(utf8("before"))));
-        kms.disableKey(r -> r.keyId(spareArn));
-        String after = Answers.of(() -> kms.encrypt(r -> r.keyId(spareArn).plaintext(utf8("after"))));
+    // The temporary keys are named by id: moto's DisableKey and ScheduleKeyDeletion fail on a key's ARN.
+    private DisabledKey disabledKey(KeyMetadata spare) {
+        String spareId = spare.keyId();
+        String before = Answers.of(() -> kms.encrypt(r -> r.keyId(spareId).plaintext(utf8("before"))));
+        kms.disableKey(r -> r.keyId(spareId));
+        String after = Answers.of(() -> kms.encrypt(r -> r.keyId(spareId).plaintext(utf8("after"))));
         return new DisabledKey(before, after);
     }
 
     /** Probes the window on the spare key only; a window wrongly accepted is cancelled at once. */
-    private DeletionWindows deletionWindows(String spareArn) {
-        String six = scheduleOrCancel(spareArn, 6);
-        String thirtyOne = scheduleOrCancel(spareArn, 31);
-        String seven = Answers.of(() -> kms.scheduleKeyDeletion(r -> r.keyId(spareArn)
+    private DeletionWindows deletionWindows(KeyMetadata spare) {
+        String spareId = spare.keyId();
+        String six = scheduleOrCancel(spareId, 6);
+        String thirtyOne = scheduleOrCancel(spareId, 31);
+        String seven = Answers.of(() -> kms.scheduleKeyDeletion(r -> r.keyId(spareId)
                 .pendingWindowInDays(TemporaryKeys.DELETION_WINDOW_DAYS)));
         return new DeletionWindows(six, thirtyOne, seven);
     }
@@ -146,18 +150,18 @@ final class KmsProbe {
     }
 
     private String importedRotation() {
-        String external = temporaryKey(true);
+        String external = temporaryKey(true).keyId();
         return Answers.of(() -> kms.enableKeyRotation(r -> r.keyId(external)));
     }
 
-    private String temporaryKey(boolean external) {
-        String arn = kms.createKey(r -> r.origin(external ? OriginType.EXTERNAL : OriginType.AWS_KMS)
+    private KeyMetadata temporaryKey(boolean external) {
+        KeyMetadata key = kms.createKey(r -> r.origin(external ? OriginType.EXTERNAL : OriginType.AWS_KMS)
                 .description("dva-labs verify: temporary key of " + exerciseId + ", scheduled for deletion after the check")
                 .tags(t -> t.tagKey(ExerciseStack.TAG_EXERCISE).tagValue(exerciseId),
                         t -> t.tagKey(KmsKeyRotationVerifier.TAG_VERIFY_RUN).tagValue(run)))
-                .keyMetadata().arn();
-        temporaryKeys.add(kms, arn);
-        return arn;
+                .keyMetadata();
+        temporaryKeys.add(kms, key.keyId());
+        return key;
     }
 
     /** A fact that needs another: refused with the other's refusal when that was refused. */

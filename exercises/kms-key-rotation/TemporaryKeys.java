@@ -22,17 +22,23 @@ final class TemporaryKeys {
     private boolean closed;
 
     /** Remembers a key just made; when the cleanup already ran, schedules it at once. */
-    void add(KmsClient kms, String keyArn) {
+    void add(KmsClient kms, String keyId) {
         synchronized (this) {
             if (!closed) {
-                pending.add(keyArn);
+                pending.add(keyId);
                 return;
             }
         }
-        schedule(kms, List.of(keyArn));
+        List<String> refused = schedule(kms, List.of(keyId));
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("could not schedule the verifier's temporary key for deletion: " + refused);
+        }
     }
 
-    /** Schedules every key not scheduled yet; with {@code last}, keys made from now on are scheduled by their maker. */
+    /**
+     * Schedules every key not scheduled yet. A key KMS refused to schedule stays for the next call; the
+     * last call ({@code last}, the cleanup) says which, and from then on keys are scheduled by their maker.
+     */
     void scheduleAll(KmsClient kms, boolean last) {
         List<String> keys;
         synchronized (this) {
@@ -40,24 +46,28 @@ final class TemporaryKeys {
             keys = new ArrayList<>(pending);
             pending.clear();
         }
-        schedule(kms, keys);
-    }
-
-    /** Tries every key, so one refusal does not leave the others enabled; then says which refused. */
-    private static void schedule(KmsClient kms, List<String> keys) {
-        List<String> refused = new ArrayList<>();
-        for (String arn : keys) {
-            try {
-                // The deletion-window check may have scheduled it already; scheduling again is refused.
-                if (kms.describeKey(r -> r.keyId(arn)).keyMetadata().keyState() != KeyState.PENDING_DELETION) {
-                    kms.scheduleKeyDeletion(r -> r.keyId(arn).pendingWindowInDays(DELETION_WINDOW_DAYS));
-                }
-            } catch (AwsServiceException e) {
-                refused.add(arn + " (" + Fact.refusalOf(e) + ")");
-            }
+        List<String> refused = schedule(kms, keys);
+        synchronized (this) {
+            refused.forEach(r -> pending.add(r.substring(0, r.indexOf(' '))));
         }
-        if (!refused.isEmpty()) {
+        if (last && !refused.isEmpty()) {
             throw new IllegalStateException("could not schedule the verifier's temporary keys for deletion: " + refused);
         }
+    }
+
+    /** Tries every key, so one refusal does not leave the others enabled; answers the refused ones, each with why. */
+    private static List<String> schedule(KmsClient kms, List<String> keyIds) {
+        List<String> refused = new ArrayList<>();
+        for (String keyId : keyIds) {
+            try {
+                // The deletion-window check may have scheduled it already; scheduling again is refused.
+                if (kms.describeKey(r -> r.keyId(keyId)).keyMetadata().keyState() != KeyState.PENDING_DELETION) {
+                    kms.scheduleKeyDeletion(r -> r.keyId(keyId).pendingWindowInDays(DELETION_WINDOW_DAYS));
+                }
+            } catch (AwsServiceException e) {
+                refused.add(keyId + " (" + Fact.refusalOf(e) + ")");
+            }
+        }
+        return refused;
     }
 }

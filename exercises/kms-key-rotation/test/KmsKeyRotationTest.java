@@ -227,15 +227,32 @@ class KmsKeyRotationTest {
     }
 
     @Test
+    @DisplayName("closing the verifier schedules a temporary key its observation had not scheduled yet, once")
+    void closeSchedulesWhatObservationLeft(LocalEmulator emulator) {
+        TemporaryKeys keys = new TemporaryKeys();
+        KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID, keys);
+        verifier.observe(emulator, exercise.names());
+        try (KmsClient kms = emulator.client(KmsClient.builder())) {
+            // As though observe had been interrupted right after making this key.
+            String left = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
+            keys.add(kms, left);
+            assertThat(kms.describeKey(r -> r.keyId(left)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+            verifier.close();
+            verifier.close();
+            assertThat(kms.describeKey(r -> r.keyId(left)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
+        }
+    }
+
+    @Test
     @DisplayName("a temporary key made after the cleanup ran is scheduled for deletion by its maker")
     void keyMadeAfterCleanup(LocalEmulator emulator) {
         TemporaryKeys keys = new TemporaryKeys();
         try (KmsClient kms = emulator.client(KmsClient.builder())) {
-            String early = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().arn();
+            String early = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
             keys.add(kms, early);
             keys.scheduleAll(kms, true);
             keys.scheduleAll(kms, true);
-            String late = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().arn();
+            String late = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
             keys.add(kms, late);
             assertThat(List.of(early, late)).allSatisfy(arn -> assertThat(kms.describeKey(r -> r.keyId(arn))
                     .keyMetadata().keyState()).as(arn).isEqualTo(KeyState.PENDING_DELETION));
