@@ -3,7 +3,6 @@ package dev.dvalabs.exercises.kmskeyrotation;
 import dev.dvalabs.testing.ChecksContract;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Fact;
-import dev.dvalabs.verify.PolicyGrants;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import dev.dvalabs.verify.Verification;
@@ -16,8 +15,13 @@ import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Envelope;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.KeyPolicy;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Observed;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.ReEncryption;
+import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Role;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.RoundTrip;
+import dev.dvalabs.exercise.Catalog;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -81,8 +85,9 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
                 .keyManager(KeyManagerType.CUSTOMER).keyState(KeyState.ENABLED);
         Fact<Optional<String>> aliasTarget = Fact.of(Optional.of(KEY_ID));
         Fact<Boolean> rotation = Fact.of(true);
-        Fact<KeyPolicy> policy = Fact.of(new KeyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT),
-                ADMIN, USER, List.of()));
+        Fact<KeyPolicy> policy = Fact.of(new KeyPolicy(KEY_ARN, policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT)));
+        Fact<Role> admin = Fact.of(new Role("dva-labs-key-admin", ADMIN, List.of()));
+        Fact<Role> user = Fact.of(new Role("dva-labs-key-user", USER, List.of()));
         Fact<RoundTrip> roundTrip = Fact.of(new RoundTrip("secret", "secret", false, KEY_ARN));
         Fact<Envelope> envelope = Fact.of(new Envelope(32, false, false, "order 42", "order 42", KEY_ARN));
         Fact<ReEncryption> reEncryption = Fact.of(new ReEncryption(SPARE_ARN, KEY_ARN, SPARE_ARN, "moved", "moved",
@@ -94,13 +99,26 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
         Fact<String> importedRotation = Fact.of("UnsupportedOperationException: origin is EXTERNAL which is not valid for this operation.");
 
         Observed build() {
-            return new Observed(Fact.of(key.build()), aliasTarget, rotation, policy, roundTrip, envelope, reEncryption,
+            return new Observed(Fact.of(key.build()), aliasTarget, rotation, policy, admin, user, roundTrip, envelope, reEncryption,
                     disabled, windows, importedRotation);
         }
     }
 
     private static Consumer<Seen> keyPolicy(String document, List<String> userRolePolicies) {
-        return s -> s.policy = Fact.of(new KeyPolicy(document, ADMIN, USER, userRolePolicies));
+        return s -> {
+            s.policy = Fact.of(new KeyPolicy(KEY_ARN, document));
+            s.user = Fact.of(new Role("dva-labs-key-user", USER, userRolePolicies));
+        };
+    }
+
+    private static Consumer<Seen> adminPolicies(String... documents) {
+        return s -> s.admin = Fact.of(new Role("dva-labs-key-admin", ADMIN, List.of(documents)));
+    }
+
+    static String identityPolicy(String effect, String resource, String... actions) {
+        return """
+                {"Version": "2012-10-17", "Statement": {"Effect": "%s", "Action": [%s], "Resource": "%s"}}"""
+                .formatted(effect, String.join(", ", Stream.of(actions).map(a -> "\"" + a + "\"").toList()), resource);
     }
 
     @Test
@@ -146,10 +164,38 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
                         keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT), List.of(
                                 "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"kms:Put*\", \"Resource\": \"*\"}}"))),
                 wrong("key-policy", "one role as both administrator and user",
-                        (Consumer<Seen>) s -> s.policy = Fact.of(new KeyPolicy(policy(ROOT_STATEMENT,
-                                ADMIN_STATEMENT.replace(ADMIN, USER), USER_STATEMENT), USER, USER, List.of()))),
+                        (Consumer<Seen>) s -> {
+                            s.policy = Fact.of(new KeyPolicy(KEY_ARN, policy(ROOT_STATEMENT,
+                                    ADMIN_STATEMENT.replace(ADMIN, USER), USER_STATEMENT)));
+                            s.admin = Fact.of(new Role("dva-labs-key-user", USER, List.of()));
+                        }),
                 wrong("key-policy", "a role that does not exist",
-                        (Consumer<Seen>) s -> s.policy = Fact.refused("NoSuchEntity: The role with name dva-labs-key-user cannot be found.")),
+                        (Consumer<Seen>) s -> s.user = Fact.refused("role dva-labs-key-user: NoSuchEntity: The role with name"
+                                + " dva-labs-key-user cannot be found.")),
+                wrong("key-policy", "a policy without the account statement",
+                        keyPolicy(policy(ADMIN_STATEMENT, USER_STATEMENT), List.of())),
+                wrong("key-policy", "an account statement that allows the account only to read the key",
+                        keyPolicy(policy(statement(ROOT, "kms:Describe*", "kms:Get*", "kms:List*"), ADMIN_STATEMENT,
+                                USER_STATEMENT), List.of())),
+                wrong("key-policy", "the admin role's own IAM policy allowing kms:Encrypt and kms:Decrypt",
+                        adminPolicies(identityPolicy("Allow", "*", "kms:Encrypt", "kms:Decrypt"))),
+                wrong("key-policy", "the admin role's attached policy allowing kms:GenerateDataKey* on the key",
+                        adminPolicies(identityPolicy("Allow", "*", "kms:DescribeKey"),
+                                identityPolicy("Allow", KEY_ARN, "kms:GenerateDataKey*"))),
+                wrong("key-policy", "the user role's own IAM policy denying kms:Decrypt",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT),
+                                List.of(identityPolicy("Deny", "*", "kms:Decrypt")))),
+                wrong("key-policy", "an admin role's IAM policy denying kms:ScheduleKeyDeletion",
+                        adminPolicies(identityPolicy("Deny", "*", "kms:ScheduleKeyDeletion"))),
+                wrong("key-policy", "a user statement with NotAction, allowing all but kms:Decrypt",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, """
+                                {"Effect": "Allow", "Principal": {"AWS": "%s"}, "NotAction": "kms:Decrypt", "Resource": "*"}"""
+                                .formatted(USER)), List.of())),
+                wrong("key-policy", "statements for the roles scoped to another key",
+                        keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT.replace("\"*\"", "\"" + SPARE_ARN + "\""),
+                                USER_STATEMENT.replace("\"*\"", "\"" + SPARE_ARN + "\"")), List.of())),
+                wrong("key-policy", "a key policy that is not JSON",
+                        keyPolicy("{\"Statement\": [", List.of())),
                 wrong("encrypt-decrypt", "a decrypt that returns something else",
                         (Consumer<Seen>) s -> s.roundTrip = Fact.of(new RoundTrip("secret", "secreT", false, KEY_ARN))),
                 wrong("encrypt-decrypt", "a ciphertext that holds the plaintext",
@@ -167,6 +213,11 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
                                 "AES-GCM refused the data key KMS returned: AEADBadTagException", KEY_ARN))),
                 wrong("envelope", "a 16-byte data key",
                         (Consumer<Seen>) s -> s.envelope = Fact.of(new Envelope(16, false, false, "order 42", "order 42", KEY_ARN))),
+                wrong("envelope", "a data key decrypted under another key",
+                        (Consumer<Seen>) s -> s.envelope = Fact.of(new Envelope(32, false, false, "order 42", "order 42", SPARE_ARN))),
+                wrong("re-encrypt", "a ciphertext re-encrypted from another key than the learner's",
+                        (Consumer<Seen>) s -> s.reEncryption = Fact.of(new ReEncryption(SPARE_ARN, SPARE_ARN, SPARE_ARN,
+                                "moved", "moved", SPARE_ARN, false))),
                 wrong("re-encrypt", "ReEncrypt unknown to the service",
                         (Consumer<Seen>) s -> s.reEncryption = Fact.refused("InvalidAction: Unknown action: ReEncrypt")),
                 wrong("re-encrypt", "a result still under the source key",
@@ -203,7 +254,7 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
         Observed correct = seen.build();
         Fact<KeyMetadata> missing = Fact.refused("NotFoundException: Alias arn:aws:kms:eu-west-1:111122223333:alias/dva-labs-app is not found.");
         Observed observed = new Observed(missing, Fact.of(Optional.empty()), Fact.refused(missing.refusal()),
-                Fact.refused(missing.refusal()), correct.roundTrip(), correct.envelope(), correct.reEncryption(),
+                Fact.refused(missing.refusal()), correct.adminRole(), correct.userRole(), correct.roundTrip(), correct.envelope(), correct.reEncryption(),
                 correct.disabledKey(), correct.deletionWindows(), correct.importedRotation());
         Report report = Verification.judge(new KmsKeyRotation().id(), new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks(), observed, "aws", Map.of());
         assertThat(report.outcome("alias").result().observed()).contains("NotFoundException");
@@ -213,20 +264,60 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
                 .isEqualTo(Status.FAIL);
     }
 
-    @Test
-    @DisplayName("a Deny statement takes away what an Allow statement gave")
-    void denyWins() {
-        PolicyGrants grants = PolicyGrants.parse(policy(statement(USER, "kms:*"),
-                statement(USER, "kms:Put*").replace("Allow", "Deny")));
-        assertThat(grants.allowed(USER, List.of("kms:PutKeyPolicy", "kms:Encrypt"))).containsExactly("kms:Encrypt");
+    private Report judgeKeyPolicy(Consumer<Seen> change) {
+        Seen seen = new Seen();
+        change.accept(seen);
+        return judge(seen);
     }
 
     @Test
-    @DisplayName("NotAction allows everything it does not name")
-    void notActionAllowsTheRest() {
-        PolicyGrants grants = PolicyGrants.parse("""
-                {"Statement": {"Effect": "Allow", "Principal": {"AWS": "%s"}, "NotAction": "kms:Decrypt", "Resource": "*"}}"""
-                .formatted(USER));
-        assertThat(grants.allowed(USER, List.of("kms:Decrypt", "kms:ScheduleKeyDeletion"))).containsExactly("kms:ScheduleKeyDeletion");
+    @DisplayName("a user role whose own IAM policy allows kms:Encrypt on the key's ARN still passes key-policy")
+    void userIamPolicyOnTheKeyPasses() {
+        Report report = judgeKeyPolicy(keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, USER_STATEMENT),
+                List.of(identityPolicy("Allow", KEY_ARN, "kms:Encrypt", "kms:Decrypt"))));
+        assertThat(report.outcome("key-policy").status()).as(report.outcome("key-policy").result().observed())
+                .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("an account statement naming the account by id alone is the account statement")
+    void accountByIdIsTheAccountStatement() {
+        Report report = judgeKeyPolicy(keyPolicy(policy(statement("111122223333", "kms:*"), ADMIN_STATEMENT, USER_STATEMENT),
+                List.of()));
+        assertThat(report.outcome("key-policy").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("key-policy names what each role lacks or may do besides, and a missing account statement")
+    void keyPolicySaysWhatIsWrong() {
+        Report report = judgeKeyPolicy(keyPolicy(policy(ADMIN_STATEMENT, statement(USER, "kms:Encrypt", "kms:Decrypt",
+                "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:ScheduleKeyDeletion")), List.of()));
+        assertThat(report.outcome("key-policy").result().observed()).contains(
+                "the account statement (arn:aws:iam::111122223333:root allowed kms:*) missing",
+                "dva-labs-key-user may change it with [kms:ScheduleKeyDeletion]", "dva-labs-key-admin may not []");
+        assertThat(report.outcome("key-policy").result().expected()).contains(
+                "the account statement (arn:aws:iam::111122223333:root allowed kms:*) kept");
+    }
+
+    @Test
+    @DisplayName("without the account statement a role's own IAM policy grants nothing on the key")
+    void withoutTheAccountStatementIamPoliciesDoNotCount() {
+        Report report = judgeKeyPolicy(keyPolicy(policy(ADMIN_STATEMENT, statement(USER, "kms:Encrypt")),
+                List.of(identityPolicy("Allow", "*", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"))));
+        assertThat(report.outcome("key-policy").result().observed())
+                .contains("dva-labs-key-user may not [kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey,"
+                        + " kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey]");
+    }
+
+    @Test
+    @DisplayName("every check judges a task of instructions.md, and every task is judged")
+    void checksAndTasksAgree() {
+        String instructions = Catalog.load().find(new KmsKeyRotation().id()).orElseThrow().instructions();
+        String tasks = instructions.substring(instructions.indexOf("## Your tasks"));
+        tasks = tasks.substring(0, tasks.indexOf("\n## ", 1));
+        Set<Integer> numbers = Pattern.compile("(?m)^(\\d+)\\. ").matcher(tasks).results()
+                .map(m -> Integer.parseInt(m.group(1))).collect(Collectors.toSet());
+        Set<Integer> judged = checks().stream().map(Check::task).collect(Collectors.toSet());
+        assertThat(judged).isEqualTo(numbers).isEqualTo(Set.of(1, 2, 3, 4));
     }
 }
