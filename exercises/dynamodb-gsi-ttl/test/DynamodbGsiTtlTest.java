@@ -69,7 +69,19 @@ class DynamodbGsiTtlTest {
         new Loop(emulator, out).deploy(exercise, Variant.STARTER);
         Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
         assertThat(report.outcome("ttl-enabled").status()).isEqualTo(Status.FAIL);
-        assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("DISABLED");
+        assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("TTL DISABLED");
+    }
+
+    @Test
+    @DisplayName("ttl-enabled fails on a starter deployed after the solution was destroyed, its table of the same name"
+            + " keeping no TTL")
+    void starterAfterSolutionHasNoTtl(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
+        assertThat(report.outcome("ttl-enabled").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("TTL DISABLED");
     }
 
     @Test
@@ -89,6 +101,8 @@ class DynamodbGsiTtlTest {
     void keysOnlyStreamFails(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             dynamo.createTable(solutionTable("dva-labs-keys-only", StreamViewType.KEYS_ONLY));
+            dynamo.updateTimeToLive(r -> r.tableName("dva-labs-keys-only")
+                    .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
         }
         Report report = verify(emulator, Map.of("table", "dva-labs-keys-only"));
         assertThat(report.ids(Status.FAIL)).containsExactly("stream");
