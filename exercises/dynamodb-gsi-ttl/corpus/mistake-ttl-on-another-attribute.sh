@@ -1,5 +1,5 @@
-# fails: ttl-enabled
 # Everything right, but TTL switched on for an attribute the items do not carry.
+# fails: ttl-enabled
 aws dynamodb create-table --table-name dva-labs-orders --billing-mode PAY_PER_REQUEST \
   --attribute-definitions AttributeName=customerId,AttributeType=S AttributeName=orderDate,AttributeType=S \
                           AttributeName=status,AttributeType=S AttributeName=total,AttributeType=N \

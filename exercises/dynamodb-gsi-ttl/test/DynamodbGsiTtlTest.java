@@ -10,6 +10,7 @@ import dev.dvalabs.contract.Leftovers;
 import dev.dvalabs.contract.ExerciseRuns;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.destroy.Teardown;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -67,7 +69,19 @@ class DynamodbGsiTtlTest {
         new Loop(emulator, out).deploy(exercise, Variant.STARTER);
         Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
         assertThat(report.outcome("ttl-enabled").status()).isEqualTo(Status.FAIL);
-        assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("DISABLED");
+        assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("TTL DISABLED");
+    }
+
+    @Test
+    @DisplayName("ttl-enabled fails on a starter deployed after the solution was destroyed, its table of the same name"
+            + " keeping no TTL")
+    void starterAfterSolutionHasNoTtl(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
+        assertThat(report.outcome("ttl-enabled").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("TTL DISABLED");
     }
 
     @Test
@@ -87,6 +101,8 @@ class DynamodbGsiTtlTest {
     void keysOnlyStreamFails(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             dynamo.createTable(solutionTable("dva-labs-keys-only", StreamViewType.KEYS_ONLY));
+            dynamo.updateTimeToLive(r -> r.tableName("dva-labs-keys-only")
+                    .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
         }
         Report report = verify(emulator, Map.of("table", "dva-labs-keys-only"));
         assertThat(report.ids(Status.FAIL)).containsExactly("stream");
@@ -97,7 +113,8 @@ class DynamodbGsiTtlTest {
     void missingTableFailsEverything(LocalEmulator emulator) {
         Report report = verify(emulator, Map.of("table", "dva-labs-nowhere"));
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id()).isIn(Status.FAIL, Status.SKIP));
-        assertThat(report.outcome("composite-key").result().observed()).contains("ResourceNotFoundException");
+        assertThat(report.outcome("composite-key").result().observed())
+                .contains("table dva-labs-nowhere").contains("ResourceNotFoundException");
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.listTables().tableNames()).doesNotContain("dva-labs-nowhere");
         }
@@ -110,6 +127,42 @@ class DynamodbGsiTtlTest {
         verify(emulator, exercise.names());
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
+    void closedVerifierWritesNothing(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        DynamodbGsiTtlVerifier verifier = new DynamodbGsiTtlVerifier();
+        verifier.close();
+        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("writes no more");
+        verifier.close();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("close from another thread during a write removes that write once it is done, and lets no other follow")
+    void closeDuringAWriteRemovesIt(LocalEmulator emulator) throws InterruptedException {
+        Map<String, AttributeValue> item = Map.of("customerId", AttributeValue.fromS("dva-labs-verify-race"),
+                "orderDate", AttributeValue.fromS("2026-01-01"));
+        OwnItems items = new OwnItems();
+        items.in(emulator, "dva-labs-race");
+        Thread closer = new Thread(items::close);
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(solutionTable("dva-labs-race", StreamViewType.NEW_AND_OLD_IMAGES));
+            items.write(item, () -> {
+                closer.start();
+                dynamo.putItem(p -> p.tableName("dva-labs-race").item(item));
+            });
+            closer.join();
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
+            assertThatThrownBy(() -> items.write(item, () -> dynamo.putItem(p -> p.tableName("dva-labs-race").item(item))))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
         }
     }
 

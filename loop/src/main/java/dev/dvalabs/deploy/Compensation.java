@@ -27,4 +27,10 @@ interface Compensation {
      * @param properties the resource's properties in the template
      */
     void apply(Target target, String physicalId, JsonNode properties);
+
+    /**
+     * Undoes, right before the stack is deleted, what {@link #apply} set and the emulator's CloudFormation
+     * would not remove with the resource; nothing by default.
+     */
+    default void beforeDelete(Target target, String physicalId) {}
 }

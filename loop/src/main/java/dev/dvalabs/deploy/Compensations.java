@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -66,6 +68,25 @@ public final class Compensations {
         out.println("Applied through the API what " + emulator + "'s CloudFormation ignores (docs/compatibility.md).");
     }
 
+    /** Undoes, on the target's emulator, what the stack's compensations left that deleting the stack would not remove. */
+    public static void beforeDelete(Target target, String stackName) {
+        String emulator = target.emulator().orElse(null);
+        if (emulator == null || ALL.stream().noneMatch(c -> c.emulators().contains(emulator))) {
+            return;
+        }
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+            for (StackResourceSummary resource : cloudFormation.listStackResourcesPaginator(r -> r.stackName(stackName))
+                    .stackResourceSummaries()) {
+                for (Compensation c : ALL) {
+                    if (c.emulators().contains(emulator) && c.resourceType().equals(resource.resourceType())
+                            && resource.physicalResourceId() != null) {
+                        c.beforeDelete(target, resource.physicalResourceId());
+                    }
+                }
+            }
+        }
+    }
+
     /** ministack and moto ignore TimeToLiveSpecification on a table. */
     static final class TimeToLive implements Compensation {
         public Set<String> emulators() {
@@ -88,6 +109,24 @@ public final class Compensations {
             try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
                 dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(
                         s -> s.attributeName(ttl.path("AttributeName").asText()).enabled(true)));
+            }
+        }
+
+        /**
+         * ministack's CloudFormation deletes a table but keeps its TTL, which the next table of that name
+         * then shows as ENABLED (a starter deployed after the solution, say); switched off first, it is not
+         * kept. Whether set here or by the learner, the TTL goes with the table, as on AWS.
+         */
+        @Override
+        public void beforeDelete(Target target, String table) {
+            try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+                var ttl = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+                if (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING) {
+                    dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(
+                            s -> s.attributeName(ttl.attributeName()).enabled(false)));
+                }
+            } catch (ResourceNotFoundException gone) {
+                // Deleted already: nothing is kept of it.
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.dvalabs.destroy;
 
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Compensations;
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.targets.Target;
@@ -130,6 +131,7 @@ public final class Teardown {
         out.println("Deleting " + stackName + " on " + target.describe());
         Set<String> before = progress.eventsSoFar(stackId);
         int resources = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries().size();
+        Compensations.beforeDelete(target, stackId);
         cloudFormation.deleteStack(r -> r.stackName(stackId));
         Optional<Stack> after = progress.await(stackId, before, resources);
         if (after.isPresent() && after.get().stackStatus() == StackStatus.DELETE_FAILED) {

@@ -31,6 +31,28 @@ public final class DynamoDb {
                 .map(AttributeDefinition::attributeTypeAsString).findFirst();
     }
 
+    /** A global secondary index's key schema as {@link #keySchema(TableDescription, List)} writes it, if the table has one of that name. */
+    public static Optional<String> globalIndexKeys(TableDescription table, String index) {
+        return table.globalSecondaryIndexes().stream().filter(i -> i.indexName().equals(index)).findFirst()
+                .map(i -> keySchema(table, i.keySchema()));
+    }
+
+    /** A local secondary index's key schema as {@link #keySchema(TableDescription, List)} writes it, if the table has one of that name. */
+    public static Optional<String> localIndexKeys(TableDescription table, String index) {
+        return table.localSecondaryIndexes().stream().filter(i -> i.indexName().equals(index)).findFirst()
+                .map(i -> keySchema(table, i.keySchema()));
+    }
+
+    /** The names of the table's global secondary indexes, in the order DescribeTable lists them. */
+    public static List<String> globalIndexNames(TableDescription table) {
+        return table.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList();
+    }
+
+    /** The names of the table's local secondary indexes, in the order DescribeTable lists them. */
+    public static List<String> localIndexNames(TableDescription table) {
+        return table.localSecondaryIndexes().stream().map(i -> i.indexName()).toList();
+    }
+
     public static String hashKey(List<KeySchemaElement> schema) {
         return key(schema, KeyType.HASH);
     }
