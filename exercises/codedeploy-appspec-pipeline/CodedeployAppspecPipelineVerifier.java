@@ -42,6 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.ApplicationInfo;
 import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
@@ -231,7 +232,8 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
                         "Set the deployment group's deployment type to IN_PLACE; blue/green needs new instances"
                                 + " and a load balancer.",
                         o -> o.group().its("deployment type", g -> g.deploymentStyle() == null
-                                // CodeDeploy's default when the style is left out.
+                                        || g.deploymentStyle().deploymentType() == null
+                                // CodeDeploy's default when the style is left out (moto then answers an empty style).
                                 ? "IN_PLACE" : g.deploymentStyle().deploymentTypeAsString()).should(eq("IN_PLACE"))).forTask(4),
                 new Check<Observed>("deployment-config", "The deployment configuration upgrades one, half or all instances at a time",
                         "Deployment Configuration set of rules as well as success/fail conditions",
@@ -413,12 +415,12 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
                     "deployments of " + resolved.application() + "/" + resolved.deploymentGroup(), () ->
                     latestDeployment(codeDeploy, resolved));
 
-            Fact<PipelineDeclaration> pipeline = observe("CodePipeline", where, "pipeline " + resolved.pipeline(), () ->
+            // Both asked even when one is refused: moto's GetPipeline answer is unreadable, its executions are not.
+            Fact<PipelineDeclaration> pipeline = readable("CodePipeline", where, "pipeline " + resolved.pipeline(), () ->
                     codePipeline.getPipeline(r -> r.name(resolved.pipeline())).pipeline());
-            Fact<Optional<PipelineExecutionSummary>> run = pipeline.refused() ? pipeline.as()
-                    : observe("CodePipeline", where, "executions of pipeline " + resolved.pipeline(), () ->
-                            codePipeline.listPipelineExecutions(r -> r.pipelineName(resolved.pipeline()).maxResults(1))
-                                    .pipelineExecutionSummaries().stream().findFirst());
+            Fact<Optional<PipelineExecutionSummary>> run = readable("CodePipeline", where,
+                    "executions of pipeline " + resolved.pipeline(), () -> codePipeline.listPipelineExecutions(
+                            r -> r.pipelineName(resolved.pipeline()).maxResults(1)).pipelineExecutionSummaries().stream().findFirst());
 
             // The agent downloads the bundle from the pipeline's artifact bucket, or from the source bucket
             // when a deployment names the revision there itself (aws deploy create-deployment, or no pipeline).
@@ -440,6 +442,22 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
     private static <T> Fact<T> observe(String service, String where, String subject, java.util.function.Supplier<T> observation) {
         Fact<T> fact = Fact.observe(service, where, observation);
         return fact.refused() && !fact.unavailable() ? Fact.refused(subject + ": " + fact.refusal()) : fact;
+    }
+
+    /**
+     * {@link #observe(String, String, String, java.util.function.Supplier)}, and an answer the SDK cannot read is
+     * unavailable too: moto 5.2.5 writes CodePipeline's timestamps as ISO text where AWS writes epoch seconds,
+     * which says nothing of the learner's pipeline. Any other client failure (no connection) propagates.
+     */
+    private static <T> Fact<T> readable(String service, String where, String subject, java.util.function.Supplier<T> observation) {
+        try {
+            return observe(service, where, subject, observation);
+        } catch (SdkClientException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("Unable to unmarshall response")) {
+                throw e;
+            }
+            return Fact.unavailable(service + " on " + where + " answers in a form the AWS SDK cannot read (" + e.getMessage() + ")");
+        }
     }
 
     private static Fact<ServiceRole> serviceRole(Iam iam, String roleArn) {

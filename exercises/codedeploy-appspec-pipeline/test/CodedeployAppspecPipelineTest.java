@@ -129,7 +129,7 @@ class CodedeployAppspecPipelineTest {
         assertThat(report.outcome("application").result().observed())
                 .contains("ministack 1.5.33 has no CodeDeploy", "CodeDeploy is not available on local");
         assertThat(report.outcome("pipeline-stages").result().observed()).contains("CodePipeline is not available on local");
-        assertThat(report.outcome("appspec-valid").result().observed()).isEqualTo("webapp.zip: appspec.yml has no errors");
+        assertThat(report.outcome("appspec-valid").result().observed()).isEqualTo("newest bundle webapp.zip: appspec.yml has no errors");
     }
 
     @Test
@@ -152,7 +152,7 @@ class CodedeployAppspecPipelineTest {
         }
         Report report = verify(emulator);
         assertThat(report.outcome("appspec-valid").status()).isEqualTo(Status.FAIL);
-        assertThat(report.outcome("appspec-valid").result().observed()).startsWith("no revision uploaded");
+        assertThat(report.outcome("appspec-valid").result().observed()).startsWith("newest bundle no revision uploaded");
     }
 
     @Test

@@ -266,6 +266,18 @@ class CodedeployAppspecPipelineVerifierTest
     }
 
     @Test
+    @DisplayName("a GetPipeline answer the SDK cannot read (moto 5.2.5's ISO timestamps) is SKIP with the reason, and the executions are still judged")
+    void unreadablePipelineIsUnavailable() {
+        correct().json.put(CP + "GetPipeline", Answer.json(pipeline(BUCKET)
+                .replace("\"created\":1700000000.0,\"updated\":1700000000.0", "\"created\":\"2026-11-25T23:44:45.606Z\",\"updated\":\"2026-11-25T23:44:45.606Z\"")));
+        Report report = verify();
+        assertThat(report.outcome("pipeline-stages").status()).isEqualTo(Status.SKIP);
+        assertThat(report.outcome("pipeline-stages").result().observed())
+                .startsWith("CodePipeline on endpoint at " + stub.endpoint() + " (us-east-1) answers in a form the AWS SDK cannot read");
+        assertThat(report.outcome("pipeline-run").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     @DisplayName("a missing source bucket fails both S3 checks naming the bucket")
     void missingBucketIsNamed() {
         String noSuchBucket = "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>";
@@ -291,8 +303,10 @@ class CodedeployAppspecPipelineVerifierTest
                 + "\"message\":\"The application dva-labs-webapp does not exist with the user or AWS account.\"}");
         correct().json.put(CD + "GetApplication", noApplication);
         stub.json.put(CD + "GetDeploymentGroup", noApplication);
-        stub.json.put(CP + "GetPipeline", Answer.json(400, "{\"__type\":\"PipelineNotFoundException\","
-                + "\"message\":\"Account '123456789012' does not have a pipeline with name 'dva-labs-webapp-pipeline'\"}"));
+        Answer noPipeline = Answer.json(400, "{\"__type\":\"PipelineNotFoundException\","
+                + "\"message\":\"Account '123456789012' does not have a pipeline with name 'dva-labs-webapp-pipeline'\"}");
+        stub.json.put(CP + "GetPipeline", noPipeline);
+        stub.json.put(CP + "ListPipelineExecutions", noPipeline);
         Report nothingBuilt = Verification.judge(ID, checks(), observed(stub), "moto", moto);
         assertThat(nothingBuilt.ids(Status.SKIP)).isEmpty();
         assertThat(nothingBuilt.ids(Status.FAIL)).contains("application", "ec2-tag-targets", "service-role", "pipeline-stages",
