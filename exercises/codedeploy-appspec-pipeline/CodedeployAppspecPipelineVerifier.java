@@ -45,11 +45,9 @@ import java.util.zip.ZipInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.ApplicationInfo;
-import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentType;
 import software.amazon.awssdk.services.codedeploy.model.EC2TagFilter;
 import software.amazon.awssdk.services.codedeploy.model.InstanceTarget;
 import software.amazon.awssdk.services.codedeploy.model.LifecycleEvent;
@@ -74,8 +72,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * codedeploy-appspec-pipeline: a bundle in a versioned S3 bucket, a CodeDeploy application whose
  * deployment group updates EC2 instances by tag in place, and a pipeline from the bucket to CodeDeploy
- * whose last run installed the page. The AppSpec and bucket checks need only S3; the others need
- * CodeDeploy and CodePipeline and are SKIP on a target that does not offer them.
+ * whose last run installed the page. The AppSpec and bucket checks need only S3, the instance check EC2
+ * and IAM; the others need CodeDeploy and CodePipeline and are SKIP on a target that does not offer them.
  */
 public final class CodedeployAppspecPipelineVerifier implements Verifier<CodedeployAppspecPipelineVerifier.Observed>, AutoCloseable {
 
