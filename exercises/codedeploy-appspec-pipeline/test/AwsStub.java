@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 /**
  * A loopback stand-in for the AWS APIs the codedeploy-appspec-pipeline verifier calls, answering in each
  * service's own protocol: JSON 1.1 by X-Amz-Target for CodeDeploy and CodePipeline, query/XML for STS and
- * EC2, REST/XML for S3, and plain HTTP for the page on the instance. Tests set the answers.
+ * EC2, REST/XML for S3, query/XML for IAM too, and plain HTTP for the page on the instance. Tests set the answers.
  */
 final class AwsStub implements AutoCloseable {
 
@@ -39,7 +39,7 @@ final class AwsStub implements AutoCloseable {
 
     /** JSON answers by X-Amz-Target, or by "target id" where the request names a deployment or target id. */
     final Map<String, Answer> json = new ConcurrentHashMap<>();
-    /** Query-protocol answers by Action. */
+    /** Query-protocol answers by Action, or by "Action filtered" for a request with filters. */
     final Map<String, Answer> query = new ConcurrentHashMap<>();
     /** S3 answers by "bucket?subresource" or "bucket/key". */
     final Map<String, Answer> s3 = new ConcurrentHashMap<>();
@@ -90,12 +90,13 @@ final class AwsStub implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         if ("POST".equals(exchange.getRequestMethod()) && "/".equals(path)) {
-            for (Map.Entry<String, Answer> action : query.entrySet()) {
-                if (body.contains("Action=" + action.getKey())) {
-                    return action.getValue();
-                }
+            java.util.regex.Matcher action = java.util.regex.Pattern.compile("(?:^|&)Action=([^&]+)").matcher(body);
+            if (!action.find()) {
+                return NOT_FOUND;
             }
-            return NOT_FOUND;
+            // A lookup by filter (DescribeInstances by tag) may have an answer of its own.
+            Answer filtered = body.contains("Filter.1.Name") ? query.get(action.group(1) + " filtered") : null;
+            return filtered != null ? filtered : query.getOrDefault(action.group(1), NOT_FOUND);
         }
         if ("/".equals(path)) {
             return page;

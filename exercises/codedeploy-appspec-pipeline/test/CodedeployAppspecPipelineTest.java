@@ -46,7 +46,7 @@ class CodedeployAppspecPipelineTest {
     static final String ID = new CodedeployAppspecPipeline().id();
     static final String BUCKET = "dva-labs-appspec-source-000000000000-us-east-1";
     static final Set<String> SERVICE_CHECKS = Set.of("application", "ec2-tag-targets", "in-place", "deployment-config",
-            "auto-rollback", "pipeline-stages", "pipeline-run", "deployment-succeeded", "page-served");
+            "auto-rollback", "service-role", "pipeline-stages", "pipeline-run", "deployment-succeeded", "page-served");
 
     private final StringWriter printed = new StringWriter();
     private final PrintWriter out = new PrintWriter(printed, true);
@@ -118,24 +118,26 @@ class CodedeployAppspecPipelineTest {
     }
 
     @Test
-    @DisplayName("the solution's bundle in a versioned bucket passes the S3 checks; every CodeDeploy and CodePipeline check is SKIP with the reason")
+    @DisplayName("the solution's bundle in a versioned bucket passes the S3 checks, without an instance the instance check fails; every CodeDeploy and CodePipeline check is SKIP with the reason")
     void solutionBundleOnTheEmulator(LocalEmulator emulator) {
         bucketWithBundle(emulator, true, Variant.SOLUTION);
         Report report = verify(emulator);
         assertThat(withStatus(report, Status.PASS)).containsExactlyInAnyOrder("source-versioned", "appspec-valid");
+        assertThat(withStatus(report, Status.FAIL)).containsExactly("instance");
+        assertThat(report.outcome("instance").result().observed()).isEqualTo("instances tagged Name=dva-labs-webapp []");
         assertThat(withStatus(report, Status.SKIP)).isEqualTo(SERVICE_CHECKS);
         assertThat(report.outcome("application").result().observed())
                 .contains("ministack 1.5.33 has no CodeDeploy", "CodeDeploy is not available on local");
         assertThat(report.outcome("pipeline-stages").result().observed()).contains("CodePipeline is not available on local");
-        assertThat(report.outcome("appspec-valid").result().observed()).isEqualTo("webapp.zip: appspec.yml has no errors");
+        assertThat(report.outcome("appspec-valid").result().observed()).isEqualTo("newest bundle webapp.zip: appspec.yml has no errors");
     }
 
     @Test
-    @DisplayName("the starter's bundle in an unversioned bucket fails the S3 checks, naming the AppSpec's mistakes")
+    @DisplayName("the starter's bundle in an unversioned bucket, without an instance, fails the S3 and instance checks, naming the AppSpec's mistakes")
     void starterBundleFails(LocalEmulator emulator) {
         bucketWithBundle(emulator, false, Variant.STARTER);
         Report report = verify(emulator);
-        assertThat(withStatus(report, Status.FAIL)).containsExactlyInAnyOrder("source-versioned", "appspec-valid");
+        assertThat(withStatus(report, Status.FAIL)).containsExactlyInAnyOrder("source-versioned", "appspec-valid", "instance");
         assertThat(withStatus(report, Status.FAIL)).isEqualTo(Set.copyOf(exercise.starterFails().stream()
                 .filter(c -> !SERVICE_CHECKS.contains(c)).toList()));
         assertThat(report.outcome("appspec-valid").result().observed()).contains("hook-reserved", "timeout-too-long");
@@ -150,7 +152,7 @@ class CodedeployAppspecPipelineTest {
         }
         Report report = verify(emulator);
         assertThat(report.outcome("appspec-valid").status()).isEqualTo(Status.FAIL);
-        assertThat(report.outcome("appspec-valid").result().observed()).startsWith("no revision uploaded");
+        assertThat(report.outcome("appspec-valid").result().observed()).startsWith("newest bundle no revision uploaded");
     }
 
     @Test
@@ -158,7 +160,8 @@ class CodedeployAppspecPipelineTest {
     void missingBucket(LocalEmulator emulator) {
         Report report = verify(emulator);
         assertThat(report.outcome("source-versioned").status()).isEqualTo(Status.FAIL);
-        assertThat(report.outcome("source-versioned").result().observed()).contains("NoSuchBucket");
+        assertThat(report.outcome("source-versioned").result().observed())
+                .startsWith("AWS refused: bucket " + BUCKET + ": NoSuchBucket");
         assertThat(report.outcome("appspec-valid").status()).isEqualTo(Status.FAIL);
     }
 

@@ -45,7 +45,7 @@ public final class Catalog {
     /** What exercise.yaml says; the remaining files of the folder are read beside it. */
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Description(String id, String title, List<String> services, String notes, Exercise.Cost cost,
-                       Map<String, String> names, Set<String> starterFails) {}
+                       Map<String, String> names, Set<String> starterFails, Set<String> corpus) {}
 
     private static Exercise read(Lab lab) {
         String folder = "exercises/" + lab.id() + "/";
@@ -62,7 +62,8 @@ public final class Catalog {
                     .map(text -> deviations(folder, text)).orElse(Map.of());
             return new Exercise(lab, d.title(), List.copyOf(d.services()), d.notes(), d.cost(), Map.copyOf(d.names()),
                     d.starterFails() == null ? Set.of() : Set.copyOf(d.starterFails()), instructions, deviations,
-                    text(lab, folder + "emulator-notes.md").orElse(""));
+                    text(lab, folder + "emulator-notes.md").orElse(""),
+                    d.corpus() == null ? Set.of() : Set.copyOf(d.corpus()));
         } catch (IOException e) {
             throw new UncheckedIOException(folder + "exercise.yaml is unreadable: " + e.getMessage(), e);
         }

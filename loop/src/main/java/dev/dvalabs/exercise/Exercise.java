@@ -14,6 +14,8 @@ import java.util.Set;
  * @param deviations the checks each emulator is known to get wrong, by emulator, then check id; the entry
  *                   {@code stacks} says the exercise's stacks do not deploy on that emulator at all
  * @param emulatorNotes {@code emulator-notes.md}: what else was seen of this exercise on the emulators, or ""
+ * @param corpus the emulators its mistake corpus runs on although its stacks do not deploy there
+ *               ({@code corpus:} in exercise.yaml), for an exercise whose corpus builds by hand what does run there
  */
 public record Exercise(
         Lab lab,
@@ -25,7 +27,8 @@ public record Exercise(
         Set<String> starterFails,
         String instructions,
         Map<String, Map<String, Deviation>> deviations,
-        String emulatorNotes) {
+        String emulatorNotes,
+        Set<String> corpus) {
 
     /** What leaving the solution deployed costs on real AWS. */
     public record Cost(double hourlyUsd, boolean freeTier, String note) {
@@ -41,6 +44,17 @@ public record Exercise(
     public String id() {
         return lab.id();
     }
+
+    /**
+     * Whether the mistake corpus runs on this emulator: where the stacks deploy, and where exercise.yaml's
+     * {@code corpus:} names it although they do not (its scripts build by hand only what the emulator offers).
+     */
+    public boolean corpusRunsOn(String emulator) {
+        return corpus.contains(emulator) || !deviationsOn(emulator).containsKey(STACKS);
+    }
+
+    /** The deviations.yaml entry saying that the exercise's stacks do not deploy on that emulator. */
+    private static final String STACKS = "stacks";
 
     /** The checks this emulator is known to get wrong, by check id; none for real AWS or an unknown emulator. */
     public Map<String, Deviation> deviationsOn(String emulator) {

@@ -102,7 +102,7 @@ class VerifierCleanupTest {
             }
         };
         return new Exercise(lab, "Verifier cleanup", List.of("DynamoDB"), "", new Exercise.Cost(0, true, ""),
-                Map.of("table", table), Set.of(), "", Map.of(), "");
+                Map.of("table", table), Set.of(), "", Map.of(), "", Set.of());
     }
 
     /** Verifies against an endpoint until interrupted: {@code <endpoint> <table>}. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 
-/** IAM as the verifiers use it: a role's ARN and every policy document that applies to it. */
+/** IAM as the verifiers use it: a role's ARN, its trust policy, every policy document that applies to it, an instance profile's role. */
 public final class Iam {
 
     private final IamClient iam;
@@ -17,6 +17,17 @@ public final class Iam {
 
     public String roleArn(String roleName) {
         return iam.getRole(r -> r.roleName(roleName)).role().arn();
+    }
+
+    /** The role's trust policy: who may assume it. */
+    public String trustPolicy(String roleName) {
+        return decoded(iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument());
+    }
+
+    /** The name of the role an instance profile passes to its instances; empty when it holds none. */
+    public java.util.Optional<String> instanceProfileRole(String profileName) {
+        return iam.getInstanceProfile(r -> r.instanceProfileName(profileName)).instanceProfile().roles().stream()
+                .map(software.amazon.awssdk.services.iam.model.Role::roleName).findFirst();
     }
 
     /** The role's inline policies and the default version of each managed policy attached to it. */
