@@ -70,8 +70,8 @@ class SnsSqsFanoutTest {
     void starterObservations(LocalEmulator emulator) {
         new Loop(emulator, out).deploy(exercise, Variant.STARTER);
         Report report = verify(emulator, exercise.names());
-        assertThat(report.outcome("visibility-timeout").result().observed()).isEqualTo("30 s");
-        assertThat(report.outcome("message-size").result().observed()).startsWith("queue 256 KB + 1: accepted");
+        assertThat(report.outcome("visibility-timeout").result().observed()).isEqualTo("VisibilityTimeout 30");
+        assertThat(report.outcome("message-size").result().observed()).contains("queue, 256 KB + 1: accepted");
     }
 
     @Test

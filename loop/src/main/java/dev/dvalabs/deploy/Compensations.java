@@ -57,7 +57,8 @@ public final class Compensations {
             deployed = cloudFormation.listStackResourcesPaginator(r -> r.stackName(stackName)).stackResourceSummaries()
                     .stream().toList();
         }
-        Map<String, String> physicalIds = deployed.stream().filter(r -> r.physicalResourceId() != null)
+        Map<String, String> physicalIds = deployed.stream()
+                .filter(r -> r.physicalResourceId() != null && !r.physicalResourceId().isEmpty() && !r.logicalResourceId().isEmpty())
                 .collect(Collectors.toMap(StackResourceSummary::logicalResourceId, StackResourceSummary::physicalResourceId));
         for (Map.Entry<String, JsonNode> declared : resources.properties()) {
             String physicalId = physicalIds.get(declared.getKey());
