@@ -51,6 +51,8 @@ class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecks
 
     static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:dva-labs-order-events";
     static final String FIFO_TOPIC = "arn:aws:sns:us-east-1:123456789012:dva-labs-order-events.fifo";
+    static final String SNS = "{\"Service\":\"sns.amazonaws.com\"}";
+    static final String QUEUE_ARN_PREFIX = "arn:aws:sqs:us-east-1:123456789012:";
     static final String DLQ = "arn:aws:sqs:us-east-1:123456789012:dva-labs-billing-dlq";
     static final String SHIPPED = "run-shipped";
     static final String PLACED = "run-placed";
@@ -65,10 +67,15 @@ class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecks
                 "MaximumMessageSize", "262144",
                 "RedrivePolicy", "{\"deadLetterTargetArn\":\"" + DLQ + "\",\"maxReceiveCount\":3}"));
         Fact<String> deadLetterArn = Fact.of(DLQ);
-        Fact<List<QueuePolicy>> policies = Fact.of(List.of(
-                new QueuePolicy("dva-labs-billing", TOPIC, onlyFrom(TOPIC, "dva-labs-billing")),
-                new QueuePolicy("dva-labs-shipping", TOPIC, onlyFrom(TOPIC, "dva-labs-shipping")),
-                new QueuePolicy("dva-labs-ledger.fifo", FIFO_TOPIC, onlyFrom(FIFO_TOPIC, "dva-labs-ledger.fifo"))));
+        List<Fact<QueuePolicy>> policies = List.of(
+                Fact.of(queuePolicy("dva-labs-billing", TOPIC, onlyFrom(TOPIC, "dva-labs-billing"))),
+                Fact.of(queuePolicy("dva-labs-shipping", TOPIC, onlyFrom(TOPIC, "dva-labs-shipping"))),
+                Fact.of(queuePolicy("dva-labs-ledger.fifo", FIFO_TOPIC, onlyFrom(FIFO_TOPIC, "dva-labs-ledger.fifo"))));
+
+        /** Billing's policy replaced, the other queues' kept. */
+        void billingPolicy(String policy) {
+            policies = List.of(Fact.of(queuePolicy("dva-labs-billing", TOPIC, policy)), policies.get(1), policies.get(2));
+        }
         Fact<Fanout> fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
                 List.of(envelope(TOPIC, PLACED), envelope(TOPIC, SHIPPED)), List.of(SHIPPED)));
         Fact<Visibility> visibility = Fact.of(new Visibility(5, true, true, true, true));
@@ -81,6 +88,18 @@ class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecks
         Observed build() {
             return new Observed(Fact.of(Map.copyOf(billing)), deadLetterArn, policies, fanout, visibility, redrive, longPoll, sizes, fifo);
         }
+    }
+
+    static QueuePolicy queuePolicy(String queue, String topicArn, String policy) {
+        return new QueuePolicy(queue, QUEUE_ARN_PREFIX + queue, topicArn, policy);
+    }
+
+    /** A policy of one statement on billing, given its Principal, action element and condition (or null). */
+    static String billingStatement(String principal, String action, String condition) {
+        return """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":%s,%s,
+                 "Resource":"arn:aws:sqs:us-east-1:123456789012:dva-labs-billing"%s}]}"""
+                .formatted(principal, action, condition == null ? "" : ",\"Condition\":" + condition);
     }
 
     /** The statement CDK's SqsSubscription writes. */
@@ -119,32 +138,52 @@ class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecks
                 wrong("raw-delivery", "shipping without raw delivery",
                         (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
                                 List.of(envelope(TOPIC, PLACED), envelope(TOPIC, SHIPPED)), List.of(envelope(TOPIC, SHIPPED))))),
+                wrong("raw-delivery", "an envelope from another topic on billing",
+                        (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
+                                List.of(envelope(TOPIC, PLACED), envelope(FIFO_TOPIC, SHIPPED)), List.of(SHIPPED)))),
                 wrong("raw-delivery", "raw delivery on billing too",
                         (Consumer<Seen>) s -> s.fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
                                 List.of(PLACED, SHIPPED), List.of(SHIPPED)))),
                 wrong("queue-policy", "a queue without a policy",
-                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(
-                                new QueuePolicy("dva-labs-billing", TOPIC, onlyFrom(TOPIC, "dva-labs-billing")),
-                                new QueuePolicy("dva-labs-shipping", TOPIC, ""),
-                                new QueuePolicy("dva-labs-ledger.fifo", FIFO_TOPIC, onlyFrom(FIFO_TOPIC, "dva-labs-ledger.fifo"))))),
-                wrong("queue-policy", "a policy that lets anyone send",
-                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(new QueuePolicy("dva-labs-billing", TOPIC,
-                                "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"sqs:SendMessage\"]}]}")))),
+                        (Consumer<Seen>) s -> s.billingPolicy("")),
+                wrong("queue-policy", "a policy that is not JSON",
+                        (Consumer<Seen>) s -> s.billingPolicy("Allow sns")),
+                wrong("queue-policy", "a queue policy granting sqs:Send* to anyone",
+                        (Consumer<Seen>) s -> s.billingPolicy(billingStatement("\"*\"", "\"Action\":\"sqs:Send*\"", null))),
+                wrong("queue-policy", "a policy letting anyone do everything but delete, through NotAction",
+                        (Consumer<Seen>) s -> s.billingPolicy(billingStatement("\"*\"", "\"NotAction\":\"sqs:DeleteQueue\"", null))),
+                wrong("queue-policy", "sns.amazonaws.com allowed for any topic",
+                        (Consumer<Seen>) s -> s.billingPolicy(billingStatement(SNS, "\"Action\":\"sqs:SendMessage\"", null))),
                 wrong("queue-policy", "a policy conditioned on another topic",
-                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(
-                                new QueuePolicy("dva-labs-billing", TOPIC, onlyFrom(FIFO_TOPIC, "dva-labs-billing"))))),
+                        (Consumer<Seen>) s -> s.billingPolicy(onlyFrom(FIFO_TOPIC, "dva-labs-billing"))),
+                wrong("queue-policy", "the topic allowed, but only to receive",
+                        (Consumer<Seen>) s -> s.billingPolicy(onlyFrom(TOPIC, "dva-labs-billing").replace("sqs:SendMessage", "sqs:ReceiveMessage"))),
                 wrong("queue-policy", "the topic's statement plus one open to all",
-                        (Consumer<Seen>) s -> s.policies = Fact.of(List.of(new QueuePolicy("dva-labs-billing", TOPIC,
-                                onlyFrom(TOPIC, "dva-labs-billing").replace("}]}",
-                                        "},{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sqs:*\"}]}"))))),
+                        (Consumer<Seen>) s -> s.billingPolicy(onlyFrom(TOPIC, "dva-labs-billing").replace("}]}",
+                                "},{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sqs:*\"}]}"))),
+                wrong("queue-policy", "the FIFO queue not told which topic may send",
+                        (Consumer<Seen>) s -> s.policies = List.of(s.policies.get(0), s.policies.get(1),
+                                Fact.of(queuePolicy("dva-labs-ledger.fifo", FIFO_TOPIC, onlyFrom(TOPIC, "dva-labs-ledger.fifo"))))),
+                wrong("queue-policy", "no shipping queue",
+                        (Consumer<Seen>) s -> s.policies = List.of(s.policies.get(0),
+                                Fact.refused("queue dva-labs-shipping: AWS.SimpleQueueService.NonExistentQueue: no such queue"), s.policies.get(2))),
                 wrong("visibility-timeout", "the default 30 s",
                         (Consumer<Seen>) s -> s.billing.put("VisibilityTimeout", "30")),
+                wrong("visibility-timeout", "10 s where the instructions ask for 5",
+                        (Consumer<Seen>) s -> s.billing.put("VisibilityTimeout", "10")),
                 wrong("retention-period", "the default 4 days",
                         (Consumer<Seen>) s -> s.billing.put("MessageRetentionPeriod", "345600")),
+                wrong("retention-period", "2 days where the instructions ask for 1",
+                        (Consumer<Seen>) s -> s.billing.put("MessageRetentionPeriod", "172800")),
                 wrong("long-polling", "a 10 s wait",
                         (Consumer<Seen>) s -> s.billing.put("ReceiveMessageWaitTimeSeconds", "10")),
                 wrong("dead-letter-queue", "no redrive policy",
                         (Consumer<Seen>) s -> s.billing.remove("RedrivePolicy")),
+                wrong("dead-letter-queue", "maxReceiveCount 5 where the instructions ask for 3",
+                        (Consumer<Seen>) s -> s.billing.put("RedrivePolicy",
+                                "{\"deadLetterTargetArn\":\"" + DLQ + "\",\"maxReceiveCount\":5}")),
+                wrong("dead-letter-queue", "no dead-letter queue",
+                        (Consumer<Seen>) s -> s.deadLetterArn = Fact.refused("queue dva-labs-billing-dlq: AWS.SimpleQueueService.NonExistentQueue: no such queue")),
                 wrong("dead-letter-queue", "a redrive policy to another queue",
                         (Consumer<Seen>) s -> s.billing.put("RedrivePolicy",
                                 "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:123456789012:other\",\"maxReceiveCount\":3}")),
@@ -192,12 +231,40 @@ class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecks
     @DisplayName("a missing queue fails the configuration checks with what SQS said")
     void missingQueue() {
         Seen seen = new Seen();
-        Observed refused = new Observed(Fact.refused("QueueDoesNotExist: The specified queue does not exist."),
+        Observed refused = new Observed(Fact.refused("queue dva-labs-billing: QueueDoesNotExist: The specified queue does not exist."),
                 seen.deadLetterArn, seen.policies, seen.fanout, seen.visibility, seen.redrive, seen.longPoll, seen.sizes, seen.fifo);
         Report report = Verification.judge(new SnsSqsFanout().id(), new SnsSqsFanoutVerifier().checks(), refused, "aws", Map.of());
         for (String check : List.of("visibility-timeout", "retention-period", "long-polling", "dead-letter-queue")) {
             assertThat(report.outcome(check).status()).as(check).isEqualTo(Status.FAIL);
-            assertThat(report.outcome(check).result().observed()).as(check).contains("QueueDoesNotExist");
+            assertThat(report.outcome(check).result().observed()).as(check).contains("queue dva-labs-billing: QueueDoesNotExist");
         }
+    }
+
+    @Test
+    @DisplayName("a queue policy granting sqs:Send* to the topic with the right aws:SourceArn passes queue-policy")
+    void sendWildcardForTheTopicPasses() {
+        Seen seen = new Seen();
+        seen.billingPolicy(onlyFrom(TOPIC, "dva-labs-billing").replace("sqs:SendMessage", "sqs:Send*"));
+        assertThat(judge(seen).outcome("queue-policy").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("a queue policy letting anyone send says whom it lets in, naming the queue")
+    void openPolicySaysWhom() {
+        Seen seen = new Seen();
+        seen.billingPolicy(billingStatement("\"*\"", "\"Action\":\"sqs:Send*\"", null));
+        assertThat(judge(seen).outcome("queue-policy").result().observed())
+                .contains("dva-labs-billing: ", "anonymous").contains("dva-labs-shipping: " + SnsSqsFanoutVerifier.ONLY_ITS_TOPIC);
+    }
+
+    @Test
+    @DisplayName("every check names a task of the instructions, and every task is named by a check")
+    void checksAndTasksAgree() {
+        String instructions = dev.dvalabs.exercise.Catalog.load().find(new SnsSqsFanout().id()).orElseThrow().instructions();
+        java.util.Set<Integer> tasks = java.util.regex.Pattern.compile("(?m)^(\\d+)\\. ").matcher(
+                        instructions.substring(instructions.indexOf("## Your tasks"), instructions.indexOf("\n## ", instructions.indexOf("## Your tasks") + 1)))
+                .results().map(m -> Integer.parseInt(m.group(1))).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Integer> named = checks().stream().map(Check::task).collect(java.util.stream.Collectors.toSet());
+        assertThat(named).isEqualTo(tasks);
     }
 }

@@ -2,6 +2,7 @@ package dev.dvalabs.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dvalabs.targets.Target;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,12 +22,23 @@ interface Compensation {
     String describe();
 
     /**
+     * Whether the emulator's CloudFormation leaves resources of this type out of the stack altogether
+     * (moto's skips AWS::SNS::Subscription): then the compensation creates each one the template declares,
+     * and it is applied only where the stack has no such resource.
+     */
+    default boolean createsSkipped() {
+        return false;
+    }
+
+    /**
      * Applies the resource's property through the API when the template sets it; does nothing otherwise.
      *
-     * @param physicalId the stack resource's physical id (a table name, a topic ARN, a bucket name)
+     * @param physicalId the stack resource's physical id (a table name, a topic ARN, a bucket name); null
+     *     for a resource the stack left out ({@link #createsSkipped})
      * @param properties the resource's properties in the template
+     * @param physicalIds the physical ids of the stack's resources by logical id, for its Ref and Fn::GetAtt
      */
-    void apply(Target target, String physicalId, JsonNode properties);
+    void apply(Target target, String physicalId, JsonNode properties, Map<String, String> physicalIds);
 
     /**
      * Undoes, right before the stack is deleted, what {@link #apply} set and the emulator's CloudFormation

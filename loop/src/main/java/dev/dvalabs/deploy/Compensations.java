@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The properties each emulator's CloudFormation is known to ignore, applied through its API after a
@@ -28,7 +30,8 @@ public final class Compensations {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every compensation the deployer knows. */
-    static final List<Compensation> ALL = List.of(new TimeToLive(), new FifoTopic(), new BucketVersioning());
+    static final List<Compensation> ALL = List.of(new TimeToLive(), new FifoTopic(), new BucketVersioning(),
+            new SqsSubscription(), new QueuePolicy());
 
     private Compensations() {}
 
@@ -56,12 +59,16 @@ public final class Compensations {
             deployed = cloudFormation.listStackResourcesPaginator(r -> r.stackName(stackName)).stackResourceSummaries()
                     .stream().toList();
         }
-        for (StackResourceSummary resource : deployed) {
-            JsonNode declared = resources.path(resource.logicalResourceId());
+        Map<String, String> physicalIds = deployed.stream()
+                .filter(r -> r.physicalResourceId() != null && !r.physicalResourceId().isEmpty() && !r.logicalResourceId().isEmpty())
+                .collect(Collectors.toMap(StackResourceSummary::logicalResourceId, StackResourceSummary::physicalResourceId));
+        for (Map.Entry<String, JsonNode> declared : resources.properties()) {
+            String physicalId = physicalIds.get(declared.getKey());
+            String type = declared.getValue().path("Type").asText();
             for (Compensation c : ALL) {
-                if (c.emulators().contains(emulator) && c.resourceType().equals(resource.resourceType())
-                        && resource.physicalResourceId() != null) {
-                    c.apply(target, resource.physicalResourceId(), declared.path("Properties"));
+                if (c.emulators().contains(emulator) && c.resourceType().equals(type)
+                        && (c.createsSkipped() ? physicalId == null : physicalId != null)) {
+                    c.apply(target, physicalId, declared.getValue().path("Properties"), physicalIds);
                 }
             }
         }
@@ -101,7 +108,7 @@ public final class Compensations {
             return "TimeToLiveSpecification applied with UpdateTimeToLive";
         }
 
-        public void apply(Target target, String table, JsonNode properties) {
+        public void apply(Target target, String table, JsonNode properties, Map<String, String> physicalIds) {
             JsonNode ttl = properties.path("TimeToLiveSpecification");
             if (!ttl.path("Enabled").asBoolean(false) || ttl.path("AttributeName").asText("").isEmpty()) {
                 return;
@@ -145,7 +152,7 @@ public final class Compensations {
             return "FifoTopic (and ContentBasedDeduplication) applied with SetTopicAttributes";
         }
 
-        public void apply(Target target, String topicArn, JsonNode properties) {
+        public void apply(Target target, String topicArn, JsonNode properties, Map<String, String> physicalIds) {
             if (!properties.path("FifoTopic").asBoolean(false)) {
                 return;
             }
@@ -173,13 +180,119 @@ public final class Compensations {
             return "VersioningConfiguration applied with PutBucketVersioning";
         }
 
-        public void apply(Target target, String bucket, JsonNode properties) {
+        public void apply(Target target, String bucket, JsonNode properties, Map<String, String> physicalIds) {
             String status = properties.path("VersioningConfiguration").path("Status").asText("");
             if (status.isEmpty()) {
                 return;
             }
             try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(true))) {
                 s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(status)));
+            }
+        }
+    }
+
+    /** moto's CloudFormation skips AWS::SNS::Subscription: the stack's queues are never subscribed. */
+    static final class SqsSubscription implements Compensation {
+        public Set<String> emulators() {
+            return Set.of("moto");
+        }
+
+        public String resourceType() {
+            return "AWS::SNS::Subscription";
+        }
+
+        public boolean createsSkipped() {
+            return true;
+        }
+
+        public String describe() {
+            return "the subscription (Protocol, Endpoint, FilterPolicy, FilterPolicyScope, RawMessageDelivery,"
+                    + " RedrivePolicy) created with Subscribe; it goes with its topic";
+        }
+
+        public void apply(Target target, String physicalId, JsonNode properties, Map<String, String> physicalIds) {
+            JsonNode resolved = Intrinsics.resolve(target, properties, physicalIds);
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            for (String name : List.of("FilterPolicy", "FilterPolicyScope", "RawMessageDelivery", "RedrivePolicy",
+                    "DeliveryPolicy", "SubscriptionRoleArn")) {
+                JsonNode value = resolved.path(name);
+                if (!value.isMissingNode()) {
+                    attributes.put(name, value.isContainerNode() ? value.toString() : value.asText());
+                }
+            }
+            try (SnsClient sns = target.client(SnsClient.builder())) {
+                sns.subscribe(r -> r.topicArn(resolved.path("TopicArn").asText()).protocol(resolved.path("Protocol").asText())
+                        .endpoint(resolved.path("Endpoint").asText()).attributes(attributes));
+            }
+        }
+    }
+
+    /** moto's CloudFormation skips AWS::SQS::QueuePolicy: the stack's queues carry no policy. */
+    static final class QueuePolicy implements Compensation {
+        public Set<String> emulators() {
+            return Set.of("moto");
+        }
+
+        public String resourceType() {
+            return "AWS::SQS::QueuePolicy";
+        }
+
+        public boolean createsSkipped() {
+            return true;
+        }
+
+        public String describe() {
+            return "PolicyDocument set on each of its Queues with SetQueueAttributes Policy; it goes with the queue";
+        }
+
+        public void apply(Target target, String physicalId, JsonNode properties, Map<String, String> physicalIds) {
+            JsonNode resolved = Intrinsics.resolve(target, properties, physicalIds);
+            String policy = resolved.path("PolicyDocument").toString();
+            try (SqsClient sqs = target.client(SqsClient.builder())) {
+                for (JsonNode queueUrl : resolved.path("Queues")) {
+                    sqs.setQueueAttributes(r -> r.queueUrl(queueUrl.asText()).attributes(Map.of(QueueAttributeName.POLICY, policy)));
+                }
+            }
+        }
+    }
+
+    /**
+     * The two intrinsic functions a skipped resource's properties use to name the stack's other resources:
+     * {@code Ref} (a queue's URL, a topic's ARN) and {@code Fn::GetAtt [queue, Arn]}. Any other function is
+     * left as it is, and the API call that gets it refuses it.
+     */
+    static final class Intrinsics {
+        private Intrinsics() {}
+
+        static JsonNode resolve(Target target, JsonNode node, Map<String, String> physicalIds) {
+            if (node.isObject() && node.size() == 1 && node.has("Ref") && physicalIds.containsKey(node.get("Ref").asText())) {
+                return JSON.getNodeFactory().textNode(physicalIds.get(node.get("Ref").asText()));
+            }
+            if (node.isObject() && node.size() == 1 && node.has("Fn::GetAtt") && "Arn".equals(node.get("Fn::GetAtt").path(1).asText())
+                    && physicalIds.containsKey(node.get("Fn::GetAtt").path(0).asText())) {
+                return JSON.getNodeFactory().textNode(arnOf(target, physicalIds.get(node.get("Fn::GetAtt").path(0).asText())));
+            }
+            if (node.isObject()) {
+                com.fasterxml.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
+                node.properties().forEach(e -> copy.set(e.getKey(), resolve(target, e.getValue(), physicalIds)));
+                return copy;
+            }
+            if (node.isArray()) {
+                com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+                node.forEach(e -> copy.add(resolve(target, e, physicalIds)));
+                return copy;
+            }
+            return node;
+        }
+
+        /** A queue's physical id is its URL, whose ARN SQS gives; a topic's is its ARN already. */
+        private static String arnOf(Target target, String physicalId) {
+            if (!physicalId.startsWith("http")) {
+                return physicalId;
+            }
+            try (SqsClient sqs = target.client(SqsClient.builder())) {
+                return sqs.getQueueAttributes(r -> r.queueUrl(physicalId).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
             }
         }
     }
