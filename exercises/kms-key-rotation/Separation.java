@@ -7,6 +7,7 @@ import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Role;
 import dev.dvalabs.policy.Caller;
 import dev.dvalabs.policy.Policies;
 import dev.dvalabs.policy.PolicyException;
+import dev.dvalabs.policy.Request;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Its;
@@ -65,9 +66,14 @@ final class Separation {
         return Fact.of(allowed(key, role, unwanted)).its(role.name() + " may " + what, a -> a);
     }
 
-    /** What the role may do on the key: the key policy, and through its account statement the role's own policies. */
+    /**
+     * What the role may do on the key: the key policy, and through its account statement the role's own
+     * policies. KMS answers only over TLS, so every request carries aws:SecureTransport true, and a
+     * statement conditioned on it grants what it says.
+     */
     private static List<String> allowed(KeyPolicy key, Role role, List<String> actions) {
-        return Policies.keyPolicy(key.document()).withIdentity(role.policies())
-                .allowedActions(Caller.aws(role.arn()), key.keyArn(), actions);
+        Policies policies = Policies.keyPolicy(key.document()).withIdentity(role.policies());
+        return actions.stream().filter(action -> policies.decide(Request.of(Caller.aws(role.arn()), action, key.keyArn())
+                .with("aws:SecureTransport", "true")).allowed()).toList();
     }
 }

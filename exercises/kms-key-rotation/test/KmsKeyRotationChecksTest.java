@@ -280,6 +280,17 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
     }
 
     @Test
+    @DisplayName("a user statement conditioned on aws:SecureTransport grants its actions: KMS answers only over TLS")
+    void secureTransportConditionHolds() {
+        String conditioned = USER_STATEMENT.replace("\"Resource\": \"*\"}",
+                "\"Resource\": \"*\", \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"true\"}}}");
+        Report report = judgeKeyPolicy(keyPolicy(policy(ROOT_STATEMENT, ADMIN_STATEMENT, conditioned), List.of()));
+        assertThat(conditioned).contains("aws:SecureTransport");
+        assertThat(report.outcome("key-policy").status()).as(report.outcome("key-policy").result().observed())
+                .isEqualTo(Status.PASS);
+    }
+
+    @Test
     @DisplayName("an account statement naming the account by id alone is the account statement")
     void accountByIdIsTheAccountStatement() {
         Report report = judgeKeyPolicy(keyPolicy(policy(statement("111122223333", "kms:*"), ADMIN_STATEMENT, USER_STATEMENT),
