@@ -1,4 +1,6 @@
 # fails: alias, encrypt-decrypt, envelope, re-encrypt
+# fails.moto: alias
+# (moto's Encrypt ignores the key's state, its recorded disabled-key deviation, so only alias sees it there)
 # Everything right, then the key disabled (the reversible step before deletion): it refuses to encrypt.
 account=$(aws sts get-caller-identity --query Account --output text)
 trust='{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::'"$account"':root"}, "Action": "sts:AssumeRole"}]}'

@@ -157,6 +157,30 @@ class LearnersResourcesTest {
         assertThat(learnersItem()).isTrue();
     }
 
+    @Test
+    @DisplayName("destroy refuses to delete a stack whose table the learner rebuilt by hand, and the table keeps its items")
+    void destroyRefusesAStackWhoseTableTheLearnerRebuilt() {
+        assertThat(LabsTest.run(onEmulator("deploy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.deleteTable(r -> r.tableName(TABLE));
+        }
+        createLearnersTable();
+        putLearnersItem();
+
+        LabsTest.Ran destroyed = LabsTest.run(onEmulator("destroy", PracticeTable.ID));
+
+        assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isEqualTo(ExitCode.DEPLOY_FAILED);
+        assertThat(destroyed.err().lines().filter(l -> l.startsWith("labs: ")))
+                .singleElement().asString().contains("DynamoDB table " + TABLE, "DvaLabs-PracticeTable-Starter");
+        assertThat(learnersKey()).isEqualTo("pk");
+        assertThat(learnersItem()).as("the learner's item is still there").isTrue();
+        assertThat(stackExists("DvaLabs-PracticeTable-Starter")).as("nothing was deleted").isTrue();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.deleteTable(r -> r.tableName(TABLE)); // the learner's way out, then destroy goes ahead
+        }
+        assertThat(LabsTest.run(onEmulator("destroy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
+    }
+
     private void createLearnersTable() {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             // A key the exercise's stack does not have, so a take-over would show in the key schema.

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * stack's key schema and loses its items, a queue its messages, an alias is repointed, a role is tagged
  * and later deleted by destroy). So a deploy that would create the stack asks here first.
  */
-final class LookAlikes {
+public final class LookAlikes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,6 +53,17 @@ final class LookAlikes {
 
     /** Why the stack must not be created, in one sentence naming the first look-alike; empty when nothing is in the way. */
     static Optional<String> refusal(Target target, String exerciseId, String template) {
+        return first(target, exerciseId, template).map(found -> found + " exists without the tag " + ExerciseStack.TAG_EXERCISE
+                + "=" + exerciseId + ", so deploy created nothing rather than take it over: to check your own, run labs verify "
+                + exerciseId + " (--name checks one under another name), or delete or rename it, then deploy.");
+    }
+
+    /**
+     * The first resource with one of the template's physical names that exists without the exercise's tag,
+     * as "DynamoDB table dva-labs-orders": a learner's, whether made before a deploy or rebuilt by hand
+     * while the stack stood (CloudFormation would delete it with the stack, by its name).
+     */
+    public static Optional<String> first(Target target, String exerciseId, String template) {
         Iterator<Map.Entry<String, JsonNode>> resources = parse(template).path("Resources").fields();
         while (resources.hasNext()) {
             JsonNode resource = resources.next().getValue();
@@ -64,9 +75,7 @@ final class LookAlikes {
             }
             Optional<Map<String, String>> tags = kind.lookup().tags(target, name.asText());
             if (tags.isPresent() && !ResourceTags.marks(tags.get(), exerciseId)) {
-                return Optional.of(kind.label() + " " + name.asText() + " exists without the tag " + ExerciseStack.TAG_EXERCISE
-                        + "=" + exerciseId + ", so deploy created nothing rather than take it over: to check your own, run labs verify "
-                        + exerciseId + " (--name checks one under another name), or delete or rename it, then deploy.");
+                return Optional.of(kind.label() + " " + name.asText());
             }
         }
         return Optional.empty();

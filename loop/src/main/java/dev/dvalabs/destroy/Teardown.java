@@ -4,6 +4,7 @@ import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.Compensations;
 import dev.dvalabs.deploy.DeployException;
+import dev.dvalabs.deploy.LookAlikes;
 import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
@@ -80,7 +81,7 @@ public final class Teardown {
             StackProgress progress = StackProgress.on(target, cloudFormation, out);
             for (Variant variant : Variant.values()) {
                 String stackName = ExerciseStack.nameOf(exerciseId, variant);
-                deleteStack(cloudFormation, progress, stackName).ifPresent(removed::add);
+                deleteStack(cloudFormation, progress, exerciseId, stackName).ifPresent(removed::add);
             }
         }
         List<ResourceTagMapping> tagged = taggedResources(exerciseId);
@@ -117,7 +118,8 @@ public final class Teardown {
         return new Result(List.copyOf(removed), List.copyOf(remaining));
     }
 
-    private Optional<String> deleteStack(CloudFormationClient cloudFormation, StackProgress progress, String stackName) {
+    private Optional<String> deleteStack(CloudFormationClient cloudFormation, StackProgress progress, String exerciseId,
+                                         String stackName) {
         Optional<Stack> stack = progress.find(stackName);
         if (stack.isEmpty()) {
             return Optional.empty();
@@ -127,6 +129,13 @@ public final class Teardown {
         if (stack.get().stackStatusAsString().endsWith("_IN_PROGRESS")) {
             out.println(stackName + " is " + stack.get().stackStatusAsString() + "; waiting for it before deleting.");
             stack = progress.await(stackId, progress.eventsSoFar(stackId));
+        }
+        String template = cloudFormation.getTemplate(r -> r.stackName(stackId)).templateBody();
+        Optional<String> learners = LookAlikes.first(target, exerciseId, template);
+        if (learners.isPresent()) {
+            throw new DeployException(learners.get() + " exists without the tag " + ExerciseStack.TAG_EXERCISE
+                    + ", so it is no longer what " + stackName + " made and deleting the stack would delete it by its name:"
+                    + " destroy deleted nothing; back it up or delete it yourself, then run labs destroy again.");
         }
         out.println("Deleting " + stackName + " on " + target.describe());
         Set<String> before = progress.eventsSoFar(stackId);
