@@ -161,6 +161,11 @@ class LearnersResourcesTest {
     @DisplayName("destroy refuses to delete a stack whose table the learner rebuilt by hand, and the table keeps its items")
     void destroyRefusesAStackWhoseTableTheLearnerRebuilt() {
         assertThat(LabsTest.run(onEmulator("deploy", PracticeTable.ID)).exitCode()).isEqualTo(ExitCode.OK);
+        // A learner rebuilds the table later than the second the stack made it in (DynamoDB keeps seconds).
+        long deployed = java.time.Instant.now().getEpochSecond();
+        while (java.time.Instant.now().getEpochSecond() <= deployed) {
+            Thread.onSpinWait();
+        }
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             dynamo.deleteTable(r -> r.tableName(TABLE));
         }

@@ -4,7 +4,6 @@ import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.Compensations;
 import dev.dvalabs.deploy.DeployException;
-import dev.dvalabs.deploy.LookAlikes;
 import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
@@ -130,12 +129,11 @@ public final class Teardown {
             out.println(stackName + " is " + stack.get().stackStatusAsString() + "; waiting for it before deleting.");
             stack = progress.await(stackId, progress.eventsSoFar(stackId));
         }
-        String template = cloudFormation.getTemplate(r -> r.stackName(stackId)).templateBody();
-        Optional<String> learners = LookAlikes.first(target, exerciseId, template);
-        if (learners.isPresent()) {
-            throw new DeployException(learners.get() + " exists without the tag " + ExerciseStack.TAG_EXERCISE
-                    + ", so it is no longer what " + stackName + " made and deleting the stack would delete it by its name:"
-                    + " destroy deleted nothing; back it up or delete it yourself, then run labs destroy again.");
+        Optional<String> rebuilt = RebuiltByHand.first(target, cloudFormation, stackId);
+        if (rebuilt.isPresent()) {
+            throw new DeployException(rebuilt.get() + " was made after " + stackName + " last touched it, so it is no longer"
+                    + " what the stack made and deleting the stack would delete it by its name: destroy deleted nothing;"
+                    + " back it up or delete it yourself, then run labs destroy again.");
         }
         out.println("Deleting " + stackName + " on " + target.describe());
         Set<String> before = progress.eventsSoFar(stackId);
