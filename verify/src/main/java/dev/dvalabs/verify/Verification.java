@@ -32,7 +32,9 @@ public final class Verification {
             try {
                 result = check.judge(observed);
             } catch (RuntimeException e) {
-                result = CheckResult.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+                // One sentence for the learner: what went wrong, not which Java class said so.
+                String why = e.getMessage() == null ? "no reason given" : e.getMessage().lines().findFirst().orElse("");
+                result = CheckResult.error("the check could not judge what it saw: " + why);
             }
             Deviation deviation = deviations.get(check.id());
             if (deviation != null && result.status() != Status.PASS && deviation.explains(result.observed())) {
