@@ -49,19 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  */
 class DynamodbGsiTtlChecksTest extends ChecksContract<Observed, DynamodbGsiTtlChecksTest.Seen> {
 
-    @Override
-    protected List<Check<Observed>> checks() {
-        return new DynamodbGsiTtlVerifier().checks();
-    }
-
-    @Override
-    protected Seen correct() {
-        return new Seen();
-    }
-
-    @Override
-    protected Observed observed(Seen seen) {
-        return seen.build();
+    DynamodbGsiTtlChecksTest() {
+        super(() -> new DynamodbGsiTtlVerifier().checks(), Seen::new, Seen::build);
     }
 
     /** A correct table's observations, one field at a time changeable. */

@@ -39,19 +39,8 @@ import software.amazon.awssdk.services.kms.model.KeyState;
  */
 class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationChecksTest.Seen> {
 
-    @Override
-    protected List<Check<Observed>> checks() {
-        return new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks();
-    }
-
-    @Override
-    protected Seen correct() {
-        return new Seen();
-    }
-
-    @Override
-    protected Observed observed(Seen seen) {
-        return seen.build();
+    KmsKeyRotationChecksTest() {
+        super(() -> new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks(), Seen::new, Seen::build);
     }
 
 

@@ -33,19 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecksTest.Seen> {
 
-    @Override
-    protected List<Check<Observed>> checks() {
-        return new SnsSqsFanoutVerifier().checks();
-    }
-
-    @Override
-    protected Seen correct() {
-        return new Seen();
-    }
-
-    @Override
-    protected Observed observed(Seen seen) {
-        return seen.build();
+    SnsSqsFanoutChecksTest() {
+        super(() -> new SnsSqsFanoutVerifier().checks(), Seen::new, Seen::build);
     }
 
 

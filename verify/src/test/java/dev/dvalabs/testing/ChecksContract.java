@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -30,14 +32,40 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ChecksContract<O, S> {
 
+    private final Supplier<List<Check<O>>> checks;
+    private final Supplier<S> correct;
+    private final Function<S, O> observed;
+
+    /**
+     * @param checks the exercise's checks
+     * @param correct a fresh builder of a correct build's observations
+     * @param observed the observations a builder describes
+     */
+    protected ChecksContract(Supplier<List<Check<O>>> checks, Supplier<S> correct, Function<S, O> observed) {
+        this.checks = checks;
+        this.correct = correct;
+        this.observed = observed;
+    }
+
+    /** For a check test that overrides {@link #checks()}, {@link #correct()} and {@link #observed} itself. */
+    protected ChecksContract() {
+        this(null, null, null);
+    }
+
     /** The exercise's checks. */
-    protected abstract List<Check<O>> checks();
+    protected List<Check<O>> checks() {
+        return checks.get();
+    }
 
     /** A fresh builder of a correct build's observations. */
-    protected abstract S correct();
+    protected S correct() {
+        return correct.get();
+    }
 
     /** The observations the builder describes. */
-    protected abstract O observed(S seen);
+    protected O observed(S seen) {
+        return observed.apply(seen);
+    }
 
     /** The table: each entry wrong in one fact. */
     protected abstract Stream<Mistake<S>> mistakes();
