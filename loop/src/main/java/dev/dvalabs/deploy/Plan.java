@@ -1,7 +1,13 @@
 package dev.dvalabs.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.dvalabs.policy.Policies;
+import dev.dvalabs.policy.PolicyException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -66,17 +72,44 @@ public record Plan(Map<String, Long> resourcesByType, List<String> securityChang
         return all.isEmpty() ? "(no actions)" : String.join(" ", all);
     }
 
+    /**
+     * What the policy allows, read by the toolkit's policy evaluator. A template's policy holds
+     * CloudFormation functions ({@code {"Fn::GetAtt": [...]}}, {@code {"Ref": ...}}) where IAM wants
+     * strings, so each becomes a string that names it before the policy is read.
+     */
     private static Set<String> actionSet(JsonNode document) {
-        Set<String> all = new TreeSet<>();
-        document.path("Statement").forEach(statement -> {
-            JsonNode action = statement.path("Action");
-            if (action.isArray()) {
-                action.forEach(a -> all.add(a.asText()));
-            } else if (!action.isMissingNode()) {
-                all.add(action.asText());
+        if (document.isMissingNode() || document.isNull()) {
+            return Set.of();
+        }
+        try {
+            return Policies.allowedActions(JSON.writeValueAsString(withoutFunctions(document)));
+        } catch (PolicyException e) {
+            return Set.of("(a policy the toolkit cannot read: " + e.getMessage() + ")");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a template's policy could not be written as JSON", e);
+        }
+    }
+
+    /** The node with every CloudFormation function replaced by text naming it. */
+    private static JsonNode withoutFunctions(JsonNode node) {
+        if (node.isObject()) {
+            var names = node.fieldNames();
+            if (node.size() == 1) {
+                String only = names.next();
+                if (only.equals("Ref") || only.startsWith("Fn::")) {
+                    return TextNode.valueOf("${" + only + " " + node.get(only) + "}");
+                }
             }
-        });
-        return all;
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields().forEachRemaining(f -> copy.set(f.getKey(), withoutFunctions(f.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            node.forEach(element -> copy.add(withoutFunctions(element)));
+            return copy;
+        }
+        return node;
     }
 
     private static String principals(JsonNode document) {

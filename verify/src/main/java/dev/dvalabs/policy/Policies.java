@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,6 +42,25 @@ public final class Policies {
     /** A KMS key policy: nothing reaches the key unless this policy allows it, directly or through the account. */
     public static Policies keyPolicy(String keyPolicyJson) {
         return new Policies(PolicyDocument.parse(keyPolicyJson, PolicyDocument.Kind.RESOURCE), true, List.of());
+    }
+
+    /**
+     * What a policy document allows, as a reader lists it before a deploy: the actions of each Allow
+     * statement, and "every action except ..." for an Allow with NotAction (which a list of its
+     * NotAction would hide). Deny statements allow nothing and are left out.
+     */
+    public static Set<String> allowedActions(String policyJson) {
+        Set<String> all = new TreeSet<>();
+        for (Statement s : PolicyDocument.parse(policyJson, PolicyDocument.Kind.RESOURCE).statements()) {
+            if (s.allow()) {
+                if (s.notAction()) {
+                    all.add("every action except " + String.join(" ", s.actions()));
+                } else {
+                    all.addAll(s.actions());
+                }
+            }
+        }
+        return all;
     }
 
     /** No resource policy: only the identity policies added with {@link #withIdentity} decide. */
