@@ -11,7 +11,9 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
@@ -47,7 +49,10 @@ public final class LookAlikes {
             "AWS::SNS::Topic", new Kind("SNS topic", "TopicName", LookAlikes::topic),
             "AWS::KMS::Alias", new Kind("KMS alias", "AliasName", LookAlikes::alias),
             "AWS::IAM::Role", new Kind("IAM role", "RoleName", LookAlikes::role),
-            "AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket));
+            "AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket),
+            "AWS::Kinesis::Stream", new Kind("Kinesis stream", "Name", LookAlikes::stream),
+            "AWS::KinesisFirehose::DeliveryStream", new Kind("Firehose delivery stream", "DeliveryStreamName",
+                    LookAlikes::deliveryStream));
 
     private LookAlikes() {}
 
@@ -143,6 +148,24 @@ public final class LookAlikes {
         try (IamClient iam = target.client(IamClient.builder())) {
             return tagsOf(target, "iam", iam.getRole(r -> r.roleName(name)).role().arn());
         } catch (NoSuchEntityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> stream(Target target, String name) {
+        try (KinesisClient kinesis = target.client(KinesisClient.builder())) {
+            return tagsOf(target, "kinesis", kinesis.describeStreamSummary(r -> r.streamName(name))
+                    .streamDescriptionSummary().streamARN());
+        } catch (software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> deliveryStream(Target target, String name) {
+        try (FirehoseClient firehose = target.client(FirehoseClient.builder())) {
+            return tagsOf(target, "firehose", firehose.describeDeliveryStream(r -> r.deliveryStreamName(name))
+                    .deliveryStreamDescription().deliveryStreamARN());
+        } catch (software.amazon.awssdk.services.firehose.model.ResourceNotFoundException e) {
             return Optional.empty();
         }
     }

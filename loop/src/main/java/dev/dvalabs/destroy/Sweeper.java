@@ -1,6 +1,7 @@
 package dev.dvalabs.destroy;
 
 import dev.dvalabs.targets.Target;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,18 @@ public interface Sweeper {
      */
     default boolean arnComesFromAName() {
         return true;
+    }
+
+    /** How every name the toolkit gives begins: its stacks' resources and its verifiers' temporary ones. */
+    String TOOLKIT_NAMES = "dva-labs-";
+
+    /**
+     * The ARNs of resources that may be the toolkit's, listed by the service itself, for a service the
+     * tagging index does not list (ministack's lists no Kinesis or Firehose streams); none by default.
+     * {@link Teardown} still reads each one's own tags and deletes only what carries the exercise's tag.
+     */
+    default List<String> listed(Target target) {
+        return List.of();
     }
 
     /**

@@ -37,8 +37,8 @@ public final class Teardown {
     }
 
     /** One sweeper per service whose resources a stack delete can leave behind. */
-    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new DynamoDbSweeper(), new IamSweeper(), new KmsSweeper(),
-            new S3Sweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
+    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new DynamoDbSweeper(), new FirehoseSweeper(), new IamSweeper(),
+            new KinesisSweeper(), new KmsSweeper(), new S3Sweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
 
     private final Target target;
     private final PrintWriter out;
@@ -165,8 +165,25 @@ public final class Teardown {
             tagging.getResourcesPaginator(r -> r.tagFilters(f -> f.key(ExerciseStack.TAG_EXERCISE).values(exerciseId)))
                     .resourceTagMappingList().forEach(found::add);
             // The filter is the service's; the toolkit deletes only what it can see carries its own tag.
-            return found.stream().filter(m -> m.tags().stream().anyMatch(t ->
-                    t.key().equals(ExerciseStack.TAG_EXERCISE) && t.value().equals(exerciseId))).toList();
+            List<ResourceTagMapping> marked = new ArrayList<>(found.stream().filter(m -> m.tags().stream().anyMatch(t ->
+                    t.key().equals(ExerciseStack.TAG_EXERCISE) && t.value().equals(exerciseId))).toList());
+            marked.addAll(listedBySweepers(exerciseId, marked));
+            return marked;
         }
+    }
+
+    /** What the sweepers list themselves, not in the index already, whose own tags carry the exercise's tag. */
+    private List<ResourceTagMapping> listedBySweepers(String exerciseId, List<ResourceTagMapping> indexed) {
+        Set<String> known = indexed.stream().map(ResourceTagMapping::resourceARN).collect(Collectors.toSet());
+        List<ResourceTagMapping> found = new ArrayList<>();
+        for (Sweeper sweeper : SWEEPERS.values()) {
+            for (String arn : sweeper.listed(target)) {
+                if (!known.contains(arn) && ResourceTags.read(target, sweeper, arn)
+                        .filter(tags -> ResourceTags.marks(tags, exerciseId)).isPresent()) {
+                    found.add(ResourceTagMapping.builder().resourceARN(arn).build());
+                }
+            }
+        }
+        return found;
     }
 }
