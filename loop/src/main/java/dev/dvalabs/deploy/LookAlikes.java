@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -47,7 +48,8 @@ public final class LookAlikes {
             "AWS::SNS::Topic", new Kind("SNS topic", "TopicName", LookAlikes::topic),
             "AWS::KMS::Alias", new Kind("KMS alias", "AliasName", LookAlikes::alias),
             "AWS::IAM::Role", new Kind("IAM role", "RoleName", LookAlikes::role),
-            "AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket));
+            "AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket),
+            "AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function));
 
     private LookAlikes() {}
 
@@ -143,6 +145,14 @@ public final class LookAlikes {
         try (IamClient iam = target.client(IamClient.builder())) {
             return tagsOf(target, "iam", iam.getRole(r -> r.roleName(name)).role().arn());
         } catch (NoSuchEntityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> function(Target target, String name) {
+        try (LambdaClient lambda = target.client(LambdaClient.builder())) {
+            return tagsOf(target, "lambda", lambda.getFunctionConfiguration(r -> r.functionName(name)).functionArn());
+        } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
             return Optional.empty();
         }
     }
