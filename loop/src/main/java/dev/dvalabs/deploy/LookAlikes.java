@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -52,7 +53,8 @@ public final class LookAlikes {
             "AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket),
             "AWS::Kinesis::Stream", new Kind("Kinesis stream", "Name", LookAlikes::stream),
             "AWS::KinesisFirehose::DeliveryStream", new Kind("Firehose delivery stream", "DeliveryStreamName",
-                    LookAlikes::deliveryStream));
+                    LookAlikes::deliveryStream),
+            "AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function));
 
     private LookAlikes() {}
 
@@ -166,6 +168,14 @@ public final class LookAlikes {
             return tagsOf(target, "firehose", firehose.describeDeliveryStream(r -> r.deliveryStreamName(name))
                     .deliveryStreamDescription().deliveryStreamARN());
         } catch (software.amazon.awssdk.services.firehose.model.ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> function(Target target, String name) {
+        try (LambdaClient lambda = target.client(LambdaClient.builder())) {
+            return tagsOf(target, "lambda", lambda.getFunctionConfiguration(r -> r.functionName(name)).functionArn());
+        } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
             return Optional.empty();
         }
     }
