@@ -1,0 +1,233 @@
+package dev.dvalabs.exercises.kinesisstreamsfirehose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Delivered;
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Names;
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Observed;
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Resharding;
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Resume;
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.RetentionLimits;
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Routing;
+import dev.dvalabs.testing.ChecksContract;
+import dev.dvalabs.verify.Deviation;
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import dev.dvalabs.verify.Verification;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
+import software.amazon.awssdk.services.firehose.model.DestinationDescription;
+import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationDescription;
+import software.amazon.awssdk.services.firehose.model.ProcessingConfiguration;
+import software.amazon.awssdk.services.firehose.model.Processor;
+import software.amazon.awssdk.services.firehose.model.ProcessorParameter;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
+
+/**
+ * Each kinesis-streams-firehose check judged on observations that differ from a correct build in one
+ * fact, behaviour no correct service shows among them (a record on the wrong shard, a reader that
+ * repeats a record), so that every check is seen failing.
+ */
+class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisStreamsFirehoseChecksTest.Seen> {
+
+    static final String HALF = "170141183460469231731687303715884105728";
+    static final String TOP = "340282366920938463463374607431768211455";
+    static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:dva-labs-clicks-transform";
+
+    KinesisStreamsFirehoseChecksTest() {
+        super(() -> new KinesisStreamsFirehoseVerifier("kinesis-streams-firehose").checks(), Seen::new, Seen::build);
+    }
+
+    /** A correct build's observations, one field at a time changeable. */
+    static final class Seen {
+        Names names = new Names("dva-labs-clicks", "dva-labs-clicks-archive", "dva-labs-clicks-123456789012-us-east-1",
+                "dva-labs-clicks-transform");
+        StreamDescriptionSummary.Builder stream = StreamDescriptionSummary.builder().streamName("dva-labs-clicks")
+                .retentionPeriodHours(48).streamModeDetails(m -> m.streamMode(StreamMode.PROVISIONED));
+        List<Shard> shards = List.of(shard("shardId-000000000000", "0", "170141183460469231731687303715884105727", null),
+                shard("shardId-000000000001", HALF, TOP, null));
+        Fact<Routing> routing = Fact.of(new Routing(4, List.of()));
+        Fact<Resume> resume = Fact.of(new Resume(true, List.of("1", "2"), List.of("3", "4")));
+        Fact<RetentionLimits> limits = Fact.of(new RetentionLimits(
+                "InvalidArgumentException: Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too long.",
+                "InvalidArgumentException: Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short."));
+        Fact<Resharding> resharding = Fact.of(new Resharding(1, 2, "closed"));
+        ExtendedS3DestinationDescription.Builder s3 = ExtendedS3DestinationDescription.builder()
+                .bucketARN("arn:aws:s3:::dva-labs-clicks-123456789012-us-east-1").prefix("clicks/")
+                .bufferingHints(b -> b.sizeInMBs(1).intervalInSeconds(60))
+                .processingConfiguration(processing(true, FUNCTION_ARN));
+        DeliveryStreamDescription.Builder delivery = DeliveryStreamDescription.builder().deliveryStreamName("dva-labs-clicks-archive")
+                .deliveryStreamType("KinesisStreamAsSource")
+                .source(s -> s.kinesisStreamSourceDescription(k -> k.kinesisStreamARN("arn:aws:kinesis:us-east-1:123456789012:stream/dva-labs-clicks")));
+        Fact<Delivered> delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of("1", "2", "3"),
+                List.of("clicks/2026/11/26/01/dva-labs-clicks-archive-1-2026-11-26-01-02-03-abc")));
+        /** What Firehose answered instead of the delivery stream; null when it has one. */
+        String deliveryRefused;
+
+        Observed build() {
+            DeliveryStreamDescription description = delivery
+                    .destinations(DestinationDescription.builder().destinationId("destinationId-000000000001")
+                            .extendedS3DestinationDescription(s3.build()).build()).build();
+            return new Observed(names, Fact.of(stream.build()), Fact.of(shards), routing, resume, limits, resharding,
+                    deliveryRefused == null ? Fact.of(description) : Fact.refused(deliveryRefused),
+                    deliveryRefused == null ? delivered : Fact.refused(deliveryRefused));
+        }
+    }
+
+    static Shard shard(String id, String from, String to, String ending) {
+        return Shard.builder().shardId(id).hashKeyRange(h -> h.startingHashKey(from).endingHashKey(to))
+                .sequenceNumberRange(r -> r.startingSequenceNumber("1").endingSequenceNumber(ending)).build();
+    }
+
+    static ProcessingConfiguration processing(boolean enabled, String lambdaArn) {
+        return ProcessingConfiguration.builder().enabled(enabled).processors(Processor.builder().type("Lambda")
+                .parameters(ProcessorParameter.builder().parameterName("LambdaArn").parameterValue(lambdaArn).build()).build()).build();
+    }
+
+    static final String REFUSED = "delivery stream dva-labs-clicks-archive: ResourceNotFoundException: Firehose dva-labs-clicks-archive under account 123456789012 not found.";
+
+    @Override
+    protected Stream<Mistake<Seen>> mistakes() {
+        return Stream.of(
+                wrong("shard-count", "the starter's one shard",
+                        (Consumer<Seen>) s -> s.shards = List.of(shard("shardId-000000000000", "0", TOP, null))),
+                wrong("shard-count", "an on-demand stream's four shards", (Consumer<Seen>) s -> s.shards = List.of(
+                        shard("shardId-000000000000", "0", "1", null), shard("shardId-000000000001", "2", "3", null),
+                        shard("shardId-000000000002", "4", "5", null), shard("shardId-000000000003", "6", TOP, null))),
+                wrong("shard-count", "two shards split once more, their parent closed",
+                        (Consumer<Seen>) s -> s.shards = List.of(shard("shardId-000000000000", "0", "1", "99"),
+                                shard("shardId-000000000001", "0", "0", null), shard("shardId-000000000002", "1", "1", null),
+                                shard("shardId-000000000003", HALF, TOP, null))),
+                wrong("capacity-mode", "the on-demand capacity mode",
+                        (Consumer<Seen>) s -> s.stream.streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND))),
+                wrong("partition-routing", "a record on a shard whose range does not hold its key's MD5",
+                        (Consumer<Seen>) s -> s.routing = Fact.of(new Routing(4,
+                                List.of("dva-labs-verify-x-key-2 (MD5 in shardId-000000000001) on shardId-000000000000")))),
+                wrong("partition-routing", "a stream the verifier could not write to",
+                        (Consumer<Seen>) s -> s.routing = Fact.refused("stream dva-labs-clicks: ResourceNotFoundException: Stream dva-labs-clicks not found")),
+                wrong("sequence-resume", "sequence numbers that do not grow",
+                        (Consumer<Seen>) s -> s.resume = Fact.of(new Resume(false, List.of("1", "2"), List.of("3", "4")))),
+                wrong("sequence-resume", "a resumed reader that repeats the checkpoint's record",
+                        (Consumer<Seen>) s -> s.resume = Fact.of(new Resume(true, List.of("1", "2"), List.of("2", "3", "4")))),
+                wrong("sequence-resume", "a resumed reader that loses a record",
+                        (Consumer<Seen>) s -> s.resume = Fact.of(new Resume(true, List.of("1", "2"), List.of("4")))),
+                wrong("resharding", "a split that leaves the open shards as they were",
+                        (Consumer<Seen>) s -> s.resharding = Fact.of(new Resharding(1, 1, "open"))),
+                wrong("resharding", "a split whose parent stays open",
+                        (Consumer<Seen>) s -> s.resharding = Fact.of(new Resharding(1, 3, "open"))),
+                wrong("retention", "the default 24 hours",
+                        (Consumer<Seen>) s -> s.stream.retentionPeriodHours(24)),
+                wrong("retention", "the notes' 7 days",
+                        (Consumer<Seen>) s -> s.stream.retentionPeriodHours(168)),
+                wrong("retention-range", "366 days accepted",
+                        (Consumer<Seen>) s -> s.limits = Fact.of(new RetentionLimits("accepted", s.limits.value().tooShort()))),
+                wrong("retention-range", "23 hours accepted",
+                        (Consumer<Seen>) s -> s.limits = Fact.of(new RetentionLimits(s.limits.value().tooLong(), "accepted"))),
+                wrong("retention-range", "a temporary stream the verifier may not make",
+                        (Consumer<Seen>) s -> s.limits = Fact.refused("the verifier's stream dva-labs-verify-...: AccessDeniedException: not authorized to perform kinesis:CreateStream")),
+                wrong("firehose-source", "a delivery stream for direct puts", (Consumer<Seen>) s -> s.delivery
+                        .deliveryStreamType("DirectPut").source((software.amazon.awssdk.services.firehose.model.SourceDescription) null)),
+                wrong("firehose-source", "a delivery stream reading another stream", (Consumer<Seen>) s -> s.delivery
+                        .source(x -> x.kinesisStreamSourceDescription(k -> k.kinesisStreamARN("arn:aws:kinesis:us-east-1:123456789012:stream/other")))),
+                wrong("firehose-destination", "another bucket",
+                        (Consumer<Seen>) s -> s.s3.bucketARN("arn:aws:s3:::my-archive")),
+                wrong("firehose-destination", "no prefix",
+                        (Consumer<Seen>) s -> s.s3.prefix("")),
+                wrong("delivered", "records not delivered",
+                        (Consumer<Seen>) s -> s.delivered = Fact.of(new Delivered(List.of(), List.of(), List.of())), "buffered", "transformed"),
+                wrong("delivered", "records under the bucket's root",
+                        (Consumer<Seen>) s -> s.delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of("1", "2", "3"),
+                                List.of("2026/11/26/01/dva-labs-clicks-archive-1-2026-11-26-01-02-03-abc")))),
+                wrong("delivered", "a prefix without its slash",
+                        (Consumer<Seen>) s -> s.delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of("1", "2", "3"),
+                                List.of("clicks2026/11/26/01/dva-labs-clicks-archive-1-2026-11-26-01-02-03-abc")))),
+                wrong("delivered", "no bucket to deliver to",
+                        (Consumer<Seen>) s -> s.delivered = Fact.refused("bucket dva-labs-clicks-123456789012-us-east-1: NoSuchBucket: The specified bucket does not exist"),
+                        "buffered", "transformed"),
+                wrong("buffered", "Firehose's default buffers, 5 MB / 300 s",
+                        (Consumer<Seen>) s -> s.s3.bufferingHints(b -> b.sizeInMBs(5).intervalInSeconds(300))),
+                wrong("buffered", "one object a record",
+                        (Consumer<Seen>) s -> s.delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of("1", "2", "3"),
+                                List.of("clicks/2026/11/26/01/a", "clicks/2026/11/26/01/b", "clicks/2026/11/26/01/c")))),
+                wrong("firehose-processor", "no processing configuration",
+                        (Consumer<Seen>) s -> s.s3.processingConfiguration((ProcessingConfiguration) null)),
+                wrong("firehose-processor", "a processing configuration switched off",
+                        (Consumer<Seen>) s -> s.s3.processingConfiguration(processing(false, FUNCTION_ARN))),
+                wrong("firehose-processor", "another function",
+                        (Consumer<Seen>) s -> s.s3.processingConfiguration(processing(true, FUNCTION_ARN.replace("transform", "other")))),
+                wrong("firehose-processor", "no delivery stream",
+                        (Consumer<Seen>) s -> s.deliveryRefused = REFUSED,
+                        "firehose-source", "firehose-destination", "buffered", "delivered", "transformed"),
+                wrong("transformed", "records delivered as they were put",
+                        (Consumer<Seen>) s -> s.delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of(),
+                                s.delivered.value().objects()))));
+    }
+
+    @Test
+    @DisplayName("a function named with its version still names the transform function")
+    void qualifiedFunctionArnPasses() {
+        Seen seen = new Seen();
+        seen.s3.processingConfiguration(processing(true, FUNCTION_ARN + ":$LATEST"));
+        assertThat(judge(seen).outcome("firehose-processor").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("a prefix with the arrival hour written as a timestamp expression passes, as it delivers the same keys")
+    void timestampExpressionPrefixPasses() {
+        Seen seen = new Seen();
+        seen.s3.prefix("clicks/!{timestamp:yyyy/MM/dd/HH}/");
+        assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("on ministack only its own answers SKIP: its ValidationException, its deleted parent, its object per record")
+    void ministackDeviationsCoverOnlyItsOwnAnswers() {
+        Map<String, Deviation> ministack = Catalog.load().find(new KinesisStreamsFirehose().id()).orElseThrow().deviationsOn("ministack");
+        Seen its = new Seen();
+        its.limits = Fact.of(new RetentionLimits("ValidationException: RetentionPeriodHours cannot exceed 8760",
+                "ValidationException: RetentionPeriodHours cannot be less than 24"));
+        its.resharding = Fact.of(new Resharding(1, 2, "gone (not listed)"));
+        its.delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of("1", "2", "3"),
+                List.of("clicks/2026/11/26/01/a", "clicks/2026/11/26/01/b", "clicks/2026/11/26/01/c")));
+        Report report = Verification.judge("checks", checks(), its.build(), "ministack", ministack);
+        assertThat(report.ids(Status.SKIP)).containsExactlyInAnyOrder("retention-range", "resharding", "buffered");
+        assertThat(report.ids(Status.FAIL)).isEmpty();
+
+        Seen wrong = new Seen();
+        wrong.limits = Fact.of(new RetentionLimits("accepted", "ValidationException: RetentionPeriodHours cannot be less than 24"));
+        wrong.resharding = Fact.of(new Resharding(1, 1, "gone (not listed)"));
+        wrong.s3.bufferingHints(b -> b.sizeInMBs(5).intervalInSeconds(300));
+        wrong.delivered = its.delivered;
+        Report mistaken = Verification.judge("checks", checks(), wrong.build(), "ministack", ministack);
+        assertThat(mistaken.ids(Status.FAIL)).containsExactlyInAnyOrder("retention-range", "resharding", "buffered");
+        assertThat(mistaken.ids(Status.SKIP)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a key's MD5 picks the shard whose hash key range holds it")
+    void md5PicksTheShard() {
+        List<Shard> two = new Seen().shards;
+        // MD5("a") = 0cc175b9c0f1b6a831c399e269772661, in the lower half of the 128-bit range.
+        assertThat(ClickStream.holder(two, "a")).isEqualTo("shardId-000000000000");
+        // MD5("b") = 92eb5ffee6ae2fec3ad71c777531578f, in the upper half.
+        assertThat(ClickStream.holder(two, "b")).isEqualTo("shardId-000000000001");
+    }
+
+    @Test
+    @DisplayName("an object is the verifier's to delete only when every record in it is the run's")
+    void onlyTheRunsObjectsAreDeleted() {
+        String run = "dva-labs-verify-1234abcd";
+        assertThat(Archive.onlyOurs("{\"click\":\"" + run + "-delivery-1\"}\n{\"click\":\"" + run + "-key-2\"}\n", run)).isTrue();
+        assertThat(Archive.onlyOurs("{\"click\":\"" + run + "-delivery-1\"}{\"click\":\"learner-7\"}", run)).isFalse();
+        assertThat(Archive.onlyOurs(run + "-delivery-1 not json\nlearner line\n", run)).isFalse();
+    }
+}
