@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Delivered;
 import dev.dvalabs.targets.Target;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationDescription;
@@ -77,7 +80,7 @@ final class Archive implements AutoCloseable {
     private Delivered look(S3Client s3, Instant since, String marker, String run, Map<String, String> read) {
         for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
             if (!read.containsKey(object.key()) && !object.lastModified().isBefore(since)) {
-                read.put(object.key(), s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asUtf8String());
+                read.put(object.key(), text(s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray()));
             }
         }
         Set<String> found = new TreeSet<>();
@@ -98,6 +101,18 @@ final class Archive implements AutoCloseable {
             }
         });
         return new Delivered(List.copyOf(found), List.copyOf(transformed), List.copyOf(holding));
+    }
+
+    /** An object's text, unzipped when Firehose compressed it with GZIP (CompressionFormat is the learner's to choose). */
+    static String text(byte[] content) {
+        if (content.length > 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b) {
+            try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(content))) {
+                return new String(unzipped.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException notGzip) {
+                // Not a gzip stream after all: read as it is.
+            }
+        }
+        return new String(content, StandardCharsets.UTF_8);
     }
 
     /** The verifier's delivery clicks in an object that carry "transformed": true; none when it is not JSON. */

@@ -230,4 +230,15 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
         assertThat(Archive.onlyOurs("{\"click\":\"" + run + "-delivery-1\"}{\"click\":\"learner-7\"}", run)).isFalse();
         assertThat(Archive.onlyOurs(run + "-delivery-1 not json\nlearner line\n", run)).isFalse();
     }
+
+    @Test
+    @DisplayName("an object Firehose compressed with GZIP is read unzipped, one it did not as it is")
+    void gzipObjectsAreRead() throws java.io.IOException {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+            gzip.write("{\"click\":\"x\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(Archive.text(zipped.toByteArray())).isEqualTo("{\"click\":\"x\"}\n");
+        assertThat(Archive.text("{\"click\":\"y\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("{\"click\":\"y\"}");
+    }
 }
