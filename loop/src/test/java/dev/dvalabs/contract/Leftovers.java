@@ -12,13 +12,16 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What a destroy must leave: no stack of the exercise in either variant, no table, queue, topic, function,
- * event source mapping or function log group named like the toolkit's, and nothing a second destroy
+ * event source mapping, function log group, data stream or delivery stream named like the toolkit's (the
+ * verifiers' temporary ones included), and nothing a second destroy
  * could not account for.
  */
 public final class Leftovers {
@@ -31,7 +34,9 @@ public final class Leftovers {
              SqsClient sqs = target.client(SqsClient.builder());
              SnsClient sns = target.client(SnsClient.builder());
              LambdaClient lambda = target.client(LambdaClient.builder());
-             CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
+             CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder());
+             KinesisClient kinesis = target.client(KinesisClient.builder());
+             FirehoseClient firehose = target.client(FirehoseClient.builder())) {
             for (Variant variant : Variant.values()) {
                 String name = ExerciseStack.nameOf(exerciseId, variant);
                 assertThat(cloudFormation.listStacks().stackSummaries())
@@ -45,6 +50,8 @@ public final class Leftovers {
             assertThat(lambda.listEventSourceMappingsPaginator().eventSourceMappings())
                     .noneMatch(m -> m.functionArn().contains(":function:dva-labs-"));
             assertThat(logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix("/aws/lambda/dva-labs-")).logGroups()).isEmpty();
+            assertThat(kinesis.listStreamsPaginator().streamNames()).noneMatch(n -> n.startsWith("dva-labs-"));
+            assertThat(firehose.listDeliveryStreams(r -> r.limit(100)).deliveryStreamNames()).noneMatch(n -> n.startsWith("dva-labs-"));
         }
         assertThat(new Teardown(target, new PrintWriter(new StringWriter())).destroy(exerciseId).remaining())
                 .as("what a second destroy could not remove").isEmpty();

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -82,6 +84,23 @@ class LookAlikesTest {
                                 lambda.createFunction(r -> r.functionName(name).runtime("python3.12").handler("index.handler")
                                         .role("arn:aws:iam::000000000000:role/look-alike")
                                         .code(c -> c.zipFile(PythonHandlers.zip(PythonHandlers.ECHO))).tags(tags));
+                            }
+                        }),
+                Arguments.of("Kinesis stream look-alike-stream", "AWS::Kinesis::Stream", "Name", "look-alike-stream",
+                        (Create) (t, name, tags) -> {
+                            try (KinesisClient kinesis = t.client(KinesisClient.builder())) {
+                                kinesis.createStream(r -> r.streamName(name).shardCount(1));
+                                if (!tags.isEmpty()) {
+                                    kinesis.addTagsToStream(r -> r.streamName(name).tags(tags));
+                                }
+                            }
+                        }),
+                Arguments.of("Firehose delivery stream look-alike-delivery", "AWS::KinesisFirehose::DeliveryStream",
+                        "DeliveryStreamName", "look-alike-delivery", (Create) (t, name, tags) -> {
+                            try (FirehoseClient firehose = t.client(FirehoseClient.builder())) {
+                                firehose.createDeliveryStream(r -> r.deliveryStreamName(name).deliveryStreamType("DirectPut")
+                                        .tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.firehose.model.Tag
+                                                .builder().key(e.getKey()).value(e.getValue()).build()).toList()));
                             }
                         }),
                 Arguments.of("S3 bucket look-alike-bucket", "AWS::S3::Bucket", "BucketName", "look-alike-bucket",

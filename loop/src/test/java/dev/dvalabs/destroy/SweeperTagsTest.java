@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -82,6 +84,24 @@ class SweeperTagsTest {
                         String group = "/sweeper-tags/" + tags.size();
                         logs.createLogGroup(r -> r.logGroupName(group).tags(tags.isEmpty() ? null : tags));
                         return logs.describeLogGroups(r -> r.logGroupNamePrefix(group)).logGroups().get(0).arn();
+                    }
+                }),
+                Arguments.of(new KinesisSweeper(), (Create) (t, tags) -> {
+                    try (KinesisClient kinesis = t.client(KinesisClient.builder())) {
+                        String name = "sweeper-tags-" + tags.size();
+                        kinesis.createStream(r -> r.streamName(name).shardCount(1));
+                        if (!tags.isEmpty()) {
+                            kinesis.addTagsToStream(r -> r.streamName(name).tags(tags));
+                        }
+                        return kinesis.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary().streamARN();
+                    }
+                }),
+                Arguments.of(new FirehoseSweeper(), (Create) (t, tags) -> {
+                    try (FirehoseClient firehose = t.client(FirehoseClient.builder())) {
+                        return firehose.createDeliveryStream(r -> r.deliveryStreamName("sweeper-tags-" + tags.size())
+                                .deliveryStreamType("DirectPut").tags(tags.entrySet().stream()
+                                        .map(e -> software.amazon.awssdk.services.firehose.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                                        .toList())).deliveryStreamARN();
                     }
                 }),
                 Arguments.of(new S3Sweeper(), (Create) (t, tags) -> {
