@@ -8,10 +8,10 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Verifier;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -250,7 +250,7 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
         if (closed) {
             throw new IllegalStateException("verify was interrupted and has removed what it wrote; it writes no more");
         }
-        String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
+        String run = RunMarker.start().value();
         try (KinesisClient kinesis = target.client(KinesisClient.builder());
              FirehoseClient firehose = target.client(FirehoseClient.builder());
              S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()))) {

@@ -5,8 +5,10 @@ import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifi
 import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.RetentionLimits;
 import dev.dvalabs.probe.Answers;
 import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.RunMarker;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.kinesis.model.Tag;
 /**
  * The verifier's own temporary stream, for what must never be tried on the learner's: a retention
  * outside the allowed range (an emulator that accepted it would change the stream) and resharding.
- * It is named {@code dva-labs-verify-<run>} and tagged with the exercise and the run, so that the next
+ * It is named by the run's mark ({@code dva-labs-verify-<start>-<random>}) and tagged with the exercise and the run, so that the next
  * verify, or destroy, can tell it is the verifier's and remove it when a verify could not. Removing it
  * is safe to ask twice and from another thread; after {@link #close()} none is made any more.
  */
@@ -30,7 +32,7 @@ final class ScratchStream implements AutoCloseable {
 
     /** Marks the verifier's temporary stream with the run that made it. */
     static final String TAG_VERIFY_RUN = "dva-labs:verify-run";
-    static final String NAME_PREFIX = "dva-labs-verify-";
+    static final String NAME_PREFIX = RunMarker.PREFIX;
     static final int TOO_LONG_HOURS = 8761;
     static final int TOO_SHORT_HOURS = 23;
     /** Creating a stream and splitting a shard take AWS a few seconds to half a minute; an emulator none. */
@@ -49,7 +51,7 @@ final class ScratchStream implements AutoCloseable {
 
     /** Makes the temporary stream of one shard, tagged, and waits until it is ACTIVE. */
     void create(Target where, KinesisClient kinesis, String run) {
-        String stream = NAME_PREFIX + run;
+        String stream = run;
         Map<String, String> tags = Map.of(ExerciseStack.TAG_EXERCISE, exerciseId, TAG_VERIFY_RUN, run);
         synchronized (lock) {
             if (closed) {
@@ -114,12 +116,14 @@ final class ScratchStream implements AutoCloseable {
     }
 
     /**
-     * Deletes the temporary streams earlier verifies of this exercise left (an interrupted JVM), each
-     * only when its own tags say it is one: the exercise's tag and a verify run's.
+     * Deletes the temporary streams earlier verifies of this exercise left (a JVM killed outright), each
+     * only when its name carries a run mark older than any verify runs (never a verify running now,
+     * elsewhere) and its own tags say it is one: the exercise's tag and a verify run's.
      */
     void removeLeftovers(KinesisClient kinesis) {
+        Instant now = Instant.now();
         for (StreamSummary summary : kinesis.listStreamsPaginator(r -> r.limit(100)).streamSummaries()) {
-            if (summary.streamName().startsWith(NAME_PREFIX) && verifiers(kinesis, summary.streamName())) {
+            if (RunMarker.isLeftover(summary.streamName(), now) && verifiers(kinesis, summary.streamName())) {
                 delete(kinesis, summary.streamName());
             }
         }

@@ -12,9 +12,11 @@ import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +81,17 @@ class KinesisStreamsFirehoseTest {
     }
 
     @Test
+    @DisplayName("the solution's stream is encrypted with KMS, which ministack's CloudFormation ignores and the deployer applies")
+    void streamEncryptionIsApplied(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        try (KinesisClient kinesis = emulator.client(KinesisClient.builder())) {
+            var summary = kinesis.describeStreamSummary(r -> r.streamName("dva-labs-clicks")).streamDescriptionSummary();
+            assertThat(summary.encryptionTypeAsString()).isEqualTo("KMS");
+            assertThat(summary.keyId()).isEqualTo("alias/aws/kinesis");
+        }
+    }
+
+    @Test
     @DisplayName("a verifier closed before it observes puts no record, makes no stream, and closing it again is harmless")
     void closedVerifierWritesNothing(LocalEmulator emulator) {
         new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
@@ -99,18 +112,22 @@ class KinesisStreamsFirehoseTest {
     }
 
     @Test
-    @DisplayName("the next verify removes a temporary stream a killed verify left, and spares an untagged one of that name's shape")
+    @DisplayName("the next verify removes a temporary stream a killed verify left, and spares a running verify's, one of"
+            + " another exercise and an untagged one")
     void nextVerifyRemovesLeftovers(LocalEmulator emulator) {
         new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
+        String running = RunMarker.start().value();
+        String untagged = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
+        String other = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
         try (KinesisClient kinesis = emulator.client(KinesisClient.builder())) {
-            createStream(kinesis, "dva-labs-verify-killed", Map.of(ExerciseStack.TAG_EXERCISE, ID, ScratchStream.TAG_VERIFY_RUN, "killed"));
-            createStream(kinesis, "dva-labs-verify-learners", Map.of());
-            createStream(kinesis, "dva-labs-verify-other-exercise", Map.of(ExerciseStack.TAG_EXERCISE, "another",
-                    ScratchStream.TAG_VERIFY_RUN, "x"));
+            createStream(kinesis, killed, Map.of(ExerciseStack.TAG_EXERCISE, ID, ScratchStream.TAG_VERIFY_RUN, killed));
+            createStream(kinesis, running, Map.of(ExerciseStack.TAG_EXERCISE, ID, ScratchStream.TAG_VERIFY_RUN, running));
+            createStream(kinesis, untagged, Map.of());
+            createStream(kinesis, other, Map.of(ExerciseStack.TAG_EXERCISE, "another", ScratchStream.TAG_VERIFY_RUN, other));
         }
         verify(emulator);
-        assertThat(streams(emulator)).contains("dva-labs-verify-learners", "dva-labs-verify-other-exercise")
-                .doesNotContain("dva-labs-verify-killed");
+        assertThat(streams(emulator)).contains(running, untagged, other).doesNotContain(killed);
     }
 
     @Test

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,7 +32,7 @@ public final class Compensations {
 
     /** Every compensation the deployer knows. */
     static final List<Compensation> ALL = List.of(new TimeToLive(), new FifoTopic(), new BucketVersioning(),
-            new SqsSubscription(), new QueuePolicy());
+            new SqsSubscription(), new QueuePolicy(), new StreamEncryption());
 
     private Compensations() {}
 
@@ -162,6 +163,32 @@ public final class Compensations {
                     sns.setTopicAttributes(r -> r.topicArn(topicArn).attributeName("ContentBasedDeduplication")
                             .attributeValue(properties.path("ContentBasedDeduplication").asText()));
                 }
+            }
+        }
+    }
+
+    /** ministack's CloudFormation makes a Kinesis stream unencrypted whatever its StreamEncryption says. */
+    static final class StreamEncryption implements Compensation {
+        public Set<String> emulators() {
+            return Set.of("ministack");
+        }
+
+        public String resourceType() {
+            return "AWS::Kinesis::Stream";
+        }
+
+        public String describe() {
+            return "StreamEncryption applied with StartStreamEncryption";
+        }
+
+        public void apply(Target target, String stream, JsonNode properties, Map<String, String> physicalIds) {
+            JsonNode encryption = properties.path("StreamEncryption");
+            if (encryption.path("EncryptionType").asText("").isEmpty()) {
+                return;
+            }
+            try (KinesisClient kinesis = target.client(KinesisClient.builder())) {
+                kinesis.startStreamEncryption(r -> r.streamName(stream).encryptionType(encryption.path("EncryptionType").asText())
+                        .keyId(encryption.path("KeyId").asText()));
             }
         }
     }
