@@ -183,7 +183,16 @@ public final class Teardown {
         Set<String> known = indexed.stream().map(ResourceTagMapping::resourceARN).collect(Collectors.toSet());
         List<ResourceTagMapping> found = new ArrayList<>();
         for (Sweeper sweeper : SWEEPERS.values()) {
-            for (String arn : sweeper.listed(target)) {
+            List<String> listed;
+            try {
+                listed = sweeper.listed(target);
+            } catch (AwsServiceException e) {
+                // A target without the service (an emulator that does not emulate it) holds none of its
+                // resources; any other refusal is said, as what it hides may be left.
+                out.println("Could not list " + sweeper.service() + " resources to sweep: " + Fact.messageOf(e));
+                continue;
+            }
+            for (String arn : listed) {
                 if (!known.contains(arn) && ResourceTags.read(target, sweeper, arn)
                         .filter(tags -> ResourceTags.marks(tags, exerciseId)).isPresent()) {
                     found.add(ResourceTagMapping.builder().resourceARN(arn).build());
