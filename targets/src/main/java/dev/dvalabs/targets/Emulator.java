@@ -15,11 +15,9 @@ public enum Emulator {
     /**
      * The embedded default, {@code --target local}. It runs a Python Lambda in its own interpreter and
      * brings botocore only, so a handler's {@code import boto3} would fail where AWS's runtime has it:
-     * boto3 is installed beside it, pinned to the release of the botocore ministack brings. It reads
-     * Kinesis requests in CBOR, which the AWS SDK for Java sends, only with cbor2 (an extra of its tests
-     * only), else answers every one SerializationException: cbor2 is installed beside it too.
+     * boto3 is installed beside it, pinned to the release of the botocore ministack brings.
      */
-    MINISTACK("local", "ministack", "1.5.33", "ministack", List.of("boto3==1.43.106", "botocore==1.43.106", "cbor2==5.7.1"),
+    MINISTACK("local", "ministack", "1.5.33", "ministack", List.of("boto3==1.43.106", "botocore==1.43.106"),
             "/_ministack/health", "/_ministack/reset") {
         @Override
         List<String> command(Path venv, int port) {
