@@ -241,4 +241,37 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
         assertThat(Archive.text(zipped.toByteArray())).isEqualTo("{\"click\":\"x\"}\n");
         assertThat(Archive.text("{\"click\":\"y\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("{\"click\":\"y\"}");
     }
+
+    /** Real AWS as far as the delivery wait can tell: no emulator. */
+    static final dev.dvalabs.targets.Target AWS = new dev.dvalabs.targets.Target() {
+        public String name() {
+            return "aws";
+        }
+
+        public java.util.Optional<java.net.URI> endpoint() {
+            return java.util.Optional.empty();
+        }
+
+        public software.amazon.awssdk.regions.Region region() {
+            return software.amazon.awssdk.regions.Region.US_EAST_1;
+        }
+
+        public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials() {
+            return EMULATOR_CREDENTIALS;
+        }
+
+        public void close() {}
+    };
+
+    @Test
+    @DisplayName("on AWS the delivery wait is the S3 buffer's interval, the processor's (60 s unless set) and 2 minutes more")
+    void deliveryWaitFollowsTheBuffers() {
+        Seen seen = new Seen();
+        assertThat(Archive.patience(AWS, seen.build().delivery().value())).isEqualTo(java.time.Duration.ofSeconds(60 + 60 + 120));
+        seen.s3.bufferingHints(b -> b.sizeInMBs(5).intervalInSeconds(300)).processingConfiguration(ProcessingConfiguration.builder()
+                .enabled(true).processors(Processor.builder().type("Lambda").parameters(
+                        ProcessorParameter.builder().parameterName("LambdaArn").parameterValue(FUNCTION_ARN).build(),
+                        ProcessorParameter.builder().parameterName("BufferIntervalInSeconds").parameterValue("900").build()).build()).build());
+        assertThat(Archive.patience(AWS, seen.build().delivery().value())).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
 }
