@@ -250,9 +250,9 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                     table.refused() ? null : table.value().latestStreamArn(),
                     lambda.listEventSourceMappingsPaginator(r -> r.functionName(function)).eventSourceMappings().stream().toList(),
                     failures));
-            Fact<Trail> audited = mappings.refused() ? mappings.as() : Fact.about("table " + orders + " or " + audit,
-                    () -> follow(own, mappings.value()));
             Fact<Invocation> ping = invoke(lambda, function, "{\"ping\": \"" + PING + "\"}");
+            Fact<Trail> audited = mappings.refused() ? mappings.as() : Fact.about("table " + orders + " or " + audit,
+                    () -> follow(own, mappings.value(), ping));
             return new Observed(table, mappings, audited, ping, sleep.join());
         } finally {
             own.removeAll();
@@ -260,14 +260,20 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         }
     }
 
-    /** The order's life and its audit, or why nothing was written: no enabled mapping reads the stream. */
-    private static Trail follow(AuditTrail own, Mappings mappings) {
+    /**
+     * The order's life and its audit, or why nothing was written: no enabled mapping reads the stream, or
+     * the function does not run (a direct invoke failed, so a batch from the stream would fail too).
+     */
+    private static Trail follow(AuditTrail own, Mappings mappings, Fact<Invocation> ping) {
         Optional<EventSourceMappingConfiguration> mapping = mappings.fromStream();
         if (mapping.isEmpty()) {
             return Trail.notTried("nothing reads the table's stream for the function");
         }
         if (!"Enabled".equals(mapping.get().state())) {
             return Trail.notTried("the mapping is " + mapping.get().state());
+        }
+        if (ping.refused() || ping.value().functionError() != null) {
+            return Trail.notTried("the function does not run: " + (ping.refused() ? ping.refusal() : answer(ping.value())));
         }
         own.live(CREATED, CHANGED);
         return new Trail(own.awaitUntil("REMOVE", AUDIT_WAIT), null);
