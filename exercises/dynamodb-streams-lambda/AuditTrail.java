@@ -73,12 +73,17 @@ final class AuditTrail implements AutoCloseable {
     }
 
     private List<Audited> read(DynamoDbClient dynamo) {
+        return items(dynamo).stream().map(i -> new Audited(text(i, "eventName"), text(i, "newImage"), text(i, "oldImage")))
+                .toList();
+    }
+
+    /** The audit items written for the order, read strongly consistent. */
+    private List<Map<String, AttributeValue>> items(DynamoDbClient dynamo) {
         return dynamo.queryPaginator(q -> q.tableName(audit).consistentRead(true)
                         .keyConditionExpression("#k = :k")
                         .expressionAttributeNames(Map.of("#k", DynamodbStreamsLambdaVerifier.ORDER_KEY))
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(orderId))))
-                .items().stream().map(i -> new Audited(text(i, "eventName"), text(i, "newImage"), text(i, "oldImage")))
-                .toList();
+                .items().stream().toList();
     }
 
     private static String text(Map<String, AttributeValue> item, String attribute) {
@@ -113,13 +118,9 @@ final class AuditTrail implements AutoCloseable {
             if (wasThere) {
                 awaitUntil("REMOVE", SETTLE);
             }
-            dynamo.queryPaginator(q -> q.tableName(audit).consistentRead(true)
-                            .keyConditionExpression("#k = :k")
-                            .expressionAttributeNames(Map.of("#k", DynamodbStreamsLambdaVerifier.ORDER_KEY))
-                            .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(orderId))))
-                    .items().forEach(item -> dynamo.deleteItem(d -> d.tableName(audit).key(Map.of(
-                            DynamodbStreamsLambdaVerifier.ORDER_KEY, item.get(DynamodbStreamsLambdaVerifier.ORDER_KEY),
-                            DynamodbStreamsLambdaVerifier.EVENT_KEY, item.get(DynamodbStreamsLambdaVerifier.EVENT_KEY)))));
+            items(dynamo).forEach(item -> dynamo.deleteItem(d -> d.tableName(audit).key(Map.of(
+                    DynamodbStreamsLambdaVerifier.ORDER_KEY, item.get(DynamodbStreamsLambdaVerifier.ORDER_KEY),
+                    DynamodbStreamsLambdaVerifier.EVENT_KEY, item.get(DynamodbStreamsLambdaVerifier.EVENT_KEY)))));
         } catch (AwsServiceException e) {
             // A table that is gone, or keyed otherwise than the instructions say, holds nothing of the verifier's.
         }

@@ -186,8 +186,7 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
     static String audited(Trail trail, String eventName) {
         List<Audited> audited = trail.of(eventName);
         if (audited.isEmpty()) {
-            return eventName + " not audited " + (trail.notTried() != null ? "(" + trail.notTried() + ")"
-                    : "within " + AUDIT_WAIT.toSeconds() + " s");
+            return eventName + " not audited " + whyNot(trail);
         }
         return audited.stream().map(a -> eventName + " audited with " + image("new", a.newImage()) + ", "
                 + image("old", a.oldImage())).distinct().collect(Collectors.joining("; "));
@@ -204,9 +203,13 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         if (!trail.of("REMOVE").isEmpty()) {
             return "MODIFY not audited, though the REMOVE after it was";
         }
-        return "MODIFY not audited, but neither was the REMOVE after it "
-                + (trail.notTried() != null ? "(" + trail.notTried() + ")" : "within " + AUDIT_WAIT.toSeconds() + " s")
+        return "MODIFY not audited, but neither was the REMOVE after it " + whyNot(trail)
                 + ", so it is not known whether the MODIFY was held back or is still to come";
+    }
+
+    /** Why a record's audit is missing: nothing was written to the table, or the wait ran out. */
+    private static String whyNot(Trail trail) {
+        return trail.notTried() != null ? "(" + trail.notTried() + ")" : "within " + AUDIT_WAIT.toSeconds() + " s";
     }
 
     private static String image(String which, String image) {
