@@ -4,19 +4,21 @@ import static dev.dvalabs.verify.Matcher.eq;
 import static dev.dvalabs.verify.Matcher.satisfies;
 
 import dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail.Audited;
+import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.probe.Json;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Verifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -239,7 +241,7 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         String function = names.getOrDefault("function", DynamodbStreamsLambdaStack.FUNCTION);
         String audit = names.getOrDefault("audit", DynamodbStreamsLambdaStack.AUDIT);
         String failures = names.getOrDefault("failures", DynamodbStreamsLambdaStack.FAILURES);
-        AuditTrail own = new AuditTrail(target, orders, audit, "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8));
+        AuditTrail own = new AuditTrail(target, orders, audit, RunMarker.start().value());
         if (closed || !trail.compareAndSet(null, own)) {
             throw new IllegalStateException("verify was interrupted and has removed its test data; it writes no more");
         }
@@ -249,6 +251,7 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
             CompletableFuture<Fact<Invocation>> sleep = CompletableFuture.supplyAsync(() ->
                     invoke(lambda, function, "{\"sleepSeconds\": " + SLEEP_SECONDS + "}"));
             Fact<TableDescription> table = Fact.about("table " + orders, () -> dynamo.describeTable(r -> r.tableName(orders)).table());
+            removeLeftovers(dynamo, List.of(orders, audit));
             Fact<Mappings> mappings = Fact.about("function " + function, () -> new Mappings(
                     table.refused() ? null : table.value().latestStreamArn(),
                     lambda.listEventSourceMappingsPaginator(r -> r.functionName(function)).eventSourceMappings().stream().toList(),
@@ -280,6 +283,20 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         }
         own.live(CREATED, CHANGED);
         return new Trail(own.awaitUntil("REMOVE", AUDIT_WAIT), null);
+    }
+
+    /**
+     * Removes the orders and audit items of an earlier verify that was killed before its own cleanup. An
+     * order removed now is audited as a REMOVE after this: the next verify removes that audit item.
+     */
+    private static void removeLeftovers(DynamoDbClient dynamo, List<String> tables) {
+        for (String table : tables) {
+            try {
+                DynamoDb.removeLeftovers(dynamo, dynamo.describeTable(r -> r.tableName(table)).table());
+            } catch (AwsServiceException e) {
+                // A table that is missing or may not be scanned: the checks say so; leftovers stay for a later verify.
+            }
+        }
     }
 
     private static Fact<Invocation> invoke(LambdaClient lambda, String function, String payload) {

@@ -12,15 +12,20 @@ import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -63,6 +68,27 @@ class DynamodbStreamsLambdaTest {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(DynamodbStreamsLambdaStack.ORDERS)).items()).isEmpty();
             assertThat(dynamo.scan(r -> r.tableName(DynamodbStreamsLambdaStack.AUDIT)).items()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a verify removes the orders and audit items a killed verify left, and keeps a running one's and the learner's")
+    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
+        String running = RunMarker.start().value();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String order : List.of(killed, running, "alice")) {
+                dynamo.putItem(p -> p.tableName(DynamodbStreamsLambdaStack.ORDERS).item(Map.of(
+                        "orderId", AttributeValue.fromS(order))));
+                dynamo.putItem(p -> p.tableName(DynamodbStreamsLambdaStack.AUDIT).item(Map.of(
+                        "orderId", AttributeValue.fromS(order), "eventId", AttributeValue.fromS("e-1"))));
+            }
+            new Loop(emulator, out).verify(exercise, exercise.names());
+            for (String table : List.of(DynamodbStreamsLambdaStack.ORDERS, DynamodbStreamsLambdaStack.AUDIT)) {
+                assertThat(dynamo.scan(r -> r.tableName(table)).items()).as(table).map(i -> i.get("orderId").s())
+                        .containsExactlyInAnyOrder(running, "alice");
+            }
         }
     }
 
