@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
@@ -24,20 +26,21 @@ final class FunctionLeftovers {
     private final Target target;
     private final Instant stackCreated;
     private final List<Function> functions;
+    private final Set<String> stackMappings;
 
-    private FunctionLeftovers(Target target, Instant stackCreated, List<Function> functions) {
+    private FunctionLeftovers(Target target, Instant stackCreated, List<Function> functions, Set<String> stackMappings) {
         this.target = target;
         this.stackCreated = stackCreated;
         this.functions = functions;
+        this.stackMappings = stackMappings;
     }
 
     /** The stack's functions as they are now, read before the stack is deleted. */
     static FunctionLeftovers of(Target target, CloudFormationClient cloudFormation, Stack stack) {
-        List<String> names = cloudFormation.listStackResourcesPaginator(r -> r.stackName(stack.stackId()))
+        List<StackResourceSummary> resources = cloudFormation.listStackResourcesPaginator(r -> r.stackName(stack.stackId()))
                 .stackResourceSummaries().stream()
-                .filter(r -> "AWS::Lambda::Function".equals(r.resourceType()) && r.physicalResourceId() != null
-                        && !r.physicalResourceId().isEmpty())
-                .map(r -> r.physicalResourceId()).toList();
+                .filter(r -> r.physicalResourceId() != null && !r.physicalResourceId().isEmpty()).toList();
+        List<String> names = physicalIds(resources, "AWS::Lambda::Function");
         List<Function> functions = new ArrayList<>();
         if (!names.isEmpty()) {
             try (LambdaClient lambda = target.client(LambdaClient.builder())) {
@@ -46,14 +49,22 @@ final class FunctionLeftovers {
                 }
             }
         }
-        return new FunctionLeftovers(target, stack.creationTime(), List.copyOf(functions));
+        return new FunctionLeftovers(target, stack.creationTime(), List.copyOf(functions),
+                Set.copyOf(physicalIds(resources, "AWS::Lambda::EventSourceMapping")));
     }
 
-    /** Deletes the mappings that invoke the stack's functions; CloudFormation would leave them, broken. */
+    private static List<String> physicalIds(List<StackResourceSummary> resources, String type) {
+        return resources.stream().filter(r -> type.equals(r.resourceType())).map(StackResourceSummary::physicalResourceId).toList();
+    }
+
+    /**
+     * Deletes the mappings made by hand that invoke the stack's functions; CloudFormation would leave them,
+     * broken. The stack's own mappings are the stack's to delete.
+     */
     List<String> beforeStackDelete() {
         List<String> removed = new ArrayList<>();
         for (Function function : functions) {
-            LambdaSweeper.deleteMappingsOf(target, function.name()).forEach(removed::add);
+            removed.addAll(LambdaSweeper.deleteMappingsOf(target, function.name(), stackMappings));
         }
         return removed;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
@@ -47,7 +48,7 @@ public final class LambdaSweeper implements Sweeper {
             if (isMapping(arn)) {
                 return deleteMapping(lambda, name(arn)) ? Swept.deleted() : Swept.alreadyGone();
             }
-            List<String> mappings = deleteMappingsOf(target, arn);
+            List<String> mappings = deleteMappingsOf(target, arn, Set.of());
             lambda.deleteFunction(r -> r.functionName(name(arn)));
             return mappings.isEmpty() ? Swept.deleted() : Swept.deleted("with " + String.join(", ", mappings));
         } catch (ResourceNotFoundException e) {
@@ -59,15 +60,16 @@ public final class LambdaSweeper implements Sweeper {
      * Deletes the event source mappings that invoke the function, whoever made them.
      *
      * @param function the function's name or ARN
+     * @param except the UUIDs of mappings to leave, which a stack about to be deleted holds
      * @return the mappings deleted, as "event source mapping &lt;uuid&gt; from &lt;source arn&gt;"
      */
-    public static List<String> deleteMappingsOf(Target target, String function) {
+    public static List<String> deleteMappingsOf(Target target, String function, Set<String> except) {
         List<String> deleted = new ArrayList<>();
         try (LambdaClient lambda = target.client(LambdaClient.builder())) {
             List<EventSourceMappingConfiguration> mappings = lambda.listEventSourceMappingsPaginator(
                     r -> r.functionName(function)).eventSourceMappings().stream().toList();
             for (EventSourceMappingConfiguration mapping : mappings) {
-                if (deleteMapping(lambda, mapping.uuid())) {
+                if (!except.contains(mapping.uuid()) && deleteMapping(lambda, mapping.uuid())) {
                     deleted.add("event source mapping " + mapping.uuid() + " from " + mapping.eventSourceArn());
                 }
             }

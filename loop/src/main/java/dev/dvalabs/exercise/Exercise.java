@@ -14,8 +14,9 @@ import java.util.Set;
  * @param deviations the checks each emulator is known to get wrong, by emulator, then check id; the entry
  *                   {@code stacks} says the exercise's stacks do not deploy on that emulator at all
  * @param emulatorNotes {@code emulator-notes.md}: what else was seen of this exercise on the emulators, or ""
- * @param corpus the emulators its mistake corpus runs on although its stacks do not deploy there
- *               ({@code corpus:} in exercise.yaml), for an exercise whose corpus builds by hand what does run there
+ * @param corpus the emulators its mistake corpus runs on ({@code corpus:} in exercise.yaml), when it says: for an
+ *               exercise whose corpus builds by hand what does run where its stacks do not deploy, or whose
+ *               checks an emulator cannot judge at all (a function moto cannot run)
  */
 public record Exercise(
         Lab lab,
@@ -46,11 +47,11 @@ public record Exercise(
     }
 
     /**
-     * Whether the mistake corpus runs on this emulator: where the stacks deploy, and where exercise.yaml's
-     * {@code corpus:} names it although they do not (its scripts build by hand only what the emulator offers).
+     * Whether the mistake corpus runs on this emulator: on those exercise.yaml's {@code corpus:} names, when
+     * it names any (its scripts build by hand only what the emulator offers); otherwise where the stacks deploy.
      */
     public boolean corpusRunsOn(String emulator) {
-        return corpus.contains(emulator) || !deviationsOn(emulator).containsKey(STACKS);
+        return corpus.isEmpty() ? !deviationsOn(emulator).containsKey(STACKS) : corpus.contains(emulator);
     }
 
     /** The deviations.yaml entry saying that the exercise's stacks do not deploy on that emulator. */

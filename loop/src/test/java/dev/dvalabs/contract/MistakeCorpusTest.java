@@ -39,8 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * produces a SKIP that the correct build on the same emulator does not show. A header
  * {@code # names: key=value, ...} verifies under other names, as {@code labs verify --name} does. The
  * corpus runs on ministack and on moto, except on an emulator whose deviations.yaml says the
- * exercise's stacks do not deploy there, unless exercise.yaml's {@code corpus:} names that emulator (its
- * scripts build by hand what the emulator does offer).
+ * exercise's stacks do not deploy there; an exercise.yaml's {@code corpus:} names the emulators it runs
+ * on instead (its scripts build by hand what the emulator does offer; moto runs no Lambda function).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MistakeCorpusTest {

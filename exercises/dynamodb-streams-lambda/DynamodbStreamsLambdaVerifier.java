@@ -1,0 +1,318 @@
+package dev.dvalabs.exercises.dynamodbstreamslambda;
+
+import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.satisfies;
+
+import dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail.Audited;
+import dev.dvalabs.probe.DynamoDb;
+import dev.dvalabs.probe.Json;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
+import dev.dvalabs.verify.Verifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * dynamodb-streams-lambda: a table's stream of new and old images, an event source mapping that lets
+ * the function see INSERT and REMOVE records but not MODIFY ones, what happens to a batch that fails,
+ * and the function's timeout. The verifier makes one order of its own live and die in the table and
+ * looks at what the function audited of it; closing it removes the order and its audit items.
+ */
+public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStreamsLambdaVerifier.Observed>, AutoCloseable {
+
+    public static final String ORDER_KEY = "orderId";
+    public static final String EVENT_KEY = "eventId";
+    static final String STARTING_POSITION = "LATEST";
+    static final int BATCH_SIZE = 25;
+    static final int RETRIES = 2;
+    static final int TIMEOUT_SECONDS = 5;
+    /** Longer than the timeout the instructions ask for, so that a function that has it is cut off. */
+    static final int SLEEP_SECONDS = TIMEOUT_SECONDS + 2;
+    /** How long the function may take to audit a record: on AWS a new mapping's first batch can take a while. */
+    static final Duration AUDIT_WAIT = Duration.ofSeconds(20);
+    static final String PING = "dva-labs-verify";
+    static final String CREATED = "NEW";
+    static final String CHANGED = "PAID";
+
+    private final AtomicReference<AuditTrail> trail = new AtomicReference<>();
+    private volatile boolean closed;
+
+    /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
+    public record Observed(
+            Fact<TableDescription> orders,
+            Fact<Mappings> mappings,
+            Fact<Trail> trail,
+            Fact<Invocation> ping,
+            Fact<Invocation> sleep) {}
+
+    /**
+     * The function's event source mappings, with the table's latest stream (null when it has none) and the
+     * name of the queue failures should go to.
+     */
+    public record Mappings(String stream, List<EventSourceMappingConfiguration> all, String failureQueue) {
+
+        /** The mapping that reads the table's current stream, if the function has one. */
+        Optional<EventSourceMappingConfiguration> fromStream() {
+            return stream == null ? Optional.empty()
+                    : all.stream().filter(m -> stream.equals(m.eventSourceArn())).findFirst();
+        }
+
+        /** Why there is no mapping to judge, in the words of a check's observation. */
+        String absent() {
+            if (stream == null) {
+                return "none (the table has no stream to map)";
+            }
+            return all.isEmpty() ? "none (the function has no event source mapping)"
+                    : "none from the table's stream (the function's mappings read "
+                    + all.stream().map(EventSourceMappingConfiguration::eventSourceArn).toList() + ")";
+        }
+    }
+
+    /**
+     * The audit items the function wrote for the verifier's order, or why nothing was written to the table
+     * for it: nothing could deliver a record to the function.
+     */
+    public record Trail(List<Audited> audited, String notTried) {
+
+        static Trail notTried(String why) {
+            return new Trail(List.of(), why);
+        }
+
+        List<Audited> of(String eventName) {
+            return audited.stream().filter(a -> a.eventName().equals(eventName)).toList();
+        }
+    }
+
+    /** What a direct invoke answered: the function error (null when there was none) and the payload. */
+    public record Invocation(String functionError, String payload) {}
+
+    @Override
+    public List<Check<Observed>> checks() {
+        return List.of(
+                new Check<Observed>("stream", "The table's stream records new and old images",
+                        "Dynamo DB Streams - Time order sequence of modification events (CUD)",
+                        "Enable the orders table's stream with the view type NEW_AND_OLD_IMAGES"
+                                + " (aws dynamodb update-table --stream-specification).",
+                        o -> o.orders().its("stream", t -> t.streamSpecification() == null
+                                        || !Boolean.TRUE.equals(t.streamSpecification().streamEnabled()) ? "off"
+                                        : t.streamSpecification().streamViewTypeAsString())
+                                .should(eq("NEW_AND_OLD_IMAGES")))
+                        .forTask(1),
+                new Check<Observed>("mapping", "An enabled event source mapping reads the stream with the settings asked for",
+                        "Trigger lambdas (lambda polls the stream)",
+                        "Create an event source mapping from the table's LatestStreamArn to the function with"
+                                + " --starting-position " + STARTING_POSITION + " and --batch-size " + BATCH_SIZE
+                                + "; one from an older stream of the table reads nothing new.",
+                        o -> o.mappings().its("mapping", m -> m.fromStream().map(DynamodbStreamsLambdaVerifier::settings)
+                                        .orElse(m.absent()))
+                                .should(eq("Enabled, starting at " + STARTING_POSITION + ", batches of " + BATCH_SIZE)))
+                        .forTask(2),
+                new Check<Observed>("insert-audited", "An INSERT reaches the function with its new image only",
+                        "Trigger lambdas (lambda polls the stream) - Near real time",
+                        "The function audits what the mapping delivers: the mapping must read the table's stream,"
+                                + " its filter let INSERT through, and the view type carry the new image.",
+                        o -> o.trail().its("", t -> audited(t, "INSERT"))
+                                .should(eq("INSERT audited with new image status=" + CREATED + ", no old image")))
+                        .forTask(2),
+                new Check<Observed>("remove-audited", "A REMOVE reaches the function with the old image only",
+                        "Time order sequence of modification events (CUD)",
+                        "A REMOVE carries the item as it was last: NEW_AND_OLD_IMAGES gives it the old image, and the"
+                                + " filter must let REMOVE through.",
+                        o -> o.trail().its("", t -> audited(t, "REMOVE"))
+                                .should(eq("REMOVE audited with no new image, old image status=" + CHANGED)))
+                        .forTask(3),
+                new Check<Observed>("modify-filtered", "A MODIFY is held back by the mapping's filter",
+                        "Time order sequence of modification events (CUD)",
+                        "Give the mapping --filter-criteria with a pattern on eventName that lets INSERT and REMOVE"
+                                + " through and not MODIFY, such as {\"eventName\": [\"INSERT\", \"REMOVE\"]}.",
+                        o -> o.trail().its("", DynamodbStreamsLambdaVerifier::modify)
+                                .should(eq("MODIFY not audited, though the REMOVE after it was")))
+                        .forTask(3),
+                new Check<Observed>("on-failure", "A batch that keeps failing goes to the failure queue after 2 retries, bisected",
+                        "Stored for 24 hours: a batch that keeps failing holds its shard back until it expires",
+                        "Update the mapping with --destination-config OnFailure={Destination=<the queue's ARN>}"
+                                + " --maximum-retry-attempts " + RETRIES + " --bisect-batch-on-function-error.",
+                        o -> o.mappings().its("on failure", m -> m.fromStream().map(c -> onFailure(c, m.failureQueue()))
+                                        .orElse(m.absent()))
+                                .should(eq("to the failure queue after " + RETRIES + " retries, bisecting the batch")))
+                        .forTask(4),
+                new Check<Observed>("invoked", "The function answers a direct invoke",
+                        "Lambda: a function invoked directly, not only from the stream",
+                        "aws lambda invoke --function-name <the function> --payload '{\"ping\": \"x\"}' answers"
+                                + " {\"pong\": \"x\"}: the function must exist and run.",
+                        o -> o.ping().its("invoked with {\"ping\": \"" + PING + "\"}", DynamodbStreamsLambdaVerifier::answer)
+                                .should(eq("answered pong " + PING)))
+                        .forTask(5),
+                new Check<Observed>("timeout", "The function is stopped at its timeout of " + TIMEOUT_SECONDS + " s",
+                        "Lambda: the timeout ends an invocation that runs longer",
+                        "Set the function's timeout to " + TIMEOUT_SECONDS
+                                + " seconds (aws lambda update-function-configuration --timeout).",
+                        o -> o.sleep().its("invoked with {\"sleepSeconds\": " + SLEEP_SECONDS + "}",
+                                        DynamodbStreamsLambdaVerifier::answer)
+                                .should(satisfies("stopped with \"Task timed out after " + TIMEOUT_SECONDS + ".00 seconds\"",
+                                        a -> a.startsWith("stopped") && a.contains("Task timed out after " + TIMEOUT_SECONDS
+                                                + ".00 seconds"))))
+                        .forTask(5));
+    }
+
+    static String settings(EventSourceMappingConfiguration mapping) {
+        return mapping.state() + ", starting at " + mapping.startingPositionAsString() + ", batches of " + mapping.batchSize();
+    }
+
+    static String onFailure(EventSourceMappingConfiguration mapping, String failureQueue) {
+        String destination = mapping.destinationConfig() == null || mapping.destinationConfig().onFailure() == null
+                ? null : mapping.destinationConfig().onFailure().destination();
+        String to = destination == null ? "nowhere"
+                : destination.startsWith("arn:") && destination.endsWith(":" + failureQueue) && destination.contains(":sqs:")
+                ? "to the failure queue" : "to " + destination;
+        Integer retries = mapping.maximumRetryAttempts();
+        return to + " after " + (retries == null || retries < 0 ? "unlimited" : retries) + " retries, "
+                + (Boolean.TRUE.equals(mapping.bisectBatchOnFunctionError()) ? "bisecting the batch" : "not bisecting the batch");
+    }
+
+    /** What the audit shows of the order's records of one event name. */
+    static String audited(Trail trail, String eventName) {
+        List<Audited> audited = trail.of(eventName);
+        if (audited.isEmpty()) {
+            return eventName + " not audited " + whyNot(trail);
+        }
+        return audited.stream().map(a -> eventName + " audited with " + image("new", a.newImage()) + ", "
+                + image("old", a.oldImage())).distinct().collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Whether the MODIFY between the INSERT and the REMOVE was held back. Only the REMOVE's audit proves
+     * it: the function gets one item's records in order, so by then the MODIFY had been handled.
+     */
+    static String modify(Trail trail) {
+        if (!trail.of("MODIFY").isEmpty()) {
+            return "MODIFY audited";
+        }
+        if (!trail.of("REMOVE").isEmpty()) {
+            return "MODIFY not audited, though the REMOVE after it was";
+        }
+        return "MODIFY not audited, but neither was the REMOVE after it " + whyNot(trail)
+                + ", so it is not known whether the MODIFY was held back or is still to come";
+    }
+
+    /** Why a record's audit is missing: nothing was written to the table, or the wait ran out. */
+    private static String whyNot(Trail trail) {
+        return trail.notTried() != null ? "(" + trail.notTried() + ")" : "within " + AUDIT_WAIT.toSeconds() + " s";
+    }
+
+    private static String image(String which, String image) {
+        if (image == null) {
+            return "no " + which + " image";
+        }
+        return Json.object(image).map(i -> i.path("status").path("S"))
+                .filter(s -> s.isTextual()).map(s -> which + " image status=" + s.asText())
+                .orElse(which + " image without status");
+    }
+
+    static String answer(Invocation invocation) {
+        if (invocation.functionError() != null) {
+            return "stopped (" + invocation.functionError() + "): "
+                    + Json.object(invocation.payload()).map(p -> p.path("errorMessage").asText(invocation.payload()))
+                    .orElse(invocation.payload());
+        }
+        return Json.object(invocation.payload()).filter(p -> p.has("pong"))
+                .map(p -> p.path("sleptSeconds").asDouble(0) > 0 ? "answered after working " + p.path("sleptSeconds").asText() + " s"
+                        : "answered pong " + p.path("pong").asText())
+                .orElse("answered " + invocation.payload());
+    }
+
+    @Override
+    public Observed observe(Target target, Map<String, String> names) {
+        String orders = names.getOrDefault("orders", DynamodbStreamsLambdaStack.ORDERS);
+        String function = names.getOrDefault("function", DynamodbStreamsLambdaStack.FUNCTION);
+        String audit = names.getOrDefault("audit", DynamodbStreamsLambdaStack.AUDIT);
+        String failures = names.getOrDefault("failures", DynamodbStreamsLambdaStack.FAILURES);
+        AuditTrail own = new AuditTrail(target, orders, audit, RunMarker.start().value());
+        if (closed || !trail.compareAndSet(null, own)) {
+            throw new IllegalStateException("verify was interrupted and has removed its test data; it writes no more");
+        }
+        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder());
+             LambdaClient lambda = target.client(LambdaClient.builder())) {
+            // The long invoke runs while the stream is watched: the two do not depend on each other.
+            CompletableFuture<Fact<Invocation>> sleep = CompletableFuture.supplyAsync(() ->
+                    invoke(lambda, function, "{\"sleepSeconds\": " + SLEEP_SECONDS + "}"));
+            Fact<TableDescription> table = Fact.about("table " + orders, () -> dynamo.describeTable(r -> r.tableName(orders)).table());
+            removeLeftovers(dynamo, List.of(orders, audit));
+            Fact<Mappings> mappings = Fact.about("function " + function, () -> new Mappings(
+                    table.refused() ? null : table.value().latestStreamArn(),
+                    lambda.listEventSourceMappingsPaginator(r -> r.functionName(function)).eventSourceMappings().stream().toList(),
+                    failures));
+            Fact<Invocation> ping = invoke(lambda, function, "{\"ping\": \"" + PING + "\"}");
+            Fact<Trail> audited = mappings.refused() ? mappings.as() : Fact.about("table " + orders + " or " + audit,
+                    () -> follow(own, mappings.value(), ping));
+            return new Observed(table, mappings, audited, ping, sleep.join());
+        } finally {
+            own.removeAll();
+            trail.set(null);
+        }
+    }
+
+    /**
+     * The order's life and its audit, or why nothing was written: no enabled mapping reads the stream, or
+     * the function does not run (a direct invoke failed, so a batch from the stream would fail too).
+     */
+    private static Trail follow(AuditTrail own, Mappings mappings, Fact<Invocation> ping) {
+        Optional<EventSourceMappingConfiguration> mapping = mappings.fromStream();
+        if (mapping.isEmpty()) {
+            return Trail.notTried("nothing reads the table's stream for the function");
+        }
+        if (!"Enabled".equals(mapping.get().state())) {
+            return Trail.notTried("the mapping is " + mapping.get().state());
+        }
+        if (ping.refused() || ping.value().functionError() != null) {
+            return Trail.notTried("the function does not run: " + (ping.refused() ? ping.refusal() : answer(ping.value())));
+        }
+        own.live(CREATED, CHANGED);
+        return new Trail(own.awaitUntil("REMOVE", AUDIT_WAIT), null);
+    }
+
+    /**
+     * Removes the orders and audit items of an earlier verify that was killed before its own cleanup. An
+     * order removed now is audited as a REMOVE after this: the next verify removes that audit item.
+     */
+    private static void removeLeftovers(DynamoDbClient dynamo, List<String> tables) {
+        for (String table : tables) {
+            try {
+                DynamoDb.removeLeftovers(dynamo, dynamo.describeTable(r -> r.tableName(table)).table());
+            } catch (AwsServiceException e) {
+                // A table that is missing or may not be scanned: the checks say so; leftovers stay for a later verify.
+            }
+        }
+    }
+
+    private static Fact<Invocation> invoke(LambdaClient lambda, String function, String payload) {
+        return Fact.about("function " + function, () -> {
+            InvokeResponse response = lambda.invoke(r -> r.functionName(function).payload(SdkBytes.fromUtf8String(payload)));
+            return new Invocation(response.functionError(), response.payload() == null ? "" : response.payload().asUtf8String());
+        });
+    }
+
+    /** Removes the verifier's order and its audit items and lets it write no more; safe twice and from another thread. */
+    @Override
+    public void close() {
+        closed = true;
+        AuditTrail own = trail.get();
+        if (own != null) {
+            own.close();
+        }
+    }
+}
