@@ -37,7 +37,7 @@ public final class Teardown {
     }
 
     /** One sweeper per service whose resources a stack delete can leave behind. */
-    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new DynamoDbSweeper(), new IamSweeper(), new KmsSweeper(),
+    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new ApiGatewaySweeper(), new DynamoDbSweeper(), new IamSweeper(), new KmsSweeper(),
             new S3Sweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
 
     private final Target target;

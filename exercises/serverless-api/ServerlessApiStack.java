@@ -1,0 +1,151 @@
+package dev.dvalabs.exercises.serverlessapi;
+
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.ApiKey;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Resource;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.apigateway.UsagePlan;
+import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * serverless-api. Solution: a REST API with a {@code prod} stage whose {@code POST /orders} (API key
+ * required) and {@code GET /orders/{id}} reach one Python function through Lambda proxy integration;
+ * the function finds its table through the {@code TABLE_NAME} variable, its role may put and get items
+ * of that table alone and write its logs; a usage plan holds the key; the stage is throttled. Starter:
+ * the table and a function that answers the same fixed text to everything, with no API.
+ */
+class ServerlessApiStack extends ExerciseStack {
+
+    static final String TABLE = "dva-labs-api-orders";
+    static final String FUNCTION = "dva-labs-orders-api";
+    static final String ROLE = "dva-labs-orders-api-role";
+    static final String API = "dva-labs-orders-api";
+    static final String STAGE = "prod";
+    static final String USAGE_PLAN = "dva-labs-orders-plan";
+    static final String API_KEY = "dva-labs-orders-key";
+    static final int TIMEOUT_SECONDS = 10;
+    static final int MEMORY_MB = 256;
+    static final int RATE_LIMIT = 10;
+    static final int BURST_LIMIT = 20;
+
+    /** The starter: one answer to everything, and no table in sight. */
+    static final String FIXED_ANSWER = """
+            def handler(event, context):
+                return {"statusCode": 200, "body": "orders are coming soon"}
+            """;
+
+    /** The solution's function: stores a POSTed order, answers a GET with it, or 404 in JSON. */
+    static final String ORDERS = """
+            import json
+            import os
+
+            import boto3
+
+            # The table's name comes from the function's environment, never from the code.
+            table = boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"])
+
+
+            def answer(status, body):
+                return {"statusCode": status, "headers": {"Content-Type": "application/json"}, "body": json.dumps(body)}
+
+
+            def handler(event, context):
+                if event["httpMethod"] == "POST":
+                    order = json.loads(event.get("body") or "{}")
+                    if not isinstance(order.get("id"), str):
+                        return answer(400, {"message": "an order needs an id"})
+                    table.put_item(Item=order)
+                    return answer(201, order)
+                item = table.get_item(Key={"id": event["pathParameters"]["id"]}).get("Item")
+                if item is None:
+                    return answer(404, {"message": "no such order"})
+                return answer(200, item)
+            """;
+
+    ServerlessApiStack(Construct scope, String exerciseId, Variant variant) {
+        super(scope, exerciseId, variant, "Orders API, function and table for the serverless API exercise");
+
+        Table table = Table.Builder.create(this, "Orders")
+                .tableName(TABLE)
+                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        // Made by the stack so that destroy removes it: Lambda would make it on the first call, outside any stack.
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/aws/lambda/" + FUNCTION)
+                .retention(RetentionDays.ONE_WEEK)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Role role = Role.Builder.create(this, "Role")
+                .roleName(ROLE)
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole")))
+                .build();
+        Function.Builder function = Function.Builder.create(this, "Function")
+                .functionName(FUNCTION)
+                .runtime(Runtime.PYTHON_3_12)
+                .handler("index.handler")
+                .role(role);
+        if (!solution()) {
+            Function starter = function.code(Code.fromInline(FIXED_ANSWER)).build();
+            starter.getNode().addDependency(logs);
+            CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
+            return;
+        }
+        Function orders = function.code(Code.fromInline(ORDERS))
+                .environment(Map.of("TABLE_NAME", table.getTableName()))
+                .timeout(Duration.seconds(TIMEOUT_SECONDS))
+                .memorySize(MEMORY_MB)
+                .build();
+        orders.getNode().addDependency(logs);
+        table.grant(orders, "dynamodb:PutItem", "dynamodb:GetItem");
+
+        RestApi api = RestApi.Builder.create(this, "Api")
+                .restApiName(API)
+                .cloudWatchRole(false)
+                .deployOptions(StageOptions.builder()
+                        .stageName(STAGE)
+                        .throttlingRateLimit(RATE_LIMIT)
+                        .throttlingBurstLimit(BURST_LIMIT)
+                        .build())
+                .build();
+        LambdaIntegration proxy = LambdaIntegration.Builder.create(orders).proxy(true).build();
+        Resource ordersPath = api.getRoot().addResource("orders");
+        ordersPath.addMethod("POST", proxy, MethodOptions.builder().apiKeyRequired(true).build());
+        ordersPath.addResource("{id}").addMethod("GET", proxy);
+
+        ApiKey key = ApiKey.Builder.create(this, "Key").apiKeyName(API_KEY).build();
+        UsagePlan plan = UsagePlan.Builder.create(this, "Plan")
+                .name(USAGE_PLAN)
+                .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
+                .build();
+        plan.addApiKey(key);
+
+        CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
+        CfnOutput.Builder.create(this, "Url").value(api.urlForPath("/orders"))
+                .description("POST orders here (with the x-api-key header); GET /orders/{id}").build();
+    }
+}
