@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -52,7 +53,8 @@ public final class LookAlikes {
             Map.entry("AWS::SNS::Topic", new Kind("SNS topic", "TopicName", LookAlikes::topic)),
             Map.entry("AWS::KMS::Alias", new Kind("KMS alias", "AliasName", LookAlikes::alias)),
             Map.entry("AWS::IAM::Role", new Kind("IAM role", "RoleName", LookAlikes::role)),
-            Map.entry("AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket)));
+            Map.entry("AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket)),
+            Map.entry("AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function)));
 
     private LookAlikes() {}
 
@@ -189,6 +191,14 @@ public final class LookAlikes {
         try (IamClient iam = target.client(IamClient.builder())) {
             return tagsOf(target, "iam", iam.getRole(r -> r.roleName(name)).role().arn());
         } catch (NoSuchEntityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Map<String, String>> function(Target target, String name) {
+        try (LambdaClient lambda = target.client(LambdaClient.builder())) {
+            return tagsOf(target, "lambda", lambda.getFunctionConfiguration(r -> r.functionName(name)).functionArn());
+        } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
             return Optional.empty();
         }
     }

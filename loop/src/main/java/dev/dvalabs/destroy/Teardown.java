@@ -37,8 +37,9 @@ public final class Teardown {
     }
 
     /** One sweeper per service whose resources a stack delete can leave behind. */
-    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new ApiGatewaySweeper(), new DynamoDbSweeper(), new IamSweeper(), new KmsSweeper(),
-            new S3Sweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
+    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new ApiGatewaySweeper(), new DynamoDbSweeper(), new IamSweeper(),
+            new KmsSweeper(), new LambdaSweeper(), new LogsSweeper(), new S3Sweeper(), new SnsSweeper(), new SqsSweeper())
+            .collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
 
     private final Target target;
     private final PrintWriter out;
@@ -80,7 +81,7 @@ public final class Teardown {
             StackProgress progress = StackProgress.on(target, cloudFormation, out);
             for (Variant variant : Variant.values()) {
                 String stackName = ExerciseStack.nameOf(exerciseId, variant);
-                deleteStack(cloudFormation, progress, exerciseId, stackName).ifPresent(removed::add);
+                removed.addAll(deleteStack(cloudFormation, progress, exerciseId, stackName));
             }
         }
         List<ResourceTagMapping> tagged = taggedResources(exerciseId);
@@ -117,11 +118,12 @@ public final class Teardown {
         return new Result(List.copyOf(removed), List.copyOf(remaining));
     }
 
-    private Optional<String> deleteStack(CloudFormationClient cloudFormation, StackProgress progress, String exerciseId,
-                                         String stackName) {
+    /** Deletes the stack and what its functions left; returns what was removed, nothing when there was no stack. */
+    private List<String> deleteStack(CloudFormationClient cloudFormation, StackProgress progress, String exerciseId,
+                                     String stackName) {
         Optional<Stack> stack = progress.find(stackName);
         if (stack.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         target.approveWrites("delete stack " + stackName + " and anything tagged by it");
         String stackId = stack.get().stackId();
@@ -136,6 +138,8 @@ public final class Teardown {
                     + " back it up or delete it yourself, then run labs destroy again.");
         }
         out.println("Deleting " + stackName + " on " + target.describe());
+        FunctionLeftovers leftovers = FunctionLeftovers.of(target, cloudFormation, stack.get());
+        List<String> removed = new ArrayList<>(leftovers.beforeStackDelete());
         Set<String> before = progress.eventsSoFar(stackId);
         int resources = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries().size();
         Compensations.beforeDelete(target, stackId);
@@ -156,7 +160,9 @@ public final class Teardown {
             throw new DeployException(stackName + " is still " + after.get().stackStatusAsString()
                     + " after deleting it; " + Optional.ofNullable(after.get().stackStatusReason()).orElse(""));
         }
-        return Optional.of("stack " + stackName);
+        removed.add(0, "stack " + stackName);
+        removed.addAll(leftovers.afterStackDelete(out));
+        return removed;
     }
 
     private List<ResourceTagMapping> taggedResources(String exerciseId) {

@@ -10,13 +10,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * What a destroy must leave: no stack of the exercise in either variant, no table, queue or topic named
- * like the toolkit's, and nothing a second destroy could not account for.
+ * What a destroy must leave: no stack of the exercise in either variant, no table, queue, topic, function,
+ * event source mapping or function log group named like the toolkit's, and nothing a second destroy
+ * could not account for.
  */
 public final class Leftovers {
 
@@ -26,7 +29,9 @@ public final class Leftovers {
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder());
              DynamoDbClient dynamo = target.client(DynamoDbClient.builder());
              SqsClient sqs = target.client(SqsClient.builder());
-             SnsClient sns = target.client(SnsClient.builder())) {
+             SnsClient sns = target.client(SnsClient.builder());
+             LambdaClient lambda = target.client(LambdaClient.builder());
+             CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
             for (Variant variant : Variant.values()) {
                 String name = ExerciseStack.nameOf(exerciseId, variant);
                 assertThat(cloudFormation.listStacks().stackSummaries())
@@ -36,6 +41,10 @@ public final class Leftovers {
             assertThat(dynamo.listTables().tableNames()).noneMatch(t -> t.startsWith("dva-labs-"));
             assertThat(sqs.listQueuesPaginator(r -> r.queueNamePrefix("dva-labs-")).queueUrls()).isEmpty();
             assertThat(sns.listTopicsPaginator().topics()).noneMatch(t -> t.topicArn().contains(":dva-labs-"));
+            assertThat(lambda.listFunctionsPaginator().functions()).noneMatch(f -> f.functionName().startsWith("dva-labs-"));
+            assertThat(lambda.listEventSourceMappingsPaginator().eventSourceMappings())
+                    .noneMatch(m -> m.functionArn().contains(":function:dva-labs-"));
+            assertThat(logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix("/aws/lambda/dva-labs-")).logGroups()).isEmpty();
         }
         assertThat(new Teardown(target, new PrintWriter(new StringWriter())).destroy(exerciseId).remaining())
                 .as("what a second destroy could not remove").isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.testing.PythonHandlers;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -91,6 +93,14 @@ class LookAlikesTest {
                                         .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
                                         .tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.iam.model.Tag
                                                 .builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+                            }
+                        }),
+                Arguments.of("Lambda function look-alike-function", "AWS::Lambda::Function", "FunctionName",
+                        "look-alike-function", (Create) (t, name, tags) -> {
+                            try (LambdaClient lambda = t.client(LambdaClient.builder())) {
+                                lambda.createFunction(r -> r.functionName(name).runtime("python3.12").handler("index.handler")
+                                        .role("arn:aws:iam::000000000000:role/look-alike")
+                                        .code(c -> c.zipFile(PythonHandlers.zip(PythonHandlers.ECHO))).tags(tags));
                             }
                         }),
                 Arguments.of("S3 bucket look-alike-bucket", "AWS::S3::Bucket", "BucketName", "look-alike-bucket",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.testing.PythonHandlers;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -12,9 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -81,6 +84,20 @@ class SweeperTagsTest {
                                 .tags(tags.entrySet().stream()
                                         .map(e -> software.amazon.awssdk.services.iam.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
                                         .toList())).role().arn();
+                    }
+                }),
+                Arguments.of(new LambdaSweeper(), (Create) (t, tags) -> {
+                    try (LambdaClient lambda = t.client(LambdaClient.builder())) {
+                        return lambda.createFunction(r -> r.functionName("sweeper-tags-" + tags.size()).runtime("python3.12")
+                                .role("arn:aws:iam::000000000000:role/sweeper-tags").handler("index.handler")
+                                .code(c -> c.zipFile(PythonHandlers.zip(PythonHandlers.ECHO))).tags(tags)).functionArn();
+                    }
+                }),
+                Arguments.of(new LogsSweeper(), (Create) (t, tags) -> {
+                    try (CloudWatchLogsClient logs = t.client(CloudWatchLogsClient.builder())) {
+                        String group = "/sweeper-tags/" + tags.size();
+                        logs.createLogGroup(r -> r.logGroupName(group).tags(tags.isEmpty() ? null : tags));
+                        return logs.describeLogGroups(r -> r.logGroupNamePrefix(group)).logGroups().get(0).arn();
                     }
                 }),
                 Arguments.of(new S3Sweeper(), (Create) (t, tags) -> {

@@ -3,6 +3,8 @@ package dev.dvalabs.targets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The free emulators the toolkit installs from PyPI and runs on this machine, each pinned: how to
@@ -10,8 +12,13 @@ import java.util.Map;
  */
 public enum Emulator {
 
-    /** The embedded default, {@code --target local}. */
-    MINISTACK("local", "ministack", "1.5.33", "ministack", "/_ministack/health", "/_ministack/reset") {
+    /**
+     * The embedded default, {@code --target local}. It runs a Python Lambda in its own interpreter and
+     * brings botocore only, so a handler's {@code import boto3} would fail where AWS's runtime has it:
+     * boto3 is installed beside it, pinned to the release of the botocore ministack brings.
+     */
+    MINISTACK("local", "ministack", "1.5.33", "ministack", List.of("boto3==1.43.106", "botocore==1.43.106"),
+            "/_ministack/health", "/_ministack/reset") {
         @Override
         List<String> command(Path venv, int port) {
             return List.of(venv.resolve("bin/ministack").toString());
@@ -26,7 +33,7 @@ public enum Emulator {
 
     /** moto's server, {@code --target moto}. Only the extras the exercises use are installed. */
     MOTO("moto", "moto", "5.2.5",
-            "moto[server,cloudformation,dynamodb,dynamodbstreams,sqs,sns,kms,iam,s3,resourcegroupstaggingapi]",
+            "moto[server,cloudformation,dynamodb,dynamodbstreams,sqs,sns,kms,iam,s3,resourcegroupstaggingapi]", List.of(),
             "/moto-api/", "/moto-api/reset") {
         @Override
         List<String> command(Path venv, int port) {
@@ -43,12 +50,15 @@ public enum Emulator {
     private final String project;
     private final String version;
     private final String requirement;
+    private final List<String> companions;
     private final String healthPath;
 
     private final String resetPath;
 
-    Emulator(String target, String project, String version, String requirement, String healthPath, String resetPath) {
+    Emulator(String target, String project, String version, String requirement, List<String> companions,
+             String healthPath, String resetPath) {
         this.resetPath = resetPath;
+        this.companions = companions;
         this.target = target;
         this.project = project;
         this.version = version;
@@ -74,9 +84,18 @@ public enum Emulator {
         return version;
     }
 
-    /** What pip installs: the project, its extras, the pinned version. */
-    String requirement() {
-        return requirement + "==" + version;
+    /** What pip installs: the project, its extras, the pinned version, then the pinned packages that go with it. */
+    String[] requirements() {
+        return Stream.concat(Stream.of(requirement + "==" + version), companions.stream()).toArray(String[]::new);
+    }
+
+    /**
+     * The version of the install as a whole, which names its virtualenv: the emulator's, with the packages
+     * that go with it, so that an install made before one was added is not taken for one that has it.
+     */
+    String installVersion() {
+        return Stream.concat(Stream.of(version), companions.stream().map(c -> c.replace("==", "-")))
+                .collect(Collectors.joining("+"));
     }
 
     /** Where a POST empties the emulator of every resource, for tests that need a clean account. */

@@ -85,7 +85,7 @@ public final class LocalEmulator implements Target {
         }
         Emulator kind = options.emulator;
         // Installing can take minutes; it has its own lock, and holding the start lock through it would time others out.
-        PythonVenv.install(options.cacheDir, options.python, kind.project(), kind.version(), kind.requirement());
+        PythonVenv.install(options.cacheDir, options.python, kind.project(), kind.installVersion(), kind.requirements());
         try (ExclusiveLock ignored = options.kept().lockStarts(kind)) {
             Optional<LocalEmulator> running = attach(options);
             return running.isPresent() ? running : Optional.of(launch(options, true));
@@ -94,7 +94,7 @@ public final class LocalEmulator implements Target {
 
     private static LocalEmulator launch(Options options, boolean recorded) {
         Emulator kind = options.emulator;
-        Path venv = PythonVenv.install(options.cacheDir, options.python, kind.project(), kind.version(), kind.requirement());
+        Path venv = PythonVenv.install(options.cacheDir, options.python, kind.project(), kind.installVersion(), kind.requirements());
         int port = options.port == 0 ? freePort() : requireFree(options.port);
         KeptEmulators records = options.kept();
         Path log = logFile(records.dir(), kind, port);

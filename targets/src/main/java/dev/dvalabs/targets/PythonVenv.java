@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.file.PathUtils;
@@ -22,14 +23,14 @@ public final class PythonVenv {
     private PythonVenv() {}
 
     /**
-     * The virtualenv {@code <cacheDir>/<name>-<version>} with {@code requirement} installed, created now
+     * The virtualenv {@code <cacheDir>/<name>-<version>} with the {@code requirements} installed, created now
      * if it is not there yet. A lock file keeps two commands (or two test JVMs) from installing into the
      * same directory at once, and a marker written only after pip succeeded keeps an interrupted install
      * from being mistaken for a good one.
      *
-     * @param requirement what pip installs, pinned: {@code ministack==1.5.33}
+     * @param requirements what pip installs, pinned: {@code ministack==1.5.33}
      */
-    public static Path install(Path cacheDir, String python, String name, String version, String requirement) {
+    public static Path install(Path cacheDir, String python, String name, String version, String... requirements) {
         Path venv = cacheDir.resolve(name + "-" + version);
         Path installed = venv.resolve(".dva-labs-installed");
         if (Files.exists(installed)) {
@@ -48,8 +49,10 @@ public final class PythonVenv {
                 }
                 Path log = cacheDir.resolve("install.log");
                 run(python, log, List.of(python, "-m", "venv", venv.toString()), "create a Python virtualenv");
-                run(python, log, List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
-                        "--quiet", "--disable-pip-version-check", requirement), "install " + name + " " + version + " from PyPI");
+                List<String> pip = new ArrayList<>(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
+                        "--quiet", "--disable-pip-version-check"));
+                pip.addAll(List.of(requirements));
+                run(python, log, pip, "install " + name + " " + version + " from PyPI");
                 Files.writeString(installed, version);
                 return venv;
             }
