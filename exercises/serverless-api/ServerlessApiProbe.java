@@ -19,12 +19,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -155,29 +158,40 @@ final class ServerlessApiProbe {
 
     /**
      * Invokes the function directly, with an API Gateway GET of an id nobody stored (it writes nothing),
-     * and looks for that invocation's request id in the function's log group until it shows or the deadline.
+     * and waits for the START line of an invocation the log group did not hold before the call. Not by
+     * the call's request id: ministack answers Invoke with a request id of its own, not the function's.
+     * Any new invocation's lines prove the same thing, that the function's logs reach the group.
      */
     private String logs(LambdaClient lambda, String functionName) {
-        String event = "{\"httpMethod\":\"GET\",\"resource\":\"/orders/{id}\",\"path\":\"/orders/" + run + "-logs\","
-                + "\"pathParameters\":{\"id\":\"" + run + "-logs\"},\"headers\":{},\"body\":null}";
-        Instant start = Instant.now().minusSeconds(60);
-        String requestId = lambda.invoke(r -> r.functionName(functionName).payload(SdkBytes.fromUtf8String(event)))
-                .responseMetadata().requestId();
         String group = "/aws/lambda/" + functionName;
-        Instant deadline = Instant.now().plus(LOGS_DEADLINE);
         try (CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
+            long since = Instant.now().minus(Duration.ofMinutes(15)).toEpochMilli();
+            Set<String> before = starts(logs, group, since);
+            String event = "{\"httpMethod\":\"GET\",\"resource\":\"/orders/{id}\",\"path\":\"/orders/" + run + "-logs\","
+                    + "\"pathParameters\":{\"id\":\"" + run + "-logs\"},\"headers\":{},\"body\":null}";
+            lambda.invoke(r -> r.functionName(functionName).payload(SdkBytes.fromUtf8String(event)));
+            Instant deadline = Instant.now().plus(LOGS_DEADLINE);
             while (true) {
-                boolean found = logs.filterLogEventsPaginator(r -> r.logGroupName(group).startTime(start.toEpochMilli())
-                                .filterPattern("\"" + requestId + "\""))
-                        .events().stream().anyMatch(e -> e.message().contains(requestId));
-                if (found) {
-                    return "found request " + requestId + " in " + group;
+                Optional<String> fresh = starts(logs, group, since).stream().filter(id -> !before.contains(id)).findFirst();
+                if (fresh.isPresent()) {
+                    return "found the lines of the invocation (request " + fresh.get() + ") in " + group;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    return "no line of request " + requestId + " in " + group + " after " + LOGS_DEADLINE.toSeconds() + " s";
+                    return "no line of the invocation in " + group + " after " + LOGS_DEADLINE.toSeconds() + " s";
                 }
                 sleep(Duration.ofMillis(500));
             }
+        }
+    }
+
+    /** The request ids of the START lines in the group since then; none when the group does not exist yet. */
+    private static Set<String> starts(CloudWatchLogsClient logs, String group, long since) {
+        try {
+            return logs.filterLogEventsPaginator(r -> r.logGroupName(group).startTime(since).filterPattern("START"))
+                    .events().stream().map(e -> e.message().trim()).filter(m -> m.startsWith("START RequestId: "))
+                    .map(m -> m.substring("START RequestId: ".length()).split("\\s")[0]).collect(Collectors.toSet());
+        } catch (ResourceNotFoundException e) {
+            return Set.of();
         }
     }
 
