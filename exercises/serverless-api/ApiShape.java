@@ -38,7 +38,12 @@ final class ApiShape {
     }
 
     /** The usage plan: the API stages it covers ("api-id:stage") and the names of its keys. */
-    record Plan(List<String> stages, List<String> keys) {}
+    record Plan(List<String> stages, List<String> keys) {
+        @Override
+        public String toString() {
+            return "stages " + stages + ", keys " + keys;
+        }
+    }
 
     private final ApiGatewayClient api;
 
