@@ -8,6 +8,7 @@ import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What a destroy must leave: no stack of the exercise in either variant, no table, queue, topic, function,
- * event source mapping or function log group named like the toolkit's, and nothing a second destroy
+ * event source mapping, function log group, REST API, usage plan or API key named like the toolkit's, and nothing a second destroy
  * could not account for.
  */
 public final class Leftovers {
@@ -31,7 +32,8 @@ public final class Leftovers {
              SqsClient sqs = target.client(SqsClient.builder());
              SnsClient sns = target.client(SnsClient.builder());
              LambdaClient lambda = target.client(LambdaClient.builder());
-             CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
+             CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder());
+             ApiGatewayClient api = target.client(ApiGatewayClient.builder())) {
             for (Variant variant : Variant.values()) {
                 String name = ExerciseStack.nameOf(exerciseId, variant);
                 assertThat(cloudFormation.listStacks().stackSummaries())
@@ -45,6 +47,9 @@ public final class Leftovers {
             assertThat(lambda.listEventSourceMappingsPaginator().eventSourceMappings())
                     .noneMatch(m -> m.functionArn().contains(":function:dva-labs-"));
             assertThat(logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix("/aws/lambda/dva-labs-")).logGroups()).isEmpty();
+            assertThat(api.getRestApisPaginator(r -> r.limit(500)).items()).noneMatch(a -> a.name().startsWith("dva-labs-"));
+            assertThat(api.getUsagePlansPaginator(r -> r.limit(500)).items()).noneMatch(p -> p.name().startsWith("dva-labs-"));
+            assertThat(api.getApiKeysPaginator(r -> r.limit(500)).items()).noneMatch(k -> k.name().startsWith("dva-labs-"));
         }
         assertThat(new Teardown(target, new PrintWriter(new StringWriter())).destroy(exerciseId).remaining())
                 .as("what a second destroy could not remove").isEmpty();
