@@ -72,13 +72,18 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
         }
 
         String keys() {
-            return "without the key " + withoutKey.status() + ", with it " + post.status();
+            return "without the key " + brief(withoutKey) + ", with it " + brief(post);
         }
 
         String environment() {
             return environmentTable == null ? TABLE_VARIABLE + " not set"
                     : TABLE_VARIABLE + "=" + environmentTable + ", the order posted through the API "
-                    + (inEnvironmentTable ? "is" : "is not") + " in it";
+                    + (inEnvironmentTable ? "is in it" : "is not in it (the POST answered " + brief(post) + ")");
+        }
+
+        /** A status, with the content type when the server failed: who failed shows in it (API Gateway answers JSON). */
+        private static String brief(Answer answer) {
+            return answer.status() + (answer.status() >= 500 ? " (" + answer.contentType() + ")" : "");
         }
     }
 

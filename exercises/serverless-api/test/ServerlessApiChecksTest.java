@@ -10,7 +10,11 @@ import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Exchange;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Expected;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Observed;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Permissions;
+import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.testing.ChecksContract;
+import dev.dvalabs.verify.Deviation;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Verification;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Status;
 import java.util.List;
@@ -147,5 +151,35 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                 "GET", "/orders/{id}", FUNCTION)).isFalse();
         assertThat(ServerlessApiVerifier.proxied(List.of(new Route("GET", "/orders/{orderId}", "AWS_PROXY", FUNCTION, false)),
                 "GET", "/orders/{id}", FUNCTION)).isTrue();
+    }
+
+    @Test
+    @DisplayName("on moto, the HTML 500 of a function it cannot run SKIPs the behaviour checks, and a function failing in JSON still FAILs")
+    void motoDeviationCoversOnlyItsOwnAnswers() {
+        Map<String, Deviation> moto = Catalog.load().find(new ServerlessApi().id()).orElseThrow().deviationsOn("moto");
+        Answer html = new Answer(500, "text/html; charset=utf-8", "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>");
+        Answer bucket = new Answer(404, "application/xml", "<Error><Code>NoSuchBucket</Code><BucketName>restapis</BucketName></Error>");
+        Seen onMoto = new Seen();
+        onMoto.withoutKey = html;
+        onMoto.post = html;
+        onMoto.get = bucket;
+        onMoto.unknown = bucket;
+        onMoto.inEnvironmentTable = false;
+        Report skipped = Verification.judge("checks", checks(), onMoto.build(), "moto", moto);
+        assertThat(skipped.ids(Status.SKIP)).containsExactlyInAnyOrder("order-roundtrip", "unknown-order-404",
+                "table-from-environment", "post-needs-key");
+        assertThat(skipped.ids(Status.FAIL)).isEmpty();
+
+        Answer json = new Answer(502, JSON, "{\"message\": \"Internal server error\"}");
+        Seen failing = new Seen();
+        failing.withoutKey = json;
+        failing.post = json;
+        failing.get = new Answer(404, JSON, "{\"message\": \"no such order\"}");
+        failing.unknown = json;
+        failing.inEnvironmentTable = false;
+        Report judged = Verification.judge("checks", checks(), failing.build(), "moto", moto);
+        assertThat(judged.ids(Status.FAIL)).containsExactlyInAnyOrder("order-roundtrip", "unknown-order-404",
+                "table-from-environment", "post-needs-key");
+        assertThat(judged.ids(Status.SKIP)).isEmpty();
     }
 }
