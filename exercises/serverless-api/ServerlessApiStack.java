@@ -2,6 +2,10 @@ package dev.dvalabs.exercises.serverlessapi;
 
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -56,33 +60,18 @@ class ServerlessApiStack extends ExerciseStack {
                 return {"statusCode": 200, "body": "orders are coming soon"}
             """;
 
-    /** The solution's function: stores a POSTed order, answers a GET with it, or 404 in JSON. */
-    static final String ORDERS = """
-            import json
-            import os
-
-            import boto3
-
-            # The table's name comes from the function's environment, never from the code.
-            table = boto3.resource("dynamodb").Table(os.environ["TABLE_NAME"])
-
-
-            def answer(status, body):
-                return {"statusCode": status, "headers": {"Content-Type": "application/json"}, "body": json.dumps(body)}
-
-
-            def handler(event, context):
-                if event["httpMethod"] == "POST":
-                    order = json.loads(event.get("body") or "{}")
-                    if not isinstance(order.get("id"), str):
-                        return answer(400, {"message": "an order needs an id"})
-                    table.put_item(Item=order)
-                    return answer(201, order)
-                item = table.get_item(Key={"id": event["pathParameters"]["id"]}).get("Item")
-                if item is None:
-                    return answer(404, {"message": "no such order"})
-                return answer(200, item)
-            """;
+    /** The solution's function, in the folder's function/orders.py, which the corpus deploys too. */
+    static String orders(String exerciseId) {
+        String path = "exercises/" + exerciseId + "/function/orders.py";
+        try (InputStream in = ServerlessApiStack.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     ServerlessApiStack(Construct scope, String exerciseId, Variant variant) {
         super(scope, exerciseId, variant, "Orders API, function and table for the serverless API exercise");
@@ -115,7 +104,7 @@ class ServerlessApiStack extends ExerciseStack {
             CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
             return;
         }
-        Function orders = function.code(Code.fromInline(ORDERS))
+        Function orders = function.code(Code.fromInline(orders(exerciseId)))
                 .environment(Map.of("TABLE_NAME", table.getTableName()))
                 .timeout(Duration.seconds(TIMEOUT_SECONDS))
                 .memorySize(MEMORY_MB)
