@@ -12,15 +12,18 @@ import dev.dvalabs.policy.Caller;
 import dev.dvalabs.policy.Policies;
 import dev.dvalabs.probe.Iam;
 import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -50,7 +53,7 @@ final class ServerlessApiProbe {
     private final Target target;
     private final Map<String, String> names;
     private final OwnOrders orders;
-    private final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String run = RunMarker.start().value();
 
     ServerlessApiProbe(Target target, Map<String, String> names, OwnOrders orders) {
         this.target = target;
@@ -129,6 +132,7 @@ final class ServerlessApiProbe {
         String environmentTable = function.refused() || function.value().environment() == null ? null
                 : function.value().environment().variables().get(ServerlessApiVerifier.TABLE_VARIABLE);
         orders.in(target, names.get("table"), environmentTable);
+        removeLeftovers(names.get("table"), environmentTable);
         Http http = new Http();
         String stage = ServerlessApiVerifier.STAGE;
         String unkeyed = order(run + "-unkeyed");
@@ -140,6 +144,22 @@ final class ServerlessApiProbe {
         Answer unknown = http.get(target.executeApi(apiId, stage, "orders/" + run + "-missing"), key);
         boolean stored = environmentTable != null && stored(environmentTable, run + "-order");
         return new Exchange(withoutKey, post, get, unknown, posted, environmentTable, stored);
+    }
+
+    /** Removes the orders of an earlier verify that was killed before its own cleanup, so none stays for good. */
+    private void removeLeftovers(String... tables) {
+        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+            for (String table : new LinkedHashSet<>(Arrays.asList(tables))) {
+                if (table == null) {
+                    continue;
+                }
+                try {
+                    DynamoDb.removeLeftovers(dynamo, dynamo.describeTable(r -> r.tableName(table)).table());
+                } catch (AwsServiceException e) {
+                    // Missing, or not allowed to scan or delete: the leftovers stay, and the checks judge only this run's orders.
+                }
+            }
+        }
     }
 
     private static String order(String id) {

@@ -12,9 +12,12 @@ import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -41,14 +44,21 @@ class ServerlessApiTest {
     }
 
     @Test
-    @DisplayName("the solution passes, the verifier removes every order it posted, and destroy leaves no API, plan, key,"
-            + " function, role, log group or table")
+    @DisplayName("the solution passes, the verifier removes every order it posted and those a killed verify left, keeps"
+            + " the learner's, and destroy leaves no API, plan, key, function, role, log group or table")
     void solutionPassesAndLeavesNothing(LocalEmulator emulator) {
         new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        Map<String, AttributeValue> learners = Map.of("id", AttributeValue.fromS("order-1"));
+        Map<String, AttributeValue> leftover = Map.of("id", AttributeValue.fromS(
+                RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value() + "-order"));
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.putItem(p -> p.tableName(ServerlessApiStack.TABLE).item(learners));
+            dynamo.putItem(p -> p.tableName(ServerlessApiStack.TABLE).item(leftover));
+        }
         Report report = new Loop(emulator, out).verify(exercise, exercise.names());
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
-            assertThat(dynamo.scan(r -> r.tableName(ServerlessApiStack.TABLE)).items()).isEmpty();
+            assertThat(dynamo.scan(r -> r.tableName(ServerlessApiStack.TABLE)).items()).containsExactly(learners);
         }
         assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
         Leftovers.assertNothingLeft(emulator, ID);
