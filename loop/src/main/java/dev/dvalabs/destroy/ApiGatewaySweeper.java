@@ -1,6 +1,7 @@
 package dev.dvalabs.destroy;
 
 import dev.dvalabs.targets.Target;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -28,10 +29,12 @@ public final class ApiGatewaySweeper implements Sweeper {
     @Override
     public Optional<Map<String, String>> tags(Target target, String arn) {
         try (ApiGatewayClient api = target.client(ApiGatewayClient.builder())) {
-            Resource resource = Resource.of(arn);
-            // GetTags answers for any ARN of the right shape; asking for the resource first tells a gone one.
-            resource.exists(api);
-            return Optional.of(Map.copyOf(api.getTags(r -> r.resourceArn(arn)).tags()));
+            // The resource's own description carries its tags (and tells a gone one: GetTags answers for any
+            // ARN of the right shape); GetTags adds those tagged after creation. ministack 1.5.33 keeps a key's
+            // and a usage plan's creation tags only in their description, which is why both are read.
+            Map<String, String> tags = new HashMap<>(Resource.of(arn).tags(api));
+            tags.putAll(api.getTags(r -> r.resourceArn(arn)).tags());
+            return Optional.of(Map.copyOf(tags));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -58,13 +61,13 @@ public final class ApiGatewaySweeper implements Sweeper {
             return new Resource(path[1], path[2]);
         }
 
-        void exists(ApiGatewayClient api) {
-            switch (kind) {
-                case "restapis" -> api.getRestApi(r -> r.restApiId(id));
-                case "usageplans" -> api.getUsagePlan(r -> r.usagePlanId(id));
-                case "apikeys" -> api.getApiKey(r -> r.apiKey(id));
+        Map<String, String> tags(ApiGatewayClient api) {
+            return switch (kind) {
+                case "restapis" -> api.getRestApi(r -> r.restApiId(id)).tags();
+                case "usageplans" -> api.getUsagePlan(r -> r.usagePlanId(id)).tags();
+                case "apikeys" -> api.getApiKey(r -> r.apiKey(id)).tags();
                 default -> throw unknown();
-            }
+            };
         }
 
         void delete(ApiGatewayClient api) {
