@@ -10,6 +10,8 @@ import dev.dvalabs.targets.Target;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -44,17 +46,20 @@ public final class LookAlikes {
     private record Kind(String label, String property, Lookup lookup) {}
 
     /** The types the exercises name, with the property that holds the physical name. */
-    private static final Map<String, Kind> KINDS = Map.of(
-            "AWS::DynamoDB::Table", new Kind("DynamoDB table", "TableName", LookAlikes::table),
-            "AWS::SQS::Queue", new Kind("SQS queue", "QueueName", LookAlikes::queue),
-            "AWS::SNS::Topic", new Kind("SNS topic", "TopicName", LookAlikes::topic),
-            "AWS::KMS::Alias", new Kind("KMS alias", "AliasName", LookAlikes::alias),
-            "AWS::IAM::Role", new Kind("IAM role", "RoleName", LookAlikes::role),
-            "AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket),
-            "AWS::Kinesis::Stream", new Kind("Kinesis stream", "Name", LookAlikes::stream),
-            "AWS::KinesisFirehose::DeliveryStream", new Kind("Firehose delivery stream", "DeliveryStreamName",
-                    LookAlikes::deliveryStream),
-            "AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function));
+    private static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("AWS::ApiGateway::RestApi", new Kind("REST API", "Name", LookAlikes::restApi)),
+            Map.entry("AWS::ApiGateway::UsagePlan", new Kind("usage plan", "UsagePlanName", LookAlikes::usagePlan)),
+            Map.entry("AWS::ApiGateway::ApiKey", new Kind("API key", "Name", LookAlikes::apiKey)),
+            Map.entry("AWS::DynamoDB::Table", new Kind("DynamoDB table", "TableName", LookAlikes::table)),
+            Map.entry("AWS::SQS::Queue", new Kind("SQS queue", "QueueName", LookAlikes::queue)),
+            Map.entry("AWS::SNS::Topic", new Kind("SNS topic", "TopicName", LookAlikes::topic)),
+            Map.entry("AWS::KMS::Alias", new Kind("KMS alias", "AliasName", LookAlikes::alias)),
+            Map.entry("AWS::IAM::Role", new Kind("IAM role", "RoleName", LookAlikes::role)),
+            Map.entry("AWS::S3::Bucket", new Kind("S3 bucket", "BucketName", LookAlikes::bucket)),
+            Map.entry("AWS::Kinesis::Stream", new Kind("Kinesis stream", "Name", LookAlikes::stream)),
+            Map.entry("AWS::KinesisFirehose::DeliveryStream", new Kind("Firehose delivery stream", "DeliveryStreamName",
+                    LookAlikes::deliveryStream)),
+            Map.entry("AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function)));
 
     private LookAlikes() {}
 
@@ -98,6 +103,47 @@ public final class LookAlikes {
 
     private static Optional<Map<String, String>> tagsOf(Target target, String service, String arn) {
         return ResourceTags.read(target, Teardown.sweeper(service).orElseThrow(), arn);
+    }
+
+    /**
+     * API Gateway names need not be unique, so several may share one: the first without the toolkit's
+     * exercise tag is the look-alike; otherwise any of them stands for all.
+     */
+    private static Optional<Map<String, String>> named(Target target, Stream<String> arns) {
+        Optional<Map<String, String>> any = Optional.empty();
+        for (String arn : (Iterable<String>) arns::iterator) {
+            Optional<Map<String, String>> tags = tagsOf(target, "apigateway", arn);
+            if (tags.isPresent() && !tags.get().containsKey(ExerciseStack.TAG_EXERCISE)) {
+                return tags;
+            }
+            any = any.or(() -> tags);
+        }
+        return any;
+    }
+
+    private static String apiGatewayArn(Target target, String path) {
+        return "arn:aws:apigateway:" + target.region().id() + "::/" + path;
+    }
+
+    private static Optional<Map<String, String>> restApi(Target target, String name) {
+        try (ApiGatewayClient api = target.client(ApiGatewayClient.builder())) {
+            return named(target, api.getRestApisPaginator(r -> r.limit(500)).items().stream()
+                    .filter(a -> name.equals(a.name())).map(a -> apiGatewayArn(target, "restapis/" + a.id())));
+        }
+    }
+
+    private static Optional<Map<String, String>> usagePlan(Target target, String name) {
+        try (ApiGatewayClient api = target.client(ApiGatewayClient.builder())) {
+            return named(target, api.getUsagePlansPaginator(r -> r.limit(500)).items().stream()
+                    .filter(p -> name.equals(p.name())).map(p -> apiGatewayArn(target, "usageplans/" + p.id())));
+        }
+    }
+
+    private static Optional<Map<String, String>> apiKey(Target target, String name) {
+        try (ApiGatewayClient api = target.client(ApiGatewayClient.builder())) {
+            return named(target, api.getApiKeysPaginator(r -> r.nameQuery(name).limit(500)).items().stream()
+                    .filter(k -> name.equals(k.name())).map(k -> apiGatewayArn(target, "apikeys/" + k.id())));
+        }
     }
 
     private static Optional<Map<String, String>> table(Target target, String name) {

@@ -8,6 +8,7 @@ import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -20,8 +21,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What a destroy must leave: no stack of the exercise in either variant, no table, queue, topic, function,
- * event source mapping, function log group, data stream or delivery stream named like the toolkit's (the
- * verifiers' temporary ones included), and nothing a second destroy
+ * event source mapping, function log group, data stream, delivery stream, REST API, usage plan or API key
+ * named like the toolkit's (the verifiers' temporary ones included), and nothing a second destroy
  * could not account for.
  */
 public final class Leftovers {
@@ -36,7 +37,8 @@ public final class Leftovers {
              LambdaClient lambda = target.client(LambdaClient.builder());
              CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder());
              KinesisClient kinesis = target.client(KinesisClient.builder());
-             FirehoseClient firehose = target.client(FirehoseClient.builder())) {
+             FirehoseClient firehose = target.client(FirehoseClient.builder());
+             ApiGatewayClient api = target.client(ApiGatewayClient.builder())) {
             for (Variant variant : Variant.values()) {
                 String name = ExerciseStack.nameOf(exerciseId, variant);
                 assertThat(cloudFormation.listStacks().stackSummaries())
@@ -52,6 +54,9 @@ public final class Leftovers {
             assertThat(logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix("/aws/lambda/dva-labs-")).logGroups()).isEmpty();
             assertThat(kinesis.listStreamsPaginator().streamNames()).noneMatch(n -> n.startsWith("dva-labs-"));
             assertThat(firehose.listDeliveryStreams(r -> r.limit(100)).deliveryStreamNames()).noneMatch(n -> n.startsWith("dva-labs-"));
+            assertThat(api.getRestApisPaginator(r -> r.limit(500)).items()).noneMatch(a -> a.name().startsWith("dva-labs-"));
+            assertThat(api.getUsagePlansPaginator(r -> r.limit(500)).items()).noneMatch(p -> p.name().startsWith("dva-labs-"));
+            assertThat(api.getApiKeysPaginator(r -> r.limit(500)).items()).noneMatch(k -> k.name().startsWith("dva-labs-"));
         }
         assertThat(new Teardown(target, new PrintWriter(new StringWriter())).destroy(exerciseId).remaining())
                 .as("what a second destroy could not remove").isEmpty();

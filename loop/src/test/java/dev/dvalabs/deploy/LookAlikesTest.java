@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -36,6 +37,24 @@ class LookAlikesTest {
 
     static Stream<Arguments> kinds() {
         return Stream.of(
+                Arguments.of("REST API look-alike-api", "AWS::ApiGateway::RestApi", "Name", "look-alike-api",
+                        (Create) (t, name, tags) -> {
+                            try (ApiGatewayClient api = t.client(ApiGatewayClient.builder())) {
+                                api.createRestApi(r -> r.name(name).tags(tags));
+                            }
+                        }),
+                Arguments.of("usage plan look-alike-plan", "AWS::ApiGateway::UsagePlan", "UsagePlanName", "look-alike-plan",
+                        (Create) (t, name, tags) -> {
+                            try (ApiGatewayClient api = t.client(ApiGatewayClient.builder())) {
+                                api.createUsagePlan(r -> r.name(name).tags(tags));
+                            }
+                        }),
+                Arguments.of("API key look-alike-key", "AWS::ApiGateway::ApiKey", "Name", "look-alike-key",
+                        (Create) (t, name, tags) -> {
+                            try (ApiGatewayClient api = t.client(ApiGatewayClient.builder())) {
+                                api.createApiKey(r -> r.name(name).enabled(true).tags(tags));
+                            }
+                        }),
                 Arguments.of("DynamoDB table look-alike-table", "AWS::DynamoDB::Table", "TableName", "look-alike-table",
                         (Create) (t, name, tags) -> {
                             try (DynamoDbClient dynamo = t.client(DynamoDbClient.builder())) {

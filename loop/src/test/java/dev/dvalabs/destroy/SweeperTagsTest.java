@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
@@ -32,6 +33,21 @@ class SweeperTagsTest {
 
     static Stream<Arguments> sweepers() {
         return Stream.of(
+                Arguments.of(new ApiGatewaySweeper(), (Create) (t, tags) -> {
+                    try (ApiGatewayClient api = t.client(ApiGatewayClient.builder())) {
+                        return arn(t, "restapis/" + api.createRestApi(r -> r.name("sweeper-tags").tags(tags)).id());
+                    }
+                }),
+                Arguments.of(new ApiGatewaySweeper(), (Create) (t, tags) -> {
+                    try (ApiGatewayClient api = t.client(ApiGatewayClient.builder())) {
+                        return arn(t, "usageplans/" + api.createUsagePlan(r -> r.name("sweeper-tags").tags(tags)).id());
+                    }
+                }),
+                Arguments.of(new ApiGatewaySweeper(), (Create) (t, tags) -> {
+                    try (ApiGatewayClient api = t.client(ApiGatewayClient.builder())) {
+                        return arn(t, "apikeys/" + api.createApiKey(r -> r.name("sweeper-tags").tags(tags)).id());
+                    }
+                }),
                 Arguments.of(new DynamoDbSweeper(), (Create) (t, tags) -> {
                     try (DynamoDbClient dynamo = t.client(DynamoDbClient.builder())) {
                         return dynamo.createTable(r -> r.tableName("sweeper-tags-" + tags.size()).billingMode("PAY_PER_REQUEST")
@@ -116,6 +132,10 @@ class SweeperTagsTest {
                         return "arn:aws:s3:::" + bucket;
                     }
                 }));
+    }
+
+    private static String arn(LocalEmulator target, String path) {
+        return "arn:aws:apigateway:" + target.region().id() + "::/" + path;
     }
 
     @ParameterizedTest(name = "{0}: the resource's own tags, none for an untagged one, and empty once it is deleted")

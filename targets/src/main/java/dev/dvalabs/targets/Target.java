@@ -84,6 +84,18 @@ public interface Target extends AutoCloseable {
                 .build();
     }
 
+    /**
+     * The URL a REST API's stage answers {@code path} on (path without a leading slash). AWS serves it at
+     * {@code https://<api>.execute-api.<region>.amazonaws.com/<stage>/<path>}; an emulator, reached at one
+     * endpoint, at {@code <endpoint>/restapis/<api>/<stage>/_user_request_/<path>} (ministack, moto and
+     * LocalStack alike). The one place that difference is written.
+     */
+    default URI executeApi(String apiId, String stage, String path) {
+        return endpoint().map(e -> e.resolve("/restapis/" + apiId + "/" + stage + "/_user_request_/" + path))
+                .orElseGet(() -> URI.create("https://" + apiId + ".execute-api." + region().id() + ".amazonaws.com/"
+                        + stage + "/" + path));
+    }
+
     /** Where this target is, in words, for progress lines and error messages. */
     default String describe() {
         return name() + endpoint().map(e -> " at " + e).orElse("") + " (" + region().id() + ")";

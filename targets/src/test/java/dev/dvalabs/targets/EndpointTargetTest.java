@@ -34,4 +34,21 @@ class EndpointTargetTest {
         assertThatThrownBy(() -> EndpointTarget.at(url, null, Region.US_EAST_1))
                 .isInstanceOf(TargetException.class).hasMessageContaining("give one like http://localhost:4566");
     }
+
+    @Test
+    @DisplayName("a REST API's stage is reached through the emulator's _user_request_ path, on AWS at its execute-api host")
+    void executeApiUrl() {
+        Target emulator = EndpointTarget.at("http://localhost:4566", null, Region.EU_WEST_1);
+        assertThat(emulator.executeApi("a1b2c3", "prod", "orders/42"))
+                .isEqualTo(URI.create("http://localhost:4566/restapis/a1b2c3/prod/_user_request_/orders/42"));
+        Target aws = new Target() {
+            public String name() { return "aws"; }
+            public java.util.Optional<URI> endpoint() { return java.util.Optional.empty(); }
+            public Region region() { return Region.EU_WEST_1; }
+            public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials() { return EMULATOR_CREDENTIALS; }
+            public void close() {}
+        };
+        assertThat(aws.executeApi("a1b2c3", "prod", "orders/42"))
+                .isEqualTo(URI.create("https://a1b2c3.execute-api.eu-west-1.amazonaws.com/prod/orders/42"));
+    }
 }

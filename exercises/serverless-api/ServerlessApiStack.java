@@ -1,0 +1,140 @@
+package dev.dvalabs.exercises.serverlessapi;
+
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.ApiKey;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Resource;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.apigateway.UsagePlan;
+import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * serverless-api. Solution: a REST API with a {@code prod} stage whose {@code POST /orders} (API key
+ * required) and {@code GET /orders/{id}} reach one Python function through Lambda proxy integration;
+ * the function finds its table through the {@code TABLE_NAME} variable, its role may put and get items
+ * of that table alone and write its logs; a usage plan holds the key; the stage is throttled. Starter:
+ * the table and a function that answers the same fixed text to everything, with no API.
+ */
+class ServerlessApiStack extends ExerciseStack {
+
+    static final String TABLE = "dva-labs-api-orders";
+    static final String FUNCTION = "dva-labs-orders-api";
+    static final String ROLE = "dva-labs-orders-api-role";
+    static final String API = "dva-labs-orders-api";
+    static final String STAGE = "prod";
+    static final String USAGE_PLAN = "dva-labs-orders-plan";
+    static final String API_KEY = "dva-labs-orders-key";
+    static final int TIMEOUT_SECONDS = 10;
+    static final int MEMORY_MB = 256;
+    static final int RATE_LIMIT = 10;
+    static final int BURST_LIMIT = 20;
+
+    /** The starter: one answer to everything, and no table in sight. */
+    static final String FIXED_ANSWER = """
+            def handler(event, context):
+                return {"statusCode": 200, "body": "orders are coming soon"}
+            """;
+
+    /** The solution's function, in the folder's function/orders.py, which the corpus deploys too. */
+    static String orders(String exerciseId) {
+        String path = "exercises/" + exerciseId + "/function/orders.py";
+        try (InputStream in = ServerlessApiStack.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ServerlessApiStack(Construct scope, String exerciseId, Variant variant) {
+        super(scope, exerciseId, variant, "Orders API, function and table for the serverless API exercise");
+
+        Table table = Table.Builder.create(this, "Orders")
+                .tableName(TABLE)
+                .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        // Made by the stack so that destroy removes it: Lambda would make it on the first call, outside any stack.
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/aws/lambda/" + FUNCTION)
+                .retention(RetentionDays.ONE_WEEK)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Role role = Role.Builder.create(this, "Role")
+                .roleName(ROLE)
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole")))
+                .build();
+        Function.Builder function = Function.Builder.create(this, "Function")
+                .functionName(FUNCTION)
+                .runtime(Runtime.PYTHON_3_12)
+                .handler("index.handler")
+                .role(role);
+        if (!solution()) {
+            Function starter = function.code(Code.fromInline(FIXED_ANSWER)).build();
+            starter.getNode().addDependency(logs);
+            CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
+            return;
+        }
+        Function orders = function.code(Code.fromInline(orders(exerciseId)))
+                .environment(Map.of("TABLE_NAME", table.getTableName()))
+                .timeout(Duration.seconds(TIMEOUT_SECONDS))
+                .memorySize(MEMORY_MB)
+                .build();
+        orders.getNode().addDependency(logs);
+        table.grant(orders, "dynamodb:PutItem", "dynamodb:GetItem");
+
+        RestApi api = RestApi.Builder.create(this, "Api")
+                .restApiName(API)
+                .cloudWatchRole(false)
+                .deployOptions(StageOptions.builder()
+                        .stageName(STAGE)
+                        .throttlingRateLimit(RATE_LIMIT)
+                        .throttlingBurstLimit(BURST_LIMIT)
+                        .build())
+                .build();
+        LambdaIntegration proxy = LambdaIntegration.Builder.create(orders).proxy(true).build();
+        Resource ordersPath = api.getRoot().addResource("orders");
+        ordersPath.addMethod("POST", proxy, MethodOptions.builder().apiKeyRequired(true).build());
+        ordersPath.addResource("{id}").addMethod("GET", proxy);
+
+        ApiKey key = ApiKey.Builder.create(this, "Key").apiKeyName(API_KEY).build();
+        UsagePlan plan = UsagePlan.Builder.create(this, "Plan")
+                .name(USAGE_PLAN)
+                .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
+                .build();
+        plan.addApiKey(key);
+
+        CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
+        CfnOutput.Builder.create(this, "Url").value(api.urlForPath("/orders"))
+                .description("POST orders here (with the x-api-key header); GET /orders/{id}").build();
+    }
+}

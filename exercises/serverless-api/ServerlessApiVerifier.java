@@ -1,0 +1,196 @@
+package dev.dvalabs.exercises.serverlessapi;
+
+import static dev.dvalabs.verify.Matcher.containsExactlyInAnyOrder;
+import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.satisfies;
+
+import dev.dvalabs.exercises.serverlessapi.ApiShape.Plan;
+import dev.dvalabs.exercises.serverlessapi.ApiShape.Route;
+import dev.dvalabs.exercises.serverlessapi.ApiShape.Throttling;
+import dev.dvalabs.exercises.serverlessapi.Http.Answer;
+import dev.dvalabs.probe.Json;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.CheckResult;
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Verifier;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * serverless-api: a REST API whose {@code POST /orders} (API key required) and {@code GET /orders/{id}}
+ * reach one function through Lambda proxy integration, the function storing orders in the table its
+ * environment names, under a role allowed exactly that. It calls the API as a client would, and reads
+ * the function, its role, its logs, the stage and the usage plan. Closing it removes the orders it posted,
+ * however verify ended.
+ */
+public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifier.Observed>, AutoCloseable {
+
+    static final String TABLE_VARIABLE = "TABLE_NAME";
+    static final String STAGE = ServerlessApiStack.STAGE;
+    static final List<String> TABLE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
+    static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+    private final OwnOrders orders = new OwnOrders();
+
+    /** What the checks compare with: the names given, and the API stage the plan should cover. */
+    public record Expected(String function, String table, String apiKey, String apiStage) {}
+
+    /** What the verifier saw; each fact is a value or what AWS answered instead. */
+    public record Observed(
+            Expected expected,
+            Fact<FunctionConfiguration> function,
+            Fact<Permissions> permissions,
+            Fact<List<Route>> routes,
+            Fact<Throttling> stage,
+            Fact<Plan> plan,
+            Fact<Exchange> exchange,
+            Fact<String> logs) {}
+
+    /**
+     * What the execution role's policies allow, by the policy evaluator: which of the DynamoDB actions
+     * asked about on the table, which anywhere else (another table, a table whose name starts like it),
+     * and which log-writing actions on the function's log group.
+     */
+    public record Permissions(List<String> onTable, List<String> elsewhere, List<String> logs) {}
+
+    /**
+     * The API called as a client would: a POST without the key, a POST with it, a GET of that order, a GET
+     * of an id nobody stored; then the table the function's environment names, read for the posted order.
+     */
+    public record Exchange(Answer withoutKey, Answer post, Answer get, Answer unknown, String postedOrder,
+                           String environmentTable, boolean inEnvironmentTable) {
+
+        /** Whether the POST answered 2xx, and the GET 200 with every field of the order posted, as posted. */
+        RoundTrip roundTrip() {
+            var posted = Json.object(postedOrder).orElseThrow();
+            var got = Json.object(get.body());
+            boolean ok = post.status() / 100 == 2 && get.status() == 200 && got.isPresent() && posted.properties().stream()
+                    .allMatch(field -> field.getValue().equals(got.get().get(field.getKey())));
+            return new RoundTrip("POST " + postedOrder + " answered " + post + ", then GET answered " + get, ok);
+        }
+
+        String keys() {
+            return "without the key " + brief(withoutKey) + ", with it " + brief(post);
+        }
+
+        String environment() {
+            return environmentTable == null ? TABLE_VARIABLE + " not set"
+                    : TABLE_VARIABLE + "=" + environmentTable + ", the order posted through the API "
+                    + (inEnvironmentTable ? "is in it" : "is not in it (the POST answered " + brief(post) + ")");
+        }
+
+        /** A status, with the content type when the server failed: who failed shows in it (API Gateway answers JSON). */
+        private static String brief(Answer answer) {
+            return answer.status() + (answer.status() >= 500 ? " (" + answer.contentType() + ")" : "");
+        }
+    }
+
+    /** A POST and the GET of what it posted, in words, and whether the order came back. */
+    public record RoundTrip(String text, boolean ok) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    @Override
+    public List<Check<Observed>> checks() {
+        return List.of(
+                new Check<Observed>("api-routes", "POST /orders and GET /orders/{id} reach the function through Lambda proxy integration on stage prod",
+                        "API Gateway: REST API, resources and methods, Lambda proxy integration, stages and deployments",
+                        "Add the resource /orders with POST and /orders/{id} with GET, each integrated as LAMBDA_PROXY with the function, and deploy the API to the stage prod.",
+                        o -> {
+                            CheckResult routes = o.routes().its("routes").should(satisfies("POST /orders and GET /orders/{id} -> AWS_PROXY "
+                                    + o.expected().function(), r -> proxied(r, "POST", "/orders", o.expected().function())
+                                    && proxied(r, "GET", "/orders/{id}", o.expected().function())));
+                            // Without the API there is no stage to speak of: the API's absence is said once.
+                            return o.routes().refused() ? routes
+                                    : CheckResult.all(routes, o.stage().its("stage " + STAGE, s -> "deployed").should(eq("deployed")));
+                        })
+                        .forTask(1),
+                new Check<Observed>("order-roundtrip", "An order POSTed to /orders comes back from GET /orders/{id}",
+                        "Lambda proxy integration: the function gets the whole request and answers statusCode, headers and body",
+                        "POST stores the body (a JSON order with an id) with PutItem and answers 201; GET reads it with GetItem by the path's id and answers 200 with it as JSON.",
+                        o -> o.exchange().its("", Exchange::roundTrip)
+                                .should(satisfies("POST 2xx, then GET 200 with the order posted", RoundTrip::ok)))
+                        .forTask(1),
+                new Check<Observed>("unknown-order-404", "An id nobody stored answers 404 with a JSON body",
+                        "Lambda proxy integration: the function chooses the status code",
+                        "When GetItem finds no item, answer {\"statusCode\": 404, \"body\": json.dumps({...})}, not 200 or an error.",
+                        o -> o.exchange().its("GET of an unknown id", Exchange::unknown)
+                                .should(satisfies("404 with a JSON object", a -> a.status() == 404 && Json.object(a.body()).isPresent())))
+                        .forTask(2),
+                new Check<Observed>("table-from-environment", "The function finds its table through the environment variable TABLE_NAME",
+                        "Lambda: environment variables keep configuration out of the code",
+                        "Set the function's environment variable TABLE_NAME to the table's name and read os.environ[\"TABLE_NAME\"] in the code.",
+                        o -> o.exchange().its("", Exchange::environment).should(eq(TABLE_VARIABLE + "=" + o.expected().table()
+                                + ", the order posted through the API is in it")))
+                        .forTask(3),
+                new Check<Observed>("role-table-actions", "The execution role allows PutItem and GetItem on the table, and no other DynamoDB action",
+                        "IAM: least privilege; a Lambda function acts with its execution role",
+                        "Give the role one statement: Allow dynamodb:PutItem and dynamodb:GetItem on the table's ARN; not dynamodb:*, not a managed policy with more.",
+                        o -> o.permissions().its("allowed on " + o.expected().table(), Permissions::onTable)
+                                .should(containsExactlyInAnyOrder(TABLE_ACTIONS)))
+                        .forTask(4),
+                new Check<Observed>("role-only-that-table", "The execution role allows no DynamoDB action on any other table",
+                        "IAM: least privilege; a resource of * reaches every table in the account",
+                        "Name the table's ARN as the Resource, not * and not a wildcard that other tables match.",
+                        o -> o.permissions().its("allowed elsewhere", Permissions::elsewhere).should(eq(List.of())))
+                        .forTask(4),
+                new Check<Observed>("role-writes-logs", "The execution role may write the function's logs",
+                        "Lambda: logs go to CloudWatch Logs when the execution role allows it",
+                        "Attach AWSLambdaBasicExecutionRole, or allow logs:CreateLogStream and logs:PutLogEvents on the log group /aws/lambda/<function>.",
+                        o -> o.permissions().its("logs actions on /aws/lambda/" + o.expected().function(), Permissions::logs)
+                                .should(containsExactlyInAnyOrder(LOG_ACTIONS)))
+                        .forTask(4),
+                new Check<Observed>("logs-reach-cloudwatch", "An invocation's log lines reach CloudWatch Logs",
+                        "CloudWatch Logs: a function's log group /aws/lambda/<function>, one stream per execution environment",
+                        "Keep the log group /aws/lambda/<function> and let the role write to it; then look at it with aws logs tail.",
+                        o -> o.logs().its("").should(satisfies("the invocation's lines in the log group", s -> s.startsWith("found"))))
+                        .forTask(4),
+                new Check<Observed>("function-settings", "The function's timeout is 10 s and its memory 256 MB",
+                        "Lambda: timeout (default 3 s, up to 15 min) and memory (128 MB to 10 GB, CPU grows with it)",
+                        "Set Timeout to 10 and MemorySize to 256 on the function.",
+                        o -> o.function().its("timeout, memory", f -> f.timeout() + " s, " + f.memorySize() + " MB")
+                                .should(eq(ServerlessApiStack.TIMEOUT_SECONDS + " s, " + ServerlessApiStack.MEMORY_MB + " MB")))
+                        .forTask(5),
+                new Check<Observed>("post-needs-key", "POST /orders without an API key is refused with 403, and accepted with one",
+                        "API Gateway: API keys, required per method",
+                        "Set apiKeyRequired on the POST method, create the API key and redeploy the stage.",
+                        o -> o.exchange().its("POST", Exchange::keys)
+                                .should(satisfies("without the key 403, with it 2xx", k -> k.matches("without the key 403, with it 2\\d\\d"))))
+                        .forTask(6),
+                new Check<Observed>("usage-plan", "A usage plan covers the API's prod stage and holds the key",
+                        "API Gateway: usage plans tie API keys to stages, with throttling and quotas",
+                        "Create the usage plan, add the API's stage prod to it, and add the API key to it.",
+                        o -> o.plan().its("usage plan").should(satisfies("stages [" + o.expected().apiStage() + "], keys ["
+                                + o.expected().apiKey() + "]", p -> p.stages().contains(o.expected().apiStage())
+                                && p.keys().contains(o.expected().apiKey()))))
+                        .forTask(6),
+                new Check<Observed>("stage-throttling", "The prod stage throttles every method at 10 requests a second, bursts of 20",
+                        "API Gateway: throttling, steady rate and burst; 429 Too Many Requests beyond them",
+                        "In the stage prod's default method settings (*/*) set the rate limit 10 and the burst limit 20.",
+                        o -> o.stage().its("*/* throttling").should(eq(new Throttling((double) ServerlessApiStack.RATE_LIMIT,
+                                ServerlessApiStack.BURST_LIMIT))))
+                        .forTask(7));
+    }
+
+    /** Whether a route of that method, on that path (any name for the path parameter), proxies to the function. */
+    static boolean proxied(List<Route> routes, String method, String path, String function) {
+        String pattern = "\\Q" + path.replace("{id}", "\\E\\{[^/}]+\\}\\Q") + "\\E";
+        return routes.stream().anyMatch(r -> r.method().equals(method) && r.path().matches(pattern)
+                && r.integration().equals("AWS_PROXY") && r.function().equals(function));
+    }
+
+    @Override
+    public Observed observe(Target target, Map<String, String> names) {
+        return new ServerlessApiProbe(target, names, orders).observe();
+    }
+
+    @Override
+    public void close() {
+        orders.close();
+    }
+}

@@ -1,0 +1,5 @@
+# fails: role-only-that-table
+# The two actions, but on every table: "Resource": "*".
+. ./build.bash
+table_resource='*'
+build
