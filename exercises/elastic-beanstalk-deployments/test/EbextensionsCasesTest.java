@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.appspec.Finding;
 import dev.dvalabs.ebextensions.BundleLinter;
 import dev.dvalabs.ebextensions.ConfigLinter;
+import dev.dvalabs.testing.LinterCases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,18 +27,14 @@ class EbextensionsCasesTest {
 
     static final Path FOLDER = Path.of(new ElasticBeanstalkDeployments().id());
 
-    static Stream<Path> cases(String prefix) throws IOException {
-        try (Stream<Path> files = Files.list(FOLDER.resolve("test/cases"))) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList().stream();
-        }
+    static final Path CASES = FOLDER.resolve("test/cases");
+
+    static Stream<Path> right() {
+        return LinterCases.right(CASES);
     }
 
-    static Stream<Path> right() throws IOException {
-        return cases("right-");
-    }
-
-    static Stream<Path> wrong() throws IOException {
-        return cases("wrong-");
+    static Stream<Path> wrong() {
+        return LinterCases.wrong(CASES);
     }
 
     @ParameterizedTest(name = "{0} lints clean")
@@ -49,8 +46,7 @@ class EbextensionsCasesTest {
     @ParameterizedTest(name = "{0} fails in exactly its one way")
     @MethodSource("wrong")
     void wrongConfigsFailOnce(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        String rule = name.substring("wrong-".length(), name.indexOf("--"));
+        String rule = LinterCases.rule(file);
         List<Finding> findings = new ConfigLinter().lint(Files.readString(file));
         assertThat(findings).as(findings.toString()).hasSize(1);
         assertThat(findings.get(0).ruleId()).isEqualTo(rule);
@@ -59,7 +55,7 @@ class EbextensionsCasesTest {
 
     @Test
     @DisplayName("there are at least eight wrong configs and four right ones")
-    void enoughCases() throws IOException {
+    void enoughCases() {
         assertThat(wrong().count()).isGreaterThanOrEqualTo(8);
         assertThat(right().count()).isGreaterThanOrEqualTo(4);
     }

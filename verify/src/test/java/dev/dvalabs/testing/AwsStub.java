@@ -164,9 +164,14 @@ public final class AwsStub implements AutoCloseable {
 
     /** S3's ListObjectsV2 answer for a bucket holding these keys. */
     public static String listing(String bucket, String... keys) {
+        return listing(bucket, java.time.Instant.parse("2026-01-01T00:00:00Z"), keys);
+    }
+
+    /** S3's ListObjectsV2 answer for a bucket holding these keys, each last modified at {@code modified}. */
+    public static String listing(String bucket, java.time.Instant modified, String... keys) {
         StringBuilder contents = new StringBuilder();
         for (String key : keys) {
-            contents.append("<Contents><Key>").append(key).append("</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>")
+            contents.append("<Contents><Key>").append(key).append("</Key><LastModified>").append(modified).append("</LastModified>")
                     .append("<ETag>\"e\"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>");
         }
         return "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + bucket + "</Name><Prefix></Prefix>"
