@@ -78,7 +78,7 @@ class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
                 .solutionStackName(SOLUTION_STACK)
                 .optionSettings(options)
                 .build();
-        environment.addDependency(application);
+        environment.getNode().addDependency(application);
 
         CfnOutput.Builder.create(this, BUNDLE_BUCKET_OUTPUT).value(bundles.getBucketName())
                 .description("Source bundles (zips) go here").build();
