@@ -29,7 +29,8 @@ public final class BundleLinter {
     /** A finding in one file of the bundle, its path relative to the bundle's top. */
     public record Located(String file, Finding finding) {
         public String format(String bundle) {
-            return finding.format(bundle + "/" + file);
+            // A finding about the bundle as a whole is the bundle's own, not a file's in it.
+            return finding.format(file.equals(".") ? bundle : bundle + "/" + file);
         }
     }
 
