@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.testing.AwsStub;
 import dev.dvalabs.testing.AwsStub.Answer;
-import dev.dvalabs.testing.ChecksContract;
+import dev.dvalabs.testing.StubbedChecksContract;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -33,7 +31,7 @@ import software.amazon.awssdk.regions.Region;
  * check is seen failing on answers that differ in one respect, the verifier observing the stub for real,
  * its own commit and its undoing included.
  */
-class CodecommitCodebuildVerifierTest extends ChecksContract<CodecommitCodebuildVerifier.Observed, AwsStub> {
+class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCodebuildVerifier.Observed> {
 
     static final String ID = new CodecommitCodebuild().id();
     static final Path FOLDER = Path.of(ID);
@@ -47,18 +45,6 @@ class CodecommitCodebuildVerifierTest extends ChecksContract<CodecommitCodebuild
             "project", "dva-labs-build", "pipeline", "dva-labs-build-pipeline", "bucket", "dva-labs-build-output-{account}-{region}");
     static final Push.Timing QUICK = new Push.Timing(Duration.ofSeconds(2), Duration.ZERO);
     static final ObjectMapper JSON = new ObjectMapper();
-
-    private AwsStub stub;
-
-    @BeforeAll
-    void startStub() throws IOException {
-        stub = new AwsStub();
-    }
-
-    @AfterAll
-    void stopStub() {
-        stub.close();
-    }
 
     @Override
     protected List<Check<CodecommitCodebuildVerifier.Observed>> checks() {

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.testing.AwsStub;
 import dev.dvalabs.testing.AwsStub.Answer;
-import dev.dvalabs.testing.ChecksContract;
+import dev.dvalabs.testing.StubbedChecksContract;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import dev.dvalabs.verify.Verification;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -29,7 +26,7 @@ import software.amazon.awssdk.regions.Region;
  * one that goes through no temporary group fail, and every check is seen failing on answers that differ in one
  * respect, the verifier observing the stub for real each time (its own deployment included).
  */
-class ElasticBeanstalkDeploymentsVerifierTest extends ChecksContract<ElasticBeanstalkDeploymentsVerifier.Observed, AwsStub> {
+class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<ElasticBeanstalkDeploymentsVerifier.Observed> {
 
     static final String ID = new ElasticBeanstalkDeployments().id();
     static final Path CATALOG = Path.of(ID);
@@ -46,18 +43,6 @@ class ElasticBeanstalkDeploymentsVerifierTest extends ChecksContract<ElasticBean
             "Adding new instance(s) (i-0new) to the Auto Scaling group awseb-e-abc-stack-AWSEBAutoScalingGroup-ABC.",
             "Deleting temporary Auto Scaling group awseb-e-abc-immutable-stack-AWSEBAutoScalingGroup-XYZ.",
             "Environment update completed successfully.");
-
-    private AwsStub stub;
-
-    @BeforeAll
-    void startStub() throws IOException {
-        stub = new AwsStub();
-    }
-
-    @AfterAll
-    void stopStub() {
-        stub.close();
-    }
 
     @Override
     protected List<Check<ElasticBeanstalkDeploymentsVerifier.Observed>> checks() {

@@ -45,20 +45,12 @@ public final class AppSpecLinter {
     }
 
     List<Finding> lint(String yaml, String fileName, Path bundleRoot) {
-        YamlText.Parsed parsed = parse(yaml);
-        if (parsed.failure() != null) {
-            return List.of(parsed.failure());
+        YamlText.Top top = YamlText.top(yaml, KIND, "Write the AppSpec content, starting with 'version: 0.0'; this file is empty.",
+                "sections (version:, os:, hooks: ...)");
+        if (top.failure() != null) {
+            return List.of(top.failure());
         }
-        Node root = parsed.root();
-        if (root == null || Nodes.isNull(root)) {
-            return List.of(new Finding(Finding.Severity.ERROR, 1, 1, "empty-file",
-                    "Write the AppSpec content, starting with 'version: 0.0'; this file is empty."));
-        }
-        if (!(root instanceof MappingNode mapping)) {
-            return List.of(new Finding(Finding.Severity.ERROR, Nodes.line(root), Nodes.column(root), "not-a-mapping",
-                    "Make the top level a mapping of sections (version:, os:, hooks: ...); this file holds "
-                            + Nodes.kind(root) + "."));
-        }
+        MappingNode mapping = top.mapping();
         Findings findings = new Findings();
         YamlText.checkKeys(mapping, findings, KIND);
         ComputePlatform platform = detectPlatform(mapping, findings);

@@ -46,6 +46,32 @@ public final class YamlText {
     public record Parsed(Node root, Finding failure) {
     }
 
+    /** The top-level mapping these files all are, or the one finding saying why the text is none. */
+    public record Top(MappingNode mapping, Finding failure) {
+    }
+
+    /**
+     * Reads text that must be a mapping at its top.
+     *
+     * @param whenEmpty the sentence for an empty file
+     * @param sections what the top level holds, for the sentence when it is a list or a scalar ("version:, os:, hooks: ...")
+     */
+    public static Top top(String text, Kind kind, String whenEmpty, String sections) {
+        Parsed parsed = parse(text, kind);
+        if (parsed.failure() != null) {
+            return new Top(null, parsed.failure());
+        }
+        Node root = parsed.root();
+        if (root == null || Nodes.isNull(root)) {
+            return new Top(null, new Finding(Finding.Severity.ERROR, 1, 1, "empty-file", whenEmpty));
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            return new Top(null, new Finding(Finding.Severity.ERROR, Nodes.line(root), Nodes.column(root), "not-a-mapping",
+                    "Make the top level a mapping of " + sections + "; this file holds " + Nodes.kind(root) + "."));
+        }
+        return new Top(mapping, null);
+    }
+
     private YamlText() {
     }
 

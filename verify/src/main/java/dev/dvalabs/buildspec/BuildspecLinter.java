@@ -34,19 +34,12 @@ public final class BuildspecLinter {
     }
 
     public List<Finding> lint(String text) {
-        YamlText.Parsed parsed = YamlText.parse(text, KIND);
-        if (parsed.failure() != null) {
-            return List.of(parsed.failure());
+        YamlText.Top top = YamlText.top(text, KIND, "Write the buildspec, starting with 'version: 0.2'; this file is empty.",
+                "sections (version:, phases:, artifacts: ...)");
+        if (top.failure() != null) {
+            return List.of(top.failure());
         }
-        Node root = parsed.root();
-        if (root == null || Nodes.isNull(root)) {
-            return List.of(new Finding(Finding.Severity.ERROR, 1, 1, "empty-file",
-                    "Write the buildspec, starting with 'version: 0.2'; this file is empty."));
-        }
-        if (!(root instanceof MappingNode mapping)) {
-            return List.of(new Finding(Finding.Severity.ERROR, Nodes.line(root), Nodes.column(root), "not-a-mapping",
-                    "Make the top level a mapping (version:, phases:, artifacts: ...); this file holds " + Nodes.kind(root) + "."));
-        }
+        MappingNode mapping = top.mapping();
         Findings findings = new Findings();
         YamlText.checkKeys(mapping, findings, KIND);
         knownKeys(mapping, Keys.TOP_LEVEL, "the top level", findings);

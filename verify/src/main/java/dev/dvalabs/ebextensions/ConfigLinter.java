@@ -21,20 +21,12 @@ public final class ConfigLinter {
     static final YamlText.Kind KIND = new YamlText.Kind("an .ebextensions/*.config file", "Elastic Beanstalk config file");
 
     public List<Finding> lint(String text) {
-        YamlText.Parsed parsed = YamlText.parse(text, KIND);
-        if (parsed.failure() != null) {
-            return List.of(parsed.failure());
+        YamlText.Top top = YamlText.top(text, KIND, "Write the configuration, for example option_settings: or files:; this file is empty.",
+                "keys (option_settings:, files:, commands: ...)");
+        if (top.failure() != null) {
+            return List.of(top.failure());
         }
-        Node root = parsed.root();
-        if (root == null || Nodes.isNull(root)) {
-            return List.of(new Finding(Finding.Severity.ERROR, 1, 1, "empty-file",
-                    "Write the configuration, for example option_settings: or files:; this file is empty."));
-        }
-        if (!(root instanceof MappingNode mapping)) {
-            return List.of(new Finding(Finding.Severity.ERROR, Nodes.line(root), Nodes.column(root), "not-a-mapping",
-                    "Make the top level a mapping of keys (option_settings:, files:, commands: ...); this file holds "
-                            + Nodes.kind(root) + "."));
-        }
+        MappingNode mapping = top.mapping();
         Findings findings = new Findings();
         YamlText.checkKeys(mapping, findings, KIND);
         for (Nodes.Entry entry : Nodes.entries(mapping)) {
