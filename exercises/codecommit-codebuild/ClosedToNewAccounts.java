@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.codecommitcodebuild;
 
+import dev.dvalabs.exercises.codedeployappspecpipeline.CodedeployAppspecPipeline;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Optional;
  * repository in this AWS account or AWS Organization"). A deploy that fails for that says so in one sentence.
  */
 final class ClosedToNewAccounts {
+
+    /** The exercise whose pipeline takes its source from S3, named by its own declaration. */
+    static final String S3_SOURCE_EXERCISE = new CodedeployAppspecPipeline().id();
 
     private ClosedToNewAccounts() {
     }
@@ -19,6 +23,6 @@ final class ClosedToNewAccounts {
         }
         return Optional.of("AWS refused to create the CodeCommit repository because CodeCommit is closed to accounts"
                 + " that have never had one; run labs destroy " + exerciseId + " and practise the pipeline with the S3"
-                + " source of codedeploy-appspec-pipeline instead (exercises/" + exerciseId + "/instructions.md says how).");
+                + " source of " + S3_SOURCE_EXERCISE + " instead (exercises/" + exerciseId + "/instructions.md says how).");
     }
 }

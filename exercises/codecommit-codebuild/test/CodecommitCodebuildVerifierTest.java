@@ -200,7 +200,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
                 + " returned message: \"CreateRepository request is not allowed because there is no existing repository in this"
                 + " AWS account or AWS Organization (Service: AWSCodeCommit; Status Code: 400; Error Code: OperationNotAllowedException)\"";
         assertThat(new CodecommitCodebuild().explainRefusal(failure)).hasValueSatisfying(sentence -> {
-            assertThat(sentence).contains("CodeCommit is closed", "codedeploy-appspec-pipeline").doesNotContain("\n");
+            assertThat(sentence).contains("CodeCommit is closed", ClosedToNewAccounts.S3_SOURCE_EXERCISE).doesNotContain("\n");
             assertThat(sentence.chars().filter(c -> c == '.').count()).as("one sentence").isLessThanOrEqualTo(2);
         });
         assertThat(new CodecommitCodebuild().explainRefusal("Deploying X failed: the bucket name is taken")).isEmpty();
