@@ -5,6 +5,7 @@ import static dev.dvalabs.verify.Matcher.satisfies;
 
 import dev.dvalabs.appspec.Finding;
 import dev.dvalabs.buildspec.BuildspecLinter;
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.CheckResult;
@@ -49,16 +50,16 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCodebuildVerifier.Observed>, AutoCloseable {
 
-    private final Push.Timing timing;
+    private final Poll timing;
     private final String run;
     private volatile Push push;
 
     public CodecommitCodebuildVerifier() {
-        this(Push.Timing.AWS, Push.newRun());
+        this(Push.AWS, Push.newRun());
     }
 
     /** A verifier with its own waits and run marker, for stand-in services in tests. */
-    CodecommitCodebuildVerifier(Push.Timing timing, String run) {
+    CodecommitCodebuildVerifier(Poll timing, String run) {
         this.timing = timing;
         this.run = run;
     }

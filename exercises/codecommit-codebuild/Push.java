@@ -1,12 +1,11 @@
 package dev.dvalabs.exercises.codecommitcodebuild;
 
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.Target;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.codecommit.CodeCommitClient;
@@ -18,27 +17,8 @@ import software.amazon.awssdk.services.codecommit.CodeCommitClient;
  */
 final class Push {
 
-    /** How long to wait for what a push sets off, and how often to look; a pipeline run takes minutes on AWS. */
-    record Timing(Duration deadline, Duration interval) {
-        static final Timing AWS = new Timing(Duration.ofMinutes(15), Duration.ofSeconds(15));
-
-        /** Asks until the answer is there or the deadline passes; the last answer either way. */
-        <T> Optional<T> until(Supplier<Optional<T>> ask) {
-            Instant end = Instant.now().plus(deadline);
-            while (true) {
-                Optional<T> answer = ask.get();
-                if (answer.isPresent() || Instant.now().isAfter(end)) {
-                    return answer;
-                }
-                try {
-                    Thread.sleep(Math.max(10, interval.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return answer;
-                }
-            }
-        }
-    }
+    /** How long to wait for what a push sets off, and how often to look: a pipeline run takes minutes on AWS. */
+    static final Poll AWS = new Poll(Duration.ofMinutes(15), Duration.ofSeconds(15));
 
     /** The commit and when it was made. */
     record Commit(String id, Instant at) {}

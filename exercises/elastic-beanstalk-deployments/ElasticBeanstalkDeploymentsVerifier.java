@@ -6,6 +6,7 @@ import static dev.dvalabs.verify.Matcher.satisfies;
 
 import dev.dvalabs.ebextensions.BundleLinter;
 import dev.dvalabs.probe.Http;
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.CheckResult;
@@ -46,16 +47,16 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
     private static final int MAX_PAGE_BYTES = 64 * 1024;
     private static final long MAX_BUNDLE_BYTES = 10L * 1024 * 1024;
 
-    private final Redeploy.Timing timing;
+    private final Poll timing;
     private final String run;
     private volatile Redeploy redeploy;
 
     public ElasticBeanstalkDeploymentsVerifier() {
-        this(Redeploy.Timing.AWS, Redeploy.newRun());
+        this(Redeploy.AWS, Redeploy.newRun());
     }
 
     /** A verifier with its own waits and run marker, for a stand-in Elastic Beanstalk in tests. */
-    ElasticBeanstalkDeploymentsVerifier(Redeploy.Timing timing, String run) {
+    ElasticBeanstalkDeploymentsVerifier(Poll timing, String run) {
         this.timing = timing;
         this.run = run;
     }

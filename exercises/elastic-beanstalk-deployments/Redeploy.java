@@ -1,11 +1,13 @@
 package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -22,10 +24,8 @@ import software.amazon.awssdk.services.elasticbeanstalk.model.S3Location;
  */
 final class Redeploy {
 
-    /** How long to wait for the deployment and how often to look; an immutable deployment takes minutes on AWS. */
-    record Timing(Duration deadline, Duration interval) {
-        static final Timing AWS = new Timing(Duration.ofMinutes(25), Duration.ofSeconds(15));
-    }
+    /** How long to wait for the deployment and how often to look: an immutable deployment takes minutes on AWS. */
+    static final Poll AWS = new Poll(Duration.ofMinutes(25), Duration.ofSeconds(15));
 
     /**
      * What the deployment did: the environment's events since it started, and where the environment ended;
@@ -60,11 +60,11 @@ final class Redeploy {
     private final Target target;
     private final ElasticBeanstalkDeploymentsVerifier.Names names;
     private final String label;
-    private final Timing timing;
+    private final Poll timing;
     private volatile String previous;
     private final AtomicBoolean undone = new AtomicBoolean();
 
-    Redeploy(Target target, ElasticBeanstalkDeploymentsVerifier.Names names, String run, Timing timing) {
+    Redeploy(Target target, ElasticBeanstalkDeploymentsVerifier.Names names, String run, Poll timing) {
         this.target = target;
         this.names = names;
         this.label = run;
@@ -110,21 +110,14 @@ final class Redeploy {
 
     /** Polls until the environment is Ready again, or the deadline; the last description either way. */
     private EnvironmentDescription waitForReady(ElasticBeanstalkClient eb) {
-        Instant deadline = Instant.now().plus(timing.deadline());
-        while (true) {
-            EnvironmentDescription now = eb.describeEnvironments(r -> r.environmentNames(names.environment())
-                    .applicationName(names.application())).environments().stream().findFirst()
-                    .orElseThrow(() -> new IllegalStateException(names.environment() + " disappeared during the deployment"));
-            if ("Ready".equals(now.statusAsString()) || Instant.now().isAfter(deadline)) {
-                return now;
-            }
-            try {
-                Thread.sleep(Math.max(10, timing.interval().toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return now;
-            }
-        }
+        return timing.until(() -> Optional.of(describe(eb)).filter(env -> "Ready".equals(env.statusAsString())))
+                .orElseGet(() -> describe(eb));
+    }
+
+    private EnvironmentDescription describe(ElasticBeanstalkClient eb) {
+        return eb.describeEnvironments(r -> r.environmentNames(names.environment()).applicationName(names.application()))
+                .environments().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException(names.environment() + " disappeared during the deployment"));
     }
 
     /** The environment back on the version it ran before; once, and only where the verifier deployed. */

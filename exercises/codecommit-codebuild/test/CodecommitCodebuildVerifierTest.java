@@ -3,6 +3,7 @@ package dev.dvalabs.exercises.codecommitcodebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.testing.AwsStub;
 import dev.dvalabs.testing.AwsStub.Answer;
@@ -43,7 +44,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:dva-labs-repo-events";
     static final Map<String, String> NAMES = Map.of("repository", "dva-labs-repo", "topic", "dva-labs-repo-events",
             "project", "dva-labs-build", "pipeline", "dva-labs-build-pipeline", "bucket", "dva-labs-build-output-{account}-{region}");
-    static final Push.Timing QUICK = new Push.Timing(Duration.ofSeconds(2), Duration.ZERO);
+    static final Poll QUICK = new Poll(Duration.ofSeconds(2), Duration.ZERO);
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Override

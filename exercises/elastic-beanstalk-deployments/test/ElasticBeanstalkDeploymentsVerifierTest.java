@@ -2,6 +2,7 @@ package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.testing.AwsStub;
 import dev.dvalabs.testing.AwsStub.Answer;
@@ -35,7 +36,7 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
     static final String EB = "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/";
     static final Map<String, String> NAMES = Map.of("bucket", "dva-labs-eb-bundles-{account}-{region}",
             "application", "dva-labs-eb-app", "environment", "dva-labs-eb-env");
-    static final Redeploy.Timing QUICK = new Redeploy.Timing(Duration.ofSeconds(5), Duration.ZERO);
+    static final Poll QUICK = new Poll(Duration.ofSeconds(5), Duration.ZERO);
     static final List<String> IMMUTABLE_EVENTS = List.of(
             "Environment update is starting.",
             "Immutable deployment policy enabled. Launching one instance with the new settings to verify health.",
