@@ -2,19 +2,10 @@ package dev.dvalabs.exercises.codedeployappspecpipeline;
 
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.lab.BundleZip;
 import dev.dvalabs.targets.Target;
-import io.github.classgraph.ClassGraph;
-import io.github.classgraph.Resource;
-import io.github.classgraph.ScanResult;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -54,26 +45,8 @@ final class CodedeployAppspecPipelineAfterDeploy implements AfterDeploy {
 
     /** The catalog folder zipped with its files at the zip's root, appspec.yml beside the folders it names. */
     static byte[] zip(String exerciseId, String folder) {
-        String root = "exercises/" + exerciseId + "/" + folder + "/";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ScanResult scan = new ClassGraph().acceptPaths(root).scan();
-             ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            List<Resource> files = scan.getAllResources().stream()
-                    .filter(r -> r.getPath().startsWith(root))
-                    .filter(r -> !r.getPath().contains("/."))
-                    .sorted(Comparator.comparing(Resource::getPath)).toList();
-            if (files.isEmpty()) {
-                throw new IllegalStateException("the build has no " + root + " on the classpath");
-            }
-            for (Resource file : files) {
-                // The agent makes hook scripts executable itself, so no Unix modes need to travel in the zip.
-                zip.putNextEntry(new ZipEntry(file.getPath().substring(root.length())));
-                zip.write(file.load());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        // The agent makes hook scripts executable itself, so no Unix modes need to travel in the zip;
+        // hidden files stay out, as aws deploy push --ignore-hidden-files leaves them.
+        return BundleZip.of(exerciseId, folder, BundleZip::visible);
     }
 }

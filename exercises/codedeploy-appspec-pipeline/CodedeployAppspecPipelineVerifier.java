@@ -10,6 +10,7 @@ import dev.dvalabs.policy.Caller;
 import dev.dvalabs.policy.Decision;
 import dev.dvalabs.policy.Policies;
 import dev.dvalabs.policy.Request;
+import dev.dvalabs.probe.Http;
 import dev.dvalabs.probe.Iam;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.CheckResult;
@@ -24,10 +25,6 @@ import dev.dvalabs.targets.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -647,23 +644,7 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
     }
 
     static Page get(String url) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(PAGE_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        try {
-            HttpResponse<InputStream> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(PAGE_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                // The page is a few hundred bytes; whatever else answers there is not read to its end.
-                String text = new String(body.readNBytes(MAX_PAGE_BYTES), java.nio.charset.StandardCharsets.UTF_8);
-                return new Page(url, response.statusCode(), text, null);
-            }
-        } catch (IOException e) {
-            return new Page(url, 0, "", "no answer (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Page(url, 0, "", "interrupted while waiting for the page");
-        }
+        Http.Answer answer = Http.get(url, PAGE_TIMEOUT, MAX_PAGE_BYTES);
+        return new Page(answer.url(), answer.status(), answer.body(), answer.error());
     }
 }

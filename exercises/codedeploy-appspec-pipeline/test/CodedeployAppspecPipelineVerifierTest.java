@@ -9,7 +9,8 @@ import dev.dvalabs.verify.Verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.targets.EndpointTarget;
-import dev.dvalabs.exercises.codedeployappspecpipeline.AwsStub.Answer;
+import dev.dvalabs.testing.AwsStub;
+import dev.dvalabs.testing.AwsStub.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -542,14 +543,7 @@ class CodedeployAppspecPipelineVerifierTest
     }
 
     static String listing(String... keys) {
-        StringBuilder contents = new StringBuilder();
-        for (String key : keys) {
-            contents.append("<Contents><Key>").append(key).append("</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified>")
-                    .append("<ETag>\"e\"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>");
-        }
-        return "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + BUCKET + "</Name><Prefix></Prefix>"
-                + "<KeyCount>" + keys.length + "</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
-                + contents + "</ListBucketResult>";
+        return AwsStub.listing(BUCKET, keys);
     }
 
     static void uploaded(AwsStub stub, byte[] zip) {
@@ -564,18 +558,6 @@ class CodedeployAppspecPipelineVerifierTest
 
     /** The folder {@code sub} of {@code parent} zipped with its own name on every entry, as zipping the folder does. */
     static byte[] zip(Path parent, String sub) {
-        Path dir = sub.isEmpty() ? parent : parent.resolve(sub);
-        Path base = sub.isEmpty() ? dir : parent;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(base.relativize(file).toString().replace('\\', '/')));
-                zip.write(Files.readAllBytes(file));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return AwsStub.zip(parent, sub);
     }
 }

@@ -26,6 +26,14 @@ public interface Lab {
     /** The checks, and how the verifier observes what they judge. */
     Verifier<?> verifier();
 
+    /**
+     * One sentence for a deploy that AWS refused for a reason the exercise knows of (a service closed to new
+     * accounts), given what the failed deploy said; empty when the exercise has nothing to add.
+     */
+    default Optional<String> explainRefusal(String failure) {
+        return Optional.empty();
+    }
+
     /** A step the exercise needs once its stack is up, such as uploading a bundle; most have none. */
     default Optional<AfterDeploy> afterDeploy() {
         return Optional.empty();

@@ -61,12 +61,8 @@ public class AppSpecCommand implements Runnable {
                 err.println("Cannot read " + file + ": " + e.getMessage() + ".");
                 return BAD_INPUT;
             }
-            findings.forEach(f -> out.println(f.format(file.toString())));
-            long errors = findings.stream().filter(Finding::isError).count();
-            out.println(errors == 0 && findings.isEmpty() ? file + ": no problems found."
-                    : file + ": " + errors + " error(s), " + (findings.size() - errors) + " warning(s).");
-            out.flush();
-            return errors == 0 ? 0 : 1;
+            return LintReport.print(out, file.toString(), findings.stream().map(f -> f.format(file.toString())).toList(),
+                    findings.stream().filter(Finding::isError).count());
         }
     }
 

@@ -105,9 +105,18 @@ public final class Deployer {
                     tag(ExerciseStack.TAG_VARIANT, variant.label()),
                     tag(ExerciseStack.TAG_RUN, runId));
             out.println((existing.isPresent() ? "Updating " : "Creating ") + stackName + " on " + target.describe());
-            Stack result = existing.isPresent()
-                    ? update(cloudFormation, progress, existing.get(), template, tags)
-                    : create(cloudFormation, progress, stackName, template, tags);
+            Stack result;
+            try {
+                result = existing.isPresent()
+                        ? update(cloudFormation, progress, existing.get(), template, tags)
+                        : create(cloudFormation, progress, stackName, template, tags);
+            } catch (DeployException e) {
+                Optional<String> known = exercise.lab().explainRefusal(e.getMessage());
+                if (known.isPresent()) {
+                    throw new DeployException(known.get());
+                }
+                throw e;
+            }
             Map<String, String> outputs = new TreeMap<>(result.outputs().stream()
                     .collect(Collectors.toMap(Output::outputKey, Output::outputValue)));
             return new Deployed(stackName, runId, outputs, synthesis, firstCall);

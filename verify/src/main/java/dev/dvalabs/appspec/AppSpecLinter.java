@@ -1,32 +1,13 @@
 package dev.dvalabs.appspec;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -40,34 +21,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class AppSpecLinter {
 
     /** AppSpec files are a few hundred bytes; anything past this is not one and is not parsed. */
-    public static final int MAX_BYTES = 1024 * 1024;
-    static final int MAX_ALIASES = 20;
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_BYTES = YamlText.MAX_BYTES;
+    private static final YamlText.Kind KIND = new YamlText.Kind("an appspec.yml", "AppSpec file");
 
     /** Lints a file; hook and files paths are also checked against the directory holding it. */
     public List<Finding> lint(Path file) throws IOException {
         String name = file.toString();
         long size = Files.size(file);
         if (size > MAX_BYTES) {
-            return List.of(tooLarge(size));
+            return List.of(YamlText.tooLarge(KIND, size));
         }
-        byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            // Editors on Windows save UTF-8 with a byte-order mark, which YAML parsers reject mid-stream.
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-        } catch (CharacterCodingException e) {
-            return List.of(new Finding(Finding.Severity.ERROR, 1, 1, "not-text",
-                    "Save the file as UTF-8 text; this one holds bytes that are not UTF-8, so it is not an AppSpec file."));
+        Optional<String> text = YamlText.decode(Files.readAllBytes(file));
+        if (text.isEmpty()) {
+            return List.of(YamlText.notText(KIND));
         }
         Path dir = file.toAbsolutePath().getParent();
-        return lint(text, name, dir);
+        return lint(text.get(), name, dir);
     }
 
     /** Lints text only: paths in hooks and files are checked for form but not for existence. */
@@ -76,25 +45,14 @@ public final class AppSpecLinter {
     }
 
     List<Finding> lint(String yaml, String fileName, Path bundleRoot) {
-        if (yaml.length() > MAX_BYTES || yaml.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return List.of(tooLarge(yaml.getBytes(StandardCharsets.UTF_8).length));
+        YamlText.Top top = YamlText.top(yaml, KIND, "Write the AppSpec content, starting with 'version: 0.0'; this file is empty.",
+                "sections (version:, os:, hooks: ...)");
+        if (top.failure() != null) {
+            return List.of(top.failure());
         }
-        Parsed parsed = parse(jsonTabsAsSpaces(yaml));
-        if (parsed.failure != null) {
-            return List.of(parsed.failure);
-        }
-        Node root = parsed.root;
-        if (root == null || Nodes.isNull(root)) {
-            return List.of(new Finding(Finding.Severity.ERROR, 1, 1, "empty-file",
-                    "Write the AppSpec content, starting with 'version: 0.0'; this file is empty."));
-        }
-        if (!(root instanceof MappingNode mapping)) {
-            return List.of(new Finding(Finding.Severity.ERROR, Nodes.line(root), Nodes.column(root), "not-a-mapping",
-                    "Make the top level a mapping of sections (version:, os:, hooks: ...); this file holds "
-                            + Nodes.kind(root) + "."));
-        }
+        MappingNode mapping = top.mapping();
         Findings findings = new Findings();
-        checkKeys(mapping, findings);
+        YamlText.checkKeys(mapping, findings, KIND);
         ComputePlatform platform = detectPlatform(mapping, findings);
         if (platform == null) {
             return findings.sorted();
@@ -116,96 +74,9 @@ public final class AppSpecLinter {
         return Optional.empty();
     }
 
-    private static Finding tooLarge(long size) {
-        return new Finding(Finding.Severity.ERROR, 1, 1, "file-too-large",
-                "Point the linter at an appspec.yml; this file has " + size + " bytes, over the "
-                        + MAX_BYTES + "-byte limit, so it was not parsed.");
-    }
-
-    record Parsed(Node root, Finding failure) {
-    }
-
-    /**
-     * AWS's own appspec.json examples are indented with tabs, which JSON allows and SnakeYAML's
-     * YAML 1.1 refuses. A raw tab cannot be inside a JSON string, so in a file that is JSON every
-     * tab is whitespace and becomes a space, one for one, keeping lines and columns.
-     */
-    static String jsonTabsAsSpaces(String text) {
-        return text.stripLeading().startsWith("{") ? text.replace('\t', ' ') : text;
-    }
-
-    /**
-     * Composes the node tree (not Java objects) with limits set low: an AppSpec needs no aliases to
-     * speak of and little nesting, and the limits are what keep billion-laughs and deep-nesting input cheap.
-     */
-    static Parsed parse(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_BYTES);
-        options.setAllowRecursiveKeys(false);
-        try {
-            return new Parsed(new Yaml(options).compose(new StringReader(yaml)), null);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 1 : mark.getLine() + 1;
-            int column = mark == null ? 1 : mark.getColumn() + 1;
-            String problem = e.getProblem() == null ? "unreadable YAML" : e.getProblem();
-            String hint = problem.contains("alias") || problem.contains("anchor")
-                    ? " (a value starting with * or & must be quoted, e.g. pattern: \"*.txt\")" : "";
-            return new Parsed(null, new Finding(Finding.Severity.ERROR, line, column, "yaml-syntax",
-                    "Fix the YAML here: " + problem + hint + "."));
-        } catch (YAMLException e) {
-            return new Parsed(null, limitFinding(String.valueOf(e.getMessage())));
-        } catch (StackOverflowError e) {
-            return new Parsed(null, limitFinding("Nesting Depth exceeded"));
-        }
-    }
-
-    private static Finding limitFinding(String message) {
-        if (message.contains("aliases")) {
-            return new Finding(Finding.Severity.ERROR, 1, 1, "yaml-aliases",
-                    "Write the sections out without YAML aliases; this file uses more than " + MAX_ALIASES
-                            + " aliases to collections, which is how alias bombs blow up.");
-        }
-        if (message.contains("Nesting Depth")) {
-            return new Finding(Finding.Severity.ERROR, 1, 1, "yaml-too-deep",
-                    "Flatten the file; it nests deeper than " + MAX_DEPTH + " levels, which no AppSpec file needs.");
-        }
-        if (message.contains("exceeds the limit")) {
-            return tooLarge(MAX_BYTES + 1L);
-        }
-        return new Finding(Finding.Severity.ERROR, 1, 1, "yaml-syntax", "Fix the YAML: " + message + ".");
-    }
-
-    /** Duplicate and non-scalar keys anywhere: YAML keeps the last duplicate, silently dropping the first. */
-    private static void checkKeys(MappingNode root, Findings findings) {
-        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Node> pending = new ArrayDeque<>();
-        pending.push(root);
-        while (!pending.isEmpty()) {
-            Node node = pending.pop();
-            if (!visited.add(node)) {
-                continue;
-            }
-            if (node instanceof MappingNode mapping) {
-                Map<String, Node> keys = new HashMap<>();
-                for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode key) {
-                        if (keys.putIfAbsent(key.getValue(), key) != null) {
-                            findings.error(key, "duplicate-key", "Remove one of the two '" + key.getValue()
-                                    + "' keys in this mapping; YAML keeps only the last one.");
-                        }
-                    } else {
-                        findings.error(tuple.getKeyNode(), "key-not-scalar",
-                                "Use a plain name as the key here; AppSpec keys are strings, not lists or mappings.");
-                    }
-                    pending.push(tuple.getValueNode());
-                }
-            } else if (node instanceof SequenceNode sequence) {
-                sequence.getValue().forEach(pending::push);
-            }
-        }
+    /** The node tree of an AppSpec's text with its marks, or the finding that stopped the reading. */
+    static YamlText.Parsed parse(String yaml) {
+        return YamlText.parse(yaml, KIND);
     }
 
     private static ComputePlatform detectPlatform(MappingNode root, Findings findings) {

@@ -7,19 +7,19 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Collects findings while the rules walk the tree, positioned at the node they are about. */
-final class Findings {
+public final class Findings {
 
     private final List<Finding> list = new ArrayList<>();
 
-    void error(Node at, String rule, String message) {
+    public void error(Node at, String rule, String message) {
         list.add(new Finding(Finding.Severity.ERROR, Nodes.line(at), Nodes.column(at), rule, message));
     }
 
-    void warn(Node at, String rule, String message) {
+    public void warn(Node at, String rule, String message) {
         list.add(new Finding(Finding.Severity.WARNING, Nodes.line(at), Nodes.column(at), rule, message));
     }
 
-    List<Finding> sorted() {
+    public List<Finding> sorted() {
         List<Finding> copy = new ArrayList<>(list);
         copy.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
         return List.copyOf(copy);

@@ -13,25 +13,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** Small readers over SnakeYAML's node tree, which keeps the marks that findings need. */
-final class Nodes {
+public final class Nodes {
 
     /** A mapping entry whose key is a scalar, with the key node kept for its position. */
-    record Entry(String key, ScalarNode keyNode, Node value) {
+    public record Entry(String key, ScalarNode keyNode, Node value) {
     }
 
     private Nodes() {
     }
 
-    static int line(Node node) {
+    public static int line(Node node) {
         return node == null ? 1 : node.getStartMark().getLine() + 1;
     }
 
-    static int column(Node node) {
+    public static int column(Node node) {
         return node == null ? 1 : node.getStartMark().getColumn() + 1;
     }
 
     /** Entries with scalar keys, in file order; entries with other keys are left to the caller's checks. */
-    static List<Entry> entries(MappingNode mapping) {
+    public static List<Entry> entries(MappingNode mapping) {
         List<Entry> result = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
@@ -41,15 +41,15 @@ final class Nodes {
         return result;
     }
 
-    static Optional<Entry> find(MappingNode mapping, String key) {
+    public static Optional<Entry> find(MappingNode mapping, String key) {
         return entries(mapping).stream().filter(e -> e.key().equals(key)).findFirst();
     }
 
-    static Optional<Entry> findIgnoreCase(MappingNode mapping, String key) {
+    public static Optional<Entry> findIgnoreCase(MappingNode mapping, String key) {
         return entries(mapping).stream().filter(e -> e.key().equalsIgnoreCase(key)).findFirst();
     }
 
-    static Optional<String> text(Node node) {
+    public static Optional<String> text(Node node) {
         if (node instanceof ScalarNode scalar && !isNull(scalar)) {
             return Optional.of(scalar.getValue());
         }
@@ -57,27 +57,27 @@ final class Nodes {
     }
 
     /** The scalar's text when it is a non-blank string-like scalar, else empty. */
-    static Optional<String> nonBlankText(Node node) {
+    public static Optional<String> nonBlankText(Node node) {
         return text(node).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    static boolean isNull(Node node) {
+    public static boolean isNull(Node node) {
         return node == null || (node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()));
     }
 
-    static boolean isPlainScalar(Node node) {
+    public static boolean isPlainScalar(Node node) {
         return node instanceof ScalarNode s && s.isPlain();
     }
 
-    static boolean isMapping(Node node) {
+    public static boolean isMapping(Node node) {
         return node instanceof MappingNode;
     }
 
-    static boolean isSequence(Node node) {
+    public static boolean isSequence(Node node) {
         return node instanceof SequenceNode;
     }
 
-    static String kind(Node node) {
+    public static String kind(Node node) {
         if (isNull(node)) {
             return "nothing";
         }
@@ -91,7 +91,7 @@ final class Nodes {
     }
 
     /** The closest candidate within two edits (ignoring case), for "did you mean" hints. */
-    static Optional<String> closest(String word, List<String> candidates) {
+    public static Optional<String> closest(String word, List<String> candidates) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : candidates) {

@@ -1,0 +1,52 @@
+package dev.dvalabs.lab;
+
+import io.github.classgraph.ClassGraph;
+import io.github.classgraph.Resource;
+import io.github.classgraph.ScanResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A folder of an exercise (a source bundle) zipped from the build's classpath with its files at the zip's
+ * root, as a service wants a bundle: CodeDeploy's appspec.yml, Elastic Beanstalk's .ebextensions/ at the top.
+ */
+public final class BundleZip {
+
+    private BundleZip() {
+    }
+
+    /** Every file of the folder; {@code keep} sees each path relative to the folder. */
+    public static byte[] of(String exerciseId, String folder, Predicate<String> keep) {
+        String root = "exercises/" + exerciseId + "/" + folder + "/";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ScanResult scan = new ClassGraph().acceptPaths(root).scan();
+             ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            List<Resource> files = scan.getAllResources().stream()
+                    .filter(r -> r.getPath().startsWith(root))
+                    .filter(r -> keep.test(r.getPath().substring(root.length())))
+                    .sorted(Comparator.comparing(Resource::getPath)).toList();
+            if (files.isEmpty()) {
+                throw new IllegalStateException("the build has no " + root + " on the classpath");
+            }
+            for (Resource file : files) {
+                zip.putNextEntry(new ZipEntry(file.getPath().substring(root.length())));
+                zip.write(file.load());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Whether a path relative to the bundle names no hidden file or folder. */
+    public static boolean visible(String path) {
+        return !("/" + path).contains("/.");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dvalabs.exercises.codecommitcodebuild;
+
+import com.google.auto.service.AutoService;
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.lab.Lab;
+import dev.dvalabs.verify.Verifier;
+import java.util.Optional;
+import software.constructs.Construct;
+
+/** CodeCommit, CodeBuild and the pipeline that links them: the exercise's declaration. */
+@AutoService(Lab.class)
+public final class CodecommitCodebuild implements Lab {
+
+    @Override
+    public String id() {
+        return "codecommit-codebuild";
+    }
+
+    @Override
+    public ExerciseStack stack(Construct scope, Variant variant) {
+        return new CodecommitCodebuildStack(scope, id(), variant);
+    }
+
+    @Override
+    public Verifier<?> verifier() {
+        return new CodecommitCodebuildVerifier();
+    }
+
+    @Override
+    public Optional<AfterDeploy> afterDeploy() {
+        return Optional.of(new CodecommitCodebuildAfterDeploy());
+    }
+
+    @Override
+    public Optional<String> explainRefusal(String failure) {
+        return ClosedToNewAccounts.explain(failure, id());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.dvalabs.exercises.codecommitcodebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.deploy.Deployer;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.loop.Loop;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Status;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.codebuild.model.ArtifactsType;
+import software.amazon.awssdk.services.codebuild.model.ComputeType;
+import software.amazon.awssdk.services.codebuild.model.EnvironmentType;
+import software.amazon.awssdk.services.codebuild.model.SourceType;
+
+/**
+ * codecommit-codebuild on the local emulator: ministack has no CodeCommit, CodeStar Notifications or
+ * CodePipeline, so the stacks do not deploy and those checks are SKIP with the reason; its CodeBuild judges a
+ * project made by hand, buildspec included, as AWS would.
+ */
+@ExtendWith(LocalEmulatorExtension.class)
+class CodecommitCodebuildTest {
+
+    static final String ID = new CodecommitCodebuild().id();
+    static final Set<String> SERVICE_CHECKS = Set.of("repository", "notification-rule", "pipeline-stages", "pipeline-run",
+            "build-phases", "artifact-delivered", "notified");
+
+    private final PrintWriter out = new PrintWriter(new StringWriter(), true);
+    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+
+    @TempDir
+    Path state;
+
+    @BeforeEach
+    void isolateFromALearnersEmulator() {
+        System.setProperty("dva-labs.state-dir", state.toString());
+    }
+
+    @AfterEach
+    void destroy(LocalEmulator emulator) {
+        System.clearProperty("dva-labs.state-dir");
+        assertThat(new Teardown(emulator, out).destroy(ID).remaining()).isEmpty();
+        try (CodeBuildClient codeBuild = emulator.client(CodeBuildClient.builder())) {
+            if (!codeBuild.batchGetProjects(r -> r.names(CodecommitCodebuildStack.PROJECT)).projects().isEmpty()) {
+                codeBuild.deleteProject(r -> r.name(CodecommitCodebuildStack.PROJECT));
+            }
+        }
+    }
+
+    private static Set<String> withStatus(Report report, Status status) {
+        return report.outcomes().stream().filter(o -> o.status() == status).map(o -> o.id()).collect(Collectors.toSet());
+    }
+
+    private void project(LocalEmulator emulator, String buildspecFile) throws IOException {
+        String buildspec = Files.readString(Path.of(ID, buildspecFile));
+        try (CodeBuildClient codeBuild = emulator.client(CodeBuildClient.builder())) {
+            codeBuild.createProject(r -> r.name(CodecommitCodebuildStack.PROJECT)
+                    .source(s -> s.type(SourceType.CODEPIPELINE).buildspec(buildspec))
+                    .artifacts(a -> a.type(ArtifactsType.CODEPIPELINE))
+                    .environment(e -> e.type(EnvironmentType.LINUX_CONTAINER).image("aws/codebuild/standard:7.0")
+                            .computeType(ComputeType.BUILD_GENERAL1_SMALL))
+                    .serviceRole("arn:aws:iam::000000000000:role/dva-labs-build"));
+        }
+    }
+
+    @Test
+    @DisplayName("the starter's stack does not deploy on ministack: its CloudFormation does not know CodeCommit")
+    void stackDoesNotDeploy(LocalEmulator emulator) {
+        assertThatThrownBy(() -> new Deployer(emulator, out).deploy(exercise, Variant.STARTER))
+                .isInstanceOf(CloudFormationException.class).hasMessageContaining("Unrecognized resource types");
+    }
+
+    @Test
+    @DisplayName("a project made by hand with the solution's buildspec passes the CodeBuild checks; the rest is SKIP with the reason")
+    void projectByHand(LocalEmulator emulator) throws IOException {
+        project(emulator, "buildspec.yml");
+        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        assertThat(withStatus(report, Status.PASS)).containsExactlyInAnyOrder("build-project", "buildspec-valid");
+        assertThat(withStatus(report, Status.SKIP)).isEqualTo(SERVICE_CHECKS);
+        assertThat(report.outcome("repository").result().observed()).contains("CodeCommit is not available on local");
+    }
+
+    @Test
+    @DisplayName("a project made by hand with the starter's buildspec fails buildspec-valid, naming the mistakes")
+    void starterBuildspecByHand(LocalEmulator emulator) throws IOException {
+        project(emulator, "starter-buildspec.yml");
+        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        assertThat(withStatus(report, Status.FAIL)).containsExactly("buildspec-valid");
+        assertThat(report.outcome("buildspec-valid").result().observed()).contains("runtime-versions-phase", "unknown-key");
+    }
+
+    @Test
+    @DisplayName("without a project, build-project and buildspec-valid fail with 'no such project'")
+    void noProject(LocalEmulator emulator) {
+        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        assertThat(withStatus(report, Status.FAIL)).containsExactlyInAnyOrder("build-project", "buildspec-valid");
+        assertThat(report.outcome("build-project").result().observed()).contains("project dva-labs-build: no such project");
+    }
+}

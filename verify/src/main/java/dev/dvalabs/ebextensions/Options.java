@@ -1,0 +1,145 @@
+package dev.dvalabs.ebextensions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The option namespaces and option names an {@code .ebextensions} config may set, as AWS documents them,
+ * and the top-level keys of a config file. Written as data, in one place, so that a namespace AWS adds is
+ * one line here.
+ *
+ * <p>Sources: AWS Elastic Beanstalk Developer Guide, "Configuration options" → "General options for all
+ * environments" (command-options-general.html) and "Platform specific options"
+ * (command-options-specific.html) for the namespaces; "Advanced environment customization with
+ * configuration files (.ebextensions)" (ebextensions.html), "Customizing software on Linux servers"
+ * (customize-containers-ec2.html) and "Adding and customizing Elastic Beanstalk environment resources"
+ * (environment-resources.html) for the keys.
+ */
+final class Options {
+
+    private Options() {
+    }
+
+    /** The keys a config file's top level may have. */
+    static final List<String> TOP_LEVEL_KEYS = List.of("option_settings", "packages", "sources", "files", "users",
+            "groups", "commands", "services", "container_commands", "Resources", "Outputs");
+
+    /** Namespaces whose option names are the learner's own (environment properties, static paths). */
+    static final Set<String> FREE_FORM = Set.of("aws:elasticbeanstalk:application:environment",
+            "aws:elasticbeanstalk:application:environmentsecrets", "aws:elasticbeanstalk:environment:proxy:staticfiles",
+            "aws:elasticbeanstalk:container:python:staticfiles");
+
+    /** The namespace of an option given without one (the short list form), as Elastic Beanstalk reads it. */
+    static final String DEFAULT_NAMESPACE = "aws:elasticbeanstalk:application:environment";
+
+    /** Namespaces with a name of the learner's own as their last part: a listener's port, a process's or rule's name. */
+    private static final Map<String, List<String>> PREFIXED = Map.of(
+            "aws:elasticbeanstalk:environment:process:", List.of("DeregistrationDelay", "HealthCheckInterval",
+                    "HealthCheckPath", "HealthCheckTimeout", "HealthyThresholdCount", "MatcherHTTPCode", "Port",
+                    "Protocol", "StickinessEnabled", "StickinessLBCookieDuration", "StickinessType",
+                    "UnhealthyThresholdCount"),
+            "aws:elbv2:listener:", List.of("DefaultProcess", "ListenerEnabled", "Protocol", "Rules",
+                    "SSLCertificateArns", "SSLPolicy"),
+            "aws:elbv2:listenerrule:", List.of("HostHeaders", "PathPatterns", "Priority", "Process"),
+            "aws:elb:listener:", List.of("InstancePort", "InstanceProtocol", "ListenerEnabled", "ListenerProtocol",
+                    "PolicyNames", "SSLCertificateId"));
+
+    /** Namespace → its option names. */
+    static final Map<String, List<String>> NAMESPACES = new TreeMap<>(Map.ofEntries(
+            Map.entry("aws:autoscaling:asg", List.of("Availability Zones", "Cooldown", "Custom Availability Zones",
+                    "EnableCapacityRebalancing", "MinSize", "MaxSize")),
+            Map.entry("aws:autoscaling:launchconfiguration", List.of("DisableDefaultEC2SecurityGroup", "DisableIMDSv1",
+                    "EC2KeyName", "IamInstanceProfile", "ImageId", "InstanceType", "LaunchTemplateTagPropagationEnabled",
+                    "MonitoringInterval", "SecurityGroups", "SSHSourceRestriction", "BlockDeviceMappings",
+                    "RootVolumeType", "RootVolumeSize", "RootVolumeIOPS", "RootVolumeThroughput")),
+            Map.entry("aws:autoscaling:scheduledaction", List.of("StartTime", "EndTime", "MaxSize", "MinSize",
+                    "DesiredCapacity", "Recurrence", "Suspend")),
+            Map.entry("aws:autoscaling:trigger", List.of("BreachDuration", "LowerBreachScaleIncrement", "LowerThreshold",
+                    "MeasureName", "Period", "EvaluationPeriods", "Statistic", "Unit", "UpperBreachScaleIncrement",
+                    "UpperThreshold")),
+            Map.entry("aws:autoscaling:updatepolicy:rollingupdate", List.of("MaxBatchSize", "MinInstancesInService",
+                    "RollingUpdateEnabled", "RollingUpdateType", "PauseTime", "Timeout")),
+            Map.entry("aws:ec2:instances", List.of("EnableSpot", "InstanceTypes", "SpotFleetOnDemandBase",
+                    "SpotFleetOnDemandAboveBasePercentage", "SpotMaxPrice", "SupportedArchitectures")),
+            Map.entry("aws:ec2:vpc", List.of("VPCId", "Subnets", "ELBSubnets", "ELBScheme", "DBSubnets",
+                    "AssociatePublicIpAddress")),
+            Map.entry("aws:elasticbeanstalk:application", List.of("Application Healthcheck URL")),
+            Map.entry("aws:elasticbeanstalk:cloudwatch:logs", List.of("StreamLogs", "DeleteOnTerminate", "RetentionInDays")),
+            Map.entry("aws:elasticbeanstalk:cloudwatch:logs:health", List.of("HealthStreamingEnabled", "DeleteOnTerminate",
+                    "RetentionInDays")),
+            Map.entry("aws:elasticbeanstalk:command", List.of("DeploymentPolicy", "Timeout", "BatchSizeType", "BatchSize",
+                    "IgnoreHealthCheck")),
+            Map.entry("aws:elasticbeanstalk:environment", List.of("EnvironmentType", "ServiceRole", "LoadBalancerType",
+                    "LoadBalancerIsShared")),
+            Map.entry("aws:elasticbeanstalk:environment:proxy", List.of("ProxyServer")),
+            Map.entry("aws:elasticbeanstalk:healthreporting:system", List.of("SystemType", "ConfigDocument",
+                    "EnhancedHealthAuthEnabled", "HealthCheckSuccessThreshold")),
+            Map.entry("aws:elasticbeanstalk:hostmanager", List.of("LogPublicationControl")),
+            Map.entry("aws:elasticbeanstalk:managedactions", List.of("ManagedActionsEnabled", "PreferredStartTime",
+                    "ServiceRoleForManagedUpdates")),
+            Map.entry("aws:elasticbeanstalk:managedactions:platformupdate", List.of("UpdateLevel", "InstanceRefreshEnabled")),
+            Map.entry("aws:elasticbeanstalk:monitoring", List.of("Automatically Terminate Unhealthy Instances")),
+            Map.entry("aws:elasticbeanstalk:sns:topics", List.of("Notification Endpoint", "Notification Protocol",
+                    "Notification Topic ARN", "Notification Topic Name")),
+            Map.entry("aws:elasticbeanstalk:sqsd", List.of("WorkerQueueURL", "HttpPath", "MimeType", "HttpConnections",
+                    "ConnectTimeout", "InactivityTimeout", "VisibilityTimeout", "ErrorVisibilityTimeout", "RetentionPeriod",
+                    "MaxRetries")),
+            Map.entry("aws:elasticbeanstalk:trafficsplitting", List.of("NewVersionPercent", "EvaluationTime")),
+            Map.entry("aws:elasticbeanstalk:xray", List.of("XRayEnabled")),
+            Map.entry("aws:elb:healthcheck", List.of("HealthyThreshold", "Interval", "Timeout", "UnhealthyThreshold")),
+            Map.entry("aws:elb:loadbalancer", List.of("CrossZone", "SecurityGroups", "ManagedSecurityGroup")),
+            Map.entry("aws:elb:policies", List.of("ConnectionDrainingEnabled", "ConnectionDrainingTimeout",
+                    "ConnectionSettingIdleTimeout", "LoadBalancerPorts", "Stickiness Cookie Expiration", "Stickiness Policy")),
+            Map.entry("aws:elbv2:loadbalancer", List.of("AccessLogsS3Bucket", "AccessLogsS3Enabled", "AccessLogsS3Prefix",
+                    "IdleTimeout", "ManagedSecurityGroup", "SecurityGroups", "SharedLoadBalancer")),
+            Map.entry("aws:rds:dbinstance", List.of("DBAllocatedStorage", "DBDeletionPolicy", "DBEngine", "DBEngineVersion",
+                    "DBInstanceClass", "DBPassword", "DBSnapshotIdentifier", "DBUser", "HasCoupledDatabase",
+                    "MultiAZDatabase")),
+            // Platform specific options (command-options-specific.html).
+            Map.entry("aws:elasticbeanstalk:container:python", List.of("WSGIPath", "NumProcesses", "NumThreads")),
+            Map.entry("aws:elasticbeanstalk:container:php:phpini", List.of("document_root", "memory_limit",
+                    "zlib.output_compression", "allow_url_fopen", "display_errors", "max_execution_time", "composer_options")),
+            Map.entry("aws:elasticbeanstalk:container:tomcat:jvmoptions", List.of("JVM Options", "Xms", "Xmx",
+                    "XX:MaxPermSize")),
+            Map.entry("aws:elasticbeanstalk:container:nodejs", List.of("NodeCommand", "NodeVersion", "GzipCompression",
+                    "ProxyServer")),
+            Map.entry("aws:elasticbeanstalk:container:dotnet:apppool", List.of("Target Runtime", "Enable 32-bit Applications"))));
+
+    /** The documented values of options that take one of a few words. */
+    static final Map<String, List<String>> VALUES = Map.of(
+            "aws:elasticbeanstalk:command DeploymentPolicy", List.of("AllAtOnce", "Rolling", "RollingWithAdditionalBatch",
+                    "Immutable", "TrafficSplitting"),
+            "aws:elasticbeanstalk:command BatchSizeType", List.of("Percentage", "Fixed"),
+            "aws:elasticbeanstalk:environment EnvironmentType", List.of("SingleInstance", "LoadBalanced"),
+            "aws:elasticbeanstalk:environment LoadBalancerType", List.of("classic", "application", "network"),
+            "aws:elasticbeanstalk:healthreporting:system SystemType", List.of("basic", "enhanced"));
+
+    /** The option names of a namespace; empty when the namespace is unknown, null names when it is free-form. */
+    static Optional<List<String>> names(String namespace) {
+        if (NAMESPACES.containsKey(namespace)) {
+            return Optional.of(NAMESPACES.get(namespace));
+        }
+        for (var prefixed : PREFIXED.entrySet()) {
+            if (namespace.startsWith(prefixed.getKey()) && namespace.length() > prefixed.getKey().length()
+                    && !namespace.substring(prefixed.getKey().length()).contains(":")) {
+                return Optional.of(prefixed.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isFreeForm(String namespace) {
+        return FREE_FORM.contains(namespace);
+    }
+
+    /** Every namespace written out, for "did you mean" hints. */
+    static List<String> allNamespaces() {
+        List<String> all = new java.util.ArrayList<>(NAMESPACES.keySet());
+        all.addAll(FREE_FORM);
+        PREFIXED.keySet().forEach(p -> all.add(p + "default"));
+        return all;
+    }
+}

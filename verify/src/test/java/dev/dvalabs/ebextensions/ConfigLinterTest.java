@@ -1,0 +1,128 @@
+package dev.dvalabs.ebextensions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.appspec.Finding;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The .ebextensions config linter on the shapes of AWS's documented examples and on broken ones. */
+class ConfigLinterTest {
+
+    private static List<String> lint(String text) {
+        return new ConfigLinter().lint(text).stream()
+                .map(f -> f.line() + ":" + f.column() + " " + f.severity() + " " + f.ruleId()).toList();
+    }
+
+    @Test
+    @DisplayName("the option_settings forms the configuration-options page shows, in YAML, all lint clean")
+    void documentedOptionForms() {
+        assertThat(lint("""
+                option_settings:
+                  aws:elasticbeanstalk:application:environment:
+                    API_ENDPOINT: www.example.com/api
+                  aws:elasticbeanstalk:environment:process:default:
+                    HealthCheckPath: /health
+                  aws:autoscaling:asg:
+                    MinSize: "1"
+                    MaxSize: "4"
+                  aws:elasticbeanstalk:command:
+                    DeploymentPolicy: RollingWithAdditionalBatch
+                    BatchSizeType: Fixed
+                    BatchSize: "1"
+                  aws:elbv2:listener:443:
+                    Protocol: HTTPS
+                """)).isEmpty();
+        assertThat(lint("""
+                option_settings:
+                  - namespace:  aws:elasticbeanstalk:container:python
+                    option_name:  WSGIPath
+                    value:  ebdjango.wsgi:application
+                  - option_name: PARAM1
+                    value: somevalue
+                """)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the Linux-server customization keys in their documented shapes lint clean, and JSON with tabs too")
+    void documentedServerKeys() {
+        assertThat(lint("""
+                packages:
+                  yum:
+                    libmemcached: []
+                sources:
+                  /etc/myapp: https://example.com/myapp.tar.gz
+                files:
+                  "/home/ec2-user/myfile":
+                    mode: "000755"
+                    owner: root
+                    group: root
+                    source: https://example.com/myfile
+                users:
+                  myuser:
+                    groups:
+                      - group1
+                groups:
+                  group1: {}
+                commands:
+                  test_command:
+                    command: echo "$HOME" > test.txt
+                    cwd: /home/ec2-user
+                    test: '[ -x /usr/bin/python ]'
+                    ignoreErrors: true
+                services:
+                  sysvinit:
+                    myservice:
+                      enabled: "true"
+                container_commands:
+                  01_migrate:
+                    command: "python manage.py migrate"
+                    leader_only: true
+                Resources:
+                  sslSecurityGroupIngress:
+                    Type: AWS::EC2::SecurityGroupIngress
+                Outputs:
+                  Greeting:
+                    Value: hello
+                """)).isEmpty();
+        assertThat(lint("{\n\t\"option_settings\": [\n\t\t{\"namespace\": \"aws:elasticbeanstalk:command\", "
+                + "\"option_name\": \"DeploymentPolicy\", \"value\": \"Immutable\"}\n\t]\n}\n")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a misspelled namespace and a misspelled option are named where they are, with what AWS spells")
+    void misspellings() {
+        List<Finding> findings = new ConfigLinter().lint("""
+                option_settings:
+                  aws:elasticbeanstalk:comand:
+                    DeploymentPolicy: Immutable
+                  aws:autoscaling:launchconfiguration:
+                    InstanceTypes: t3.micro
+                """);
+        assertThat(findings).extracting(f -> f.line() + ":" + f.column() + " " + f.ruleId())
+                .containsExactly("2:3 unknown-namespace", "5:5 unknown-option");
+        assertThat(findings.get(0).message()).contains("did you mean aws:elasticbeanstalk:command?");
+        assertThat(findings.get(1).message()).contains("did you mean InstanceType?");
+    }
+
+    @Test
+    @DisplayName("a documented option with a value AWS does not document is refused at the value")
+    void values() {
+        assertThat(lint("option_settings:\n  aws:elasticbeanstalk:environment:\n    EnvironmentType: Single\n"))
+                .containsExactly("3:22 ERROR option-value");
+    }
+
+    @Test
+    @DisplayName("a list item with an unknown key, an empty file and an alias bomb are each one finding")
+    void broken() {
+        assertThat(lint("option_settings:\n  - namespace: aws:elasticbeanstalk:command\n    option_name: Timeout\n"
+                + "    value: \"600\"\n    resource: x\n")).containsExactly("5:5 ERROR option-item-key");
+        assertThat(lint("")).containsExactly("1:1 ERROR empty-file");
+        StringBuilder bomb = new StringBuilder("a: &a [x, x]\n");
+        for (int i = 0; i < 30; i++) {
+            bomb.append("b").append(i).append(": &b").append(i).append(" [*a, *a]\n");
+        }
+        assertThat(lint(bomb.toString())).containsExactly("1:1 ERROR yaml-aliases");
+    }
+}

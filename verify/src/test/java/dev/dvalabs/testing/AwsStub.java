@@ -1,0 +1,212 @@
+package dev.dvalabs.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A loopback stand-in for the AWS APIs a real-AWS-only exercise's verifier calls, answering in each
+ * service's own protocol: JSON 1.1 by X-Amz-Target (CodeDeploy, CodePipeline, CodeCommit, CodeBuild),
+ * query/XML by Action (STS, EC2, IAM, Elastic Beanstalk, CloudWatch, SNS), REST/JSON by path (CodeStar
+ * Notifications), REST/XML for S3, and plain HTTP for a page. Tests set the answers; what is not set answers
+ * as a service that does not know the request.
+ */
+public final class AwsStub implements AutoCloseable {
+
+    public record Answer(int status, String contentType, byte[] body) {
+        public static Answer json(String body) {
+            return json(200, body);
+        }
+
+        public static Answer json(int status, String body) {
+            return new Answer(status, "application/x-amz-json-1.1", body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Answer xml(String body) {
+            return new Answer(200, "text/xml", body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Answer xml(int status, String body) {
+            return new Answer(status, "text/xml", body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Answer restJson(int status, String body) {
+            return new Answer(status, "application/json", body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Answer NOT_FOUND = new Answer(404, "text/plain", "not stubbed".getBytes(StandardCharsets.UTF_8));
+
+    /** JSON answers by X-Amz-Target, or by "target id" where the request names a deployment or target id. */
+    public final Map<String, Answer> json = new ConcurrentHashMap<>();
+    /** Query-protocol answers by Action, or by "Action filtered" for a request with filters. */
+    public final Map<String, Answer> query = new ConcurrentHashMap<>();
+    /** S3 answers by "bucket?subresource" or "bucket/key". */
+    public final Map<String, Answer> s3 = new ConcurrentHashMap<>();
+    /** REST/JSON answers by "METHOD /path" (CodeStar Notifications' POST /listNotificationRules). */
+    public final Map<String, Answer> rest = new ConcurrentHashMap<>();
+    /** The request bodies of calls that write, by X-Amz-Target or Action, for tests that look at what was asked. */
+    public final Map<String, String> written = new ConcurrentHashMap<>();
+    /** What a call changes, by X-Amz-Target, Action or "METHOD /path": run before it is answered (a deploy that moves a version). */
+    public final Map<String, Runnable> onCall = new ConcurrentHashMap<>();
+    public volatile Answer page = NOT_FOUND;
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    public AwsStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::answer);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            Answer answer = route(exchange, new String(request, StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.getResponseHeaders().set("x-amzn-RequestId", "stub-request");
+            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+            exchange.getResponseBody().write(answer.body());
+        }
+    }
+
+    /** Forgets every answer and every recorded request. */
+    public void clear() {
+        json.clear();
+        query.clear();
+        s3.clear();
+        rest.clear();
+        written.clear();
+        onCall.clear();
+        page = NOT_FOUND;
+    }
+
+    private Answer route(HttpExchange exchange, String body) throws IOException {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target != null) {
+            called(target, body);
+            JsonNode request = JSON.readTree(body.isEmpty() ? "{}" : body);
+            for (String field : new String[] {"targetId", "deploymentId"}) {
+                Answer specific = json.get(target + " " + request.path(field).asText());
+                if (request.has(field) && specific != null) {
+                    return specific;
+                }
+            }
+            return json.getOrDefault(target, Answer.json(400,
+                    "{\"__type\":\"UnknownOperationException\",\"message\":\"not stubbed: " + target + "\"}"));
+        }
+        String path = exchange.getRequestURI().getPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if ("POST".equals(exchange.getRequestMethod()) && "/".equals(path)) {
+            java.util.regex.Matcher action = java.util.regex.Pattern.compile("(?:^|&)Action=([^&]+)").matcher(body);
+            if (!action.find()) {
+                return NOT_FOUND;
+            }
+            called(action.group(1), body);
+            // A lookup by filter (DescribeInstances by tag) may have an answer of its own.
+            Answer filtered = body.contains("Filter.1.Name") ? query.get(action.group(1) + " filtered") : null;
+            return filtered != null ? filtered : query.getOrDefault(action.group(1), NOT_FOUND);
+        }
+        if ("/".equals(path)) {
+            return page;
+        }
+        Answer restful = rest.get(exchange.getRequestMethod() + " " + path);
+        if (restful != null) {
+            called(exchange.getRequestMethod() + " " + path, body);
+            return restful;
+        }
+        String resource = path.substring(1);
+        if (rawQuery != null && rawQuery.contains("versioning")) {
+            return s3.getOrDefault(resource.replaceAll("/$", "") + "?versioning", NOT_FOUND);
+        }
+        if (rawQuery != null && rawQuery.contains("list-type=2")) {
+            return s3.getOrDefault(resource.replaceAll("/$", "") + "?list", NOT_FOUND);
+        }
+        return s3.getOrDefault(resource, NOT_FOUND);
+    }
+
+    /** STS answers GetCallerIdentity for this account. */
+    public void account(String account) {
+        query.put("GetCallerIdentity", Answer.xml("""
+                <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                  <GetCallerIdentityResult><Arn>arn:aws:iam::%s:user/learner</Arn>
+                  <UserId>AIDASTUB</UserId><Account>%s</Account></GetCallerIdentityResult>
+                  <ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata>
+                </GetCallerIdentityResponse>""".formatted(account, account)));
+    }
+
+    /** S3's ListObjectsV2 answer for a bucket holding these keys. */
+    public static String listing(String bucket, String... keys) {
+        return listing(bucket, java.time.Instant.parse("2026-01-01T00:00:00Z"), keys);
+    }
+
+    /** S3's ListObjectsV2 answer for a bucket holding these keys, each last modified at {@code modified}. */
+    public static String listing(String bucket, java.time.Instant modified, String... keys) {
+        StringBuilder contents = new StringBuilder();
+        for (String key : keys) {
+            contents.append("<Contents><Key>").append(key).append("</Key><LastModified>").append(modified).append("</LastModified>")
+                    .append("<ETag>\"e\"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>");
+        }
+        return "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + bucket + "</Name><Prefix></Prefix>"
+                + "<KeyCount>" + keys.length + "</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>"
+                + contents + "</ListBucketResult>";
+    }
+
+    /** A folder zipped: its files at the zip's root when {@code sub} is empty, else under {@code sub/}. */
+    public static byte[] zip(Path parent, String sub) {
+        Path dir = sub.isEmpty() ? parent : parent.resolve(sub);
+        Path base = sub.isEmpty() ? dir : parent;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(base.relativize(file).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void called(String key, String body) {
+        written.put(key, body);
+        Runnable change = onCall.get(key);
+        if (change != null) {
+            change.run();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
