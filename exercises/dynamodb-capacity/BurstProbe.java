@@ -1,0 +1,112 @@
+package dev.dvalabs.exercises.dynamodbcapacity;
+
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Burst;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Fact;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+
+/**
+ * The notes' throttling on a table of the verifier's own: created with 1 RCU and 1 WCU and tagged with
+ * the exercise and the run (so destroy finds it if close never ran), it takes a burst of 1 KB writes
+ * from a client without retries until one is refused; then {@link #RETRIED} writes from a client with
+ * the SDK's standard retries (exponential backoff), whose attempts are counted. Real AWS lets a burst
+ * through on up to 300 seconds of unused capacity, so the burst may take a few hundred writes.
+ */
+final class BurstProbe {
+
+    static final int MAX_BURST = 400;
+    static final int RETRIED = 10;
+    static final Duration BURST_DEADLINE = Duration.ofSeconds(60);
+    static final String KEY = "id";
+
+    private final Target target;
+    private final OwnData data;
+    private final String table;
+
+    BurstProbe(Target target, OwnData data) {
+        this.target = target;
+        this.data = data;
+        this.table = data.run + "-burst";
+    }
+
+    Burst burst() {
+        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+            data.table(table, () -> dynamo.createTable(c -> c.tableName(table)
+                    .attributeDefinitions(a -> a.attributeName(KEY).attributeType("S"))
+                    .keySchema(k -> k.attributeName(KEY).keyType("HASH"))
+                    .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))
+                    .tags(t -> t.key(ExerciseStack.TAG_EXERCISE).value(data.exerciseId),
+                            t -> t.key(OwnData.TAG_VERIFY_RUN).value(data.run))));
+            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+                    .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(500)))
+                            .waitTimeout(Duration.ofMinutes(2)))
+                    .build()) {
+                waiter.waitUntilTableExists(r -> r.tableName(table));
+            }
+        }
+        String refusal = burstUntilRefused();
+        AtomicInteger attempts = new AtomicInteger();
+        int completed = 0;
+        try (DynamoDbClient retrying = client(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(Target.MAX_ATTEMPTS).circuitBreakerEnabled(false).build(), attempts)) {
+            for (int i = 0; i < RETRIED; i++) {
+                put(retrying, "retried-" + i);
+                completed++;
+            }
+        }
+        return new Burst(refusal, completed, attempts.get());
+    }
+
+    /** The first refusal of a write without retries, or "never throttled in N writes". */
+    private String burstUntilRefused() {
+        Instant deadline = Instant.now().plus(BURST_DEADLINE);
+        int writes = 0;
+        try (DynamoDbClient once = client(AwsRetryStrategy.doNotRetry(), new AtomicInteger())) {
+            while (writes < MAX_BURST && Instant.now().isBefore(deadline)) {
+                try {
+                    put(once, "burst-" + writes);
+                    writes++;
+                } catch (ProvisionedThroughputExceededException e) {
+                    return Fact.refusalOf(e) + " (after " + writes + " writes)";
+                }
+            }
+        }
+        return "never throttled in " + writes + " writes";
+    }
+
+    private void put(DynamoDbClient dynamo, String id) {
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(KEY, AttributeValue.fromS(id),
+                "payload", AttributeValue.fromS("x".repeat(CapacityProbe.ONE_KB - KEY.length() - id.length() - 7)))));
+    }
+
+    /** A client of the target with the given retries, counting every attempt it sends. */
+    private DynamoDbClient client(RetryStrategy retries, AtomicInteger attempts) {
+        var builder = DynamoDbClient.builder();
+        target.endpoint().ifPresent(builder::endpointOverride);
+        return builder.region(target.region()).credentialsProvider(target.credentials())
+                .overrideConfiguration(c -> c.retryStrategy(retries)
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(Duration.ofMinutes(2))
+                        .addExecutionInterceptor(new ExecutionInterceptor() {
+                            @Override
+                            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                                attempts.incrementAndGet();
+                            }
+                        }))
+                .build();
+    }
+}
