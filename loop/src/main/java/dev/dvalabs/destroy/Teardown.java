@@ -38,7 +38,7 @@ public final class Teardown {
 
     /** One sweeper per service whose resources a stack delete can leave behind. */
     private static final Map<String, Sweeper> SWEEPERS = Stream.of(new DynamoDbSweeper(), new IamSweeper(), new KmsSweeper(),
-            new S3Sweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
+            new S3Sweeper(), new SesSweeper(), new SnsSweeper(), new SqsSweeper()).collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
 
     private final Target target;
     private final PrintWriter out;
