@@ -1,0 +1,36 @@
+package dev.dvalabs.exercises.sesnotifications;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.targets.Target;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ses.SesClient;
+
+/**
+ * The solution's task 3 for what CloudFormation cannot say: the identity's Bounce and Complaint
+ * notifications go to the feedback topic ({@code aws ses set-identity-notification-topic}). The starter
+ * has no topic and no step.
+ */
+final class NotifyFeedbackTopic implements AfterDeploy {
+
+    static final List<String> KINDS = List.of("Bounce", "Complaint");
+
+    @Override
+    public void run(Target target, Variant variant, String stackName, Map<String, String> outputs, PrintWriter out) {
+        String topic = outputs.get(SesNotificationsStack.TOPIC_OUTPUT);
+        String sender = outputs.get(SesNotificationsStack.SENDER_OUTPUT);
+        if (variant != Variant.SOLUTION || topic == null || sender == null) {
+            return;
+        }
+        target.approveWrites("send the Bounce and Complaint notifications of " + sender + " to " + topic);
+        try (SesClient ses = target.client(SesClient.builder())) {
+            for (String kind : KINDS) {
+                ses.setIdentityNotificationTopic(r -> r.identity(sender).notificationType(kind).snsTopic(topic));
+            }
+        }
+        out.println("The " + String.join(" and ", KINDS) + " notifications of " + sender + " go to " + topic
+                + " (aws ses set-identity-notification-topic).");
+    }
+}
