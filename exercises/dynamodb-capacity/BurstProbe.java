@@ -21,14 +21,16 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The notes' throttling on a table of the verifier's own: created with 1 RCU and 1 WCU and tagged with
- * the exercise and the run (so destroy finds it if close never ran), it takes a burst of 1 KB writes
+ * the exercise and the run (so destroy finds it if close never ran), it takes a burst of 4 KB writes
  * from a client without retries until one is refused; then {@link #RETRIED} writes from a client with
  * the SDK's standard retries (exponential backoff), whose attempts are counted. Real AWS lets a burst
- * through on up to 300 seconds of unused capacity, so the burst may take a few hundred writes.
+ * through on up to 300 seconds of unused capacity, so the burst may take 75 writes of 4 KB or more.
  */
 final class BurstProbe {
 
-    static final int MAX_BURST = 400;
+    /** Items of 4 KB cost 4 WCU each: 100 of them outspend the 300 seconds of burst capacity a 1-WCU table may have. */
+    static final int MAX_BURST = 100;
+    static final int BURST_ITEM = 4000;
     static final int RETRIED = 10;
     static final Duration BURST_DEADLINE = Duration.ofSeconds(60);
     static final String KEY = "id";
@@ -64,7 +66,7 @@ final class BurstProbe {
         try (DynamoDbClient retrying = client(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(Target.MAX_ATTEMPTS).circuitBreakerEnabled(false).build(), attempts)) {
             for (int i = 0; i < RETRIED; i++) {
-                put(retrying, "retried-" + i);
+                put(retrying, "retried-" + i, CapacityProbe.ONE_KB);
                 completed++;
             }
         }
@@ -78,7 +80,7 @@ final class BurstProbe {
         try (DynamoDbClient once = client(AwsRetryStrategy.doNotRetry(), new AtomicInteger())) {
             while (writes < MAX_BURST && Instant.now().isBefore(deadline)) {
                 try {
-                    put(once, "burst-" + writes);
+                    put(once, "burst-" + writes, BURST_ITEM);
                     writes++;
                 } catch (ProvisionedThroughputExceededException e) {
                     return Fact.refusalOf(e) + " (after " + writes + " writes)";
@@ -88,9 +90,9 @@ final class BurstProbe {
         return "never throttled in " + writes + " writes";
     }
 
-    private void put(DynamoDbClient dynamo, String id) {
-        dynamo.putItem(p -> p.tableName(table).item(Map.of(KEY, AttributeValue.fromS(id),
-                "payload", AttributeValue.fromS("x".repeat(CapacityProbe.ONE_KB - KEY.length() - id.length() - 7)))));
+    private void put(DynamoDbClient dynamo, String id, int size) {
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(KEY, AttributeValue.fromS(id), CapacityProbe.PAYLOAD,
+                AttributeValue.fromS("x".repeat(size - KEY.length() - id.length() - CapacityProbe.PAYLOAD.length())))));
     }
 
     /** A client of the target with the given retries, counting every attempt it sends. */

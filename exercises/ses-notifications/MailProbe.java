@@ -41,8 +41,8 @@ final class MailProbe {
     static final String SIMULATOR = "@simulator.amazonses.com";
     static final String SUBJECT = "dva-labs verify: a message from your identity";
     static final String BODY = "Sent by labs verify ses-notifications to the SES mailbox simulator.";
-    /** How long the notifications may take through SES, SNS and SQS: seconds on AWS, at once on ministack. */
-    static final Duration NOTIFICATION_PATIENCE = Duration.ofSeconds(45);
+    /** How long the notifications may take through SES, SNS and SQS: a few seconds on AWS, at once on ministack. */
+    static final Duration NOTIFICATION_PATIENCE = Duration.ofSeconds(30);
     static final String READ_BACK_PATH = "/_ministack/ses/messages";
 
     private final Target target;

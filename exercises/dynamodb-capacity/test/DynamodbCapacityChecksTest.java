@@ -99,7 +99,7 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
                 wrong("read-units", "a flat 1 and 0.5 RCU whatever the size", s -> s.reads = Fact.of(new ReadUnits(1.0, 0.5))),
                 wrong("read-units", "an eventually consistent read charged in full", s -> s.reads = Fact.of(new ReadUnits(3.0, 3.0))),
                 wrong("throttled-and-retried", "a 1-WCU table that never throttles",
-                        s -> s.burst = Fact.of(new Burst("never throttled in 400 writes", 10, 10))),
+                        s -> s.burst = Fact.of(new Burst("never throttled in 100 writes", 10, 10))),
                 wrong("throttled-and-retried", "retries that gave up before every write completed",
                         s -> s.burst = Fact.of(new Burst("ProvisionedThroughputExceededException: exceeded (after 3 writes)", 4, 40))),
                 wrong("throttled-and-retried", "a burst refused for another reason",
