@@ -128,6 +128,7 @@ public final class Loop {
 
     /** {@link #run(Exercise, Variant, Consumer)} with {@code --name} overrides for the deploy and the verify. */
     public Ran run(Exercise exercise, Variant variant, Map<String, String> overrides, Consumer<Report> verified) {
+        names(exercise, overrides); // a wrong --name is refused before anything is written, and nothing destroyed
         refuseExistingDeployment(exercise);
         Deployer.Deployed deployed;
         Report report;
