@@ -18,15 +18,16 @@ import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.Transaction;
 import dev.dvalabs.probe.Answers;
 import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -43,7 +44,7 @@ final class OrdersProbe {
     private final DynamoDbClient dynamo;
     private final String table;
     private final OwnItems items;
-    private final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String run = RunMarker.start().value();
     private final long now = Instant.now().getEpochSecond();
     private TableDescription description = TableDescription.builder().build();
 
@@ -53,11 +54,21 @@ final class OrdersProbe {
         this.items = items;
     }
 
+    /** Removes the items of an earlier verify that was killed before its own cleanup, so none stays for good. */
+    private void removeLeftovers() {
+        try {
+            DynamoDb.removeLeftovers(dynamo, description);
+        } catch (AwsServiceException e) {
+            // Not allowed to scan or delete: the leftovers stay, and the checks judge only this run's items anyway.
+        }
+    }
+
     Observed observe() {
         Fact<TableDescription> described = about(() -> dynamo.describeTable(r -> r.tableName(table)).table());
         if (!described.refused()) {
             description = described.value();
             items.keyedBy(description.keySchema());
+            removeLeftovers();
         }
         Fact<TimeToLiveDescription> ttl = about(() ->
                 dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription());

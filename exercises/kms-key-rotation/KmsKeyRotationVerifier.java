@@ -14,6 +14,7 @@ import dev.dvalabs.verify.Verifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
@@ -190,11 +191,21 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
         try (KmsClient kms = target.client(KmsClient.builder());
              IamClient iam = target.client(IamClient.builder())) {
             try {
+                removeLeftovers(target, kms);
                 return new KmsProbe(exerciseId, kms, temporaryKeys, names.get("key")).observe(
                         role(new Iam(iam), names.get("adminRole")), role(new Iam(iam), names.get("userRole")));
             } finally {
                 temporaryKeys.scheduleAll(kms, false);
             }
+        }
+    }
+
+    /** Keys an earlier verify was killed before scheduling; a refusal leaves them, and the checks go on. */
+    private static void removeLeftovers(Target target, KmsClient kms) {
+        try {
+            TemporaryKeys.removeLeftovers(target, kms);
+        } catch (AwsServiceException e) {
+            // Not allowed to list or schedule them: they stay until labs destroy sweeps the exercise's tag.
         }
     }
 

@@ -11,13 +11,13 @@ import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Role;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.RoundTrip;
 import dev.dvalabs.probe.Answers;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -44,7 +44,7 @@ final class KmsProbe {
     private final TemporaryKeys temporaryKeys;
     private final String alias;
     private final String subject;
-    private final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String run = RunMarker.start().value();
 
     KmsProbe(String exerciseId, KmsClient kms, TemporaryKeys temporaryKeys, String alias) {
         this.exerciseId = exerciseId;

@@ -1,13 +1,20 @@
 package dev.dvalabs.exercises.kmskeyrotation;
 
+import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.Tag;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 
 /**
  * The keys the verifier made for itself, until each is scheduled for deletion. Observing and the
@@ -69,5 +76,34 @@ final class TemporaryKeys {
             }
         }
         return refused;
+    }
+
+    /**
+     * Schedules for deletion the temporary keys that an earlier verify, killed before its own cleanup,
+     * left enabled (they cost money on AWS). A key qualifies only when its own tags, read from KMS and
+     * not the tagging index, carry the verify-run tag of a run that is over.
+     *
+     * @return how many keys were scheduled
+     */
+    static int removeLeftovers(Target target, KmsClient kms) {
+        Instant now = Instant.now();
+        List<String> candidates;
+        try (ResourceGroupsTaggingApiClient tagging = target.client(ResourceGroupsTaggingApiClient.builder())) {
+            candidates = tagging.getResourcesPaginator(r -> r.tagFilters(f -> f.key(KmsKeyRotationVerifier.TAG_VERIFY_RUN)))
+                    .resourceTagMappingList().stream().map(ResourceTagMapping::resourceARN)
+                    .filter(arn -> arn.contains(":kms:") && arn.contains(":key/")).toList();
+        }
+        List<String> leftovers = new ArrayList<>();
+        for (String arn : candidates) {
+            KeyMetadata key = kms.describeKey(r -> r.keyId(arn)).keyMetadata();
+            boolean leftover = key.keyState() != KeyState.PENDING_DELETION && kms.listResourceTags(r -> r.keyId(key.keyId()))
+                    .tags().stream().filter(t -> t.tagKey().equals(KmsKeyRotationVerifier.TAG_VERIFY_RUN))
+                    .map(Tag::tagValue).anyMatch(run -> RunMarker.isLeftover(run, now));
+            if (leftover) {
+                leftovers.add(key.keyId());
+            }
+        }
+        List<String> refused = schedule(kms, leftovers);
+        return leftovers.size() - refused.size();
     }
 }

@@ -18,9 +18,12 @@ import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +130,23 @@ class DynamodbGsiTtlTest {
         verify(emulator, exercise.names());
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("the next verify removes the items a killed verify left, not a running verify's or the learner's")
+    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
+        String running = RunMarker.start().value();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String customer : List.of(killed, killed + "-txn-a", running, "alice", "dva-labs-verify-is-my-name")) {
+                dynamo.putItem(p -> p.tableName("dva-labs-orders").item(Map.of("customerId", AttributeValue.fromS(customer),
+                        "orderDate", AttributeValue.fromS("2026-01-01"))));
+            }
+            verify(emulator, exercise.names());
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).map(i -> i.get("customerId").s())
+                    .containsExactlyInAnyOrder(running, "alice", "dva-labs-verify-is-my-name");
         }
     }
 

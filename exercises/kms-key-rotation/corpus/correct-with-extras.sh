@@ -2,39 +2,19 @@
 # a second alias, the account named by its id, the administrator also allowed kms:RotateKeyOnDemand, and
 # each role's own IAM policy giving it part of its own side only (the user may encrypt with this key, the
 # administrator may list aliases).
-account=$(aws sts get-caller-identity --query Account --output text)
-trust='{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::'"$account"':root"}, "Action": "sts:AssumeRole"}]}'
-admin=$(aws iam create-role --role-name dva-labs-key-admin --path /dva-labs/ --assume-role-policy-document "$trust" --query Role.Arn --output text)
-user=$(aws iam create-role --role-name dva-labs-key-user --path /dva-labs/ --assume-role-policy-document "$trust" --query Role.Arn --output text)
-key=$(aws kms create-key --description "orders application key" --tags TagKey=team,TagValue=orders \
-  --query KeyMetadata.KeyId --output text)
+. ./build.bash
+role_args=(--path /dva-labs/)
+key_args=(--description "orders application key" --tags TagKey=team,TagValue=orders)
+rotation_args=(--rotation-period-in-days 180)
+account_principal="\"$account\""
+admin_actions="$admin_actions, \"kms:RotateKeyOnDemand\""
+roles
+key
 key_arn=$(aws kms describe-key --key-id "$key" --query KeyMetadata.Arn --output text)
-aws kms enable-key-rotation --key-id "$key" --rotation-period-in-days 180
-aws kms create-alias --alias-name alias/dva-labs-app --target-key-id "$key"
 aws kms create-alias --alias-name alias/dva-labs-orders --target-key-id "$key"
-policy=$(cat <<EOF
-{"Version": "2012-10-17", "Statement": [
-    {"Sid": "EnableIamPolicies", "Effect": "Allow", "Principal": {"AWS": "$account"},
-     "Action": "kms:*", "Resource": "*"},
-    {"Sid": "AllowKeyAdministration", "Effect": "Allow", "Principal": {"AWS": "$admin"}, "Resource": "*",
-     "Action": ["kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*",
-                "kms:Revoke*", "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",
-                "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand"]},
-    {"Sid": "AllowKeyUse", "Effect": "Allow", "Principal": {"AWS": "$user"}, "Resource": "*",
-     "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]}
-]}
-EOF
-)
-aws kms put-key-policy --key-id "$key" --policy-name default --policy "$policy"
+key_policy
 aws iam put-role-policy --role-name dva-labs-key-user --policy-name use-the-orders-key --policy-document \
   '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["kms:Encrypt", "kms:Decrypt"], "Resource": "'"$key_arn"'"}]}'
 aws iam put-role-policy --role-name dva-labs-key-admin --policy-name list-aliases --policy-document \
   '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:ListAliases", "Resource": "*"}]}'
-# Task 4: encrypt and decrypt through the alias, then a data key for envelope encryption.
-work=$(mktemp -d)
-printf 'hello from the corpus' > "$work/plain.txt"
-aws kms encrypt --key-id alias/dva-labs-app --plaintext "fileb://$work/plain.txt" \
-  --query CiphertextBlob --output text | base64 --decode > "$work/plain.txt.enc"
-aws kms decrypt --ciphertext-blob "fileb://$work/plain.txt.enc" --query Plaintext --output text > /dev/null
-aws kms generate-data-key --key-id alias/dva-labs-app --key-spec AES_256 --query CiphertextBlob --output text > "$work/data-key.enc"
-rm -r "$work"
+use_the_key

@@ -18,6 +18,7 @@ import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -257,6 +258,27 @@ class KmsKeyRotationTest {
             assertThat(List.of(early, late)).allSatisfy(arn -> assertThat(kms.describeKey(r -> r.keyId(arn))
                     .keyMetadata().keyState()).as(arn).isEqualTo(KeyState.PENDING_DELETION));
         }
+    }
+
+    @Test
+    @DisplayName("the next verify schedules the temporary keys a killed verify left enabled, not a running verify's or the learner's")
+    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        try (KmsClient kms = emulator.client(KmsClient.builder())) {
+            String killed = keyOfRun(kms, RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value());
+            String running = keyOfRun(kms, RunMarker.start().value());
+            String learners = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
+            verify(emulator, exercise.names());
+            assertThat(kms.describeKey(r -> r.keyId(killed)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
+            assertThat(List.of(running, learners)).allSatisfy(id -> assertThat(kms.describeKey(r -> r.keyId(id))
+                    .keyMetadata().keyState()).as(id).isEqualTo(KeyState.ENABLED));
+            kms.scheduleKeyDeletion(r -> r.keyId(running).pendingWindowInDays(7));
+        }
+    }
+
+    private static String keyOfRun(KmsClient kms, String run) {
+        return kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build(),
+                Tag.builder().tagKey(KmsKeyRotationVerifier.TAG_VERIFY_RUN).tagValue(run).build())).keyMetadata().keyId();
     }
 
     @Test

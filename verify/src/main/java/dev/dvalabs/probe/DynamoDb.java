@@ -1,9 +1,14 @@
 package dev.dvalabs.probe;
 
+import dev.dvalabs.verify.RunMarker;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -63,5 +68,31 @@ public final class DynamoDb {
 
     private static String key(List<KeySchemaElement> schema, KeyType type) {
         return schema.stream().filter(k -> k.keyType() == type).map(KeySchemaElement::attributeName).findFirst().orElse(null);
+    }
+
+    /**
+     * Deletes the items an earlier verify left in the table (one killed before its own cleanup): those
+     * whose partition key carries a {@link RunMarker} of a run that is over. A learner's items, and a
+     * verify's that may still be running, are left alone.
+     *
+     * @return how many items were removed
+     */
+    public static int removeLeftovers(DynamoDbClient dynamo, TableDescription table) {
+        String partitionKey = hashKey(table.keySchema());
+        List<String> keys = table.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+        Instant now = Instant.now();
+        int removed = 0;
+        for (Map<String, AttributeValue> item : dynamo.scanPaginator(s -> s.tableName(table.tableName())
+                .filterExpression("begins_with(#pk, :mark)")
+                .expressionAttributeNames(Map.of("#pk", partitionKey))
+                .expressionAttributeValues(Map.of(":mark", AttributeValue.fromS(RunMarker.PREFIX)))).items()) {
+            if (RunMarker.isLeftover(item.get(partitionKey).s(), now)) {
+                Map<String, AttributeValue> key = item.entrySet().stream().filter(e -> keys.contains(e.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                dynamo.deleteItem(d -> d.tableName(table.tableName()).key(key));
+                removed++;
+            }
+        }
+        return removed;
     }
 }
