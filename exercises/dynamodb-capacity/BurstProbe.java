@@ -4,10 +4,12 @@ import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Burst;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -34,6 +36,7 @@ final class BurstProbe {
     static final int RETRIED = 10;
     static final Duration BURST_DEADLINE = Duration.ofSeconds(60);
     static final String KEY = "id";
+    static final String SUFFIX = "-burst";
 
     private final Target target;
     private final OwnData data;
@@ -42,11 +45,12 @@ final class BurstProbe {
     BurstProbe(Target target, OwnData data) {
         this.target = target;
         this.data = data;
-        this.table = data.run + "-burst";
+        this.table = data.run + SUFFIX;
     }
 
     Burst burst() {
         try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+            removeLeftovers(dynamo);
             data.table(table, () -> dynamo.createTable(c -> c.tableName(table)
                     .attributeDefinitions(a -> a.attributeName(KEY).attributeType("S"))
                     .keySchema(k -> k.attributeName(KEY).keyType("HASH"))
@@ -71,6 +75,31 @@ final class BurstProbe {
             }
         }
         return new Burst(refusal, completed, attempts.get());
+    }
+
+    /**
+     * Deletes the 1-WCU tables of earlier verifies that were killed before their own cleanup: a table
+     * whose name carries the mark of a run that is over, and whose own verify-run tag says the same mark.
+     * A refusal leaves them for {@code labs destroy}, which sweeps the exercise's tag.
+     */
+    static void removeLeftovers(DynamoDbClient dynamo) {
+        Instant now = Instant.now();
+        try {
+            for (String name : dynamo.listTablesPaginator(r -> r.exclusiveStartTableName(null)).tableNames()) {
+                if (!name.startsWith(RunMarker.PREFIX) || !name.endsWith(SUFFIX) || !RunMarker.isLeftover(name, now)) {
+                    continue;
+                }
+                String arn = dynamo.describeTable(r -> r.tableName(name)).table().tableArn();
+                String mark = name.substring(0, name.length() - SUFFIX.length());
+                boolean ours = dynamo.listTagsOfResource(r -> r.resourceArn(arn)).tags().stream()
+                        .anyMatch(t -> t.key().equals(OwnData.TAG_VERIFY_RUN) && t.value().equals(mark));
+                if (ours) {
+                    dynamo.deleteTable(r -> r.tableName(name));
+                }
+            }
+        } catch (AwsServiceException e) {
+            // Not allowed to list, read or delete: the leftovers stay until labs destroy.
+        }
     }
 
     /** The first refusal of a write without retries, or "never throttled in N writes". */

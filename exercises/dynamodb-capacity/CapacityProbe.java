@@ -4,12 +4,14 @@ import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Burst;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Observed;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.ReadUnits;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.WriteUnits;
+import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.verify.Fact;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,10 +53,20 @@ final class CapacityProbe {
         }
         description = described.value();
         keySchema = description.keySchema();
+        removeLeftovers();
         Fact<WriteUnits> writes = about(() -> new WriteUnits(put("small", ONE_KB), put("medium", TWO_AND_A_HALF_KB),
                 put("large", TWELVE_KB)));
         return new Observed(described, writes, about(this::transaction), about(this::batch),
                 writes.refused() ? writes.as() : about(this::reads), burst.join());
+    }
+
+    /** Removes the items of an earlier verify that was killed before its own cleanup, so none stays for good. */
+    private void removeLeftovers() {
+        try {
+            DynamoDb.removeLeftovers(dynamo, description);
+        } catch (AwsServiceException e) {
+            // Not allowed to scan or delete: the leftovers stay, and the checks judge only this run's items anyway.
+        }
     }
 
     private <T> Fact<T> about(Supplier<T> observation) {
@@ -130,7 +142,7 @@ final class CapacityProbe {
         for (KeySchemaElement key : keySchema) {
             String name = key.attributeName();
             String mark = data.run + "-" + label;
-            AttributeValue value = switch (dev.dvalabs.probe.DynamoDb.attributeType(description, name).orElse("S")) {
+            AttributeValue value = switch (DynamoDb.attributeType(description, name).orElse("S")) {
                 case "N" -> AttributeValue.fromN(Long.toString(Math.abs((long) mark.hashCode()) + 1_000_000_000L));
                 case "B" -> AttributeValue.fromB(SdkBytes.fromUtf8String(mark));
                 default -> AttributeValue.fromS(mark);

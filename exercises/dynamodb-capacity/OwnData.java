@@ -1,10 +1,10 @@
 package dev.dvalabs.exercises.dynamodbcapacity;
 
 import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.RunMarker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,7 +22,7 @@ final class OwnData implements AutoCloseable {
     private record Item(String table, Map<String, AttributeValue> key) {}
 
     final String exerciseId;
-    final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
+    final String run = RunMarker.start().value();
     private final Object lock = new Object();
     private final List<Item> items = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();

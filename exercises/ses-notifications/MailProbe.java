@@ -8,6 +8,7 @@ import dev.dvalabs.probe.Json;
 import dev.dvalabs.probe.Sns;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ses.SesClient;
@@ -47,7 +47,8 @@ final class MailProbe {
 
     private final Target target;
     private final Map<String, String> names;
-    private final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The mark of the addresses SES refuses; nothing the verifier keeps carries it. */
+    private final String run = RunMarker.start().value();
     private final String sender;
 
     MailProbe(Target target, Map<String, String> names) {

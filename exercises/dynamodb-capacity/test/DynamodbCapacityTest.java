@@ -11,15 +11,20 @@ import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -133,6 +138,37 @@ class DynamodbCapacityTest {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items()).isEmpty();
             assertThat(dynamo.listTables().tableNames()).noneMatch(t -> t.startsWith("dva-labs-verify-"));
         }
+    }
+
+    @Test
+    @DisplayName("verify removes what a killed verify left, its items and its 1-WCU table, and keeps a running verify's and the learner's")
+    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        String old = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
+        String fresh = RunMarker.start().value();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String mark : List.of(old, fresh)) {
+                dynamo.putItem(p -> p.tableName("dva-labs-capacity").item(Map.of("id", AttributeValue.fromS(mark + "-small"))));
+                burstTable(dynamo, mark + BurstProbe.SUFFIX, mark);
+            }
+            // A table named like an old run's, but whose tag does not say so: not the verifier's to delete.
+            String otherOld = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(2))).value();
+            burstTable(dynamo, otherOld + BurstProbe.SUFFIX, "someone else");
+
+            verify(emulator, exercise.names());
+
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items())
+                    .extracting(i -> i.get("id").s()).containsExactly(fresh + "-small");
+            assertThat(dynamo.listTables().tableNames()).doesNotContain(old + BurstProbe.SUFFIX)
+                    .contains(fresh + BurstProbe.SUFFIX, otherOld + BurstProbe.SUFFIX);
+        }
+    }
+
+    private static void burstTable(DynamoDbClient dynamo, String name, String runTag) {
+        dynamo.createTable(c -> c.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .tags(t -> t.key(OwnData.TAG_VERIFY_RUN).value(runTag)));
     }
 
     /** DescribeTable's times on ministack are whole seconds: a switch must fall in a later second than the creation. */
