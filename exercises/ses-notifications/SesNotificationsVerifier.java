@@ -1,11 +1,11 @@
 package dev.dvalabs.exercises.sesnotifications;
 
 import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.satisfies;
 import static dev.dvalabs.verify.Matcher.startsWith;
 
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
-import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                         o -> o.sandbox().its("account", s -> s.productionAccess()
                                         ? "with production access: " + s.unverifiedRecipient()
                                         : "in the sandbox: " + s.unverifiedRecipient())
-                                .should(dev.dvalabs.verify.Matcher.satisfies(
+                                .should(satisfies(
                                         "in the sandbox refused with " + NOT_VERIFIED + ", with production access not tried",
                                         text -> text.startsWith("in the sandbox: " + NOT_VERIFIED)
                                                 || text.equals("with production access: " + Sandbox.NOT_TRIED))))
@@ -89,7 +89,7 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                                 + " (aws ses set-identity-notification-topic), subscribe the queue of the same name, and let"
                                 + " the topic send to it (queue policy).",
                         o -> o.notifications().its("notifications in the queue for sends to bounce@ and complaint@ the simulator")
-                                .should(dev.dvalabs.verify.Matcher.satisfies("Bounce and Complaint among them",
+                                .should(satisfies("Bounce and Complaint among them",
                                         kinds -> kinds.containsAll(NotifyFeedbackTopic.KINDS))))
                         .forTask(3));
     }
