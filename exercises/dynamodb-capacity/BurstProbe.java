@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /**
  * The notes' throttling on a table of the verifier's own: created with 1 RCU and 1 WCU and tagged with
  * the exercise and the run (so destroy finds it if close never ran), it takes a burst of 4 KB writes
- * from a client without retries until one is refused; then {@link #RETRIED} writes from a client with
+ * from a client that retries faults but no throttle until one is refused; then {@link #RETRIED} writes from a client with
  * the SDK's standard retries (exponential backoff), whose attempts are counted. Real AWS lets a burst
  * through on up to 300 seconds of unused capacity, so the burst may take 75 writes of 4 KB or more.
  */
@@ -102,11 +104,11 @@ final class BurstProbe {
         }
     }
 
-    /** The first refusal of a write without retries, or "never throttled in N writes". */
+    /** The first throttle of the burst (whose writes retry faults, never a throttle), or "never throttled in N writes". */
     private String burstUntilRefused() {
         Instant deadline = Instant.now().plus(BURST_DEADLINE);
         int writes = 0;
-        try (DynamoDbClient once = client(AwsRetryStrategy.doNotRetry(), new AtomicInteger())) {
+        try (DynamoDbClient once = client(faultsOnly(), new AtomicInteger())) {
             while (writes < MAX_BURST && Instant.now().isBefore(deadline)) {
                 try {
                     put(once, "burst-" + writes, BURST_ITEM);
@@ -117,6 +119,23 @@ final class BurstProbe {
             }
         }
         return "never throttled in " + writes + " writes";
+    }
+
+    /**
+     * Retries a dropped connection or a server error, as every client of the toolkit does, but never a
+     * throttle: the burst is there to meet it.
+     */
+    static RetryStrategy faultsOnly() {
+        // Without the client defaults, which would add the throttling errors back to what is retried.
+        return StandardRetryStrategy.builder().useClientDefaults(false).maxAttempts(Target.MAX_ATTEMPTS)
+                .circuitBreakerEnabled(false).retryOnException(BurstProbe::fault).build();
+    }
+
+    static boolean fault(Throwable e) {
+        if (e instanceof ProvisionedThroughputExceededException) {
+            return false;
+        }
+        return e instanceof AwsServiceException service ? service.statusCode() >= 500 : e instanceof SdkClientException;
     }
 
     private void put(DynamoDbClient dynamo, String id, int size) {

@@ -51,7 +51,7 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
     public record ReadUnits(double strong, double eventual) {}
 
     /**
-     * The burst on the verifier's 1-WCU table: the first refusal among writes sent without retries
+     * The burst on the verifier's 1-WCU table: the first refusal among writes that are not retried on a throttle
      * ("never throttled in N writes" when there was none), then how many of the {@link BurstProbe#RETRIED}
      * writes sent at once by a client with the SDK's retries completed, and in how many attempts.
      */
@@ -101,7 +101,7 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
                         "The verifier's own 1-WCU table must throttle a burst; the SDK's retries with backoff then"
                                 + " complete every write. Nothing of yours is involved: a failure here says what AWS answered.",
                         o -> CheckResult.all(
-                                o.burst().its("first refusal of a burst without retries on a 1-WCU table", Burst::firstRefusal)
+                                o.burst().its("first refusal of a burst, throttles not retried, on a 1-WCU table", Burst::firstRefusal)
                                         .should(startsWith("ProvisionedThroughputExceededException")),
                                 o.burst().its("writes with the SDK's retries completed", b -> b.completed() + " of " + BurstProbe.RETRIED)
                                         .should(eq(BurstProbe.RETRIED + " of " + BurstProbe.RETRIED)),

@@ -117,9 +117,7 @@ final class MailProbe {
         }
         URI uri = target.endpoint().get().resolve(READ_BACK_PATH);
         try {
-            HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = get(uri);
             Optional<JsonNode> json = answer.statusCode() == 200 ? Json.object(answer.body()) : Optional.empty();
             if (json.isEmpty()) {
                 return Fact.unavailable(target.describe() + " keeps no copy of sent mail (" + READ_BACK_PATH + " answered HTTP "
@@ -138,6 +136,21 @@ final class MailProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Fact.unavailable("interrupted while reading back the sent mail");
+        }
+    }
+
+    /** GET, tried again on a dropped connection as the SDK's clients are, up to their number of attempts. */
+    private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt >= Target.MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
  * throttled-and-retried, which only real AWS can pass, proven against a loopback DynamoDB that throttles
@@ -47,7 +50,8 @@ class BurstProbeTest {
     void throttledThenRetriedPasses() {
         stub.burst = 30;
         Report report = verify();
-        assertThat(report.outcome("throttled-and-retried").status()).isEqualTo(Status.PASS);
+        assertThat(report.outcome("throttled-and-retried").status()).as(report.outcome("throttled-and-retried").result().observed())
+                .isEqualTo(Status.PASS);
         assertThat(report.outcome("throttled-and-retried").result().observed())
                 .contains("ProvisionedThroughputExceededException").contains("(after 30 writes)")
                 .contains("completed 10 of 10");
@@ -62,6 +66,15 @@ class BurstProbeTest {
         assertThat(report.outcome("throttled-and-retried").result().observed())
                 .containsPattern("never throttled in " + BurstProbe.MAX_BURST + " writes")
                 .contains("attempts they took " + BurstProbe.RETRIED);
+    }
+
+    @Test
+    @DisplayName("the burst's writes retry a dropped connection or a server error, never a throttle")
+    void burstRetriesFaultsOnly() {
+        assertThat(BurstProbe.fault(ProvisionedThroughputExceededException.builder().statusCode(400).build())).isFalse();
+        assertThat(BurstProbe.fault(SdkClientException.create("The target server failed to respond"))).isTrue();
+        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(500).build())).isTrue();
+        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(400).build())).isFalse();
     }
 
     @Test
