@@ -122,8 +122,8 @@ final class BurstProbe {
     }
 
     /**
-     * Retries a dropped connection or a server error, as every client of the toolkit does, but never a
-     * throttle: the burst is there to meet it.
+     * Retries a dropped connection, a server error or an API rate limit, as every client of the toolkit
+     * does, but never the table's throttle: the burst is there to meet it.
      */
     static RetryStrategy faultsOnly() {
         // Without the client defaults, which would add the throttling errors back to what is retried.
@@ -135,7 +135,9 @@ final class BurstProbe {
         if (e instanceof ProvisionedThroughputExceededException) {
             return false;
         }
-        return e instanceof AwsServiceException service ? service.statusCode() >= 500 : e instanceof SdkClientException;
+        // A request rate refused for the whole API (ThrottlingException) is no table's capacity: retried.
+        return e instanceof AwsServiceException service ? service.statusCode() >= 500 || service.isThrottlingException()
+                : e instanceof SdkClientException;
     }
 
     private void put(DynamoDbClient dynamo, String id, int size) {

@@ -21,10 +21,8 @@ final class NotifyFeedbackTopic implements AfterDeploy {
     public void run(Target target, Variant variant, String stackName, Map<String, String> outputs, PrintWriter out) {
         String topic = outputs.get(SesNotificationsStack.TOPIC_OUTPUT);
         String sender = outputs.get(SesNotificationsStack.SENDER_OUTPUT);
-        if (sender != null) {
-            requireIdentity(target, stackName, sender);
-        }
-        if (variant != Variant.SOLUTION || topic == null || sender == null) {
+        requireIdentity(target, stackName, sender);
+        if (variant != Variant.SOLUTION || topic == null) {
             return;
         }
         target.approveWrites("send the Bounce and Complaint notifications of " + sender + " to " + topic);
@@ -43,6 +41,10 @@ final class NotifyFeedbackTopic implements AfterDeploy {
      * blame on the learner.
      */
     private static void requireIdentity(Target target, String stackName, String sender) {
+        if (sender == null) {
+            throw new IllegalStateException(stackName + " is deployed without its output " + SesNotificationsStack.SENDER_OUTPUT
+                    + ": " + target.describe() + " did not make its AWS::SES::EmailIdentity.");
+        }
         try (SesClient ses = target.client(SesClient.builder())) {
             if (!ses.getIdentityVerificationAttributes(r -> r.identities(sender)).verificationAttributes().containsKey(sender)) {
                 throw new IllegalStateException(stackName + " is deployed but has no email identity " + sender + ": "

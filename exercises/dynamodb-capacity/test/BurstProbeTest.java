@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -69,12 +70,15 @@ class BurstProbeTest {
     }
 
     @Test
-    @DisplayName("the burst's writes retry a dropped connection or a server error, never a throttle")
+    @DisplayName("the burst's writes retry a dropped connection, a server error or an API rate limit, never the table's throttle")
     void burstRetriesFaultsOnly() {
         assertThat(BurstProbe.fault(ProvisionedThroughputExceededException.builder().statusCode(400).build())).isFalse();
         assertThat(BurstProbe.fault(SdkClientException.create("The target server failed to respond"))).isTrue();
         assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(500).build())).isTrue();
-        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(400).build())).isFalse();
+        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build())).isTrue();
+        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build())).isFalse();
     }
 
     @Test
