@@ -6,6 +6,8 @@ import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,10 @@ final class DeployCommand extends ExerciseCommand {
     @Option(names = "--dry-run", description = "Show what would be created or updated, and write nothing.")
     boolean dryRun;
 
+    @Option(names = "--name", paramLabel = "KEY=VALUE",
+            description = "A name other than the instructions give, for the stack and the checks, e.g. --name sender=me@example.org.")
+    Map<String, String> names = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         if (dryRun) {
@@ -28,11 +34,12 @@ final class DeployCommand extends ExerciseCommand {
                 return ExitCode.OK;
             }, () -> ExitCode.OK);
         }
-        return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, t, out(), timings), () -> ExitCode.OK);
+        return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, names, t, out(), timings), () -> ExitCode.OK);
     }
 
-    static int deploy(Exercise exercise, Variant variant, Target target, PrintWriter out, Timings timings) {
-        Deployer.Deployed deployed = new Loop(target, out).deploy(exercise, variant);
+    static int deploy(Exercise exercise, Variant variant, Map<String, String> names, Target target, PrintWriter out,
+                      Timings timings) {
+        Deployer.Deployed deployed = new Loop(target, out).deploy(exercise, variant, names);
         timings.lap("deploy");
         timings.note("synthesis (in deploy)", deployed.synthesis());
         timings.at("first CloudFormation call", deployed.firstCloudFormationCall());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
@@ -77,10 +78,10 @@ class LabsTest {
         assertThat(ran.err().lines().filter(l -> l.startsWith("labs: ")).count()).isEqualTo(1);
     }
 
-    @Test
-    @DisplayName("a resource name the exercise does not have is refused before anything is written")
-    void unknownNameRefused() {
-        Ran ran = run(onEmulator("verify", "practice-table", "--name", "queue=x"));
+    @ParameterizedTest(name = "labs {0} refuses a name the exercise does not have before anything is written")
+    @ValueSource(strings = {"verify", "deploy", "run"})
+    void unknownNameRefused(String command) {
+        Ran ran = run(onEmulator(command, "practice-table", "--name", "queue=x"));
         assertThat(ran.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(ran.err()).contains("--name queue is not a resource of practice-table; its names are: table.");
     }

@@ -1,5 +1,7 @@
 package dev.dvalabs.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.exercise.Exercise;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.cloudformation.model.ChangeSetStatus;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
@@ -74,6 +77,15 @@ public final class Deployer {
     }
 
     public Deployed deploy(Exercise exercise, Variant variant) {
+        return deploy(exercise, variant, exercise.names());
+    }
+
+    /**
+     * Deploys with {@code names} (exercise.yaml's, with a learner's {@code --name} over them) given to the
+     * template's parameters of the same keys: an exercise that needs a value only the learner has (their
+     * own email address) declares a parameter named like the name the verifier reads it by.
+     */
+    public Deployed deploy(Exercise exercise, Variant variant, Map<String, String> names) {
         String stackName = ExerciseStack.nameOf(exercise.id(), variant);
         Instant synthesisStart = Instant.now();
         String template = Synthesizer.template(exercise.lab(), variant);
@@ -105,11 +117,13 @@ public final class Deployer {
                     tag(ExerciseStack.TAG_VARIANT, variant.label()),
                     tag(ExerciseStack.TAG_RUN, runId));
             out.println((existing.isPresent() ? "Updating " : "Creating ") + stackName + " on " + target.describe());
+            List<Parameter> parameters = parameterNames(template).stream().filter(names::containsKey)
+                    .map(p -> Parameter.builder().parameterKey(p).parameterValue(names.get(p)).build()).toList();
             Stack result;
             try {
                 result = existing.isPresent()
-                        ? update(cloudFormation, progress, existing.get(), template, tags)
-                        : create(cloudFormation, progress, stackName, template, tags);
+                        ? update(cloudFormation, progress, existing.get(), template, tags, parameters)
+                        : create(cloudFormation, progress, stackName, template, tags, parameters);
             } catch (DeployException e) {
                 Optional<String> known = exercise.lab().explainRefusal(e.getMessage());
                 if (known.isPresent()) {
@@ -169,8 +183,9 @@ public final class Deployer {
     }
 
     private Stack create(CloudFormationClient cloudFormation, StackProgress progress, String stackName,
-                         String template, Set<Tag> tags) {
+                         String template, Set<Tag> tags, List<Parameter> parameters) {
         String stackId = cloudFormation.createStack(r -> r.stackName(stackName).templateBody(template).tags(tags)
+                .parameters(parameters)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM)).stackId();
         Stack stack = progress.await(stackId, Set.of(), resources(template))
                 .orElseThrow(() -> new DeployException(stackName + " disappeared while it was being created."));
@@ -181,11 +196,11 @@ public final class Deployer {
     }
 
     private Stack update(CloudFormationClient cloudFormation, StackProgress progress, Stack existing,
-                         String template, Set<Tag> tags) {
+                         String template, Set<Tag> tags, List<Parameter> parameters) {
         // Change sets are addressed by stack name: ministack does not find them by stack id.
         String changeSet = "dva-labs-" + UUID.randomUUID().toString().substring(0, 8);
         cloudFormation.createChangeSet(r -> r.stackName(existing.stackName()).changeSetName(changeSet)
-                .changeSetType(ChangeSetType.UPDATE).templateBody(template).tags(tags)
+                .changeSetType(ChangeSetType.UPDATE).templateBody(template).tags(tags).parameters(parameters)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM));
         try (CloudFormationWaiter waiter = CloudFormationWaiter.builder().client(cloudFormation)
                 .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(progress.poll()))
@@ -225,6 +240,17 @@ public final class Deployer {
                 .orElse(stack.stackStatusReason() == null ? "no reason given" : stack.stackStatusReason());
         return new DeployException("Deploying " + stack.stackName() + " failed (" + stack.stackStatusAsString()
                 + "): " + cause);
+    }
+
+    /** The keys of the template's Parameters section. */
+    static List<String> parameterNames(String template) {
+        try {
+            List<String> names = new ArrayList<>();
+            new ObjectMapper().readTree(template).path("Parameters").fieldNames().forEachRemaining(names::add);
+            return names;
+        } catch (JsonProcessingException e) {
+            throw new DeployException("The template is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static int resources(String template) {

@@ -42,10 +42,19 @@ public final class Loop {
 
     /** Deploys the variant's stack, then runs the exercise's after-deploy step. */
     public Deployer.Deployed deploy(Exercise exercise, Variant variant) {
+        return deploy(exercise, variant, Map.of());
+    }
+
+    /**
+     * Deploys with {@code overrides} laid over the instructions' names, which the template's parameters of
+     * the same keys receive (a learner's own email address, say), then runs the after-deploy step.
+     */
+    public Deployer.Deployed deploy(Exercise exercise, Variant variant, Map<String, String> overrides) {
+        Map<String, String> names = names(exercise, overrides);
         out.println("Deploying the " + variant.label() + " of " + exercise.id() + " (" + exercise.cost().describe() + ")");
         Deployer.Deployed deployed;
         try {
-            deployed = new Deployer(target, out).deploy(exercise, variant);
+            deployed = new Deployer(target, out).deploy(exercise, variant, names);
         } catch (AwsServiceException e) {
             // Emulators refuse whole stacks they cannot build; say where to look, not only what they said.
             throw new DeployException(target.describe() + " refused the " + variant.label() + " stack of " + exercise.id()
@@ -66,6 +75,17 @@ public final class Loop {
      * A verifier that is {@link AutoCloseable} is closed when verify ends, however it ends, Ctrl-C included.
      */
     public Report verify(Exercise exercise, Map<String, String> overrides) {
+        Map<String, String> names = names(exercise, overrides);
+        target.approveWrites("write and remove the verifier's own test data in " + names.values());
+        Verifier<?> verifier = exercise.lab().verifier();
+        try (VerifierCleanup watch = VerifierCleanup.around(verifier, out)) {
+            return Verification.run(exercise.id(), verifier, target, names,
+                    exercise.deviationsOn(target.emulator().orElse(null)));
+        }
+    }
+
+    /** The instructions' names with {@code --name} overrides laid over them, each override one of them. */
+    private static Map<String, String> names(Exercise exercise, Map<String, String> overrides) {
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             if (!exercise.names().containsKey(override.getKey())) {
                 throw new BadInputException("--name " + override.getKey() + " is not a resource of " + exercise.id()
@@ -77,12 +97,7 @@ public final class Loop {
         }
         Map<String, String> names = new LinkedHashMap<>(exercise.names());
         names.putAll(overrides);
-        target.approveWrites("write and remove the verifier's own test data in " + names.values());
-        Verifier<?> verifier = exercise.lab().verifier();
-        try (VerifierCleanup watch = VerifierCleanup.around(verifier, out)) {
-            return Verification.run(exercise.id(), verifier, target, names,
-                    exercise.deviationsOn(target.emulator().orElse(null)));
-        }
+        return names;
     }
 
     /** Removes the exercise's stacks and whatever still carries its tag, saying what it removed. */
@@ -108,12 +123,18 @@ public final class Loop {
      *     one of the exercise's names
      */
     public Ran run(Exercise exercise, Variant variant, Consumer<Report> verified) {
+        return run(exercise, variant, Map.of(), verified);
+    }
+
+    /** {@link #run(Exercise, Variant, Consumer)} with {@code --name} overrides for the deploy and the verify. */
+    public Ran run(Exercise exercise, Variant variant, Map<String, String> overrides, Consumer<Report> verified) {
+        names(exercise, overrides); // a wrong --name is refused before anything is written, and nothing destroyed
         refuseExistingDeployment(exercise);
         Deployer.Deployed deployed;
         Report report;
         try {
-            deployed = deploy(exercise, variant);
-            report = verify(exercise, Map.of());
+            deployed = deploy(exercise, variant, overrides);
+            report = verify(exercise, overrides);
             verified.accept(report);
         } catch (RefusedException refused) {
             throw refused; // nothing was written, so nothing is destroyed: what is in the way is the learner's

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** Every sweeper reads a resource's own tags, which Teardown checks right before it deletes. */
 @ExtendWith(LocalEmulatorExtension.class)
@@ -120,6 +122,20 @@ class SweeperTagsTest {
                                         .toList())).deliveryStreamARN();
                     }
                 }),
+                Arguments.of(new SesSweeper(), (Create) (t, tags) -> {
+                    try (SesV2Client ses = t.client(SesV2Client.builder())) {
+                        String identity = "sweeper-tags-" + tags.size() + "@example.com";
+                        ses.createEmailIdentity(r -> r.emailIdentity(identity).tags(sesTags(tags)));
+                        return sesArn(t, "identity/" + identity);
+                    }
+                }),
+                Arguments.of(new SesSweeper(), (Create) (t, tags) -> {
+                    try (SesV2Client ses = t.client(SesV2Client.builder())) {
+                        String set = "sweeper-tags-" + tags.size();
+                        ses.createConfigurationSet(r -> r.configurationSetName(set).tags(sesTags(tags)));
+                        return sesArn(t, "configuration-set/" + set);
+                    }
+                }),
                 Arguments.of(new S3Sweeper(), (Create) (t, tags) -> {
                     try (S3Client s3 = t.client(S3Client.builder().forcePathStyle(true))) {
                         String bucket = "sweeper-tags-" + tags.size();
@@ -136,6 +152,17 @@ class SweeperTagsTest {
 
     private static String arn(LocalEmulator target, String path) {
         return "arn:aws:apigateway:" + target.region().id() + "::/" + path;
+    }
+
+    private static java.util.List<software.amazon.awssdk.services.sesv2.model.Tag> sesTags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> software.amazon.awssdk.services.sesv2.model.Tag.builder()
+                .key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private static String sesArn(LocalEmulator target, String resource) {
+        try (StsClient sts = target.client(StsClient.builder())) {
+            return "arn:aws:ses:" + target.region().id() + ":" + sts.getCallerIdentity().account() + ":" + resource;
+        }
     }
 
     @ParameterizedTest(name = "{0}: the resource's own tags, none for an untagged one, and empty once it is deleted")

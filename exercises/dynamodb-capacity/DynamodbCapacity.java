@@ -1,0 +1,36 @@
+package dev.dvalabs.exercises.dynamodbcapacity;
+
+import com.google.auto.service.AutoService;
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.lab.Lab;
+import dev.dvalabs.verify.Verifier;
+import java.util.Optional;
+import software.constructs.Construct;
+
+/** DynamoDB provisioned and on-demand capacity: the exercise's declaration. */
+@AutoService(Lab.class)
+public final class DynamodbCapacity implements Lab {
+
+    @Override
+    public String id() {
+        return "dynamodb-capacity";
+    }
+
+    @Override
+    public ExerciseStack stack(Construct scope, Variant variant) {
+        return new DynamodbCapacityStack(scope, id(), variant);
+    }
+
+    @Override
+    public Verifier<?> verifier() {
+        return new DynamodbCapacityVerifier(id());
+    }
+
+    /** The solution's second step: the stack update that switches the table to on-demand. */
+    @Override
+    public Optional<AfterDeploy> afterDeploy() {
+        return Optional.of(new SwitchToOnDemand());
+    }
+}

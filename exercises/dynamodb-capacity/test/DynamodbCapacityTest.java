@@ -1,0 +1,181 @@
+package dev.dvalabs.exercises.dynamodbcapacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.loop.Loop;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
+import dev.dvalabs.verify.Status;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** dynamodb-capacity end to end on the local emulator: each step of the instructions judged as it should be. */
+@ExtendWith(LocalEmulatorExtension.class)
+class DynamodbCapacityTest {
+
+    static final String ID = new DynamodbCapacity().id();
+
+    private final StringWriter printed = new StringWriter();
+    private final PrintWriter out = new PrintWriter(printed, true);
+    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+
+    @AfterEach
+    void destroy(LocalEmulator emulator) {
+        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String table : dynamo.listTables().tableNames()) {
+                if (table.startsWith("dva-labs-")) {
+                    dynamo.deleteTable(r -> r.tableName(table));
+                }
+            }
+        }
+    }
+
+    private Report verify(LocalEmulator emulator, Map<String, String> names) {
+        return new Loop(emulator, out).verify(exercise, names);
+    }
+
+    private static void create(DynamoDbClient dynamo, String table, BillingMode mode) {
+        dynamo.createTable(c -> {
+            c.tableName(table).billingMode(mode)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"));
+            if (mode == BillingMode.PROVISIONED) {
+                c.provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L));
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("after task 1 by hand, a table provisioned at 5 RCU and 5 WCU fails only on-demand")
+    void taskOneByHand(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            create(dynamo, "dva-labs-mine", BillingMode.PROVISIONED);
+        }
+        Report report = verify(emulator, Map.of("table", "dva-labs-mine"));
+        assertThat(report.ids(Status.FAIL)).containsExactly("on-demand");
+        assertThat(report.outcome("provisioned-throughput").result().observed()).contains("PROVISIONED 5 RCU / 5 WCU");
+    }
+
+    @Test
+    @DisplayName("a table created on-demand fails provisioned-throughput alone: it never was provisioned")
+    void createdOnDemand(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            create(dynamo, "dva-labs-mine", BillingMode.PAY_PER_REQUEST);
+        }
+        Report report = verify(emulator, Map.of("table", "dva-labs-mine"));
+        assertThat(report.ids(Status.FAIL)).containsExactly("provisioned-throughput");
+    }
+
+    @Test
+    @DisplayName("a table keyed by a number and a sort key, switched to on-demand, passes under its own name")
+    void otherKeysSwitched(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(c -> c.tableName("dva-labs-keys").billingMode(BillingMode.PROVISIONED)
+                    .attributeDefinitions(a -> a.attributeName("n").attributeType(ScalarAttributeType.N),
+                            a -> a.attributeName("sort").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("n").keyType("HASH"), k -> k.attributeName("sort").keyType("RANGE"))
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+            awaitNextSecond();
+            dynamo.updateTable(u -> u.tableName("dva-labs-keys").billingMode(BillingMode.PAY_PER_REQUEST));
+        }
+        Report report = verify(emulator, Map.of("table", "dva-labs-keys"));
+        assertThat(report.ids(Status.FAIL)).isEmpty();
+        assertThat(report.ids(Status.PASS)).contains("provisioned-throughput", "on-demand", "write-units",
+                "transaction-units", "batch-units");
+    }
+
+    @Test
+    @DisplayName("the solution ends on-demand, after a stack update from 5 RCU and 5 WCU")
+    void solutionSwitches(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        assertThat(printed.toString()).contains("BillingMode=PAY_PER_REQUEST");
+        Report report = verify(emulator, exercise.names());
+        assertThat(report.outcome("provisioned-throughput").result().observed()).contains("after a switch from PROVISIONED");
+        assertThat(report.outcome("on-demand").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("the verifier removes its items from the learner's table, and its own table")
+    void verifierCleansUp(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        verify(emulator, exercise.names());
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items()).isEmpty();
+            assertThat(dynamo.listTables().tableNames()).noneMatch(t -> t.startsWith("dva-labs-verify-"));
+        }
+    }
+
+    @Test
+    @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
+    void closedVerifierWritesNothing(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        DynamodbCapacityVerifier verifier = new DynamodbCapacityVerifier(ID);
+        verifier.close();
+        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("writes no more");
+        verifier.close();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items()).isEmpty();
+            assertThat(dynamo.listTables().tableNames()).noneMatch(t -> t.startsWith("dva-labs-verify-"));
+        }
+    }
+
+    @Test
+    @DisplayName("verify removes what a killed verify left, its items and its 1-WCU table, and keeps a running verify's and the learner's")
+    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        String old = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
+        String fresh = RunMarker.start().value();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String mark : List.of(old, fresh)) {
+                dynamo.putItem(p -> p.tableName("dva-labs-capacity").item(Map.of("id", AttributeValue.fromS(mark + "-small"))));
+                burstTable(dynamo, mark + BurstProbe.SUFFIX, mark);
+            }
+            // A table named like an old run's, but whose tag does not say so: not the verifier's to delete.
+            String otherOld = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(2))).value();
+            burstTable(dynamo, otherOld + BurstProbe.SUFFIX, "someone else");
+
+            verify(emulator, exercise.names());
+
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items())
+                    .extracting(i -> i.get("id").s()).containsExactly(fresh + "-small");
+            assertThat(dynamo.listTables().tableNames()).doesNotContain(old + BurstProbe.SUFFIX)
+                    .contains(fresh + BurstProbe.SUFFIX, otherOld + BurstProbe.SUFFIX);
+        }
+    }
+
+    private static void burstTable(DynamoDbClient dynamo, String name, String runTag) {
+        dynamo.createTable(c -> c.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .tags(t -> t.key(OwnData.TAG_VERIFY_RUN).value(runTag)));
+    }
+
+    /** DescribeTable's times on ministack are whole seconds: a switch must fall in a later second than the creation. */
+    private static void awaitNextSecond() {
+        long second = System.currentTimeMillis() / 1000;
+        while (System.currentTimeMillis() / 1000 <= second) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+# fails: feedback-notifications
+# Only the identity's Bounce notifications go to the topic; complaints are not notified.
+. ./build.bash
+notification_types=(Bounce)
+build

@@ -1,0 +1,5 @@
+# fails: configuration-set
+# Everything but the configuration set.
+. ./build.bash
+configuration_set=
+build
