@@ -71,4 +71,16 @@ class LintCommandsTest {
         assertThat(run(new BuildspecCommand(), "lint", dir.resolve("none.yml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("Cannot read").doesNotContain("Exception");
     }
+
+    @Test
+    @DisplayName("ebextensions lint of a bundle whose config links out of it exits 2 with one sentence and nothing of the target")
+    void bundleLinkOut() throws Exception {
+        Path target = Files.writeString(dir.resolve("secret.txt"), "root:*:20228:0:99999:7:::\n");
+        Path bundle = Files.createDirectories(dir.resolve("bundle/.ebextensions")).getParent();
+        Files.createSymbolicLink(bundle.resolve(".ebextensions/x.config"), target);
+        assertThat(run(new EbextensionsCommand(), "lint", bundle.toString())).isEqualTo(2);
+        assertThat(out.toString()).doesNotContain("root:");
+        assertThat(err.toString().strip()).doesNotContain("root:").doesNotContain("secret.txt").doesNotContain("\n")
+                .endsWith("put the file itself in the bundle.");
+    }
 }

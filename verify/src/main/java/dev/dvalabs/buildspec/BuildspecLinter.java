@@ -84,9 +84,17 @@ public final class BuildspecLinter {
         knownKeys(mapping, Keys.ENV, "env", findings);
         for (String byName : List.of("variables", "parameter-store", "secrets-manager")) {
             Nodes.find(mapping, byName).ifPresent(e -> {
-                if (!(e.value() instanceof MappingNode)) {
+                if (!(e.value() instanceof MappingNode variables)) {
                     findings.error(e.value(), "env-" + byName, "Write env " + byName + " as a mapping of NAME: value;"
                             + " found " + Nodes.kind(e.value()) + ".");
+                    return;
+                }
+                // CodeBuild sets each variable to one string; a list or a mapping is refused when the build starts.
+                for (Nodes.Entry variable : Nodes.entries(variables)) {
+                    if (!(variable.value() instanceof ScalarNode) || Nodes.isNull(variable.value())) {
+                        findings.error(variable.value(), "env-variable-value", "Give " + variable.key() + " in env " + byName
+                                + " one value, a string; found " + Nodes.kind(variable.value()) + ".");
+                    }
                 }
             });
         }
@@ -113,7 +121,12 @@ public final class BuildspecLinter {
     }
 
     private static void phases(Nodes.Entry phases, Findings findings) {
-        if (!(phases.value() instanceof MappingNode mapping) || Nodes.entries(mapping).isEmpty()) {
+        if (phases.value() instanceof MappingNode none && Nodes.entries(none).isEmpty()) {
+            findings.error(phases.value(), "phases-empty", "Give phases at least one phase, such as build with its commands;"
+                    + " phases has no phase.");
+            return;
+        }
+        if (!(phases.value() instanceof MappingNode mapping)) {
             findings.error(phases.value(), "phases-not-mapping", "Write phases as a mapping of install, pre_build, build"
                     + " and post_build; found " + Nodes.kind(phases.value()) + ".");
             return;
@@ -146,9 +159,10 @@ public final class BuildspecLinter {
             Nodes.find(body, "finally").ifPresent(f -> list(f, findings));
             Nodes.find(body, "on-failure").ifPresent(f -> {
                 String value = Nodes.text(f.value()).map(String::strip).orElse("");
-                if (!Keys.ON_FAILURE.contains(value) && !value.matches("RETRY-\\d+(-.+)?")) {
+                if (!Keys.ON_FAILURE.contains(value) && !Keys.isRetryForm(value)) {
                     findings.error(f.value(), "on-failure-value", "Set on-failure to ABORT, CONTINUE or RETRY (RETRY-count,"
-                            + " RETRY-count-regex); '" + value + "' is none of them.");
+                            + " RETRY-regex or RETRY-count-regex, a count of 1 or more and a regex that compiles); '" + value
+                            + "' is none of them.");
                 }
             });
         }

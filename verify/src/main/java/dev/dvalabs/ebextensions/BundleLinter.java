@@ -53,15 +53,28 @@ public final class BundleLinter {
             throw new BadBundleException("Cannot read " + bundle + ": give a source bundle's folder or .zip.");
         }
         Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(bundle)) {
+        try {
+            Path top = bundle.toRealPath();
             long total = 0;
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).limit(MAX_ENTRIES + 1)::iterator) {
-                total += Files.size(file);
-                if (files.size() >= MAX_ENTRIES || total > MAX_BYTES) {
-                    throw new BadBundleException(bundle + " is not a source bundle: over " + MAX_ENTRIES + " files or "
-                            + MAX_BYTES + " bytes.");
+            try (Stream<Path> walk = Files.walk(top)) {
+                for (Path path : (Iterable<Path>) walk::iterator) {
+                    String name = top.relativize(path).toString().replace('\\', '/');
+                    // A link is read only when it leads to a file inside the bundle: the linter prints the lines it
+                    // reads, so a link out would print another file's text (and Elastic Beanstalk reads none of it).
+                    if (Files.isSymbolicLink(path) && !leadsInside(top, path)) {
+                        throw new BadBundleException("'" + name + "' in " + bundle + " is a link that leads outside the"
+                                + " bundle or nowhere; put the file itself in the bundle.");
+                    }
+                    if (!Files.isRegularFile(path)) {
+                        continue;
+                    }
+                    total += Files.size(path);
+                    if (files.size() >= MAX_ENTRIES || total > MAX_BYTES) {
+                        throw new BadBundleException(bundle + " is not a source bundle: over " + MAX_ENTRIES + " files or "
+                                + MAX_BYTES + " bytes.");
+                    }
+                    files.put(name, Files.readAllBytes(path));
                 }
-                files.put(bundle.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         } catch (IOException e) {
             throw new BadBundleException("Cannot read " + bundle + ": " + e.getMessage() + ".");
@@ -77,6 +90,10 @@ public final class BundleLinter {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (files.size() >= MAX_ENTRIES) {
                     throw new BadBundleException("The bundle has over " + MAX_ENTRIES + " entries; it is not a source bundle.");
+                }
+                if (leaves(entry.getName())) {
+                    throw new BadBundleException("The bundle's entry '" + entry.getName() + "' leaves the bundle (an"
+                            + " absolute path or ..); zip the bundle from inside its folder.");
                 }
                 if (entry.isDirectory()) {
                     continue;
@@ -95,6 +112,20 @@ public final class BundleLinter {
             throw new BadBundleException("The bundle is empty or not a zip.");
         }
         return lint(files);
+    }
+
+    private static boolean leadsInside(Path top, Path link) {
+        try {
+            return link.toRealPath().startsWith(top);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A zip entry's name that would unpack outside the folder it is unpacked in. */
+    static boolean leaves(String entryName) {
+        String name = entryName.replace('\\', '/');
+        return name.startsWith("/") || name.matches("[A-Za-z]:.*") || List.of(name.split("/")).contains("..");
     }
 
     /** Lints the bundle's files, by path from the bundle's top. */

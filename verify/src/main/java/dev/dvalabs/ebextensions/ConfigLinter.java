@@ -32,10 +32,17 @@ public final class ConfigLinter {
         for (Nodes.Entry entry : Nodes.entries(mapping)) {
             switch (entry.key()) {
                 case "option_settings" -> new OptionSettings(findings).check(entry.value());
-                case "files" -> eachNamed(entry, findings, "file", List.of("content", "source"),
-                        "Give the file 'content:' (the text) or 'source:' (a URL to download).");
-                case "commands", "container_commands" -> eachNamed(entry, findings, "command", List.of("command"),
-                        "Give the command a 'command:' to run.");
+                case "files" -> {
+                    eachNamed(entry, findings, "file", List.of("content", "source"),
+                            "Give the file 'content:' (the text) or 'source:' (a URL to download).");
+                    FileEntries.check(entry.value(), findings);
+                }
+                case "commands", "container_commands" -> {
+                    eachNamed(entry, findings, "command", List.of("command"), "Give the command a 'command:' to run.");
+                    if (entry.key().equals("container_commands")) {
+                        leaderOnly(entry.value(), findings);
+                    }
+                }
                 default -> {
                     if (!Options.TOP_LEVEL_KEYS.contains(entry.key())) {
                         String hint = Nodes.closest(entry.key(), Options.TOP_LEVEL_KEYS)
@@ -61,6 +68,24 @@ public final class ConfigLinter {
             if (!(item.value() instanceof MappingNode settings)
                     || required.stream().noneMatch(key -> Nodes.find(settings, key).isPresent())) {
                 findings.error(item.keyNode(), what + "-incomplete", "The " + what + " '" + item.key() + "': " + fix);
+            }
+        }
+    }
+
+    /** leader_only, which runs a container command on one instance only, is a boolean. */
+    private static void leaderOnly(Node commands, Findings findings) {
+        if (!(commands instanceof MappingNode byName)) {
+            return;
+        }
+        for (Nodes.Entry command : Nodes.entries(byName)) {
+            if (command.value() instanceof MappingNode settings) {
+                Nodes.find(settings, "leader_only").ifPresent(flag -> {
+                    Optional<String> text = Nodes.text(flag.value());
+                    if (text.isEmpty() || OptionValue.bool().refuse(text.get(), Nodes.isPlainScalar(flag.value())).isPresent()) {
+                        findings.error(flag.value(), "leader-only-value", "Set leader_only to true or false; "
+                                + text.map(t -> "'" + t + "'").orElse(Nodes.kind(flag.value())) + " is not.");
+                    }
+                });
             }
         }
     }
@@ -150,12 +175,22 @@ public final class ConfigLinter {
             if (Options.isFreeForm(namespace) && name.isBlank()) {
                 findings.error(at, "option-name-blank", "Give the environment property a name.");
             }
-            List<String> allowed = Options.VALUES.get(namespace + " " + name);
-            Optional<String> text = Nodes.text(value);
-            if (allowed != null && text.isPresent() && !allowed.contains(text.get().strip())) {
-                findings.error(value, "option-value", "Set " + name + " to one of " + String.join(", ", allowed)
-                        + "; '" + text.get() + "' is not one of them.");
+            // Elastic Beanstalk sets an environment property to one string; a list or a mapping is refused.
+            if (Options.isFreeForm(namespace) && (value instanceof MappingNode || value instanceof SequenceNode)) {
+                findings.error(value, "property-value", "Give " + name + " one value, a string such as 'Hello'; found "
+                        + Nodes.kind(value) + ".");
+                return;
             }
+            OptionValue allowed = Options.VALUES.get(namespace + " " + name);
+            if (allowed == null || Nodes.isNull(value)) {
+                return;
+            }
+            Optional<String> text = Nodes.text(value);
+            // A list or a mapping is no option's value; the rule's own wording says what is.
+            Optional<String> right = text.isPresent() ? allowed.refuse(text.get(), Nodes.isPlainScalar(value))
+                    : allowed.refuse("", false);
+            right.ifPresent(r -> findings.error(value, "option-value", "Set " + name + " to " + r + "; "
+                    + text.map(t -> "'" + t + "'").orElse(Nodes.kind(value)) + " is not."));
         }
     }
 }

@@ -108,14 +108,45 @@ final class Options {
                     "ProxyServer")),
             Map.entry("aws:elasticbeanstalk:container:dotnet:apppool", List.of("Target Runtime", "Enable 32-bit Applications"))));
 
-    /** The documented values of options that take one of a few words. */
-    static final Map<String, List<String>> VALUES = Map.of(
-            "aws:elasticbeanstalk:command DeploymentPolicy", List.of("AllAtOnce", "Rolling", "RollingWithAdditionalBatch",
-                    "Immutable", "TrafficSplitting"),
-            "aws:elasticbeanstalk:command BatchSizeType", List.of("Percentage", "Fixed"),
-            "aws:elasticbeanstalk:environment EnvironmentType", List.of("SingleInstance", "LoadBalanced"),
-            "aws:elasticbeanstalk:environment LoadBalancerType", List.of("classic", "application", "network"),
-            "aws:elasticbeanstalk:healthreporting:system SystemType", List.of("basic", "enhanced"));
+    /**
+     * The documented values of the options whose values have a type, from "General options for all
+     * environments" (command-options-general.html), each option's "Valid values" column. Options not
+     * listed take free text (a path, an ARN, a duration) and are not checked.
+     */
+    static final Map<String, OptionValue> VALUES = Map.ofEntries(
+            // aws:elasticbeanstalk:command
+            Map.entry("aws:elasticbeanstalk:command DeploymentPolicy", OptionValue.oneOf("AllAtOnce", "Rolling",
+                    "RollingWithAdditionalBatch", "Immutable", "TrafficSplitting")),
+            Map.entry("aws:elasticbeanstalk:command Timeout", OptionValue.wholeNumber(1, 3600)),
+            Map.entry("aws:elasticbeanstalk:command BatchSizeType", OptionValue.oneOf("Percentage", "Fixed")),
+            // 1 to 100 as a Percentage, 1 to the group's MaxSize (at most 10000) when Fixed.
+            Map.entry("aws:elasticbeanstalk:command BatchSize", OptionValue.wholeNumber(1, 10000)),
+            Map.entry("aws:elasticbeanstalk:command IgnoreHealthCheck", OptionValue.bool()),
+            // aws:autoscaling:updatepolicy:rollingupdate
+            Map.entry("aws:autoscaling:updatepolicy:rollingupdate MaxBatchSize", OptionValue.wholeNumber(1, 10000)),
+            Map.entry("aws:autoscaling:updatepolicy:rollingupdate MinInstancesInService", OptionValue.wholeNumber(0, 9999)),
+            Map.entry("aws:autoscaling:updatepolicy:rollingupdate RollingUpdateEnabled", OptionValue.bool()),
+            Map.entry("aws:autoscaling:updatepolicy:rollingupdate RollingUpdateType", OptionValue.oneOf("Time", "Health",
+                    "Immutable")),
+            // aws:autoscaling:asg
+            Map.entry("aws:autoscaling:asg MinSize", OptionValue.wholeNumber(1, 10000)),
+            Map.entry("aws:autoscaling:asg MaxSize", OptionValue.wholeNumber(1, 10000)),
+            Map.entry("aws:autoscaling:asg Cooldown", OptionValue.wholeNumber(0, 10000)),
+            // aws:elasticbeanstalk:environment, healthreporting, logs, X-Ray
+            Map.entry("aws:elasticbeanstalk:environment EnvironmentType", OptionValue.oneOf("SingleInstance", "LoadBalanced")),
+            Map.entry("aws:elasticbeanstalk:environment LoadBalancerType", OptionValue.oneOf("classic", "application",
+                    "network")),
+            Map.entry("aws:elasticbeanstalk:environment LoadBalancerIsShared", OptionValue.bool()),
+            Map.entry("aws:elasticbeanstalk:healthreporting:system SystemType", OptionValue.oneOf("basic", "enhanced")),
+            Map.entry("aws:elasticbeanstalk:cloudwatch:logs StreamLogs", OptionValue.bool()),
+            Map.entry("aws:elasticbeanstalk:cloudwatch:logs DeleteOnTerminate", OptionValue.bool()),
+            Map.entry("aws:elasticbeanstalk:xray XRayEnabled", OptionValue.bool()));
+
+    /** A file's mode under files:, per customize-containers-ec2.html: six octal digits, such as "000644". */
+    static final String FILE_MODE = "[0-7]{6}";
+
+    /** An absolute path on a Linux server (/etc/app.conf) or a Windows one (c:\\app\\app.conf). */
+    static final String ABSOLUTE_PATH = "/.*|[A-Za-z]:[\\\\/].*";
 
     /** The option names of a namespace; empty when the namespace is unknown, null names when it is free-form. */
     static Optional<List<String>> names(String namespace) {

@@ -2,6 +2,7 @@ package dev.dvalabs.buildspec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dvalabs.appspec.Finding;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class BuildspecLinterTest {
                       - make
                     runtime-versions:
                       python: 3.12
-                    on-failure: RETRY-x
+                    on-failure: RETRY-(x
                 artifacts:
                   secondary-artifacts:
                     one:
@@ -109,5 +110,37 @@ class BuildspecLinterTest {
         assertThat(lint("version: 0.1\nphases:\n  build:\n    commands:\n      - make\n")).containsExactly("1:10 WARNING version-0.1");
         assertThat(lint("phases:\n  build:\n    commands:\n      - make\n")).containsExactly("1:1 ERROR version-missing");
         assertThat(lint("- version: 0.2\n")).containsExactly("1:1 ERROR not-a-mapping");
+    }
+
+    @Test
+    @DisplayName("an environment variable whose value is a list or a mapping is refused at the value; numbers and booleans are scalars")
+    void variableValuesAreScalars() {
+        assertThat(lint("version: 0.2\nenv:\n  variables:\n    A: [x]\n    B: {c: d}\n    N: 3\n    T: true\n"
+                + "phases:\n  build:\n    commands:\n      - make\n"))
+                .containsExactly("4:8 ERROR env-variable-value", "5:8 ERROR env-variable-value");
+        assertThat(new BuildspecLinter().lint("version: 0.2\nenv:\n  parameter-store:\n    A:\n      - x\n"
+                + "phases:\n  build:\n    commands:\n      - make\n").get(0).message())
+                .startsWith("Give A in env parameter-store one value").endsWith(".");
+    }
+
+    @Test
+    @DisplayName("on-failure takes RETRY-regex and RETRY-count-regex as the buildspec reference documents, and refuses a regex that does not compile")
+    void retryForms() {
+        String phase = "version: 0.2\nphases:\n  build:\n    on-failure: %s\n    commands:\n      - make\n";
+        for (String right : new String[] {"ABORT", "CONTINUE", "RETRY", "RETRY-2", "RETRY-.*error.*", "RETRY-3-.*timed out.*"}) {
+            assertThat(lint(phase.formatted(right))).as(right).isEmpty();
+        }
+        for (String wrong : new String[] {"STOP", "retry", "RETRY-", "RETRY-0", "RETRY-[unclosed"}) {
+            assertThat(lint(phase.formatted(wrong))).as(wrong).containsExactly("4:17 ERROR on-failure-value");
+        }
+    }
+
+    @Test
+    @DisplayName("phases: {} says phases holds no phase, and a list says it is a list")
+    void emptyPhases() {
+        List<Finding> empty = new BuildspecLinter().lint("version: 0.2\nphases: {}\n");
+        assertThat(empty).extracting(f -> f.line() + ":" + f.column() + " " + f.ruleId()).containsExactly("2:9 phases-empty");
+        assertThat(empty.get(0).message()).contains("no phase").doesNotContain("found a mapping");
+        assertThat(lint("version: 0.2\nphases:\n  - build\n")).containsExactly("3:3 ERROR phases-not-mapping");
     }
 }

@@ -125,4 +125,43 @@ class ConfigLinterTest {
         }
         assertThat(lint(bomb.toString())).containsExactly("1:1 ERROR yaml-aliases");
     }
+
+    @Test
+    @DisplayName("option values are checked against the types the reference documents: integers in range, booleans, words")
+    void typedValues() {
+        assertThat(lint("""
+                option_settings:
+                  aws:elasticbeanstalk:command:
+                    BatchSize: lots
+                    Timeout: forever
+                    IgnoreHealthCheck: maybe
+                  aws:autoscaling:updatepolicy:rollingupdate:
+                    RollingUpdateType: Sometimes
+                    MaxBatchSize: -3
+                  aws:elasticbeanstalk:application:environment:
+                    GREETING:
+                      nested: map
+                    LIST: [a, b]
+                """)).containsExactly("3:16 ERROR option-value", "4:14 ERROR option-value", "5:24 ERROR option-value",
+                "7:24 ERROR option-value", "8:19 ERROR option-value", "11:7 ERROR property-value", "12:11 ERROR property-value");
+        assertThat(new ConfigLinter().lint("option_settings:\n  aws:elasticbeanstalk:command:\n    Timeout: \"0\"\n")
+                .get(0).message()).contains("1 to 3600");
+    }
+
+    @Test
+    @DisplayName("a file's path is absolute, its mode six octal digits, and it has content or source, not both; leader_only is a boolean")
+    void filesAndCommands() {
+        assertThat(lint("""
+                files:
+                  "etc/relative/path.txt":
+                    mode: "0644x"
+                    content: a
+                    source: http://example.com/x
+                container_commands:
+                  b:
+                    command: echo hi
+                    leader_only: sometimes
+                """)).containsExactly("2:3 ERROR file-path", "3:11 ERROR file-mode", "5:5 ERROR file-content-and-source",
+                "9:18 ERROR leader-only-value");
+    }
 }
