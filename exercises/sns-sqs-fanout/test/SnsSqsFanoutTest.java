@@ -164,6 +164,41 @@ class SnsSqsFanoutTest {
     }
 
     @Test
+    @DisplayName("a verify first deletes what a killed verify left in the queues, hidden ones too, and hands a learner's message back received once")
+    void sweepsWhatAKilledVerifyLeft(LocalEmulator emulator) {
+        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        String killed = "dva-labs-verify-0000dead";
+        try (SqsClient sqs = emulator.client(SqsClient.builder())) {
+            Map<String, String> urls = Stream.of("dva-labs-billing", "dva-labs-billing-dlq", "dva-labs-shipping", "dva-labs-ledger.fifo")
+                    .collect(Collectors.toMap(q -> q, q -> sqs.getQueueUrl(r -> r.queueName(q)).queueUrl()));
+            urls.forEach((queue, url) -> sqs.sendMessage(r -> r.queueUrl(url).messageBody(killed + "-left-in-" + queue)
+                    .messageGroupId(queue.endsWith(".fifo") ? killed : null).messageDeduplicationId(queue.endsWith(".fifo") ? killed : null)));
+            // One the killed run had received and not deleted yet: hidden for now, back within seconds.
+            String shipping = urls.get("dva-labs-shipping");
+            sqs.sendMessage(r -> r.queueUrl(shipping).messageBody(killed + "-in-flight"));
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(shipping).maxNumberOfMessages(10).visibilityTimeout(2)).messages()).hasSize(2);
+            String billing = urls.get("dva-labs-billing");
+            sqs.sendMessage(r -> r.queueUrl(billing).messageBody("order 42, the learner's own"));
+
+            Report report = verify(emulator, exercise.names());
+
+            assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
+            urls.forEach((queue, url) -> {
+                var left = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
+                        .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();
+                assertThat(left).as(queue).noneMatch(m -> m.body().contains("dva-labs-verify-"));
+                if (url.equals(billing)) {
+                    assertThat(left).singleElement().satisfies(m -> {
+                        assertThat(m.body()).isEqualTo("order 42, the learner's own");
+                        // Received once by the verify's sweep and once here: the verify's own probes never had it.
+                        assertThat(m.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "2");
+                    });
+                }
+            });
+        }
+    }
+
+    @Test
     @DisplayName("destroy sweeps a tagged queue and topic the stack did not delete, and leaves untagged ones alone")
     void teardownSweepsTaggedLeftovers(LocalEmulator emulator) {
         try (SqsClient sqs = emulator.client(SqsClient.builder()); SnsClient sns = emulator.client(SnsClient.builder())) {
