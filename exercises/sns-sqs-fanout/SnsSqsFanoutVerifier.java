@@ -344,10 +344,6 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         }
     }
 
-    /** What the billing queue's probes saw, one after another (the fan-out's receive there came first). */
-    private record OnBilling(Fact<Visibility> visibility, Fact<Redrive> redrive, Fact<LongPoll> longPoll,
-                             Fact<Sizes> sizes) {}
-
     /** Publishes and sends the verifier's own messages, reads the facts; its messages carry {@code run} in their bodies. */
     private static final class Probe {
         private final Target target;
@@ -392,11 +388,14 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             List<Supplier<Fact<QueuePolicy>>> policies = List.of(concurrent.start(() -> fact(() -> policy(billing, topic))),
                     concurrent.start(() -> fact(() -> policy(shipping, topic))), concurrent.start(() -> fact(() -> policy(fifoQueue, fifoTopic))));
             Supplier<Fact<Fifo>> fifo = concurrent.start(() -> fact(this::fifo));
+            // The billing queue's probes, one after another on this thread; the fan-out's receive there comes first.
             Fact<Supplier<Fanout>> fanout = fact(this::fanout);
-            OnBilling onBilling = new OnBilling(fact(this::visibility), fact(this::redrive), fact(this::longPoll), fact(this::sizes));
+            Fact<Visibility> visibility = fact(this::visibility);
+            Fact<Redrive> redrive = fact(this::redrive);
+            Fact<LongPoll> longPoll = fact(this::longPoll);
+            Fact<Sizes> sizes = fact(this::sizes);
             return new Observed(billingAttributes.get(), deadLetterArn.get(), policies.stream().map(Supplier::get).toList(),
-                    fanout.refused() ? fanout.as() : fact(fanout.value()), onBilling.visibility(), onBilling.redrive(),
-                    onBilling.longPoll(), onBilling.sizes(), fifo.get());
+                    fanout.refused() ? fanout.as() : fact(fanout.value()), visibility, redrive, longPoll, sizes, fifo.get());
         }
 
         /**
