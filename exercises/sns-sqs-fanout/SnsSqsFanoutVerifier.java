@@ -29,7 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -58,9 +60,10 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
     static final int RETENTION = 86_400;
     static final int MAX_RECEIVE_COUNT = 3;
     static final int LONG_POLL = 20;
-    /** The visibility timeouts the verifier waits out to see a message return; longer ones would slow every run. */
-    static final int SHORTEST_TIMEOUT_WAITED = 2;
-    static final int LONGEST_TIMEOUT_WAITED = 10;
+    /** The delay of the message a long poll waits for: one second proves the wait and costs no more. */
+    static final int LONG_POLL_DELAY = 1;
+    /** The least a long poll for that message must have waited: half the delay, for the time the send itself took. */
+    static final long LEAST_WAITED_MILLIS = 500;
     /** The most receives the verifier makes to push a message to the dead-letter queue. */
     static final int MOST_RECEIVES = 10;
     static final int FIFO_DUPLICATE = 3;
@@ -71,6 +74,10 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
     private static final Matcher<String> REFUSED_TOO_LONG = Matcher.startsWith("InvalidParameter");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What every verifier's data carries; a message with it in an exercise's queue was left by a verify. */
+    static final String MARK = "dva-labs-verify-";
+    /** Threads for the probes that run at once: the four queues, and the billing queue's probes beside them. */
+    static final int PROBES_AT_ONCE = 6;
 
     /** The run whose messages may still be in the queues, until its own cleanup or {@link #close} removed them. */
     private final AtomicReference<Probe> pending = new AtomicReference<>();
@@ -97,12 +104,11 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
     public record Fanout(String topicArn, String matching, String other, List<String> billing, List<String> shipping) {}
 
     /**
-     * A message received and not deleted: whether a receive during the visibility timeout saw it
-     * again, and whether one after the timeout did. {@code waited} is false when the timeout is
-     * outside what the verifier waits out.
+     * A message received and not deleted: whether a receive during the queue's visibility timeout saw it
+     * again, and whether it came back once its visibility ended (the verifier ends it with
+     * ChangeMessageVisibility 0 instead of waiting the timeout out).
      */
-    public record Visibility(int timeoutSeconds, boolean arrived, boolean hiddenDuringTimeout, boolean waited,
-                             boolean backAfterTimeout) {}
+    public record Visibility(int timeoutSeconds, boolean arrived, boolean hiddenDuringTimeout, boolean backAfterTimeout) {}
 
     /**
      * A message received again and again without being deleted: how often the billing queue handed it
@@ -199,20 +205,16 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         .forTask(5),
                 new Check<Observed>("invisible-while-processing", "A received message stays hidden until its visibility timeout passes, then returns",
                         "Messages marked as invisible while being processed - If processing fails re-appears after visibility time out",
-                        "Receive without deleting and the message is hidden for VisibilityTimeout seconds; the verifier waits"
-                                + " out timeouts of " + SHORTEST_TIMEOUT_WAITED + " to " + LONGEST_TIMEOUT_WAITED + " s.",
-                        o -> o.visibility().judge("hidden during the timeout, back after it", v -> {
+                        "Receive without deleting and the message is hidden for VisibilityTimeout seconds, then handed out"
+                                + " again; the verifier ends its visibility early (ChangeMessageVisibility 0) to see it return.",
+                        o -> o.visibility().judge("hidden during the timeout, back when it ends", v -> {
                             if (!v.arrived()) {
-                                return CheckResult.fail("the message sent never arrived", "hidden during the timeout, back after it");
-                            }
-                            if (!v.waited()) {
-                                return CheckResult.fail("visibility timeout " + v.timeoutSeconds() + " s, not waited out",
-                                        "a timeout of " + SHORTEST_TIMEOUT_WAITED + " to " + LONGEST_TIMEOUT_WAITED + " s, hidden during it, back after it");
+                                return CheckResult.fail("the message sent never arrived", "hidden during the timeout, back when it ends");
                             }
                             return CheckResult.when(v.hiddenDuringTimeout() && v.backAfterTimeout(),
                                     (v.hiddenDuringTimeout() ? "hidden" : "visible") + " during the " + v.timeoutSeconds() + " s timeout, "
-                                            + (v.backAfterTimeout() ? "back" : "not back") + " after it",
-                                    "hidden during the timeout, back after it");
+                                            + (v.backAfterTimeout() ? "back" : "not back") + " when it ended",
+                                    "hidden during the timeout, back when it ends");
                         }))
                         .forTask(5),
                 new Check<Observed>("long-polling", "Long polling is the billing queue's default",
@@ -224,12 +226,12 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                 new Check<Observed>("long-poll-waits", "A receive on an empty queue waits for a message instead of returning at once",
                         "Long Polling - Doesnt return from request until either timeout or a message sent",
                         "With ReceiveMessageWaitTimeSeconds 20, a ReceiveMessage without WaitTimeSeconds waits for the"
-                                + " message the verifier sent with a 2 s delay.",
-                        o -> o.longPoll().judge("waited at least 1 s and got the delayed message", p ->
-                                CheckResult.when(p.delivered() && p.elapsedMillis() >= 1000,
+                                + " message the verifier sent with a " + LONG_POLL_DELAY + " s delay.",
+                        o -> o.longPoll().judge("waited for the delayed message and got it", p ->
+                                CheckResult.when(p.delivered() && p.elapsedMillis() >= LEAST_WAITED_MILLIS,
                                         "returned after " + p.elapsedMillis() + " ms " + (p.delivered() ? "with" : "without")
                                                 + " the delayed message (queue wait " + p.queueWaitSeconds() + " s)",
-                                        "waited at least 1 s and got the delayed message")))
+                                        "waited for the delayed message and got it")))
                         .forTask(6),
                 new Check<Observed>("message-size", "Messages over 256 KB are refused by the queue and the topic",
                         "256KB of text (any format e.g. JSON/XML)",
@@ -289,20 +291,22 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         pending.set(probe);
         try (SqsClient sqs = target.client(SqsClient.builder());
              SnsClient sns = target.client(SnsClient.builder());
-             StsClient sts = target.client(StsClient.builder())) {
+             StsClient sts = target.client(StsClient.builder());
+             Concurrent concurrent = new Concurrent(PROBES_AT_ONCE)) {
             Sns topics = new Sns(sns, target.region(), sts.getCallerIdentity().account());
             try {
-                return probe.observe(sqs, sns, topics);
+                return probe.observe(sqs, sns, topics, concurrent);
             } finally {
-                probe.removeOwnMessages(sqs);
+                probe.restore(sqs, concurrent);
                 pending.compareAndSet(probe, null);
             }
         }
     }
 
     /**
-     * Removes the messages of a run that ended before its own cleanup (an error, Ctrl-C): safe twice and
-     * from another thread, as it only receives and deletes what carries that run's marker.
+     * Removes the messages of a run that ended before its own cleanup (an error, Ctrl-C) and puts back the
+     * messages it set aside: safe twice and from another thread, as it only deletes what carries that
+     * run's marker.
      */
     @Override
     public void close() {
@@ -310,8 +314,8 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         if (probe == null) {
             return;
         }
-        try (SqsClient sqs = probe.target.client(SqsClient.builder())) {
-            probe.removeOwnMessages(sqs);
+        try (SqsClient sqs = probe.target.client(SqsClient.builder()); Concurrent concurrent = new Concurrent(PROBES_AT_ONCE)) {
+            probe.restore(sqs, concurrent);
         }
     }
 
@@ -349,11 +353,14 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         private final String deadLetter;
         private final String fifoTopic;
         private final String fifoQueue;
-        private final String run = "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
+        private final String run = MARK + UUID.randomUUID().toString().substring(0, 8);
         private SqsClient sqs;
         private SnsClient sns;
         private Sqs queues;
         private Sns topics;
+        private Concurrent concurrent;
+        /** The exercise's queues, each with the messages set aside in it, by name. */
+        private final Map<String, MarkedMessages> sorted = new ConcurrentHashMap<>();
 
         Probe(Target target, Map<String, String> names) {
             this.target = target;
@@ -365,34 +372,65 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             this.fifoQueue = names.getOrDefault("fifoQueue", "dva-labs-ledger.fifo");
         }
 
-        Observed observe(SqsClient sqs, SnsClient sns, Sns topics) {
+        /**
+         * First clears the queues (see {@link #setAside}), then probes. Probes of different queues run at
+         * once; the billing queue's run one after another, as each receive there would take the others' messages.
+         */
+        Observed observe(SqsClient sqs, SnsClient sns, Sns topics, Concurrent concurrent) {
             this.sqs = sqs;
             this.sns = sns;
             this.queues = new Sqs(sqs);
             this.topics = topics;
-            return new Observed(
-                    fact(() -> attributes(billing)),
-                    fact(() -> attributes(deadLetter).get(QueueAttributeName.QUEUE_ARN.toString())),
-                    List.of(fact(() -> policy(billing, topic)), fact(() -> policy(shipping, topic)),
-                            fact(() -> policy(fifoQueue, fifoTopic))),
-                    fact(this::fanout),
-                    fact(this::visibility),
-                    fact(this::redrive),
-                    fact(this::longPoll),
-                    fact(this::sizes),
-                    fact(this::fifo));
+            this.concurrent = concurrent;
+            setAside(sqs, concurrent);
+            Supplier<Fact<Map<String, String>>> billingAttributes = concurrent.start(() -> fact(() -> attributes(billing)));
+            Supplier<Fact<String>> deadLetterArn = concurrent.start(() -> fact(() -> attributes(deadLetter).get(QueueAttributeName.QUEUE_ARN.toString())));
+            List<Supplier<Fact<QueuePolicy>>> policies = List.of(concurrent.start(() -> fact(() -> policy(billing, topic))),
+                    concurrent.start(() -> fact(() -> policy(shipping, topic))), concurrent.start(() -> fact(() -> policy(fifoQueue, fifoTopic))));
+            Supplier<Fact<Fifo>> fifo = concurrent.start(() -> fact(this::fifo));
+            // The billing queue's probes, one after another on this thread; the fan-out's receive there comes first.
+            Fact<Supplier<Fanout>> fanout = fact(this::fanout);
+            Fact<Visibility> visibility = fact(this::visibility);
+            Fact<Redrive> redrive = fact(this::redrive);
+            Fact<LongPoll> longPoll = fact(this::longPoll);
+            Fact<Sizes> sizes = fact(this::sizes);
+            return new Observed(billingAttributes.get(), deadLetterArn.get(), policies.stream().map(Supplier::get).toList(),
+                    fanout.refused() ? fanout.as() : fact(fanout.value()), visibility, redrive, longPoll, sizes, fifo.get());
         }
 
-        /** Receives and deletes this run's messages from every queue of the exercise; a missing queue holds none. */
-        void removeOwnMessages(SqsClient client) {
-            Sqs own = new Sqs(client);
-            for (String queue : List.of(billing, shipping, deadLetter, fifoQueue)) {
+        /**
+         * Before probing: deletes what earlier verifies that were killed left in the exercise's queues (it
+         * carries {@link #MARK}), and sets every other message aside so that no probe receives it.
+         */
+        void setAside(SqsClient client, Concurrent concurrent) {
+            eachQueue(client, concurrent, messages -> messages.clear(client, MARK));
+        }
+
+        /** After probing, however it ended: deletes what is left of this run's messages and puts the set-aside ones back. */
+        void restore(SqsClient client, Concurrent concurrent) {
+            eachQueue(client, concurrent, messages -> {
                 try {
-                    own.receiveOwn(own.url(queue), run, Duration.ofSeconds(1), bodies -> false);
-                } catch (AwsServiceException e) {
-                    // The queue does not exist: nothing of this run is in it.
+                    messages.clear(client, run);
+                } finally {
+                    messages.release(client);
                 }
+            });
+        }
+
+        /** Does {@code work} on each of the exercise's queues at once; a queue that does not exist holds nothing. */
+        private void eachQueue(SqsClient client, Concurrent concurrent, Consumer<MarkedMessages> work) {
+            List<Supplier<Boolean>> running = new ArrayList<>();
+            for (String queue : List.of(billing, shipping, deadLetter, fifoQueue)) {
+                running.add(concurrent.start(() -> {
+                    try {
+                        work.accept(sorted.computeIfAbsent(queue, q -> new MarkedMessages(new Sqs(client).url(q))));
+                        return true;
+                    } catch (AwsServiceException e) {
+                        return false;
+                    }
+                }));
             }
+            running.forEach(Supplier::get);
         }
 
         private Map<String, String> attributes(String queue) {
@@ -406,7 +444,11 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                     attributes.getOrDefault(QueueAttributeName.POLICY.toString(), ""));
         }
 
-        private Fanout fanout() {
+        /**
+         * Publishes both events and receives billing's; shipping's receive, which waits a second more to see
+         * that the filtered event stays away, goes on beside the billing queue's other probes.
+         */
+        private Supplier<Fanout> fanout() {
             String topicArn = topicArn(topic);
             String billingUrl = url(billing);
             String shippingUrl = url(shipping);
@@ -414,13 +456,16 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             String other = run + "-placed";
             publish(topicArn, other, "PLACED");
             publish(topicArn, matching, FILTER_VALUE);
+            Supplier<List<String>> shipped = concurrent.start(() -> {
+                List<String> bodies = new ArrayList<>(receiveOwn(shippingUrl, Duration.ofSeconds(5), Set.of(matching)));
+                if (!Sns.carries(bodies, other)) {
+                    // The filtered event would have arrived with the other one; a second more to be sure it does not.
+                    bodies.addAll(receiveOwn(shippingUrl, Duration.ofSeconds(1), Set.of(other)));
+                }
+                return List.copyOf(bodies);
+            });
             List<String> billed = receiveOwn(billingUrl, Duration.ofSeconds(5), Set.of(matching, other));
-            List<String> shipped = new ArrayList<>(receiveOwn(shippingUrl, Duration.ofSeconds(5), Set.of(matching)));
-            if (!Sns.carries(shipped, other)) {
-                // The filtered event would have arrived with the other one; a second more to be sure it does not.
-                shipped.addAll(receiveOwn(shippingUrl, Duration.ofSeconds(1), Set.of(other)));
-            }
-            return new Fanout(topicArn, matching, other, billed, List.copyOf(shipped));
+            return () -> new Fanout(topicArn, matching, other, billed, shipped.get());
         }
 
         private void publish(String topicArn, String message, String status) {
@@ -428,6 +473,11 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                     MessageAttributeValue.builder().dataType("String").stringValue(status).build())));
         }
 
+        /**
+         * Receives a message with the queue's own timeout and leaves it undeleted; a second message, sent
+         * then, makes the next receive return at once, with the first one too if it is visible. Then
+         * ChangeMessageVisibility 0 ends its visibility, as an expiring timeout does, and it must come back.
+         */
         private Visibility visibility() {
             String url = url(billing);
             int timeout = Sqs.intAttribute(attributes(billing), QueueAttributeName.VISIBILITY_TIMEOUT, DEFAULT_VISIBILITY_TIMEOUT);
@@ -435,27 +485,37 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             sqs.sendMessage(s -> s.queueUrl(url).messageBody(body));
             Optional<Message> first = receiveOne(url, body, 5, null);
             if (first.isEmpty()) {
-                return new Visibility(timeout, false, false, false, false);
+                return new Visibility(timeout, false, false, false);
             }
             String handle = first.get().receiptHandle();
-            boolean hidden = true;
-            boolean back = false;
-            boolean waits = timeout >= SHORTEST_TIMEOUT_WAITED && timeout <= LONGEST_TIMEOUT_WAITED;
-            if (timeout >= SHORTEST_TIMEOUT_WAITED) {
-                Optional<Message> during = receiveOne(url, body, 1, null);
-                hidden = during.isEmpty();
-                handle = during.map(Message::receiptHandle).orElse(handle);
-            }
-            if (waits && hidden) {
-                Optional<Message> after = receiveOne(url, body, timeout + 3, null);
-                back = after.isPresent();
-                handle = after.map(Message::receiptHandle).orElse(handle);
-            }
-            String last = handle;
+            String beside = run + "-visible";
+            sqs.sendMessage(s -> s.queueUrl(url).messageBody(beside));
+            List<Message> during = receiveUntil(url, beside);
+            Optional<Message> seenAgain = during.stream().filter(m -> m.body().equals(body)).findFirst();
+            handle = seenAgain.map(Message::receiptHandle).orElse(handle);
+            String ended = handle;
+            sqs.changeMessageVisibility(c -> c.queueUrl(url).receiptHandle(ended).visibilityTimeout(0));
+            Optional<Message> back = receiveOne(url, body, 5, null);
+            String last = back.map(Message::receiptHandle).orElse(handle);
             sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(last));
-            return new Visibility(timeout, true, hidden, waits, back);
+            return new Visibility(timeout, true, seenAgain.isEmpty(), back.isPresent());
         }
 
+        /** Receives (queue's timeout) until the message with this body comes, and deletes it; returns every message received. */
+        private List<Message> receiveUntil(String url, String body) {
+            Instant deadline = Instant.now().plusSeconds(5);
+            List<Message> received = new ArrayList<>();
+            while (received.stream().noneMatch(m -> m.body().equals(body)) && Instant.now().isBefore(deadline)) {
+                received.addAll(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages());
+            }
+            received.stream().filter(m -> m.body().equals(body)).forEach(m -> queues.delete(url, m.receiptHandle()));
+            return received;
+        }
+
+        /**
+         * Hands a message out maxReceiveCount times (VisibilityTimeout 0 on the receive: a failed processing
+         * without the wait), then tries once more: SQS must move it to the dead-letter queue instead.
+         */
         private Redrive redrive() {
             String url = url(billing);
             String policy = attributes(billing).getOrDefault(QueueAttributeName.REDRIVE_POLICY.toString(), "");
@@ -463,39 +523,48 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             if (maxReceiveCount == 0 || maxReceiveCount > MOST_RECEIVES) {
                 return new Redrive(maxReceiveCount, 0, false);
             }
+            Optional<Arn> deadLetterArn = Json.object(policy).flatMap(p -> Arn.tryFromString(p.path("deadLetterTargetArn").asText()));
+            Optional<String> deadLetterUrl = deadLetterArn.map(arn -> about("dead-letter queue " + arn, () -> sqs.getQueueUrl(r -> r
+                    .queueName(arn.resourceAsString()).queueOwnerAWSAccountId(arn.accountId().orElse(null))).queueUrl()));
             String body = run + "-redrive";
             sqs.sendMessage(s -> s.queueUrl(url).messageBody(body));
             int receives = 0;
             String handle = null;
-            // A receive with VisibilityTimeout 0 hands the message straight back: a failed processing, without the wait.
-            for (int attempt = 0; attempt <= maxReceiveCount; attempt++) {
-                Optional<Message> received = receiveOne(url, body, attempt < maxReceiveCount ? 5 : 2, 0);
+            for (int attempt = 0; attempt < maxReceiveCount; attempt++) {
+                Optional<Message> received = receiveOne(url, body, 5, 0);
                 if (received.isEmpty()) {
                     break;
                 }
                 receives++;
                 handle = received.get().receiptHandle();
             }
+            // The receive after the last: a short poll, so that it does not wait when the message has moved;
+            // as a short poll may miss a message, it is repeated between looks into the dead-letter queue.
+            boolean moved = false;
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (!moved && receives <= maxReceiveCount && Instant.now().isBefore(deadline)) {
+                Optional<Message> again = receiveOne(url, body, 0, 0);
+                if (again.isPresent()) {
+                    receives++;
+                    handle = again.get().receiptHandle();
+                } else if (deadLetterUrl.isEmpty()) {
+                    break;
+                } else {
+                    moved = Sns.carries(receiveOwn(deadLetterUrl.get(), Duration.ofSeconds(1), Set.of(body)), body);
+                }
+            }
             if (receives > maxReceiveCount) {
-                String last = handle;
-                sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(last));
+                queues.delete(url, handle);
             }
-            Optional<Arn> deadLetterArn = Json.object(policy).flatMap(p -> Arn.tryFromString(p.path("deadLetterTargetArn").asText()));
-            if (deadLetterArn.isEmpty()) {
-                return new Redrive(maxReceiveCount, receives, false);
-            }
-            String deadLetterUrl = about("dead-letter queue " + deadLetterArn.get(), () -> sqs.getQueueUrl(r -> r
-                    .queueName(deadLetterArn.get().resourceAsString())
-                    .queueOwnerAWSAccountId(deadLetterArn.get().accountId().orElse(null))).queueUrl());
-            boolean moved = Sns.carries(receiveOwn(deadLetterUrl, Duration.ofSeconds(5), Set.of(body)), body);
             return new Redrive(maxReceiveCount, receives, moved);
         }
 
+        /** A receive without WaitTimeSeconds while the only message of the run is delayed {@link #LONG_POLL_DELAY} s. */
         private LongPoll longPoll() {
             String url = url(billing);
             int wait = Sqs.intAttribute(attributes(billing), QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, 0);
             String body = run + "-long-poll";
-            sqs.sendMessage(s -> s.queueUrl(url).messageBody(body).delaySeconds(2));
+            sqs.sendMessage(s -> s.queueUrl(url).messageBody(body).delaySeconds(LONG_POLL_DELAY));
             Instant start = Instant.now();
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages();
             long elapsed = Duration.between(start, Instant.now()).toMillis();
@@ -503,7 +572,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
             for (Message message : received) {
                 if (message.body().equals(body)) {
                     delivered = true;
-                    sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
+                    queues.delete(url, message.receiptHandle());
                 }
             }
             if (!delivered) {

@@ -67,9 +67,9 @@ class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecks
         }
         Fact<Fanout> fanout = Fact.of(new Fanout(TOPIC, SHIPPED, PLACED,
                 List.of(envelope(TOPIC, PLACED), envelope(TOPIC, SHIPPED)), List.of(SHIPPED)));
-        Fact<Visibility> visibility = Fact.of(new Visibility(5, true, true, true, true));
+        Fact<Visibility> visibility = Fact.of(new Visibility(5, true, true, true));
         Fact<Redrive> redrive = Fact.of(new Redrive(3, 3, true));
-        Fact<LongPoll> longPoll = Fact.of(new LongPoll(20, 2_010, true));
+        Fact<LongPoll> longPoll = Fact.of(new LongPoll(20, 1_010, true));
         Fact<Sizes> sizes = Fact.of(new Sizes("InvalidParameterValue: Message must be shorter than 262144 bytes.", "accepted",
                 "InvalidParameter: Invalid parameter: Message too long"));
         Fact<Fifo> fifo = Fact.of(new Fifo(FIFO_PUBLISHED, "f-3", List.of("f-1", "f-2", "f-3", "f-4", "f-5")));
@@ -177,17 +177,19 @@ class SnsSqsFanoutChecksTest extends ChecksContract<Observed, SnsSqsFanoutChecks
                         (Consumer<Seen>) s -> s.billing.put("RedrivePolicy",
                                 "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:123456789012:other\",\"maxReceiveCount\":3}")),
                 wrong("invisible-while-processing", "a message visible again during the timeout",
-                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(5, true, false, true, true))),
+                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(5, true, false, true))),
                 wrong("invisible-while-processing", "a message that never returns",
-                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(5, true, true, true, false))),
-                wrong("invisible-while-processing", "a timeout too long to wait out",
-                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(300, true, true, false, false))),
+                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(5, true, true, false))),
+                wrong("invisible-while-processing", "a message sent that never arrived",
+                        (Consumer<Seen>) s -> s.visibility = Fact.of(new Visibility(5, false, false, false))),
                 wrong("moved-to-dlq", "a message still handed out after maxReceiveCount",
                         (Consumer<Seen>) s -> s.redrive = Fact.of(new Redrive(3, 4, false))),
                 wrong("moved-to-dlq", "a message moved before maxReceiveCount",
                         (Consumer<Seen>) s -> s.redrive = Fact.of(new Redrive(3, 2, true))),
                 wrong("long-poll-waits", "a receive that returns at once, empty",
                         (Consumer<Seen>) s -> s.longPoll = Fact.of(new LongPoll(0, 12, false))),
+                wrong("long-poll-waits", "the delayed message handed out at once, its delay not kept",
+                        (Consumer<Seen>) s -> s.longPoll = Fact.of(new LongPoll(20, 12, true))),
                 wrong("message-size", "a queue that takes 256 KB + 1",
                         (Consumer<Seen>) s -> s.sizes = Fact.of(new Sizes("accepted", "accepted", "InvalidParameter: too long"))),
                 wrong("message-size", "a queue capped below 256 KB",

@@ -25,6 +25,8 @@ public final class StackProgress {
     private final CloudFormationClient cloudFormation;
     private final PrintWriter out;
     private final Duration poll;
+    /** The first look again at a stack on an emulator (a poll under a second); each next waits twice as long, up to the poll. */
+    private static final Duration FIRST_POLL = Duration.ofMillis(20);
     private final Duration timeout;
 
     public StackProgress(CloudFormationClient cloudFormation, PrintWriter out, Duration poll, Duration timeout) {
@@ -84,6 +86,7 @@ public final class StackProgress {
         Set<String> seen = new HashSet<>(before);
         int[] finished = {0};
         Instant deadline = Instant.now().plus(timeout);
+        Duration wait = poll.compareTo(Duration.ofSeconds(1)) < 0 ? FIRST_POLL : poll; // real AWS: every poll from the start
         while (true) {
             Optional<Stack> stack = find(stackId);
             printNewEvents(stackId, seen, resources, finished);
@@ -95,7 +98,9 @@ public final class StackProgress {
                         + stack.get().stackStatusAsString() + " after " + timeout.toMinutes()
                         + " minutes; run the command again to keep waiting, or look at it in the CloudFormation console.");
             }
-            sleep();
+            sleep(wait);
+            // An emulator finishes a stack within a fraction of a second: look again soon, then less often.
+            wait = wait.multipliedBy(2).compareTo(poll) < 0 ? wait.multipliedBy(2) : poll;
         }
     }
 
@@ -141,9 +146,9 @@ public final class StackProgress {
         }
     }
 
-    private void sleep() {
+    private void sleep(Duration wait) {
         try {
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeployException("Interrupted while waiting for CloudFormation; run labs destroy to clean up.");
