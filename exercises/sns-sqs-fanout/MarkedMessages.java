@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,11 +41,11 @@ final class MarkedMessages {
     }
 
     /**
-     * Deletes every message carrying {@code marker} and sets the others aside, waiting (at most the
+     * Deletes every message whose body is {@code ours} and sets the others aside, waiting (at most the
      * queue's visibility timeout, capped at {@link #MOST_WAITED}) for hidden or delayed ones to come
      * back; returns how many it deleted.
      */
-    synchronized int clear(SqsClient sqs, String marker) {
+    synchronized int clear(SqsClient sqs, Predicate<String> ours) {
         List<QueueAttributeName> asked = new ArrayList<>(COUNTS);
         asked.add(QueueAttributeName.VISIBILITY_TIMEOUT);
         Map<String, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(asked)).attributesAsStrings();
@@ -55,7 +56,7 @@ final class MarkedMessages {
         while (count(attributes) > held.size() && Instant.now().isBefore(deadline)) {
             for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
                     .visibilityTimeout((int) HOLD.toSeconds())).messages()) {
-                if (message.body().contains(marker)) {
+                if (ours.test(message.body())) {
                     sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
                     deleted++;
                 } else {

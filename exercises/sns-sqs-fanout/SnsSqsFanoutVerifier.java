@@ -17,6 +17,7 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Matcher;
 import dev.dvalabs.verify.Verifier;
 import java.time.Duration;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -74,8 +74,6 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
     private static final Matcher<String> REFUSED_TOO_LONG = Matcher.startsWith("InvalidParameter");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What every verifier's data carries; a message with it in an exercise's queue was left by a verify. */
-    static final String MARK = "dva-labs-verify-";
     /** Threads for the probes that run at once: the four queues, and the billing queue's probes beside them. */
     static final int PROBES_AT_ONCE = 6;
 
@@ -353,7 +351,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         private final String deadLetter;
         private final String fifoTopic;
         private final String fifoQueue;
-        private final String run = MARK + UUID.randomUUID().toString().substring(0, 8);
+        private final String run = RunMarker.start().value();
         private SqsClient sqs;
         private SnsClient sns;
         private Sqs queues;
@@ -399,18 +397,20 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         }
 
         /**
-         * Before probing: deletes what earlier verifies that were killed left in the exercise's queues (it
-         * carries {@link #MARK}), and sets every other message aside so that no probe receives it.
+         * Before probing: deletes what earlier verifies that were killed left in the exercise's queues (their
+         * run's mark is older than any verify runs), and sets every other message aside, a verify's running
+         * elsewhere included, so that no probe receives it.
          */
         void setAside(SqsClient client, Concurrent concurrent) {
-            eachQueue(client, concurrent, messages -> messages.clear(client, MARK));
+            Instant now = Instant.now();
+            eachQueue(client, concurrent, messages -> messages.clear(client, body -> RunMarker.isLeftover(body, now)));
         }
 
         /** After probing, however it ended: deletes what is left of this run's messages and puts the set-aside ones back. */
         void restore(SqsClient client, Concurrent concurrent) {
             eachQueue(client, concurrent, messages -> {
                 try {
-                    messages.clear(client, run);
+                    messages.clear(client, body -> body.contains(run));
                 } finally {
                     messages.release(client);
                 }

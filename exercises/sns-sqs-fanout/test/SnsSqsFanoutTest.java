@@ -20,10 +20,12 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -166,10 +168,11 @@ class SnsSqsFanoutTest {
     }
 
     @Test
-    @DisplayName("a verify first deletes what a killed verify left in the queues, hidden ones too, and hands a learner's message back received once")
+    @DisplayName("a verify first deletes what a killed verify left in the queues, hidden ones too, and hands a learner's message and a running verify's back received once")
     void sweepsWhatAKilledVerifyLeft(LocalEmulator emulator) {
         new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        String killed = "dva-labs-verify-0000dead";
+        String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
+        String running = RunMarker.start().value();
         try (SqsClient sqs = emulator.client(SqsClient.builder())) {
             Map<String, String> urls = Stream.of("dva-labs-billing", "dva-labs-billing-dlq", "dva-labs-shipping", "dva-labs-ledger.fifo")
                     .collect(Collectors.toMap(q -> q, q -> sqs.getQueueUrl(r -> r.queueName(q)).queueUrl()));
@@ -181,6 +184,8 @@ class SnsSqsFanoutTest {
             assertThat(sqs.receiveMessage(r -> r.queueUrl(shipping).maxNumberOfMessages(10).visibilityTimeout(2)).messages()).hasSize(2);
             String billing = urls.get("dva-labs-billing");
             sqs.sendMessage(r -> r.queueUrl(billing).messageBody("order 42, the learner's own"));
+            String dlq = urls.get("dva-labs-billing-dlq");
+            sqs.sendMessage(r -> r.queueUrl(dlq).messageBody(running + " of a verify running elsewhere"));
 
             Report report = verify(emulator, exercise.names());
 
@@ -188,13 +193,16 @@ class SnsSqsFanoutTest {
             urls.forEach((queue, url) -> {
                 var left = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
                         .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();
-                assertThat(left).as(queue).noneMatch(m -> m.body().contains("dva-labs-verify-"));
+                assertThat(left).as(queue).noneMatch(m -> m.body().contains(killed));
                 if (url.equals(billing)) {
                     assertThat(left).singleElement().satisfies(m -> {
                         assertThat(m.body()).isEqualTo("order 42, the learner's own");
                         // Received once by the verify's sweep and once here: the verify's own probes never had it.
                         assertThat(m.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "2");
                     });
+                }
+                if (url.equals(dlq)) {
+                    assertThat(left).singleElement().satisfies(m -> assertThat(m.body()).startsWith(running));
                 }
             });
         }
