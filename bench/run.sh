@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark of docs/benchmarks.md: `labs run <id>` against the CDK CLI's `cdk deploy` + `cdk destroy`
 # of the same solution stack on the same emulator (ministack, the pinned version), in turn A B A B,
-# then the whole suite one after the other and two at a time.
+# then the whole suite one after the other and two at a time, then CI (.ci/run) on a fresh clone of the
+# committed HEAD; last, every goal of issue 13, met or missed and by how much.
 #
 #   bench/run.sh [RUNS]      (default 5; needs what the README needs, plus npm for the CDK CLI)
+#   BENCH_CI=0 bench/run.sh  leaves CI out (it takes minutes; its goal is then "not measured")
 #
 # Public tools only: GNU time for wall time and peak memory, python3 for medians.
 set -euo pipefail
@@ -68,9 +70,24 @@ done
 suite_seq=$( { /usr/bin/time -f "%e" sh -c "for id in $(echo $ids); do ./labs run \$id > /dev/null 2>&1 || exit 1; done"; } 2>&1 | tail -1)
 suite_par=$( { /usr/bin/time -f "%e" sh -c "printf '%s\n' $(echo $ids) | xargs -P 2 -I{} sh -c './labs run {} > /dev/null 2>&1'"; } 2>&1 | tail -1)
 
-python3 - "$work/samples" "$runs" "$suite_seq" "$suite_par" "$(nproc)" "$cdk_version" <<'PY'
-import statistics, sys
+# CI as it runs on a fresh clone: .ci/run (./mvnw verify), wall and CPU time, and the slowest test classes.
+ci_time="" ci_reports=""
+if [ "${BENCH_CI:-1}" != 0 ]; then
+  git clone -q "$root" "$work/ci"
+  if (cd "$work/ci" && /usr/bin/time -f "%e %U %S" -o "$work/ci.time" .ci/run > "$work/ci.out" 2>&1); then
+    ci_time=$(cat "$work/ci.time")
+  else
+    echo "bench: CI failed on the fresh clone; its last lines:" >&2; tail -30 "$work/ci.out" >&2
+    ci_time="failed $(tail -1 "$work/ci.time")"
+  fi
+  ci_reports="$work/ci"
+fi
+
+python3 - "$work/samples" "$runs" "$suite_seq" "$suite_par" "$(nproc)" "$cdk_version" "$ci_time" "$ci_reports" <<'PY'
+import glob, statistics, sys
+import xml.etree.ElementTree as ET
 samples, runs, seq, par, cores, cdkv = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]
+ci_time, ci_reports = sys.argv[7], sys.argv[8]
 rows = {}
 for line in open(samples):
     parts = line.split(" ", 4)
@@ -99,4 +116,49 @@ for ex, r in rows.items():
     ph = lambda k: mmm([p.get(k, float("nan")) for _, _, p in r["A"]])
     print(f"| {ex} | {ph('start-up')} | {ph('synthesis (in deploy)')} | {ph('deploy')} | {ph('verify')} | {ph('destroy')} |")
 print(f"\nWhole suite ({len(rows)} exercises): one after the other {seq} s; two at a time {par} s.")
+
+# CI: .ci/run on a fresh clone, and where its time went, by test class (surefire's own times).
+ci_wall = None
+if ci_time:
+    words = ci_time.split()
+    failed = words[0] == "failed"
+    wall, user, sys_ = (float(w) for w in words[-3:])
+    ci_wall = None if failed else wall
+    print(f"\nCI (`.ci/run`, a fresh clone of HEAD){' FAILED' if failed else ''}: {wall:.0f} s wall, {user + sys_:.0f} s CPU (user + sys).")
+    classes = []
+    for report in glob.glob(f"{ci_reports}/*/target/surefire-reports/TEST-*.xml"):
+        suite = ET.parse(report).getroot()
+        classes.append((float(suite.get("time", 0)), suite.get("name"), report.split("/")[-4], int(suite.get("tests", 0))))
+    classes.sort(reverse=True)
+    if classes:
+        print("\n| slowest test classes in CI | module | tests | s |\n|---|---|---|---|")
+        for t, name, module, tests in classes[:8]:
+            print(f"| {name.rsplit('.', 1)[-1]} | {module} | {tests} | {t:.0f} |")
+
+# The goals of issue 13, each met or missed and by how much; for a missed one, where the time went.
+def verdict(value, limit, unit, fmt="{:.2f}"):
+    if value is None or value != value:
+        return "not measured"
+    shown = fmt.format(value) + unit
+    return f"**met** ({shown} ≤ {fmt.format(limit)}{unit})" if value <= limit else \
+        f"**missed** by {fmt.format(value - limit)}{unit} ({shown} > {fmt.format(limit)}{unit})"
+def slowest_phase(ex):
+    phases = {k: statistics.median([p.get(k, 0.0) for _, _, p in rows[ex]["A"]]) for k in ("start-up", "deploy", "verify", "destroy")}
+    name = max(phases, key=phases.get)
+    return f"; its {name} takes {phases[name]:.1f} s of {statistics.median([w for w, _, _ in rows[ex]['A']]):.1f} s"
+print("\n## Against the goals\n\n| goal | result |\n|---|---|")
+for ex, r in rows.items():
+    ratio = statistics.median([x / y for (x, _, _), (y, _, _) in zip(r["A"], r["B"])])
+    v = verdict(ratio, 0.2, "")
+    print(f"| {ex}: `labs run` at most 0.2 × the CDK CLI's deploy + destroy (median ratio) | {v}{slowest_phase(ex) if 'missed' in v else ''} |")
+medians = {ex: statistics.median([w for w, _, _ in r["A"]]) for ex, r in rows.items()}
+fastest = min(medians, key=medians.get)
+for ex, m in medians.items():
+    if ex != fastest:
+        v = verdict(m / medians[fastest], 3, " ×")
+        print(f"| {ex}: `labs run` within 3 × the fastest exercise's ({fastest}, {medians[fastest]:.2f} s) | {v}{slowest_phase(ex) if 'missed' in v else ''} |")
+print(f"| the whole suite one after the other, at most 2.5 s per exercise | {verdict(float(seq) / len(rows), 2.5, ' s')} |")
+peak = max(p.get("jvm MB", float("nan")) for r in rows.values() for _, _, p in r["A"])
+print(f"| the toolkit's JVM at most 256 MB peak resident | {verdict(peak, 256, ' MB', '{:.0f}')} |")
+print(f"| CI (`.ci/run` on a fresh clone, {cores} cores) within 8 minutes | {verdict(None if ci_wall is None else ci_wall / 60, 8, ' min', '{:.1f}')} |")
 PY

@@ -2,17 +2,31 @@ package dev.dvalabs.contract;
 
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.PythonVenv;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The AWS CLI a learner types, pinned from PyPI and installed into the cache like the emulators: it runs
  * a mistake corpus script against an emulator with the emulator's endpoint and test credentials.
+ *
+ * <p>A script's {@code aws} is that CLI, started once: a server ({@code aws_forkserver.py}) imports it
+ * and forks a child per command, which takes over the command's streams, argv, environment and
+ * directory and runs the installed {@code aws} script's own entry point. Only Python's start and
+ * awscli's imports are saved, paid once instead of per command. {@code -Ddva-labs.corpus.aws=installed}
+ * runs the installed {@code aws} directly instead.
  */
-final class AwsCli {
+final class AwsCli implements AutoCloseable {
 
     static final String VERSION = "1.46.3";
 
@@ -20,15 +34,65 @@ final class AwsCli {
     record Ran(int exitCode, String output) {}
 
     private final Path bin;
+    private final Path work;
+    private final Process server; // null when scripts run the installed aws directly
 
-    private AwsCli(Path bin) {
+    private AwsCli(Path bin, Path work, Process server) {
         this.bin = bin;
+        this.work = work;
+        this.server = server;
     }
 
     static AwsCli install() {
         var options = new LocalEmulator.Options();
-        return new AwsCli(PythonVenv.install(options.cacheDir(), options.python(), "awscli", VERSION,
-                "awscli==" + VERSION).resolve("bin"));
+        Path bin = PythonVenv.install(options.cacheDir(), options.python(), "awscli", VERSION, "awscli==" + VERSION).resolve("bin");
+        if ("installed".equals(System.getProperty("dva-labs.corpus.aws"))) {
+            return new AwsCli(bin, null, null);
+        }
+        try {
+            Path work = Files.createTempDirectory("dva-labs-aws");
+            return new AwsCli(bin, work, startServer(bin, work));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the AWS CLI server", e);
+        }
+    }
+
+    /** Starts the server and waits until it listens; it ends with this JVM, as its stdin then closes. */
+    private static Process startServer(Path bin, Path work) throws IOException {
+        Path socket = work.resolve("aws.sock");
+        Path script = Files.writeString(work.resolve("aws_forkserver.py"), resource("aws_forkserver.py"));
+        Path shim = Files.writeString(Files.createDirectories(work.resolve("bin")).resolve("aws"),
+                "#!" + bin.resolve("python") + " -IS\n" + resource("aws_shim.py")
+                        .replace("@SOCKET@", socket.toString()).replace("@AWS@", bin.resolve("aws").toString()));
+        Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("python").toString(), script.toString(), socket.toString())
+                .redirectError(work.resolve("server.log").toFile());
+        environment(builder.environment(), bin);
+        Process server = builder.start();
+        String first = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (!"ready".equals(first)) {
+            server.destroyForcibly();
+            throw new IllegalStateException("the AWS CLI server did not start: " + Files.readString(work.resolve("server.log")));
+        }
+        return server;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = AwsCli.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is missing beside " + AwsCli.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What every script's shell has, whichever emulator it runs on. */
+    private static void environment(Map<String, String> env, Path bin) {
+        env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_PAGER", "");
+        env.remove("AWS_PROFILE");
     }
 
     /** Runs a bash script of aws commands against the emulator, as a learner's shell would. */
@@ -36,13 +100,12 @@ final class AwsCli {
         ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", script.toString())
                 .directory(script.getParent().toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.put("PATH", bin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+        environment(env, bin);
+        if (server != null) {
+            env.put("PATH", work.resolve("bin") + ":" + env.get("PATH"));
+        }
         env.put("AWS_ENDPOINT_URL", emulator.endpoint().orElseThrow().toString());
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_DEFAULT_REGION", emulator.region().id());
-        env.put("AWS_PAGER", "");
-        env.remove("AWS_PROFILE");
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -50,5 +113,21 @@ final class AwsCli {
             return new Ran(-1, "did not finish within 5 minutes");
         }
         return new Ran(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** Stops the server and removes its socket and files. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (server == null) {
+            return;
+        }
+        server.destroy();
+        server.waitFor(10, TimeUnit.SECONDS);
+        server.destroyForcibly();
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

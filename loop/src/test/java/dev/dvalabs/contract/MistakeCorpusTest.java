@@ -4,22 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.Emulator;
-import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -41,32 +40,60 @@ import org.junit.jupiter.params.provider.MethodSource;
  * corpus runs on ministack and on moto, except on an emulator whose deviations.yaml says the
  * exercise's stacks do not deploy there; an exercise.yaml's {@code corpus:} names the emulators it runs
  * on instead (its scripts build by hand what the emulator does offer; moto runs no Lambda function).
+ * Scripts run several at a time ({@link CorpusWorkers}), each on an emulator of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MistakeCorpusTest {
 
-    private final Map<Emulator, LocalEmulator> emulators = new HashMap<>();
-    private final Map<String, Set<String>> correctSkips = new HashMap<>();
-    private AwsCli cli;
+    /** One script of one exercise on one emulator. */
+    private record Script(String name, Exercise exercise, Path path, Emulator emulator) {
+        String key() {
+            return exercise.id() + "@" + emulator;
+        }
+    }
 
+    private List<Script> corpus;
+    private final Map<Script, Future<CorpusWorkers.Run>> runs = new HashMap<>();
+    private AwsCli cli;
+    private CorpusWorkers workers;
+
+    /**
+     * Every script starts at once on a few workers, each with emulators of its own; the tests below then
+     * judge each script's run, in order, as it finishes.
+     */
     @BeforeAll
-    void installTheCli() {
+    void runTheCorpus() throws IOException {
+        corpus = corpus();
         cli = AwsCli.install();
+        workers = new CorpusWorkers(cli, CorpusWorkers.defaultCount());
+        for (Script script : corpus) {
+            String text = Files.readString(script.path());
+            runs.put(script, workers.submit(script.exercise(), script.path(), script.emulator(),
+                    header(text, "names").map(MistakeCorpusTest::names).orElse(Map.of())));
+        }
     }
 
     @AfterAll
-    void stopEmulators() {
-        emulators.values().forEach(LocalEmulator::close);
+    void stopTheWorkers() throws Exception {
+        try (AwsCli stopped = cli) {
+            workers.close();
+        }
     }
 
-    /** One script of one exercise on one emulator; correct scripts first, so their SKIPs are known. */
-    Stream<Arguments> scripts() throws IOException {
-        List<Arguments> all = new java.util.ArrayList<>();
-        // -Dcorpus.exercise=<id> runs one exercise's corpus, while writing it.
-        String only = System.getProperty("corpus.exercise", "");
+    Stream<Arguments> scripts() {
+        return corpus.stream().map(s -> Arguments.of(s.name(), s));
+    }
+
+    /** Every corpus script on every emulator it runs on; correct scripts first within an exercise. */
+    private static List<Script> corpus() throws IOException {
+        List<Script> all = new ArrayList<>();
+        String only = System.getProperty("corpus.exercise"); // -Dcorpus.exercise=<id>: one exercise's corpus, while writing it
         for (Exercise exercise : Catalog.load().all()) {
             Path corpus = Path.of(exercise.id(), "corpus");
-            if (!Files.isDirectory(corpus) || !(only.isEmpty() || only.equals(exercise.id()))) {
+            if (only != null && !only.equals(exercise.id())) {
+                continue;
+            }
+            if (!Files.isDirectory(corpus)) {
                 continue;
             }
             List<Path> scripts;
@@ -80,11 +107,11 @@ class MistakeCorpusTest {
                 if (!exercise.corpusRunsOn(emulator.project())) {
                     continue;
                 }
-                scripts.forEach(s -> all.add(Arguments.of(exercise.id() + " " + s.getFileName() + " on " + emulator.project(),
+                scripts.forEach(s -> all.add(new Script(exercise.id() + " " + s.getFileName() + " on " + emulator.project(),
                         exercise, s, emulator)));
             }
         }
-        return all.stream();
+        return all;
     }
 
     private static boolean isMistake(Path script) {
@@ -93,33 +120,46 @@ class MistakeCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
-    void corpusScriptIsJudgedRight(String name, Exercise exercise, Path script, Emulator kind) throws Exception {
-        LocalEmulator emulator = emulators.computeIfAbsent(kind,
-                k -> LocalEmulator.start(new LocalEmulator.Options().withEmulator(k)));
-        emulator.reset();
-        String text = Files.readString(script);
-        AwsCli.Ran ran = cli.run(script.toAbsolutePath(), emulator);
-        assertThat(ran.exitCode()).as(script + " printed:\n" + ran.output()).isZero();
+    void corpusScriptIsJudgedRight(String name, Script script) throws Exception {
+        CorpusWorkers.Run run = CorpusWorkers.await(runs.get(script));
+        AwsCli.Ran ran = run.script();
+        assertThat(ran.exitCode()).as(script.path() + " printed:\n" + ran.output()).isZero();
 
-        Report report = new Loop(emulator, new PrintWriter(new StringWriter())).verify(exercise, header(text, "names")
-                .map(MistakeCorpusTest::names).orElse(Map.of()));
+        Report report = run.report();
         String checklist = report.outcomes().stream().map(o -> o.status() + " " + o.id() + ": " + o.result().observed())
                 .collect(Collectors.joining("\n"));
-        String key = exercise.id() + "@" + kind;
-        if (!isMistake(script)) {
+        if (!isMistake(script.path())) {
             assertThat(report.ids(Status.FAIL)).as(checklist).isEmpty();
             assertThat(report.ids(Status.ERROR)).as(checklist).isEmpty();
-            correctSkips.merge(key, report.ids(Status.SKIP), (a, b) -> a.stream().filter(b::contains).collect(Collectors.toSet()));
             return;
         }
         // An emulator that gets AWS wrong in a way the mistake meets may fail it by fewer checks; the script
         // then says so for that emulator ("# fails.moto: ..."), and the aimed check must still FAIL there.
+        String text = Files.readString(script.path());
+        Emulator kind = script.emulator();
         Set<String> aimed = header(text, "fails." + kind.project()).or(() -> header(text, "fails")).map(v -> Arrays.stream(v.split(",")).map(String::strip)
-                .collect(Collectors.toSet())).orElseThrow(() -> new AssertionError(script + " has no '# fails:' line"));
+                .collect(Collectors.toSet())).orElseThrow(() -> new AssertionError(script.path() + " has no '# fails:' line"));
         assertThat(report.ids(Status.FAIL)).as(checklist).isEqualTo(aimed);
         assertThat(report.ids(Status.ERROR)).as(checklist).isEmpty();
         assertThat(report.ids(Status.SKIP)).as("a mistake produces no SKIP the correct build does not show\n" + checklist)
-                .isSubsetOf(correctSkips.getOrDefault(key, Set.of()));
+                .isSubsetOf(correctSkips(script.key()));
+    }
+
+    /** The SKIPs every correct build of the exercise on that emulator shows, of those that passed. */
+    private Set<String> correctSkips(String key) throws Exception {
+        Set<String> skips = null;
+        for (Script correct : corpus) {
+            if (!correct.key().equals(key) || isMistake(correct.path())) {
+                continue;
+            }
+            Report report = CorpusWorkers.await(runs.get(correct)).report();
+            if (report == null || !report.ids(Status.FAIL).isEmpty() || !report.ids(Status.ERROR).isEmpty()) {
+                continue;
+            }
+            Set<String> these = report.ids(Status.SKIP);
+            skips = skips == null ? new HashSet<>(these) : skips.stream().filter(these::contains).collect(Collectors.toSet());
+        }
+        return skips == null ? Set.of() : skips;
     }
 
     /** A header line of a corpus script: {@code # fails: a, b} or {@code # names: table=x}. */

@@ -1,0 +1,144 @@
+"""The AWS CLI, started once: imports awscli, then forks a child per command that the `aws` shim sends.
+
+A learner's `aws` pays Python's start and awscli's imports on every command; a corpus script runs many.
+This server pays them once. For each connection on the Unix socket (argv[1]) it receives the shim's
+stdin, stdout and stderr (SCM_RIGHTS), then its argv, environment and working directory as JSON, and
+forks a child that becomes that command: the same streams, environment and directory, then the same
+`awscli.clidriver.main()` the installed `aws` script calls. The child sends back the exit code.
+The server ends when its stdin closes, that is when the JVM that started it ends, however it ends.
+"""
+import io
+import json
+import os
+import select
+import signal
+import socket
+import sys
+import time
+import traceback
+
+import awscli.clidriver
+import awscli.handlers  # the built-in plugins every command loads; importing them is most of a start
+
+MAX_REQUEST = 1 << 20
+
+
+def receive(conn):
+    data, fds, _, _ = socket.recv_fds(conn, MAX_REQUEST, 3)
+    chunks = [data]
+    while True:
+        chunk = conn.recv(MAX_REQUEST)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return json.loads(b"".join(chunks)), fds
+
+
+def text_stream(fd, mode, like):
+    """A standard stream on fd, made as Python makes it at start-up (the server's own show how)."""
+    raw = io.FileIO(fd, mode, closefd=False)
+    buffered = io.BufferedReader(raw) if mode == "r" else io.BufferedWriter(raw)
+    line_buffering = like is sys.__stderr__ or raw.isatty()
+    return io.TextIOWrapper(buffered, encoding=like.encoding, errors=like.errors, newline="\n",
+                            line_buffering=line_buffering)
+
+
+def exit_code(status):
+    """What the interpreter makes of sys.exit(status)."""
+    if status is None:
+        return 0
+    if isinstance(status, int):
+        return status & 0xFF
+    print(status, file=sys.stderr)
+    return 1
+
+
+def add_awscli_data_path():
+    """What importing awscli does to the environment (awscli/__init__.py), done again for this one."""
+    paths = []
+    if "AWS_DATA_PATH" in os.environ:
+        paths = [os.path.expanduser(os.path.expandvars(p)) for p in os.environ["AWS_DATA_PATH"].split(os.pathsep)]
+    paths.append(os.path.join(os.path.dirname(os.path.abspath(awscli.__file__)), "data"))
+    os.environ["AWS_DATA_PATH"] = os.pathsep.join(paths)
+
+
+def become(request, fds):
+    """In the child: take the shim's streams, environment and directory, and run the command."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    like = (sys.__stdin__, sys.__stdout__, sys.__stderr__)
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+    for fd in fds:
+        if fd > 2:
+            os.close(fd)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    time.tzset()
+    # As the installed `aws` script does before importing awscli.
+    if os.environ.get("LC_CTYPE", "") == "UTF-8":
+        os.environ["LC_CTYPE"] = "en_US.UTF-8"
+    add_awscli_data_path()
+    sys.stdin = text_stream(0, "r", like[0])
+    sys.stdout = text_stream(1, "w", like[1])
+    sys.stderr = text_stream(2, "w", like[2])
+    sys.argv = request["argv"]
+    try:
+        code = exit_code(awscli.clidriver.main())
+    except SystemExit as stop:
+        code = exit_code(stop.code)
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            code = code or 120  # as the interpreter does when it cannot flush at exit
+    return code
+
+
+def reap(*_):
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0] > 0:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def main():
+    path = sys.argv[1]
+    # Children are reaped as they end, so that their CPU time counts as the server's children's, as a
+    # command's counts for the shell that waits for it (and for whoever measures the build).
+    signal.signal(signal.SIGCHLD, reap)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(64)
+    print("ready", flush=True)
+    while True:
+        readable, _, _ = select.select([listener, sys.stdin.fileno()], [], [])
+        if sys.stdin.fileno() in readable and not os.read(sys.stdin.fileno(), 4096):
+            return
+        if listener not in readable:
+            continue
+        conn, _ = listener.accept()
+        try:
+            request, fds = receive(conn)
+        except (OSError, ValueError):
+            conn.close()
+            continue
+        if os.fork() == 0:
+            listener.close()
+            code = 1
+            try:
+                code = become(request, fds)
+                conn.sendall(str(code).encode())
+            finally:
+                os._exit(code)
+        for fd in fds:
+            os.close(fd)
+        conn.close()
+
+
+if __name__ == "__main__":
+    main()
