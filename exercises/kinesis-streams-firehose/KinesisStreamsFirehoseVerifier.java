@@ -191,8 +191,8 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                 new Check<Observed>("transformed", "Records arrive transformed by the function",
                         "Firehose - Can use Lambda to analyse",
                         "The function returns each record with result Ok and its data, base64, the click with"
-                                + " \"transformed\": true added and a newline after it.",
-                        o -> o.delivered().its("delivered clicks carrying \"transformed\": true:",
+                                + " \"transformed\": true (the boolean, not a string) added and a newline after it.",
+                        o -> o.delivered().its("delivered clicks carrying \"transformed\": true (a JSON boolean) with a newline after each:",
                                 d -> d.transformed().size() + " of " + d.found().size()).should(eq(Archive.RECORDS + " of " + Archive.RECORDS)))
                         .forTask(4));
     }

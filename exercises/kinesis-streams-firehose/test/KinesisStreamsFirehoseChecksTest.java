@@ -223,6 +223,22 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
     }
 
     @Test
+    @DisplayName("a click counts as transformed only with \"transformed\": true as a JSON boolean and a newline after it")
+    void transformedNeedsABooleanAndANewline() {
+        String marker = "dva-labs-verify-1234abcd-delivery-";
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        Archive.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":true}\n{\"click\":\"" + marker
+                + "2\",\"transformed\": true}\n", marker, seen);
+        assertThat(seen).containsExactly("1", "2");
+        java.util.Set<String> wrong = new java.util.TreeSet<>();
+        Archive.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":\"true\"}\n", marker, wrong);
+        Archive.transformedIn("{\"click\":\"" + marker + "2\",\"transformed\":1}\n", marker, wrong);
+        Archive.transformedIn("{\"click\":\"" + marker + "3\",\"transformed\":true}{\"click\":\"" + marker
+                + "4\",\"transformed\":true}", marker, wrong);
+        assertThat(wrong).as("a string, a number, or no newline after the record").isEmpty();
+    }
+
+    @Test
     @DisplayName("an object is the verifier's to delete only when every record in it is the run's")
     void onlyTheRunsObjectsAreDeleted() {
         String run = "dva-labs-verify-1234abcd";
