@@ -6,6 +6,7 @@ import static dev.dvalabs.verify.Matcher.satisfies;
 import dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail.Audited;
 import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.probe.Json;
+import dev.dvalabs.probe.Sqs;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Fact;
@@ -25,6 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * dynamodb-streams-lambda: a table's stream of new and old images, an event source mapping that lets
@@ -61,7 +65,8 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
 
     /**
      * The function's event source mappings, with the table's latest stream (null when it has none) and the
-     * name of the queue failures should go to.
+     * ARN SQS gives the queue failures should go to (null when there is no such queue): a queue of that
+     * name in another account or region is not it.
      */
     public record Mappings(String stream, List<EventSourceMappingConfiguration> all, String failureQueue) {
 
@@ -173,12 +178,13 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         return mapping.state() + ", starting at " + mapping.startingPositionAsString() + ", batches of " + mapping.batchSize();
     }
 
+    /** @param failureQueue the failure queue's own ARN (GetQueueAttributes QueueArn), null when it does not exist */
     static String onFailure(EventSourceMappingConfiguration mapping, String failureQueue) {
         String destination = mapping.destinationConfig() == null || mapping.destinationConfig().onFailure() == null
                 ? null : mapping.destinationConfig().onFailure().destination();
         String to = destination == null ? "nowhere"
-                : destination.startsWith("arn:") && destination.endsWith(":" + failureQueue) && destination.contains(":sqs:")
-                ? "to the failure queue" : "to " + destination;
+                : destination.equals(failureQueue) ? "to the failure queue" : "to " + destination
+                        + (failureQueue == null ? " (no failure queue found)" : ", not the failure queue " + failureQueue);
         Integer retries = mapping.maximumRetryAttempts();
         return to + " after " + (retries == null || retries < 0 ? "unlimited" : retries) + " retries, "
                 + (Boolean.TRUE.equals(mapping.bisectBatchOnFunctionError()) ? "bisecting the batch" : "not bisecting the batch");
@@ -255,7 +261,7 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
             Fact<Mappings> mappings = Fact.about("function " + function, () -> new Mappings(
                     table.refused() ? null : table.value().latestStreamArn(),
                     lambda.listEventSourceMappingsPaginator(r -> r.functionName(function)).eventSourceMappings().stream().toList(),
-                    failures));
+                    queueArn(target, failures)));
             Fact<Invocation> ping = invoke(lambda, function, "{\"ping\": \"" + PING + "\"}");
             Fact<Trail> audited = mappings.refused() ? mappings.as() : Fact.about("table " + orders + " or " + audit,
                     () -> follow(own, mappings.value(), ping));
@@ -263,6 +269,20 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         } finally {
             own.removeAll();
             trail.set(null);
+        }
+    }
+
+    /** The queue's ARN as SQS gives it, null when no queue has the name. */
+    private static String queueArn(Target target, String queue) {
+        try (SqsClient sqs = target.client(SqsClient.builder())) {
+            return new Sqs(sqs).attributes(queue).get("QueueArn");
+        } catch (QueueDoesNotExistException e) {
+            return null;
+        } catch (SqsException e) {
+            if ("AWS.SimpleQueueService.NonExistentQueue".equals(e.awsErrorDetails().errorCode())) {
+                return null;
+            }
+            throw e;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.kinesisstreamsfirehose;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -115,13 +116,25 @@ final class Archive implements AutoCloseable {
         return new String(content, StandardCharsets.UTF_8);
     }
 
-    /** The verifier's delivery clicks in an object that carry "transformed": true; none when it is not JSON. */
-    private static void transformedIn(String text, String marker, Set<String> transformed) {
-        for (JsonNode click : clicks(text)) {
-            String id = click.path("click").asText("");
-            if (id.startsWith(marker) && click.path("transformed").asBoolean(false)) {
-                transformed.add(id.substring(marker.length()));
+    /**
+     * The verifier's delivery clicks in an object that carry "transformed": true, a JSON boolean, and a
+     * newline right after them, as the instructions ask the function to return each record; none when
+     * the object is not JSON.
+     */
+    static void transformedIn(String text, String marker, Set<String> transformed) {
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                JsonNode click = JSON.readTree(parser);
+                int end = (int) parser.currentLocation().getCharOffset();
+                String id = click.path("click").asText("");
+                JsonNode flag = click.path("transformed");
+                if (id.startsWith(marker) && flag.isBoolean() && flag.booleanValue()
+                        && end < text.length() && text.charAt(end) == '\n') {
+                    transformed.add(id.substring(marker.length()));
+                }
             }
+        } catch (IOException | RuntimeException notJson) {
+            // Not JSON (or not all of it): what was read so far stands.
         }
     }
 

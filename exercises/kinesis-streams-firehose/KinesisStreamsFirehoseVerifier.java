@@ -4,6 +4,7 @@ import static dev.dvalabs.verify.Matcher.eq;
 import static dev.dvalabs.verify.Matcher.satisfies;
 import static dev.dvalabs.verify.Matcher.startsWith;
 
+import dev.dvalabs.probe.Iam;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.CheckResult;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationDescription;
 import software.amazon.awssdk.services.firehose.model.ProcessingConfiguration;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
@@ -61,6 +63,7 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
             Fact<RetentionLimits> retentionLimits,
             Fact<Resharding> resharding,
             Fact<DeliveryStreamDescription> delivery,
+            Fact<List<DeliveryRoles.RoleDocuments>> roles,
             Fact<Delivered> delivered) {}
 
     /** How many records were put, one partition key each, and those Kinesis put on another shard than MD5 names. */
@@ -152,6 +155,14 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                         o -> o.delivery().its("source", KinesisStreamsFirehoseVerifier::source)
                                 .should(eq("KinesisStreamAsSource, stream " + o.names().stream())))
                         .forTask(3),
+                new Check<Observed>("firehose-role", "Firehose may assume the delivery stream's role, read the stream, write the bucket and run the function",
+                        "Firehose - Completely automated - Sends data to S3",
+                        "Give the delivery stream a role whose trust policy lets " + DeliveryRoles.FIREHOSE + " assume it, allowed "
+                                + String.join(", ", DeliveryRoles.READ_STREAM) + " on the stream, s3:PutObject in the bucket"
+                                + " and lambda:InvokeFunction on the function (an emulator enforces none of it; AWS does).",
+                        o -> o.roles().its("what the delivery stream's roles do not let Firehose do:",
+                                r -> DeliveryRoles.refused(o.delivery().value(), r)).should(eq(List.of())))
+                        .forTask(3),
                 new Check<Observed>("firehose-destination", "The delivery stream writes to the bucket under clicks/",
                         "Firehose - Sends data to S3",
                         "Deliver to S3 with an ExtendedS3DestinationConfiguration: BucketARN of " + "the archive bucket and Prefix "
@@ -191,8 +202,8 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                 new Check<Observed>("transformed", "Records arrive transformed by the function",
                         "Firehose - Can use Lambda to analyse",
                         "The function returns each record with result Ok and its data, base64, the click with"
-                                + " \"transformed\": true added and a newline after it.",
-                        o -> o.delivered().its("delivered clicks carrying \"transformed\": true:",
+                                + " \"transformed\": true (the boolean, not a string) added and a newline after it.",
+                        o -> o.delivered().its("delivered clicks carrying \"transformed\": true (a JSON boolean) with a newline after each:",
                                 d -> d.transformed().size() + " of " + d.found().size()).should(eq(Archive.RECORDS + " of " + Archive.RECORDS)))
                         .forTask(4));
     }
@@ -253,7 +264,8 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
         String run = RunMarker.start().value();
         try (KinesisClient kinesis = target.client(KinesisClient.builder());
              FirehoseClient firehose = target.client(FirehoseClient.builder());
-             S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()))) {
+             S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()));
+             IamClient iam = target.client(IamClient.builder())) {
             Names names = names(target, given);
             removeLeftovers(kinesis);
             ClickStream clicks = new ClickStream(kinesis, names.stream(), run);
@@ -272,9 +284,11 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
             Fact<Resharding> resharding = after(made, own, () -> scratch.split(kinesis));
             Fact<DeliveryStreamDescription> delivery = Fact.about("delivery stream " + names.deliveryStream(),
                     () -> firehose.describeDeliveryStream(r -> r.deliveryStreamName(names.deliveryStream())).deliveryStreamDescription());
+            Fact<List<DeliveryRoles.RoleDocuments>> roles = after(delivery, "the delivery stream's roles",
+                    () -> DeliveryRoles.read(new Iam(iam), delivery.value()));
             Fact<Delivered> delivered = after(delivery, "bucket " + names.bucket(), () -> archive.deliver(target, kinesis, s3,
                     names.stream(), names.bucket(), run, delivery.value()));
-            return new Observed(names, summary, shards, routing, resume, limits, resharding, delivery, delivered);
+            return new Observed(names, summary, shards, routing, resume, limits, resharding, delivery, roles, delivered);
         } finally {
             scratch.remove();
             archive.removeAll();

@@ -64,7 +64,7 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
         Observed build() {
             List<EventSourceMappingConfiguration> all = new ArrayList<>(others);
             all.add(mapping.build());
-            return new Observed(Fact.of(table.build()), Fact.of(new Mappings(stream, all, "dva-labs-stream-failures")),
+            return new Observed(Fact.of(table.build()), Fact.of(new Mappings(stream, all, QUEUE)),
                     trail, ping, sleep);
         }
 
@@ -120,6 +120,9 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
                 wrong("on-failure", "no on-failure destination", (Consumer<Seen>) s -> s.mapping.destinationConfig(d -> { })),
                 wrong("on-failure", "failures sent to another queue",
                         (Consumer<Seen>) s -> s.mapping.destinationConfig(d -> d.onFailure(f -> f.destination(QUEUE + "-dlq")))),
+                wrong("on-failure", "a queue of the same name in another region and account",
+                        (Consumer<Seen>) s -> s.mapping.destinationConfig(d -> d.onFailure(f -> f.destination(
+                                "arn:aws:sqs:eu-west-1:999999999999:dva-labs-stream-failures")))),
                 wrong("on-failure", "unlimited retries, as AWS's default -1",
                         (Consumer<Seen>) s -> s.mapping.maximumRetryAttempts(-1)),
                 wrong("on-failure", "a failing batch not bisected",

@@ -17,6 +17,7 @@ buffering='{"SizeInMBs": 1, "IntervalInSeconds": 60}'
 processing=enabled            # enabled, disabled, or none (no ProcessingConfiguration)
 destination_extras='{}'       # more ExtendedS3DestinationConfiguration fields
 processor_extras='[]'         # more processor parameters
+firehose_trust=firehose.amazonaws.com  # the service the delivery stream's role trusts
 # The transform function: each click gets "transformed": true and a newline after it.
 transform='
 import base64
@@ -67,7 +68,7 @@ delivery() {
     --query StreamDescriptionSummary.StreamARN --output text)
   aws s3api create-bucket --bucket "$bucket" > /dev/null
   role=$(aws iam create-role --role-name dva-labs-clicks-firehose-role \
-    --assume-role-policy-document "$(trust firehose.amazonaws.com)" --query Role.Arn --output text)
+    --assume-role-policy-document "$(trust "$firehose_trust")" --query Role.Arn --output text)
   policy=$(jq -n --arg stream "$stream_arn" --arg bucket "arn:aws:s3:::$bucket" --arg fn "$function_arn" '{
     Version: "2012-10-17", Statement: [
       {Effect: "Allow", Action: ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetShardIterator",

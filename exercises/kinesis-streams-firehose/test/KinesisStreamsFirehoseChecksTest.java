@@ -42,6 +42,26 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
     static final String HALF = "170141183460469231731687303715884105728";
     static final String TOP = "340282366920938463463374607431768211455";
     static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:dva-labs-clicks-transform";
+    static final String ROLE_ARN = "arn:aws:iam::123456789012:role/dva-labs-clicks-firehose-role";
+    static final String STREAM_ARN = "arn:aws:kinesis:us-east-1:123456789012:stream/dva-labs-clicks";
+    static final String BUCKET_ARN = "arn:aws:s3:::dva-labs-clicks-123456789012-us-east-1";
+
+    static String trust(String service) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + service
+                + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+    }
+
+    static String allow(String actions, String resources) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":" + actions + ",\"Resource\":"
+                + resources + "}]}";
+    }
+
+    /** The corpus's role: read the stream, read and write the bucket, run the function. */
+    static final List<String> POLICIES = List.of(
+            allow("[\"kinesis:DescribeStream\",\"kinesis:GetShardIterator\",\"kinesis:GetRecords\",\"kinesis:ListShards\"]",
+                    "\"" + STREAM_ARN + "\""),
+            allow("[\"s3:GetBucketLocation\",\"s3:ListBucket\",\"s3:PutObject\"]", "[\"" + BUCKET_ARN + "\",\"" + BUCKET_ARN + "/*\"]"),
+            allow("\"lambda:InvokeFunction\"", "[\"" + FUNCTION_ARN + "\",\"" + FUNCTION_ARN + ":*\"]"));
 
     KinesisStreamsFirehoseChecksTest() {
         super(() -> new KinesisStreamsFirehoseVerifier("kinesis-streams-firehose").checks(), Seen::new, Seen::build);
@@ -62,12 +82,13 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
                 "InvalidArgumentException: Minimum allowed retention period is 24 hours. Requested retention period (23 hours) is too short."));
         Fact<Resharding> resharding = Fact.of(new Resharding(1, 2, "closed"));
         ExtendedS3DestinationDescription.Builder s3 = ExtendedS3DestinationDescription.builder()
-                .bucketARN("arn:aws:s3:::dva-labs-clicks-123456789012-us-east-1").prefix("clicks/")
+                .bucketARN(BUCKET_ARN).prefix("clicks/").roleARN(ROLE_ARN)
                 .bufferingHints(b -> b.sizeInMBs(1).intervalInSeconds(60))
                 .processingConfiguration(processing(true, FUNCTION_ARN));
         DeliveryStreamDescription.Builder delivery = DeliveryStreamDescription.builder().deliveryStreamName("dva-labs-clicks-archive")
                 .deliveryStreamType("KinesisStreamAsSource")
-                .source(s -> s.kinesisStreamSourceDescription(k -> k.kinesisStreamARN("arn:aws:kinesis:us-east-1:123456789012:stream/dva-labs-clicks")));
+                .source(s -> s.kinesisStreamSourceDescription(k -> k.kinesisStreamARN(STREAM_ARN).roleARN(ROLE_ARN)));
+        List<DeliveryRoles.RoleDocuments> roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, trust("firehose.amazonaws.com"), POLICIES));
         Fact<Delivered> delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of("1", "2", "3"),
                 List.of("clicks/2026/11/26/01/dva-labs-clicks-archive-1-2026-11-26-01-02-03-abc")));
         /** What Firehose answered instead of the delivery stream; null when it has one. */
@@ -79,6 +100,7 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
                             .extendedS3DestinationDescription(s3.build()).build()).build();
             return new Observed(names, Fact.of(stream.build()), Fact.of(shards), routing, resume, limits, resharding,
                     deliveryRefused == null ? Fact.of(description) : Fact.refused(deliveryRefused),
+                    deliveryRefused == null ? Fact.of(roles) : Fact.refused(deliveryRefused),
                     deliveryRefused == null ? delivered : Fact.refused(deliveryRefused));
         }
     }
@@ -137,9 +159,28 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
                 wrong("firehose-source", "a delivery stream for direct puts", (Consumer<Seen>) s -> s.delivery
                         .deliveryStreamType("DirectPut").source((software.amazon.awssdk.services.firehose.model.SourceDescription) null)),
                 wrong("firehose-source", "a delivery stream reading another stream", (Consumer<Seen>) s -> s.delivery
-                        .source(x -> x.kinesisStreamSourceDescription(k -> k.kinesisStreamARN("arn:aws:kinesis:us-east-1:123456789012:stream/other")))),
+                        .source(x -> x.kinesisStreamSourceDescription(k -> k.kinesisStreamARN("arn:aws:kinesis:us-east-1:123456789012:stream/other").roleARN(ROLE_ARN))),
+                        "firehose-role"),
+                wrong("firehose-role", "a role only Lambda may assume",
+                        (Consumer<Seen>) s -> s.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, trust("lambda.amazonaws.com"), POLICIES))),
+                wrong("firehose-role", "a role with no policy",
+                        (Consumer<Seen>) s -> s.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, trust("firehose.amazonaws.com"), List.of()))),
+                wrong("firehose-role", "a role that may not read the stream",
+                        (Consumer<Seen>) s -> s.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, trust("firehose.amazonaws.com"),
+                                POLICIES.subList(1, 3)))),
+                wrong("firehose-role", "a role that may write only another prefix of the bucket",
+                        (Consumer<Seen>) s -> s.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, trust("firehose.amazonaws.com"),
+                                List.of(POLICIES.get(0), allow("\"s3:PutObject\"", "\"" + BUCKET_ARN + "/other/*\""), POLICIES.get(2))))),
+                wrong("firehose-role", "a role that may not run the function",
+                        (Consumer<Seen>) s -> s.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, trust("firehose.amazonaws.com"),
+                                POLICIES.subList(0, 2)))),
+                wrong("firehose-role", "a destination whose role is another, not trusted by Firehose",
+                        (Consumer<Seen>) s -> {
+                            s.s3.roleARN(ROLE_ARN + "-2");
+                            s.roles = List.of(s.roles.get(0), new DeliveryRoles.RoleDocuments(ROLE_ARN + "-2", trust("ec2.amazonaws.com"), POLICIES));
+                        }),
                 wrong("firehose-destination", "another bucket",
-                        (Consumer<Seen>) s -> s.s3.bucketARN("arn:aws:s3:::my-archive")),
+                        (Consumer<Seen>) s -> s.s3.bucketARN("arn:aws:s3:::my-archive"), "firehose-role"),
                 wrong("firehose-destination", "no prefix",
                         (Consumer<Seen>) s -> s.s3.prefix("")),
                 wrong("delivered", "records not delivered",
@@ -163,13 +204,24 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
                 wrong("firehose-processor", "a processing configuration switched off",
                         (Consumer<Seen>) s -> s.s3.processingConfiguration(processing(false, FUNCTION_ARN))),
                 wrong("firehose-processor", "another function",
-                        (Consumer<Seen>) s -> s.s3.processingConfiguration(processing(true, FUNCTION_ARN.replace("transform", "other")))),
+                        (Consumer<Seen>) s -> s.s3.processingConfiguration(processing(true, FUNCTION_ARN.replace("transform", "other"))), "firehose-role"),
                 wrong("firehose-processor", "no delivery stream",
                         (Consumer<Seen>) s -> s.deliveryRefused = REFUSED,
-                        "firehose-source", "firehose-destination", "buffered", "delivered", "transformed"),
+                        "firehose-source", "firehose-role", "firehose-destination", "buffered", "delivered", "transformed"),
                 wrong("transformed", "records delivered as they were put",
                         (Consumer<Seen>) s -> s.delivered = Fact.of(new Delivered(List.of("1", "2", "3"), List.of(),
                                 s.delivered.value().objects()))));
+    }
+
+    @Test
+    @DisplayName("a role scoped to the prefix, and separate source and destination roles each with their part, pass")
+    void scopedAndSplitRolesPass() {
+        Seen seen = new Seen();
+        seen.s3.roleARN(ROLE_ARN + "-write");
+        seen.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, trust("firehose.amazonaws.com"), List.of(POLICIES.get(0))),
+                new DeliveryRoles.RoleDocuments(ROLE_ARN + "-write", trust("firehose.amazonaws.com"),
+                        List.of(allow("\"s3:PutObject\"", "\"" + BUCKET_ARN + "/clicks/*\""), POLICIES.get(2))));
+        assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
     }
 
     @Test
@@ -220,6 +272,22 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
         assertThat(ClickStream.holder(two, "a")).isEqualTo("shardId-000000000000");
         // MD5("b") = 92eb5ffee6ae2fec3ad71c777531578f, in the upper half.
         assertThat(ClickStream.holder(two, "b")).isEqualTo("shardId-000000000001");
+    }
+
+    @Test
+    @DisplayName("a click counts as transformed only with \"transformed\": true as a JSON boolean and a newline after it")
+    void transformedNeedsABooleanAndANewline() {
+        String marker = "dva-labs-verify-1234abcd-delivery-";
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        Archive.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":true}\n{\"click\":\"" + marker
+                + "2\",\"transformed\": true}\n", marker, seen);
+        assertThat(seen).containsExactly("1", "2");
+        java.util.Set<String> wrong = new java.util.TreeSet<>();
+        Archive.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":\"true\"}\n", marker, wrong);
+        Archive.transformedIn("{\"click\":\"" + marker + "2\",\"transformed\":1}\n", marker, wrong);
+        Archive.transformedIn("{\"click\":\"" + marker + "3\",\"transformed\":true}{\"click\":\"" + marker
+                + "4\",\"transformed\":true}", marker, wrong);
+        assertThat(wrong).as("a string, a number, or no newline after the record").isEmpty();
     }
 
     @Test

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Resources that already have one of a new stack's physical names but are not the exercise's. Real
@@ -77,20 +78,28 @@ public final class LookAlikes {
      */
     public static Optional<String> first(Target target, String exerciseId, String template) {
         Iterator<Map.Entry<String, JsonNode>> resources = parse(template).path("Resources").fields();
+        PhysicalName names = new PhysicalName(() -> account(target), target.region().id());
         while (resources.hasNext()) {
             JsonNode resource = resources.next().getValue();
             Kind kind = KINDS.get(resource.path("Type").asText());
-            JsonNode name = resource.path("Properties").path(kind == null ? "" : kind.property());
-            // A name CloudFormation generates, or one built from intrinsic functions, cannot be a learner's.
-            if (kind == null || !name.isTextual()) {
+            // A name CloudFormation generates, or one built from other resources, cannot be a learner's; one
+            // built from the account and region (a bucket's, made unique) is the name it will have.
+            Optional<String> name = kind == null ? Optional.empty() : names.of(resource.path("Properties").path(kind.property()));
+            if (name.isEmpty()) {
                 continue;
             }
-            Optional<Map<String, String>> tags = kind.lookup().tags(target, name.asText());
+            Optional<Map<String, String>> tags = kind.lookup().tags(target, name.get());
             if (tags.isPresent() && !ResourceTags.marks(tags.get(), exerciseId)) {
-                return Optional.of(kind.label() + " " + name.asText());
+                return Optional.of(kind.label() + " " + name.get());
             }
         }
         return Optional.empty();
+    }
+
+    private static String account(Target target) {
+        try (StsClient sts = target.client(StsClient.builder())) {
+            return sts.getCallerIdentity().account();
+        }
     }
 
     private static JsonNode parse(String template) {

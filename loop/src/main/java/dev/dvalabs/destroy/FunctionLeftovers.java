@@ -21,36 +21,49 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  */
 final class FunctionLeftovers {
 
-    private record Function(String name, String logGroup) {}
+    /** A function, with the log group its logging config points at when that is not the one Lambda makes by default. */
+    private record Function(String name, Optional<String> configuredGroup) {
+        String defaultGroup() {
+            return "/aws/lambda/" + name;
+        }
+    }
 
     private final Target target;
     private final Instant stackCreated;
     private final List<Function> functions;
     private final Set<String> stackMappings;
+    private final String exerciseId;
 
-    private FunctionLeftovers(Target target, Instant stackCreated, List<Function> functions, Set<String> stackMappings) {
+    private FunctionLeftovers(Target target, String exerciseId, Instant stackCreated, List<Function> functions,
+                              Set<String> stackMappings) {
         this.target = target;
+        this.exerciseId = exerciseId;
         this.stackCreated = stackCreated;
         this.functions = functions;
         this.stackMappings = stackMappings;
     }
 
     /** The stack's functions as they are now, read before the stack is deleted. */
-    static FunctionLeftovers of(Target target, CloudFormationClient cloudFormation, Stack stack) {
+    static FunctionLeftovers of(Target target, String exerciseId, CloudFormationClient cloudFormation, Stack stack) {
         List<StackResourceSummary> resources = cloudFormation.listStackResourcesPaginator(r -> r.stackName(stack.stackId()))
                 .stackResourceSummaries().stream()
                 .filter(r -> r.physicalResourceId() != null && !r.physicalResourceId().isEmpty()).toList();
         List<String> names = physicalIds(resources, "AWS::Lambda::Function");
+        return of(target, exerciseId, stack.creationTime(), names, Set.copyOf(physicalIds(resources, "AWS::Lambda::EventSourceMapping")));
+    }
+
+    /** The named functions as they are now, for a stack made at {@code stackCreated}. */
+    static FunctionLeftovers of(Target target, String exerciseId, Instant stackCreated, List<String> names,
+                                Set<String> stackMappings) {
         List<Function> functions = new ArrayList<>();
         if (!names.isEmpty()) {
             try (LambdaClient lambda = target.client(LambdaClient.builder())) {
                 for (String name : names) {
-                    functions.add(new Function(name, logGroup(lambda, name)));
+                    functions.add(new Function(name, configuredGroup(lambda, name)));
                 }
             }
         }
-        return new FunctionLeftovers(target, stack.creationTime(), List.copyOf(functions),
-                Set.copyOf(physicalIds(resources, "AWS::Lambda::EventSourceMapping")));
+        return new FunctionLeftovers(target, exerciseId, stackCreated, List.copyOf(functions), stackMappings);
     }
 
     private static List<String> physicalIds(List<StackResourceSummary> resources, String type) {
@@ -69,22 +82,29 @@ final class FunctionLeftovers {
         return removed;
     }
 
-    /** Deletes the log groups the stack's functions wrote to, once the functions are gone and write no more. */
+    /**
+     * Deletes the log groups the stack's functions wrote to, once the functions are gone and write no more:
+     * the group Lambda makes by default, when made no earlier than the stack. A group the function's logging
+     * config named is anyone's (a learner may point the function at their own), so it goes only when its own
+     * tags say it is the exercise's; otherwise destroy says it left it.
+     */
     List<String> afterStackDelete(PrintWriter out) {
         List<String> removed = new ArrayList<>();
         for (Function function : functions) {
-            LogsSweeper.deleteGroupOfFunction(target, function.logGroup(), stackCreated, out).ifPresent(removed::add);
+            LogsSweeper.deleteGroupOfFunction(target, function.defaultGroup(), stackCreated, out).ifPresent(removed::add);
+            function.configuredGroup().flatMap(group -> LogsSweeper.deleteGroupIfTagged(target, group, exerciseId, out))
+                    .ifPresent(removed::add);
         }
         return removed;
     }
 
-    private static String logGroup(LambdaClient lambda, String function) {
-        String byDefault = "/aws/lambda/" + function;
+    private static Optional<String> configuredGroup(LambdaClient lambda, String function) {
         try {
             var logging = lambda.getFunctionConfiguration(r -> r.functionName(function)).loggingConfig();
-            return Optional.ofNullable(logging).map(l -> l.logGroup()).filter(g -> !g.isEmpty()).orElse(byDefault);
+            return Optional.ofNullable(logging).map(l -> l.logGroup())
+                    .filter(g -> !g.isEmpty() && !g.equals("/aws/lambda/" + function));
         } catch (ResourceNotFoundException e) {
-            return byDefault;
+            return Optional.empty();
         }
     }
 }

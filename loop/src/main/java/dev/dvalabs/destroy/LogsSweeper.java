@@ -73,6 +73,35 @@ public final class LogsSweeper implements Sweeper {
         }
     }
 
+    /**
+     * Deletes a log group a function of the exercise was pointed at by its logging config, only when the
+     * group's own tags say it is the exercise's: otherwise it is the learner's (or no one's the toolkit knows),
+     * and is left, with a line saying so.
+     *
+     * @return a line for the removed list, or empty when there was no such group or it was left
+     */
+    public static Optional<String> deleteGroupIfTagged(Target target, String group, String exerciseId, java.io.PrintWriter out) {
+        try (CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
+            Optional<LogGroup> found = find(logs, group);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            // Read as a sweep reads them: a deleted stack's tags that ministack keeps on a group remade by hand do not count.
+            Map<String, String> tags = ResourceTags.read(target, new LogsSweeper(), withoutStar(found.get().arn())).orElse(Map.of());
+            if (!ResourceTags.marks(tags, exerciseId)) {
+                out.println("Left log group " + group + " as it is: the exercise's function was pointed at it, but Lambda did"
+                        + " not make it for the function and its own tags do not say " + dev.dvalabs.cdk.ExerciseStack.TAG_EXERCISE
+                        + "=" + exerciseId + ".");
+                return Optional.empty();
+            }
+            logs.deleteLogGroup(r -> r.logGroupName(group));
+            return Optional.of("log group " + group + " (tagged " + dev.dvalabs.cdk.ExerciseStack.TAG_EXERCISE + "=" + exerciseId
+                    + ", written by the exercise's function)");
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The group of exactly that name: DescribeLogGroups matches by prefix. */
     private static Optional<LogGroup> find(CloudWatchLogsClient logs, String name) {
         return logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(name)).logGroups().stream()

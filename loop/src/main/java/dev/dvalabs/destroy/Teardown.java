@@ -139,7 +139,7 @@ public final class Teardown {
                     + " back it up or delete it yourself, then run labs destroy again.");
         }
         out.println("Deleting " + stackName + " on " + target.describe());
-        FunctionLeftovers leftovers = FunctionLeftovers.of(target, cloudFormation, stack.get());
+        FunctionLeftovers leftovers = FunctionLeftovers.of(target, exerciseId, cloudFormation, stack.get());
         List<String> removed = new ArrayList<>(leftovers.beforeStackDelete());
         Set<String> before = progress.eventsSoFar(stackId);
         int resources = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries().size();

@@ -164,10 +164,32 @@ class LookAlikesTest {
     }
 
     @Test
+    @DisplayName("a bucket named with Fn::Join or Fn::Sub of the account and region is looked up by the name it will have")
+    void bucketNamedFromAccountAndRegionIsLookedUp(LocalEmulator emulator) {
+        String account;
+        try (software.amazon.awssdk.services.sts.StsClient sts = emulator.client(software.amazon.awssdk.services.sts.StsClient.builder())) {
+            account = sts.getCallerIdentity().account();
+        }
+        String name = "look-alike-clicks-" + account + "-" + emulator.region().id();
+        String joined = "{\"Resources\":{\"B\":{\"Type\":\"AWS::S3::Bucket\",\"Properties\":{\"BucketName\":{\"Fn::Join\":[\"-\","
+                + "[\"look-alike-clicks\",{\"Ref\":\"AWS::AccountId\"},{\"Ref\":\"AWS::Region\"}]]}}}}}";
+        String substituted = "{\"Resources\":{\"B\":{\"Type\":\"AWS::S3::Bucket\",\"Properties\":{\"BucketName\":"
+                + "{\"Fn::Sub\":\"look-alike-clicks-${AWS::AccountId}-${AWS::Region}\"}}}}}";
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, joined)).as("nothing has the name yet").isEmpty();
+        try (S3Client s3 = emulator.client(S3Client.builder().forcePathStyle(true))) {
+            s3.createBucket(r -> r.bucket(name));
+        }
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, joined)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("S3 bucket " + name + " exists without the tag dva-labs:exercise=look-alikes"));
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, substituted)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("S3 bucket " + name + " exists"));
+    }
+
+    @Test
     @DisplayName("names built by CloudFormation functions, and types that are not named, are not looked up")
     void generatedNamesAreNotLookedUp(LocalEmulator emulator) {
         String template = "{\"Resources\":{\"T\":{\"Type\":\"AWS::DynamoDB::Table\",\"Properties\":{\"TableName\":"
-                + "{\"Fn::Join\":[\"-\",[\"a\",\"b\"]]}}},\"L\":{\"Type\":\"AWS::Lambda::Function\",\"Properties\":"
+                + "{\"Fn::Join\":[\"-\",[\"a\",{\"Fn::GetAtt\":[\"X\",\"Arn\"]}]]}}},\"L\":{\"Type\":\"AWS::Lambda::Function\",\"Properties\":"
                 + "{\"FunctionName\":\"look-alike-fn\"}}}}";
         assertThat(LookAlikes.refusal(emulator, EXERCISE, template)).isEmpty();
     }
