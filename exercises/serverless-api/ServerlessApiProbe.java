@@ -14,6 +14,7 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.RunMarker;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,9 +77,7 @@ final class ServerlessApiProbe {
                     : Fact.about("function " + functionName + "'s resource policy", () -> InvokePermission.routesAllowed(
                             lambda.getPolicy(r -> r.functionName(functionName)).policy(), function.value().functionArn(),
                             apiId.get(), ServerlessApiVerifier.STAGE, ServerlessApiVerifier.ROUTES));
-            Fact<List<String>> code = function.refused() ? function.as() : Fact.about("function " + functionName + "'s code",
-                    () -> DeploymentPackage.filesNaming(URI.create(lambda.getFunction(r -> r.functionName(functionName))
-                            .code().location()), names.get("table")));
+            Fact<List<String>> code = function.refused() ? function.as() : filesNamingTable(lambda, functionName);
             Fact<String> logs = function.refused() ? function.as() : Fact.about("log group /aws/lambda/" + functionName,
                     () -> logs(lambda, functionName));
             Expected expected = new Expected(functionName, names.get("table"), names.get("apiKey"),
@@ -86,6 +85,23 @@ final class ServerlessApiProbe {
             return new Observed(expected, function, permissions, routes, stage, plan, exchange, logs, invokers, keyFact, code);
         } finally {
             orders.removeAll();
+        }
+    }
+
+    /** The files of the function's zip package that contain the table's name; a package that cannot be read is said so. */
+    private Fact<List<String>> filesNamingTable(LambdaClient lambda, String functionName) {
+        String subject = "function " + functionName + "'s code";
+        Fact<String> location = Fact.about(subject, () -> lambda.getFunction(r -> r.functionName(functionName)).code().location());
+        if (location.refused()) {
+            return location.as();
+        }
+        if (location.value() == null) {
+            return Fact.refused(subject + ": not a zip package (a container image?), so it cannot be read for the table's name");
+        }
+        try {
+            return Fact.of(DeploymentPackage.filesNaming(URI.create(location.value()), names.get("table")));
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return Fact.refused(subject + ": " + e.getMessage());
         }
     }
 

@@ -45,6 +45,13 @@ class InvokePermissionTest {
     }
 
     @Test
+    @DisplayName("a policy without statements (ministack's answer when there is none) lets no route in")
+    void noStatement() {
+        assertThat(InvokePermission.routesAllowed("{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":[]}",
+                FUNCTION, "a1b2c3", "prod", ROUTES)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a permission for another service lets API Gateway in by no route")
     void otherService() {
         assertThat(InvokePermission.routesAllowed(permission("").replace("apigateway.amazonaws.com", "s3.amazonaws.com"),
