@@ -2,6 +2,7 @@ package dev.dvalabs.exercises.serverlessapi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,13 +30,38 @@ final class ApiShape {
         }
     }
 
-    /** The stage's throttling for every method (the method settings of all resources and methods): rate per second and burst; null when not set. */
-    record Throttling(Double rate, Integer burst) {
+    /**
+     * The stage's throttling for every method (the method settings of all resources and methods, {@code *}{@code /*}):
+     * rate per second and burst, null when not set; and the settings of single methods ("orders/POST"),
+     * which replace it for their method.
+     */
+    record Throttling(Double rate, Integer burst, List<MethodLimit> methods) {
+        Throttling(Double rate, Integer burst) {
+            this(rate, burst, List.of());
+        }
+
+        /** Every method's own setting that lets more through than that rate or burst. */
+        List<MethodLimit> looserThan(double rate, int burst) {
+            return methods.stream().filter(m -> m.rate() != null && m.rate() > rate || m.burst() != null && m.burst() > burst)
+                    .toList();
+        }
+
         @Override
         public String toString() {
             return "rate " + rate + ", burst " + burst;
         }
     }
+
+    /** One method's own throttling in the stage, as "orders/POST" names it. */
+    record MethodLimit(String method, Double rate, Integer burst) {
+        @Override
+        public String toString() {
+            return method + ": rate " + rate + ", burst " + burst;
+        }
+    }
+
+    /** An API key: the value a caller sends as {@code x-api-key}, and whether API Gateway accepts it. */
+    record Key(String value, boolean enabled) {}
 
     /** The usage plan: the API stages it covers ("api-id:stage") and the names of its keys. */
     record Plan(List<String> stages, List<String> keys) {
@@ -80,14 +106,18 @@ final class ApiShape {
     }
 
     static Throttling throttling(GetStageResponse stage) {
-        MethodSetting all = stage.methodSettings() == null ? null : stage.methodSettings().get("*/*");
-        return all == null ? new Throttling(null, null) : new Throttling(all.throttlingRateLimit(), all.throttlingBurstLimit());
+        Map<String, MethodSetting> settings = stage.methodSettings() == null ? Map.of() : stage.methodSettings();
+        MethodSetting all = settings.get("*/*");
+        List<MethodLimit> methods = settings.entrySet().stream().filter(e -> !e.getKey().equals("*/*")).sorted(Map.Entry.comparingByKey())
+                .map(e -> new MethodLimit(e.getKey(), e.getValue().throttlingRateLimit(), e.getValue().throttlingBurstLimit())).toList();
+        return all == null ? new Throttling(null, null, methods)
+                : new Throttling(all.throttlingRateLimit(), all.throttlingBurstLimit(), methods);
     }
 
-    /** The key's value, which a caller sends as {@code x-api-key}; empty when no key has that name. */
-    Optional<String> keyValue(String name) {
+    /** The key of that name; empty when there is none. */
+    Optional<Key> key(String name) {
         return api.getApiKeysPaginator(r -> r.nameQuery(name).includeValues(true).limit(500)).items().stream()
-                .filter(k -> name.equals(k.name())).map(k -> k.value()).findFirst();
+                .filter(k -> name.equals(k.name())).map(k -> new Key(k.value(), Boolean.TRUE.equals(k.enabled()))).findFirst();
     }
 
     /** The usage plan of that name; empty when there is none. */

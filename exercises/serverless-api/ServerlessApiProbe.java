@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.serverlessapi;
 
+import dev.dvalabs.exercises.serverlessapi.ApiShape.Key;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Plan;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Route;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Throttling;
@@ -8,16 +9,15 @@ import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Exchange;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Expected;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Observed;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Permissions;
-import dev.dvalabs.policy.Caller;
-import dev.dvalabs.policy.Policies;
 import dev.dvalabs.probe.Iam;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.RunMarker;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,13 +40,6 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 /** One observation of the learner's serverless API: configuration read through the APIs, behaviour through HTTP. */
 final class ServerlessApiProbe {
 
-    /** DynamoDB actions asked about: the two the function needs, and the ones a broader grant lets through too. */
-    static final List<String> DYNAMODB_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-            "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
-            "dynamodb:TransactGetItems", "dynamodb:TransactWriteItems", "dynamodb:ConditionCheckItem",
-            "dynamodb:DescribeTable", "dynamodb:UpdateTable", "dynamodb:DeleteTable", "dynamodb:CreateTable",
-            "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream", "dynamodb:PartiQLSelect",
-            "dynamodb:PartiQLInsert", "dynamodb:ExportTableToPointInTime", "dynamodb:RestoreTableFromBackup");
     /** How long CloudWatch Logs may take to show an invocation's lines (AWS: seconds, now and then more). */
     static final Duration LOGS_DEADLINE = Duration.ofSeconds(40);
 
@@ -76,16 +69,39 @@ final class ServerlessApiProbe {
             Fact<Throttling> stage = apiId.map(id -> Fact.about("stage " + ServerlessApiVerifier.STAGE,
                     () -> ApiShape.throttling(shape.stage(id, ServerlessApiVerifier.STAGE)))).orElse(Fact.refused(missing));
             Fact<Plan> plan = usagePlan(shape);
-            Optional<String> key = shape.keyValue(names.get("apiKey"));
+            Optional<Key> key = shape.key(names.get("apiKey"));
+            Fact<Key> keyFact = key.map(Fact::of).orElse(Fact.refused("no API key named " + names.get("apiKey")));
             Fact<Exchange> exchange = apiId.isEmpty() ? Fact.refused(missing)
-                    : Fact.observe(() -> exchange(apiId.get(), key, function));
+                    : Fact.observe(() -> exchange(apiId.get(), key.map(Key::value), function));
+            Fact<List<String>> invokers = function.refused() ? function.as() : apiId.isEmpty() ? Fact.refused(missing)
+                    : Fact.about("function " + functionName + "'s resource policy", () -> InvokePermission.routesAllowed(
+                            lambda.getPolicy(r -> r.functionName(functionName)).policy(), function.value().functionArn(),
+                            apiId.get(), ServerlessApiVerifier.STAGE, ServerlessApiVerifier.ROUTES));
+            Fact<List<String>> code = function.refused() ? function.as() : filesNamingTable(lambda, functionName);
             Fact<String> logs = function.refused() ? function.as() : Fact.about("log group /aws/lambda/" + functionName,
                     () -> logs(lambda, functionName));
             Expected expected = new Expected(functionName, names.get("table"), names.get("apiKey"),
                     apiId.orElse("(no API)") + ":" + ServerlessApiVerifier.STAGE);
-            return new Observed(expected, function, permissions, routes, stage, plan, exchange, logs);
+            return new Observed(expected, function, permissions, routes, stage, plan, exchange, logs, invokers, keyFact, code);
         } finally {
             orders.removeAll();
+        }
+    }
+
+    /** The files of the function's zip package that contain the table's name; a package that cannot be read is said so. */
+    private Fact<List<String>> filesNamingTable(LambdaClient lambda, String functionName) {
+        String subject = "function " + functionName + "'s code";
+        Fact<String> location = Fact.about(subject, () -> lambda.getFunction(r -> r.functionName(functionName)).code().location());
+        if (location.refused()) {
+            return location.as();
+        }
+        if (location.value() == null) {
+            return Fact.refused(subject + ": not a zip package (a container image?), so it cannot be read for the table's name");
+        }
+        try {
+            return Fact.of(DeploymentPackage.filesNaming(URI.create(location.value()), names.get("table")));
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return Fact.refused(subject + ": " + e.getMessage());
         }
     }
 
@@ -111,20 +127,14 @@ final class ServerlessApiProbe {
             if (tableArn.refused()) {
                 return tableArn.as();
             }
-            Policies policies = Policies.identityOnly().withIdentity(documents.value());
-            Caller role = Caller.aws(function.role());
+            TableGrants grants = new TableGrants(documents.value(), function.role());
             Arn arn = Arn.fromString(tableArn.value());
-            String tables = "arn:" + arn.partition() + ":dynamodb:" + arn.region().orElse(target.region().id()) + ":"
-                    + arn.accountId().orElse("") + ":table/";
-            List<String> elsewhere = new ArrayList<>();
-            for (String other : List.of(tables + run + "-other", tables + table + "-archive")) {
-                policies.allowedActions(role, other, DYNAMODB_ACTIONS).forEach(a -> elsewhere.add(a + " on " + other));
-            }
             String logStream = "arn:" + arn.partition() + ":logs:" + arn.region().orElse(target.region().id()) + ":"
                     + arn.accountId().orElse("") + ":log-group:/aws/lambda/" + function.functionName()
                     + ":log-stream:2026/01/01/[$LATEST]0123456789abcdef";
-            return Fact.of(new Permissions(policies.allowedActions(role, tableArn.value(), DYNAMODB_ACTIONS),
-                    List.copyOf(elsewhere), policies.allowedActions(role, logStream, ServerlessApiVerifier.LOG_ACTIONS)));
+            return Fact.of(new Permissions(grants.onTable(tableArn.value()),
+                    grants.otherActions(tableArn.value(), ServerlessApiVerifier.TABLE_ACTIONS),
+                    grants.elsewhere(tableArn.value(), run), grants.logs(logStream, ServerlessApiVerifier.LOG_ACTIONS)));
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.dvalabs.verify.Matcher.containsExactlyInAnyOrder;
 import static dev.dvalabs.verify.Matcher.eq;
 import static dev.dvalabs.verify.Matcher.satisfies;
 
+import dev.dvalabs.exercises.serverlessapi.ApiShape.Key;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Plan;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Route;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Throttling;
@@ -31,6 +32,7 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
     static final String STAGE = ServerlessApiStack.STAGE;
     static final List<String> TABLE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
     static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+    static final List<String> ROUTES = List.of("POST /orders", "GET /orders/{id}");
 
     private final OwnOrders orders = new OwnOrders();
 
@@ -46,14 +48,18 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
             Fact<Throttling> stage,
             Fact<Plan> plan,
             Fact<Exchange> exchange,
-            Fact<String> logs) {}
+            Fact<String> logs,
+            Fact<List<String>> invokers,
+            Fact<Key> key,
+            Fact<List<String>> filesNamingTable) {}
 
     /**
-     * What the execution role's policies allow, by the policy evaluator: which of the DynamoDB actions
-     * asked about on the table, which anywhere else (another table, a table whose name starts like it),
-     * and which log-writing actions on the function's log group.
+     * What the execution role's policies allow, by the policy evaluator: which DynamoDB actions on the
+     * table, which others on the table, its indexes and streams or {@code *}, which on any other table
+     * (another name, a name that starts like it, another region), and which log-writing actions on the
+     * function's log group.
      */
-    public record Permissions(List<String> onTable, List<String> elsewhere, List<String> logs) {}
+    public record Permissions(List<String> onTable, List<String> otherActions, List<String> elsewhere, List<String> logs) {}
 
     /**
      * The API called as a client would: a POST without the key, a POST with it, a GET of that order, a GET
@@ -110,6 +116,13 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                                     : CheckResult.all(routes, o.stage().its("stage " + STAGE, s -> "deployed").should(eq("deployed")));
                         })
                         .forTask(1),
+                new Check<Observed>("api-may-invoke", "The function's resource policy lets API Gateway invoke it for both routes",
+                        "Lambda: a resource-based policy says which services and accounts may invoke a function",
+                        "Run lambda add-permission --action lambda:InvokeFunction --principal apigateway.amazonaws.com, with --source-arn"
+                                + " arn:aws:execute-api:<region>:<account>:<api id>/* to let only this API in.",
+                        o -> o.invokers().its("routes by which apigateway.amazonaws.com may invoke " + o.expected().function())
+                                .should(containsExactlyInAnyOrder(ROUTES)))
+                        .forTask(1),
                 new Check<Observed>("order-roundtrip", "An order POSTed to /orders comes back from GET /orders/{id}",
                         "Lambda proxy integration: the function gets the whole request and answers statusCode, headers and body",
                         "POST stores the body (a JSON order with an id) with PutItem and answers 201; GET reads it with GetItem by the path's id and answers 200 with it as JSON.",
@@ -124,15 +137,18 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         .forTask(2),
                 new Check<Observed>("table-from-environment", "The function finds its table through the environment variable TABLE_NAME",
                         "Lambda: environment variables keep configuration out of the code",
-                        "Set the function's environment variable TABLE_NAME to the table's name and read os.environ[\"TABLE_NAME\"] in the code.",
-                        o -> o.exchange().its("", Exchange::environment).should(eq(TABLE_VARIABLE + "=" + o.expected().table()
-                                + ", the order posted through the API is in it")))
+                        "Set the function's environment variable TABLE_NAME to the table's name and read os.environ[\"TABLE_NAME\"] in the code, with no table name written in it (not even as a default).",
+                        o -> CheckResult.all(o.exchange().its("", Exchange::environment).should(eq(TABLE_VARIABLE + "="
+                                + o.expected().table() + ", the order posted through the API is in it")),
+                                o.filesNamingTable().its("files of the function's code naming " + o.expected().table())
+                                        .should(eq(List.of()))))
                         .forTask(3),
                 new Check<Observed>("role-table-actions", "The execution role allows PutItem and GetItem on the table, and no other DynamoDB action",
                         "IAM: least privilege; a Lambda function acts with its execution role",
-                        "Give the role one statement: Allow dynamodb:PutItem and dynamodb:GetItem on the table's ARN; not dynamodb:*, not a managed policy with more.",
-                        o -> o.permissions().its("allowed on " + o.expected().table(), Permissions::onTable)
-                                .should(containsExactlyInAnyOrder(TABLE_ACTIONS)))
+                        "Give the role one statement: Allow dynamodb:PutItem and dynamodb:GetItem on the table's ARN; not dynamodb:*, not ListTables or Query on an index, not a managed policy with more.",
+                        o -> CheckResult.all(o.permissions().its("allowed on " + o.expected().table(), Permissions::onTable)
+                                        .should(containsExactlyInAnyOrder(TABLE_ACTIONS)),
+                                o.permissions().its("other DynamoDB actions allowed", Permissions::otherActions).should(eq(List.of()))))
                         .forTask(4),
                 new Check<Observed>("role-only-that-table", "The execution role allows no DynamoDB action on any other table",
                         "IAM: least privilege; a resource of * reaches every table in the account",
@@ -158,9 +174,10 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         .forTask(5),
                 new Check<Observed>("post-needs-key", "POST /orders without an API key is refused with 403, and accepted with one",
                         "API Gateway: API keys, required per method",
-                        "Set apiKeyRequired on the POST method, create the API key and redeploy the stage.",
-                        o -> o.exchange().its("POST", Exchange::keys)
-                                .should(satisfies("without the key 403, with it 2xx", k -> k.matches("without the key 403, with it 2\\d\\d"))))
+                        "Set apiKeyRequired on the POST method, create the API key enabled and redeploy the stage.",
+                        o -> CheckResult.all(o.exchange().its("POST", Exchange::keys)
+                                        .should(satisfies("without the key 403, with it 2xx", k -> k.matches("without the key 403, with it 2\\d\\d"))),
+                                o.key().its("key " + o.expected().apiKey() + " enabled", Key::enabled).should(eq(true))))
                         .forTask(6),
                 new Check<Observed>("usage-plan", "A usage plan covers the API's prod stage and holds the key",
                         "API Gateway: usage plans tie API keys to stages, with throttling and quotas",
@@ -171,9 +188,11 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         .forTask(6),
                 new Check<Observed>("stage-throttling", "The prod stage throttles every method at 10 requests a second, bursts of 20",
                         "API Gateway: throttling, steady rate and burst; 429 Too Many Requests beyond them",
-                        "In the stage prod's default method settings (*/*) set the rate limit 10 and the burst limit 20.",
-                        o -> o.stage().its("*/* throttling").should(eq(new Throttling((double) ServerlessApiStack.RATE_LIMIT,
-                                ServerlessApiStack.BURST_LIMIT))))
+                        "In the stage prod's default method settings (*/*) set the rate limit 10 and the burst limit 20, and give no single method (orders/POST) a higher limit.",
+                        o -> CheckResult.all(o.stage().its("*/* throttling", t -> new Throttling(t.rate(), t.burst()))
+                                        .should(eq(new Throttling((double) ServerlessApiStack.RATE_LIMIT, ServerlessApiStack.BURST_LIMIT))),
+                                o.stage().its("methods throttled more loosely", t -> t.looserThan(ServerlessApiStack.RATE_LIMIT,
+                                        ServerlessApiStack.BURST_LIMIT)).should(eq(List.of()))))
                         .forTask(7));
     }
 

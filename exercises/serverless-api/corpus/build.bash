@@ -21,6 +21,8 @@ path_parameter='{id}'
 post_key=--api-key-required
 get_key=--no-api-key-required
 throttle=yes
+method_throttling=()           # more patch operations for the stage, such as one method's own throttling
+invoke_permission=yes
 rate=10
 burst=20
 plan_holds_key=yes
@@ -58,13 +60,16 @@ build() {
   uri="arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${function_arn}/invocations"
   route "$orders" POST "$post_key"
   route "$by_id" GET "$get_key"
-  aws lambda add-permission --function-name "$function" --statement-id apigateway --action lambda:InvokeFunction \
-    --principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:${region}:${account}:${api}/*" > /dev/null
+  if [ "$invoke_permission" = yes ]; then
+    aws lambda add-permission --function-name "$function" --statement-id apigateway --action lambda:InvokeFunction \
+      --principal apigateway.amazonaws.com --source-arn "arn:aws:execute-api:${region}:${account}:${api}/*" > /dev/null
+  fi
 
   aws apigateway create-deployment --rest-api-id "$api" --stage-name prod > /dev/null
   if [ "$throttle" = yes ]; then
     aws apigateway update-stage --rest-api-id "$api" --stage-name prod --patch-operations \
-      "op=replace,path=/*/*/throttling/rateLimit,value=$rate" "op=replace,path=/*/*/throttling/burstLimit,value=$burst" > /dev/null
+      "op=replace,path=/*/*/throttling/rateLimit,value=$rate" "op=replace,path=/*/*/throttling/burstLimit,value=$burst" \
+      "${method_throttling[@]}" > /dev/null
   fi
 
   key=$(aws apigateway create-api-key --name dva-labs-orders-key --enabled --query id --output text)

@@ -2,6 +2,8 @@ package dev.dvalabs.exercises.serverlessapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dvalabs.exercises.serverlessapi.ApiShape.Key;
+import dev.dvalabs.exercises.serverlessapi.ApiShape.MethodLimit;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Plan;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Route;
 import dev.dvalabs.exercises.serverlessapi.ApiShape.Throttling;
@@ -43,7 +45,11 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
         int timeout = 10;
         int memory = 256;
         List<String> onTable = List.of("dynamodb:PutItem", "dynamodb:GetItem");
+        List<String> otherActions = List.of();
         List<String> elsewhere = List.of();
+        Fact<List<String>> invokers = Fact.of(List.of("POST /orders", "GET /orders/{id}"));
+        Fact<Key> key = Fact.of(new Key("k3y-value", true));
+        Fact<List<String>> filesNamingTable = Fact.of(List.of());
         List<String> logs = List.of("logs:CreateLogStream", "logs:PutLogEvents");
         Fact<List<Route>> routes = Fact.of(List.of(
                 new Route("POST", "/orders", "AWS_PROXY", FUNCTION, true),
@@ -64,8 +70,8 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                     .memorySize(memory).environment(e -> e.variables(Map.of("TABLE_NAME", TABLE))).build();
             Fact<Exchange> made = exchange != null ? exchange : Fact.of(new Exchange(withoutKey, post, get, unknown, ORDER,
                     environmentTable, inEnvironmentTable));
-            return new Observed(expected, Fact.of(function), Fact.of(new Permissions(onTable, elsewhere, logs)), routes, stage,
-                    plan, made, logLines);
+            return new Observed(expected, Fact.of(function), Fact.of(new Permissions(onTable, otherActions, elsewhere, logs)),
+                    routes, stage, plan, made, logLines, invokers, key, filesNamingTable);
         }
     }
 
@@ -77,7 +83,8 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                     s.routes = Fact.refused(noApi);
                     s.stage = Fact.refused(noApi);
                     s.exchange = Fact.refused(noApi);
-                }, "order-roundtrip", "unknown-order-404", "table-from-environment", "post-needs-key", "stage-throttling"),
+                    s.invokers = Fact.refused(noApi);
+                }, "api-may-invoke", "order-roundtrip", "unknown-order-404", "table-from-environment", "post-needs-key", "stage-throttling"),
                 wrong("api-routes", "GET integrated without proxy (AWS)", (Consumer<Seen>) s -> s.routes = Fact.of(List.of(
                         new Route("POST", "/orders", "AWS_PROXY", FUNCTION, true),
                         new Route("GET", "/orders/{id}", "AWS", FUNCTION, false)))),
@@ -89,6 +96,10 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                         new Route("GET", "/orders", "AWS_PROXY", FUNCTION, false)))),
                 wrong("api-routes", "no stage prod", (Consumer<Seen>) s -> s.stage = Fact.refused("stage prod: NotFoundException: Invalid stage identifier specified"),
                         "stage-throttling"),
+                wrong("api-may-invoke", "no resource policy on the function", (Consumer<Seen>) s -> s.invokers = Fact.refused(
+                        "function " + FUNCTION + "'s resource policy: ResourceNotFoundException: The resource you requested does not exist.")),
+                wrong("api-may-invoke", "a permission for GET only", (Consumer<Seen>) s ->
+                        s.invokers = Fact.of(List.of("GET /orders/{id}"))),
                 wrong("order-roundtrip", "GET answering without the field posted", (Consumer<Seen>) s ->
                         s.get = new Answer(200, JSON, "{\"id\":\"dva-labs-verify-1-order\"}")),
                 wrong("order-roundtrip", "POST failing in the function", (Consumer<Seen>) s -> {
@@ -109,6 +120,14 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                         s.inEnvironmentTable = false),
                 wrong("table-from-environment", "TABLE_NAME naming another table", (Consumer<Seen>) s ->
                         s.environmentTable = "orders-staging"),
+                wrong("table-from-environment", "TABLE_NAME set, but the code writes the table's name", (Consumer<Seen>) s ->
+                        s.filesNamingTable = Fact.of(List.of("lambda_function.py"))),
+                wrong("role-table-actions", "ListTables on *", (Consumer<Seen>) s ->
+                        s.otherActions = List.of("dynamodb:ListTables on *")),
+                wrong("role-table-actions", "Query on the table's indexes", (Consumer<Seen>) s -> s.otherActions =
+                        List.of("dynamodb:Query on arn:aws:dynamodb:us-east-1:123456789012:table/" + TABLE + "/index/any-index")),
+                wrong("role-only-that-table", "GetItem and PutItem on the table's name in every region", (Consumer<Seen>) s ->
+                        s.elsewhere = List.of("dynamodb:GetItem on arn:aws:dynamodb:eu-west-1:123456789012:table/" + TABLE)),
                 wrong("role-table-actions", "dynamodb:* on the table", (Consumer<Seen>) s ->
                         s.onTable = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteTable", "dynamodb:Scan")),
                 wrong("role-table-actions", "no DynamoDB action at all", (Consumer<Seen>) s -> s.onTable = List.of()),
@@ -121,6 +140,8 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                         s.logLines = Fact.refused("log group /aws/lambda/" + FUNCTION + ": ResourceNotFoundException: The specified log group does not exist.")),
                 wrong("function-settings", "the default timeout", (Consumer<Seen>) s -> s.timeout = 3),
                 wrong("function-settings", "the default memory", (Consumer<Seen>) s -> s.memory = 128),
+                wrong("post-needs-key", "the key disabled (ministack still accepts it)", (Consumer<Seen>) s ->
+                        s.key = Fact.of(new Key("k3y-value", false))),
                 wrong("post-needs-key", "POST open to anyone", (Consumer<Seen>) s -> s.withoutKey = new Answer(201, JSON, ORDER)),
                 wrong("usage-plan", "the key not in the plan", (Consumer<Seen>) s ->
                         s.plan = Fact.of(new Plan(List.of("a1b2c3:prod"), List.of()))),
@@ -128,11 +149,13 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                         s.plan = Fact.of(new Plan(List.of("a1b2c3:dev"), List.of("dva-labs-orders-key")))),
                 wrong("usage-plan", "no plan", (Consumer<Seen>) s -> s.plan = Fact.refused("no usage plan named dva-labs-orders-plan")),
                 wrong("stage-throttling", "rate and burst swapped", (Consumer<Seen>) s -> s.stage = Fact.of(new Throttling(20.0, 10))),
+                wrong("stage-throttling", "POST's own setting loosening the stage's", (Consumer<Seen>) s -> s.stage = Fact.of(
+                        new Throttling(10.0, 20, List.of(new MethodLimit("~1orders/POST", 5000.0, 10000))))),
                 wrong("stage-throttling", "no method settings", (Consumer<Seen>) s -> s.stage = Fact.of(new Throttling(null, null))));
     }
 
     @Test
-    @DisplayName("a path parameter named otherwise, GET wanting the key too and extra fields in the answer pass")
+    @DisplayName("a path parameter named otherwise, GET wanting the key too, extra fields in the answer and a stricter POST pass")
     void rightButDifferentPasses() {
         Seen seen = new Seen();
         seen.routes = Fact.of(List.of(
@@ -141,6 +164,8 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                 new Route("OPTIONS", "/orders", "MOCK", "", false)));
         seen.get = new Answer(200, JSON, "{\"id\":\"dva-labs-verify-1-order\",\"item\":\"book\",\"quantity\":\"2\",\"createdAt\":\"now\"}");
         seen.post = new Answer(200, JSON, "{}");
+        seen.stage = Fact.of(new Throttling(10.0, 20, List.of(new MethodLimit("~1orders/POST", 5.0, 10),
+                new MethodLimit("~1orders~1{id}/GET", null, null))));
         assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -60,7 +61,8 @@ public final class LookAlikes {
             Map.entry("AWS::Kinesis::Stream", new Kind("Kinesis stream", "Name", LookAlikes::stream)),
             Map.entry("AWS::KinesisFirehose::DeliveryStream", new Kind("Firehose delivery stream", "DeliveryStreamName",
                     LookAlikes::deliveryStream)),
-            Map.entry("AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function)));
+            Map.entry("AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function)),
+            Map.entry("AWS::Logs::LogGroup", new Kind("log group", "LogGroupName", LookAlikes::logGroup)));
 
     private LookAlikes() {}
 
@@ -232,6 +234,15 @@ public final class LookAlikes {
             return tagsOf(target, "lambda", lambda.getFunctionConfiguration(r -> r.functionName(name)).functionArn());
         } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
             return Optional.empty();
+        }
+    }
+
+    /** DescribeLogGroups matches by prefix: the group of exactly that name, by the ARN it gives. */
+    private static Optional<Map<String, String>> logGroup(Target target, String name) {
+        try (CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
+            return logs.describeLogGroupsPaginator(r -> r.logGroupNamePrefix(name)).logGroups().stream()
+                    .filter(g -> name.equals(g.logGroupName())).findFirst()
+                    .flatMap(g -> tagsOf(target, "logs", g.arn()));
         }
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -120,6 +121,12 @@ class LookAlikesTest {
                                 firehose.createDeliveryStream(r -> r.deliveryStreamName(name).deliveryStreamType("DirectPut")
                                         .tags(tags.entrySet().stream().map(e -> software.amazon.awssdk.services.firehose.model.Tag
                                                 .builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+                            }
+                        }),
+                Arguments.of("log group /aws/lambda/look-alike-function", "AWS::Logs::LogGroup", "LogGroupName",
+                        "/aws/lambda/look-alike-function", (Create) (t, name, tags) -> {
+                            try (CloudWatchLogsClient logs = t.client(CloudWatchLogsClient.builder())) {
+                                logs.createLogGroup(r -> r.logGroupName(name).tags(tags));
                             }
                         }),
                 Arguments.of("S3 bucket look-alike-bucket", "AWS::S3::Bucket", "BucketName", "look-alike-bucket",
