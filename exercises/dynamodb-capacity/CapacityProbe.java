@@ -49,15 +49,18 @@ final class CapacityProbe {
     Observed observe(CompletableFuture<Fact<Burst>> burst) {
         Fact<TableDescription> described = about(() -> dynamo.describeTable(r -> r.tableName(table)).table());
         if (described.refused()) {
-            return new Observed(described, described.as(), described.as(), described.as(), described.as(), burst.join());
+            return new Observed(described, described.as(), described.as(), described.as(), described.as(), burst.join(), false);
         }
         description = described.value();
         keySchema = description.keySchema();
+        // Task 1 seen now is remembered, as after the switch to on-demand nothing else shows it.
+        SeenProvisioned seen = SeenProvisioned.inUserState();
+        seen.recordIfFiveAndFive(description);
         removeLeftovers();
         Fact<WriteUnits> writes = about(() -> new WriteUnits(put("small", ONE_KB), put("medium", TWO_AND_A_HALF_KB),
                 put("large", TWELVE_KB)));
         return new Observed(described, writes, about(this::transaction), about(this::batch),
-                writes.refused() ? writes.as() : about(this::reads), burst.join());
+                writes.refused() ? writes.as() : about(this::reads), burst.join(), seen.saw(description));
     }
 
     /** Removes the items of an earlier verify that was killed before its own cleanup, so none stays for good. */

@@ -43,6 +43,7 @@ final class SwitchToOnDemand implements AfterDeploy {
             out.println("Task 2: updating " + stackName + " with " + DynamodbCapacityStack.BILLING_MODE_PARAMETER + "="
                     + ON_DEMAND + ", which switches the table from 5 RCU and 5 WCU to on-demand.");
             waitOutCreationSecond(target, outputs.get("TableName"));
+            rememberTaskOne(target, outputs.get("TableName"));
             cloudFormation.updateStack(r -> r.stackName(stackName).usePreviousTemplate(true)
                     .parameters(Parameter.builder().parameterKey(DynamodbCapacityStack.BILLING_MODE_PARAMETER)
                             .parameterValue(ON_DEMAND).build()));
@@ -75,6 +76,16 @@ final class SwitchToOnDemand implements AfterDeploy {
                 throw new IllegalStateException(stackName + " is UPDATE_COMPLETE but " + table + " is still PROVISIONED: "
                         + target.describe() + " did not apply the stack update to " + ON_DEMAND + ".");
             }
+        }
+    }
+
+    /** Records that the toolkit saw the table at 5 and 5 before it switches it, the only proof of task 1 afterwards. */
+    private static void rememberTaskOne(Target target, String table) {
+        if (table == null) {
+            return;
+        }
+        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+            SeenProvisioned.inUserState().recordIfFiveAndFive(dynamo.describeTable(r -> r.tableName(table)).table());
         }
     }
 

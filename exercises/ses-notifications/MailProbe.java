@@ -72,7 +72,8 @@ final class MailProbe {
                     ses.describeConfigurationSet(r -> r.configurationSetName(names.get("configurationSet")))
                             .configurationSet().name());
             return new Observed(verification, sent, unverified, sandbox,
-                    readBack(messageId(sendAnswer)), configurationSet, notifications(ses, sqs));
+                    readBack(messageId(sendAnswer)), configurationSet, notifications(ses, sqs),
+                    about("the feedback route to queue " + names.get("queue"), () -> FeedbackRoute.problems(target, names)));
         }
     }
 

@@ -6,6 +6,7 @@ import static dev.dvalabs.verify.Matcher.startsWith;
 
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
             Fact<Sandbox> sandbox,
             Fact<Mail> readBack,
             Fact<String> configurationSet,
-            Fact<List<String>> notifications) {}
+            Fact<List<String>> notifications,
+            Fact<List<String>> route) {}
 
     /** Whether the account has production access, and what a send to an unverified recipient answered. */
     public record Sandbox(boolean productionAccess, String unverifiedRecipient) {
@@ -88,9 +90,14 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                         "Send the identity's Bounce and Complaint notifications to the topic " + SesNotificationsStack.FEEDBACK
                                 + " (aws ses set-identity-notification-topic), subscribe the queue of the same name, and let"
                                 + " the topic send to it (queue policy).",
-                        o -> o.notifications().its("notifications in the queue for sends to bounce@ and complaint@ the simulator")
-                                .should(satisfies("Bounce and Complaint among them",
-                                        kinds -> kinds.containsAll(NotifyFeedbackTopic.KINDS))))
+                        // Arrival proves some route works; the route read proves it is the instructed one, and
+                        // that the queue policy lets the topic send where an emulator enforces none.
+                        o -> CheckResult.all(
+                                o.notifications().its("notifications in the queue for sends to bounce@ and complaint@ the simulator")
+                                        .should(satisfies("Bounce and Complaint among them",
+                                                kinds -> kinds.containsAll(NotifyFeedbackTopic.KINDS))),
+                                o.route().its("what is wrong with the identity's topics, the subscription and the queue policy")
+                                        .should(satisfies("nothing", List::isEmpty))))
                         .forTask(3));
     }
 

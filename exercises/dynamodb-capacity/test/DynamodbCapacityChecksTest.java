@@ -37,9 +37,11 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
         Fact<ReadUnits> reads = Fact.of(new ReadUnits(3.0, 1.5));
         Fact<Burst> burst = Fact.of(new Burst("ProvisionedThroughputExceededException: The level of configured provisioned"
                 + " throughput for the table was exceeded. (after 301 writes)", 10, 14));
+        /** An earlier verify (or the solution's switch step) recorded this table at 5 RCU and 5 WCU. */
+        boolean throughputSeen = true;
 
         Observed build() {
-            return new Observed(Fact.of(table.build()), writes, transaction, batch, reads, burst);
+            return new Observed(Fact.of(table.build()), writes, transaction, batch, reads, burst, throughputSeen);
         }
     }
 
@@ -72,6 +74,17 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
     }
 
     @Test
+    @DisplayName("a switch to on-demand no look saw at 5/5 first is no PASS of task 1: it is SKIP, saying to verify after task 1")
+    void unseenSwitchIsNotAPass() {
+        Seen seen = new Seen();
+        seen.throughputSeen = false;
+        var outcome = judge(seen).outcome("provisioned-throughput");
+        assertThat(outcome.status()).isEqualTo(Status.SKIP);
+        assertThat(outcome.result().observed()).contains("run labs verify after task 1");
+        assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
+    }
+
+    @Test
     @DisplayName("there are 7 checks")
     void checkCount() {
         assertThat(checks()).hasSize(7);
@@ -85,6 +98,11 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
                 wrong("provisioned-throughput", "a table created on-demand, with no switch recorded",
                         s -> s.table = onDemandSince(null)),
                 wrong("provisioned-throughput", "the starter's 1 RCU and 1 WCU", s -> s.table = provisioned(1, 1), "on-demand"),
+                wrong("provisioned-throughput", "a table created on-demand, though a record says 5/5 (another table's)",
+                        s -> {
+                            s.table = onDemandSince(CREATED);
+                            s.throughputSeen = true;
+                        }),
                 wrong("provisioned-throughput", "10 RCU and 5 WCU", s -> s.table = provisioned(10, 5), "on-demand"),
                 wrong("on-demand", "a table left provisioned at 5/5 after a switch to 10/10 instead",
                         s -> s.table = provisioned(10, 10), "provisioned-throughput"),

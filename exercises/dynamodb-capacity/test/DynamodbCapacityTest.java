@@ -87,7 +87,7 @@ class DynamodbCapacityTest {
     }
 
     @Test
-    @DisplayName("a table keyed by a number and a sort key, switched to on-demand, passes under its own name")
+    @DisplayName("a table keyed by a number and a sort key, verified at 5/5 and then switched to on-demand, passes under its own name")
     void otherKeysSwitched(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             dynamo.createTable(c -> c.tableName("dva-labs-keys").billingMode(BillingMode.PROVISIONED)
@@ -95,6 +95,8 @@ class DynamodbCapacityTest {
                             a -> a.attributeName("sort").attributeType(ScalarAttributeType.S))
                     .keySchema(k -> k.attributeName("n").keyType("HASH"), k -> k.attributeName("sort").keyType("RANGE"))
                     .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+            // Task 1 verified, as the instructions ask: the only record of the 5/5 once the table is on-demand.
+            assertThat(verify(emulator, Map.of("table", "dva-labs-keys")).ids(Status.PASS)).contains("provisioned-throughput");
             awaitNextSecond();
             dynamo.updateTable(u -> u.tableName("dva-labs-keys").billingMode(BillingMode.PAY_PER_REQUEST));
         }
@@ -102,6 +104,22 @@ class DynamodbCapacityTest {
         assertThat(report.ids(Status.FAIL)).isEmpty();
         assertThat(report.ids(Status.PASS)).contains("provisioned-throughput", "on-demand", "write-units",
                 "transaction-units", "batch-units");
+    }
+
+    @Test
+    @DisplayName("a table switched to on-demand from 1/1 with no verify between is no PASS of task 1")
+    void unseenSwitchIsNoPass(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(c -> c.tableName("dva-labs-unseen").billingMode(BillingMode.PROVISIONED)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L)));
+            awaitNextSecond();
+            dynamo.updateTable(u -> u.tableName("dva-labs-unseen").billingMode(BillingMode.PAY_PER_REQUEST));
+        }
+        Report report = verify(emulator, Map.of("table", "dva-labs-unseen"));
+        assertThat(report.ids(Status.PASS)).doesNotContain("provisioned-throughput");
+        assertThat(report.ids(Status.SKIP)).contains("provisioned-throughput");
     }
 
     @Test

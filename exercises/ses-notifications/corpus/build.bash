@@ -16,6 +16,7 @@ topic_name=dva-labs-ses-feedback
 queue_name=dva-labs-ses-feedback
 notification_types=(Bounce Complaint)
 subscribe=yes
+queue_policy=yes
 
 identity_step() {
   aws ses verify-email-identity --email-address "$identity"
@@ -29,7 +30,9 @@ build() {
   topic=$(aws sns create-topic --name "$topic_name" --query TopicArn --output text)
   queue=$(sqs create-queue --queue-name "$queue_name" --query QueueUrl --output text)
   local policy="{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"arn:aws:sqs:${region}:${account}:${queue_name}\",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"$topic\"}}}]}"
-  sqs set-queue-attributes --queue-url "$queue" --attributes "$(jq -n --arg p "$policy" '{Policy: $p}')"
+  if [ "$queue_policy" = yes ]; then
+    sqs set-queue-attributes --queue-url "$queue" --attributes "$(jq -n --arg p "$policy" '{Policy: $p}')"
+  fi
   if [ "$subscribe" = yes ]; then
     aws sns subscribe --topic-arn "$topic" --protocol sqs \
       --notification-endpoint "arn:aws:sqs:${region}:${account}:${queue_name}" > /dev/null

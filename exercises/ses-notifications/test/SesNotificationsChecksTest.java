@@ -32,9 +32,10 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
         Fact<Mail> readBack = Fact.of(new Mail(MailProbe.SUBJECT, MailProbe.BODY));
         Fact<String> configurationSet = Fact.of("dva-labs-mail");
         Fact<List<String>> notifications = Fact.of(List.of("Bounce", "Complaint"));
+        Fact<List<String>> route = Fact.of(List.of());
 
         Observed build() {
-            return new Observed(verification, send, unverifiedSender, sandbox, readBack, configurationSet, notifications);
+            return new Observed(verification, send, unverifiedSender, sandbox, readBack, configurationSet, notifications, route);
         }
     }
 
@@ -97,6 +98,14 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
                 wrong("feedback-notifications", "no notification at all", s -> s.notifications = Fact.of(List.of())),
                 wrong("feedback-notifications", "bounces only", s -> s.notifications = Fact.of(List.of("Bounce"))),
                 wrong("feedback-notifications", "deliveries only", s -> s.notifications = Fact.of(List.of("Delivery"))),
+                wrong("feedback-notifications", "notifications arriving through another topic the queue is subscribed to",
+                        s -> s.route = Fact.of(List.of("queue dva-labs-ses-feedback is not subscribed to topic dva-labs-ses-feedback"))),
+                wrong("feedback-notifications", "the identity's notifications set to another topic",
+                        s -> s.route = Fact.of(List.of("the identity's Bounce notifications go to arn:aws:sns:us-east-1:1:other"))),
+                wrong("feedback-notifications", "a queue without a policy letting the topic send (no emulator enforces it)",
+                        s -> s.route = Fact.of(List.of("queue dva-labs-ses-feedback has no policy letting the topic send"))),
+                wrong("feedback-notifications", "no topic",
+                        s -> s.route = Fact.refused("the feedback route to queue dva-labs-ses-feedback: NotFound: x")),
                 wrong("feedback-notifications", "no queue",
                         s -> s.notifications = Fact.refused("queue dva-labs-ses-feedback: QueueDoesNotExist: x")));
     }

@@ -103,6 +103,17 @@ class BreakItTest {
             assertOneSentence(ran);
         }
 
+        @ParameterizedTest(name = "{0} --name owner={1} is refused as no email address before anything is read")
+        @CsvSource({"verify,not-an-address", "verify,x@y", "verify,a b@c.d", "deploy,not-an-address", "deploy,x@y",
+                "deploy,a b@c.d", "run,x@y"})
+        void nameThatMustBeAnAddress(String command, String address) {
+            LabsTest.Ran ran = LabsTest.run(command, "practice-table", "--name", "owner=" + address, "--target", "endpoint",
+                    "--endpoint", endpoint);
+            assertThat(ran.exitCode()).as(ran.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(ran.err()).contains("--name owner=" + address + " is not an email address like you@example.org.");
+            assertOneSentence(ran);
+        }
+
         @Test
         @DisplayName("a sandbox accounts config that is not YAML, or lists no account id, is a bad value")
         void badSandboxConfig(@TempDir Path home) throws IOException {

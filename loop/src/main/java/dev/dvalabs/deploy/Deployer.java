@@ -97,7 +97,7 @@ public final class Deployer {
             Optional<Stack> existing = settle(progress, cloudFormation, exercise, stackName);
             if (existing.isEmpty()) {
                 // Only a create can take over a learner's resource: an update changes the stack's own.
-                LookAlikes.refusal(target, exercise.id(), template).ifPresent(why -> {
+                LookAlikes.refusal(target, exercise.id(), template, names).ifPresent(why -> {
                     throw new RefusedException(why);
                 });
             }

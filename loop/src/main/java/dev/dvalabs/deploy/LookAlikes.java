@@ -62,13 +62,20 @@ public final class LookAlikes {
             Map.entry("AWS::KinesisFirehose::DeliveryStream", new Kind("Firehose delivery stream", "DeliveryStreamName",
                     LookAlikes::deliveryStream)),
             Map.entry("AWS::Lambda::Function", new Kind("Lambda function", "FunctionName", LookAlikes::function)),
-            Map.entry("AWS::Logs::LogGroup", new Kind("log group", "LogGroupName", LookAlikes::logGroup)));
+            Map.entry("AWS::Logs::LogGroup", new Kind("log group", "LogGroupName", LookAlikes::logGroup)),
+            Map.entry("AWS::SES::EmailIdentity", new Kind("SES identity", "EmailIdentity", LookAlikes::identity)),
+            Map.entry("AWS::SES::ConfigurationSet", new Kind("SES configuration set", "Name", LookAlikes::configurationSet)));
 
     private LookAlikes() {}
 
     /** Why the stack must not be created, in one sentence naming the first look-alike; empty when nothing is in the way. */
     static Optional<String> refusal(Target target, String exerciseId, String template) {
-        return first(target, exerciseId, template).map(found -> found + " exists without the tag " + ExerciseStack.TAG_EXERCISE
+        return refusal(target, exerciseId, template, Map.of());
+    }
+
+    /** As {@link #refusal(Target, String, String)}, with the values the deploy gives the template's parameters. */
+    static Optional<String> refusal(Target target, String exerciseId, String template, Map<String, String> parameters) {
+        return first(target, exerciseId, template, parameters).map(found -> found + " exists without the tag " + ExerciseStack.TAG_EXERCISE
                 + "=" + exerciseId + ", so deploy created nothing rather than take it over: to check your own, run labs verify "
                 + exerciseId + " (--name checks one under another name), or delete or rename it, then deploy.");
     }
@@ -79,14 +86,21 @@ public final class LookAlikes {
      * while the stack stood (CloudFormation would delete it with the stack, by its name).
      */
     public static Optional<String> first(Target target, String exerciseId, String template) {
-        Iterator<Map.Entry<String, JsonNode>> resources = parse(template).path("Resources").fields();
+        return first(target, exerciseId, template, Map.of());
+    }
+
+    /** As {@link #first(Target, String, String)}, a name given by a parameter ({"Ref": p}) read as deployed. */
+    static Optional<String> first(Target target, String exerciseId, String template, Map<String, String> parameters) {
+        JsonNode root = parse(template);
+        Iterator<Map.Entry<String, JsonNode>> resources = root.path("Resources").fields();
         PhysicalName names = new PhysicalName(() -> account(target), target.region().id());
         while (resources.hasNext()) {
             JsonNode resource = resources.next().getValue();
             Kind kind = KINDS.get(resource.path("Type").asText());
             // A name CloudFormation generates, or one built from other resources, cannot be a learner's; one
             // built from the account and region (a bucket's, made unique) is the name it will have.
-            Optional<String> name = kind == null ? Optional.empty() : names.of(resource.path("Properties").path(kind.property()));
+            Optional<String> name = kind == null ? Optional.empty()
+                    : names.of(parameterValue(root, resource.path("Properties").path(kind.property()), parameters));
             if (name.isEmpty()) {
                 continue;
             }
@@ -102,6 +116,16 @@ public final class LookAlikes {
         try (StsClient sts = target.client(StsClient.builder())) {
             return sts.getCallerIdentity().account();
         }
+    }
+
+    /** A {"Ref": parameter} as the deploy gives it (the value passed, else the parameter's default); else the node. */
+    private static JsonNode parameterValue(JsonNode template, JsonNode node, Map<String, String> parameters) {
+        String ref = node.path("Ref").asText("");
+        JsonNode parameter = template.path("Parameters").path(ref);
+        if (ref.isEmpty() || parameter.isMissingNode()) {
+            return node;
+        }
+        return parameters.containsKey(ref) ? JSON.getNodeFactory().textNode(parameters.get(ref)) : parameter.path("Default");
     }
 
     private static JsonNode parse(String template) {
@@ -244,6 +268,18 @@ public final class LookAlikes {
                     .filter(g -> name.equals(g.logGroupName())).findFirst()
                     .flatMap(g -> tagsOf(target, "logs", g.arn()));
         }
+    }
+
+    private static String sesArn(Target target, String path) {
+        return "arn:aws:ses:" + target.region().id() + ":" + account(target) + ":" + path;
+    }
+
+    private static Optional<Map<String, String>> identity(Target target, String name) {
+        return tagsOf(target, "ses", sesArn(target, "identity/" + name));
+    }
+
+    private static Optional<Map<String, String>> configurationSet(Target target, String name) {
+        return tagsOf(target, "ses", sesArn(target, "configuration-set/" + name));
     }
 
     private static Optional<Map<String, String>> bucket(Target target, String name) {

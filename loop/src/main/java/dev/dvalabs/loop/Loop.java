@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
@@ -84,6 +85,9 @@ public final class Loop {
         }
     }
 
+    /** An address SES makes an email identity of: a local part, an @, a domain with a dot; no spaces. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
     /** The instructions' names with {@code --name} overrides laid over them, each override one of them. */
     private static Map<String, String> names(Exercise exercise, Map<String, String> overrides) {
         for (Map.Entry<String, String> override : overrides.entrySet()) {
@@ -93,6 +97,13 @@ public final class Loop {
             }
             if (override.getValue() == null || override.getValue().isBlank()) {
                 throw new BadInputException("--name " + override.getKey() + "= needs a name after the '='.");
+            }
+            // A name the instructions give as an email address is one an identity is made of (SES): an
+            // emulator would only refuse a stack built on anything else in words that blame itself.
+            if (EMAIL.matcher(exercise.names().get(override.getKey())).matches()
+                    && !EMAIL.matcher(override.getValue()).matches()) {
+                throw new BadInputException("--name " + override.getKey() + "=" + override.getValue()
+                        + " is not an email address like you@example.org.");
             }
         }
         Map<String, String> names = new LinkedHashMap<>(exercise.names());

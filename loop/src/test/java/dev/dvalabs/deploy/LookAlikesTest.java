@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -139,7 +140,24 @@ class LookAlikesTest {
                                                     .key(e.getKey()).value(e.getValue()).build()).toList())));
                                 }
                             }
+                        }),
+                Arguments.of("SES identity look-alike@example.com", "AWS::SES::EmailIdentity", "EmailIdentity",
+                        "look-alike@example.com", (Create) (t, name, tags) -> {
+                            try (SesV2Client ses = t.client(SesV2Client.builder())) {
+                                ses.createEmailIdentity(r -> r.emailIdentity(name).tags(sesTags(tags)));
+                            }
+                        }),
+                Arguments.of("SES configuration set look-alike-mail", "AWS::SES::ConfigurationSet", "Name", "look-alike-mail",
+                        (Create) (t, name, tags) -> {
+                            try (SesV2Client ses = t.client(SesV2Client.builder())) {
+                                ses.createConfigurationSet(r -> r.configurationSetName(name).tags(sesTags(tags)));
+                            }
                         }));
+    }
+
+    private static java.util.List<software.amazon.awssdk.services.sesv2.model.Tag> sesTags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> software.amazon.awssdk.services.sesv2.model.Tag.builder()
+                .key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     private static String template(String type, String property, String name) {
@@ -190,6 +208,22 @@ class LookAlikesTest {
                 .startsWith("S3 bucket " + name + " exists without the tag dva-labs:exercise=look-alikes"));
         assertThat(LookAlikes.refusal(emulator, EXERCISE, substituted)).hasValueSatisfying(why -> assertThat(why)
                 .startsWith("S3 bucket " + name + " exists"));
+    }
+
+    @Test
+    @DisplayName("a name given by a stack parameter is looked up as the deploy gives it, else as its default")
+    void parameterNamesAreLookedUp(LocalEmulator emulator) {
+        try (SesV2Client ses = emulator.client(SesV2Client.builder())) {
+            ses.createEmailIdentity(r -> r.emailIdentity("learner@example.com"));
+        }
+        String template = "{\"Parameters\":{\"sender\":{\"Type\":\"String\",\"Default\":\"learner@example.com\"}},"
+                + "\"Resources\":{\"I\":{\"Type\":\"AWS::SES::EmailIdentity\",\"Properties\":{\"EmailIdentity\":"
+                + "{\"Ref\":\"sender\"}}}}}";
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, template)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("SES identity learner@example.com exists without the tag"));
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, template, Map.of("sender", "learner@example.com"))).isPresent();
+        assertThat(LookAlikes.refusal(emulator, EXERCISE, template, Map.of("sender", "other@example.com")))
+                .as("another address given on deploy is free").isEmpty();
     }
 
     @Test
