@@ -15,6 +15,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -91,12 +92,11 @@ final class CapacityProbe {
     private double batch() {
         List<Map<String, AttributeValue>> batch = List.of(item("batch-small", ONE_KB),
                 item("batch-medium", TWO_AND_A_HALF_KB), item("batch-large", TWELVE_KB));
-        for (Map<String, AttributeValue> item : batch) {
-            data.item(table, key(item), () -> { });
-        }
         List<WriteRequest> requests = batch.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList();
-        var answer = dynamo.batchWriteItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                .requestItems(Map.of(table, requests)));
+        BatchWriteItemResponse[] written = new BatchWriteItemResponse[1];
+        data.items(table, batch.stream().map(this::key).toList(), () -> written[0] = dynamo.batchWriteItem(b -> b
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).requestItems(Map.of(table, requests))));
+        BatchWriteItemResponse answer = written[0];
         if (answer.hasUnprocessedItems() && !answer.unprocessedItems().isEmpty()) {
             throw new IllegalStateException("DynamoDB left " + answer.unprocessedItems().get(table).size()
                     + " of the batch's writes unprocessed; verify again in a minute.");

@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * What the verifier writes: items in the learner's table and a table of its own, remembered before each
  * write so that they are removed however verify ends, at the end of observe or by {@link #close()} from
- * another thread. After close nothing is written any more.
+ * another thread. Each write happens under one lock with its record, so that close never misses a write
+ * under way; after close nothing is written any more.
  */
 final class OwnData implements AutoCloseable {
 
@@ -41,22 +42,30 @@ final class OwnData implements AutoCloseable {
 
     /** Runs {@code write}, which writes the item of {@code key} into {@code table}, remembering it first. */
     void item(String table, Map<String, AttributeValue> key, Runnable write) {
-        remember(() -> items.add(new Item(table, key)));
-        write.run();
+        items(table, List.of(key), write);
+    }
+
+    /** Runs {@code write}, which writes the items of {@code keys} into {@code table} (a batch), remembering them first. */
+    void items(String table, List<Map<String, AttributeValue>> keys, Runnable write) {
+        whileOpen(() -> keys.forEach(key -> items.add(new Item(table, key))), write);
     }
 
     /** Runs {@code create}, which creates {@code table}, remembering it first. */
     void table(String table, Runnable create) {
-        remember(() -> tables.add(table));
-        create.run();
+        whileOpen(() -> tables.add(table), create);
     }
 
-    private void remember(Runnable record) {
+    /**
+     * Records, then writes, under one lock, as dynamodb-gsi-ttl's OwnItems does: a {@link #close()} from
+     * another thread waits for a write under way and then removes it, and no write follows close.
+     */
+    private void whileOpen(Runnable record, Runnable write) {
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("verify was interrupted and has removed its test data; it writes no more");
             }
             record.run();
+            write.run();
         }
     }
 

@@ -144,6 +144,27 @@ class DynamodbCapacityTest {
     }
 
     @Test
+    @DisplayName("close from another thread during a write waits for it and removes it, and lets no other write follow")
+    void closeDuringAWriteRemovesIt(LocalEmulator emulator) throws InterruptedException {
+        Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS(RunMarker.start().value()));
+        OwnData data = new OwnData(ID);
+        data.in(emulator);
+        Thread closer = new Thread(data::close);
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            create(dynamo, "dva-labs-race", BillingMode.PAY_PER_REQUEST);
+            data.item("dva-labs-race", key, () -> {
+                closer.start();
+                dynamo.putItem(p -> p.tableName("dva-labs-race").item(key));
+            });
+            closer.join();
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
+            assertThatThrownBy(() -> data.items("dva-labs-race", List.of(key),
+                    () -> dynamo.putItem(p -> p.tableName("dva-labs-race").item(key)))).isInstanceOf(IllegalStateException.class);
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
     void closedVerifierWritesNothing(LocalEmulator emulator) {
         new Loop(emulator, out).deploy(exercise, Variant.STARTER);
