@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,10 +32,17 @@ final class HookRunner {
 
     private final Map<String, String> environment;
     private final OnExit onExit;
+    private final ThreadFactory readers;
 
     HookRunner(Map<String, String> environment, OnExit onExit) {
+        this(environment, onExit, Thread::new);
+    }
+
+    /** {@code readers} makes the thread that drains a hook's output; a test can make it start late. */
+    HookRunner(Map<String, String> environment, OnExit onExit, ThreadFactory readers) {
         this.environment = Map.copyOf(environment);
         this.onExit = onExit;
+        this.readers = readers;
     }
 
     private static Optional<Path> firstExecutable(String... candidates) {
@@ -80,7 +88,8 @@ final class HookRunner {
     private Outcome await(String event, Process process, boolean grouped, Duration timeout) throws IOException {
         process.getOutputStream().close();
         BoundedOutput output = new BoundedOutput(process.getInputStream(), Rehearsal.MAX_OUTPUT_BYTES);
-        Thread reader = new Thread(output, "rehearsal-output-" + event);
+        Thread reader = readers.newThread(output);
+        reader.setName("rehearsal-output-" + event);
         reader.setDaemon(true);
         reader.start();
         boolean finished;
@@ -88,11 +97,15 @@ final class HookRunner {
             finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // Killed whether the script finished or not: what it started in the background goes too.
             killGroup(process, grouped);
+            // Only once the reader has met the end of the output may the pipe be closed: Process's
+            // own destroy closes it, and what the reader had not yet read would be lost.
             reader.join(KILL_GRACE.toMillis());
         } catch (InterruptedException e) {
             killGroup(process, grouped);
             Thread.currentThread().interrupt();
             return new Outcome(OptionalInt.empty(), false, output.text() + "[interrupted; process group killed]\n");
+        } finally {
+            process.destroyForcibly();
         }
         return finished
                 ? new Outcome(OptionalInt.of(process.exitValue()), false, output.text())
@@ -116,7 +129,8 @@ final class HookRunner {
                 Thread.currentThread().interrupt();
             }
         }
-        process.destroyForcibly();
+        // Through its handle, which signals the process without closing its pipes (Process.destroy does).
+        process.toHandle().destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,56 @@
+package dev.dvalabs.appspec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("A hook's output")
+class HookOutputTest {
+
+    @TempDir
+    Path work;
+
+    /** A reader thread that starts reading only after the script has surely ended: a loaded machine. */
+    private static final ThreadFactory LATE_READER = task -> new Thread(() -> {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        task.run();
+    });
+
+    @Test
+    @DisplayName("is kept whole when the script has ended before its output is read")
+    void keptWhenReadLate() throws Exception {
+        Path script = work.resolve("stop.sh");
+        Files.writeString(script, "#!/bin/sh\necho stopping the old one\n");
+
+        HookRunner.Outcome outcome = new HookRunner(Map.of(), new OnExit(false), LATE_READER)
+                .run("ApplicationStop", script, work, Duration.ofSeconds(30));
+
+        assertThat(outcome.exitCode()).hasValue(0);
+        assertThat(outcome.output()).isEqualTo("stopping the old one\n");
+    }
+
+    @Test
+    @DisplayName("is kept up to the kill when a late-read script times out")
+    void keptWhenATimedOutScriptIsReadLate() throws Exception {
+        Path script = work.resolve("hang.sh");
+        Files.writeString(script, "#!/bin/sh\necho started\nsleep 60 &\nsleep 60\n");
+
+        HookRunner.Outcome outcome = new HookRunner(Map.of(), new OnExit(false), LATE_READER)
+                .run("ApplicationStop", script, work, Duration.ofMillis(500));
+
+        assertThat(outcome.timedOut()).isTrue();
+        assertThat(outcome.output()).isEqualTo("started\n");
+    }
+}
