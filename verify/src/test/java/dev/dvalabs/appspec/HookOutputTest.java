@@ -31,11 +31,7 @@ class HookOutputTest {
     @Test
     @DisplayName("is kept whole when the script has ended before its output is read")
     void keptWhenReadLate() throws Exception {
-        Path script = work.resolve("stop.sh");
-        Files.writeString(script, "#!/bin/sh\necho stopping the old one\n");
-
-        HookRunner.Outcome outcome = new HookRunner(Map.of(), new OnExit(false), LATE_READER)
-                .run("ApplicationStop", script, work, Duration.ofSeconds(30));
+        HookRunner.Outcome outcome = runReadLate("#!/bin/sh\necho stopping the old one\n", Duration.ofSeconds(30));
 
         assertThat(outcome.exitCode()).hasValue(0);
         assertThat(outcome.output()).isEqualTo("stopping the old one\n");
@@ -44,13 +40,14 @@ class HookOutputTest {
     @Test
     @DisplayName("is kept up to the kill when a late-read script times out")
     void keptWhenATimedOutScriptIsReadLate() throws Exception {
-        Path script = work.resolve("hang.sh");
-        Files.writeString(script, "#!/bin/sh\necho started\nsleep 60 &\nsleep 60\n");
-
-        HookRunner.Outcome outcome = new HookRunner(Map.of(), new OnExit(false), LATE_READER)
-                .run("ApplicationStop", script, work, Duration.ofMillis(500));
+        HookRunner.Outcome outcome = runReadLate("#!/bin/sh\necho started\nsleep 60 &\nsleep 60\n", Duration.ofMillis(500));
 
         assertThat(outcome.timedOut()).isTrue();
         assertThat(outcome.output()).isEqualTo("started\n");
+    }
+
+    private HookRunner.Outcome runReadLate(String scriptText, Duration timeout) throws Exception {
+        Path script = Files.writeString(work.resolve("hook.sh"), scriptText);
+        return new HookRunner(Map.of(), new OnExit(false), LATE_READER).run("ApplicationStop", script, work, timeout);
     }
 }
