@@ -21,19 +21,38 @@ final class KeptEmulators {
 
     /** How long a first start may keep another command waiting: install aside, a start takes seconds. */
     static final Duration START_LOCK_WAIT = Duration.ofSeconds(120);
+    /** A record is read and rewritten in milliseconds. */
+    private static final Duration RECORD_LOCK_WAIT = Duration.ofSeconds(20);
 
     /**
      * A recorded emulator: its process, port and region, when the process started (to tell it from a
      * later process that got the same pid; 0 when unknown) and whether only the command that started it
      * uses it ({@code temporary}: it stops the emulator when it ends, unless another command kept it since),
      * and that command's process ({@code owner}): a temporary emulator whose owner is gone was orphaned by
-     * a kill and counts as kept, so that destroy stops it once nothing is deployed on it.
+     * a kill and counts as kept, so that destroy stops it once nothing is deployed on it. A temporary
+     * emulator is {@code shared} once its owner ended while other commands still used it: the last of
+     * them to end stops it.
      */
-    record Kept(long pid, int port, String region, long startedAt, boolean temporary, long owner) {
+    record Kept(long pid, int port, String region, long startedAt, boolean temporary, long owner, boolean shared) {
+
+        /** A command's own temporary emulator, stopped when that command ends. */
+        static Kept temporary(long pid, int port, String region, long startedAt, long owner) {
+            return new Kept(pid, port, region, startedAt, true, owner, false);
+        }
+
+        /** Kept running after the command that asked for it, until destroy. */
+        static Kept kept(long pid, int port, String region, long startedAt) {
+            return new Kept(pid, port, region, startedAt, false, 0, false);
+        }
 
         /** Kept by a command, or left behind by one that was killed. */
         boolean keptOrOrphaned() {
-            return !temporary || ProcessHandle.of(owner).filter(ProcessHandle::isAlive).isEmpty();
+            return !temporary || !shared && ProcessHandle.of(owner).filter(ProcessHandle::isAlive).isEmpty();
+        }
+
+        /** The temporary emulator with this process, handed over to the commands still using it. */
+        boolean sharedTemporary(long pid) {
+            return this.pid == pid && temporary && shared;
         }
     }
 
@@ -78,6 +97,30 @@ final class KeptEmulators {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Marks this temporary emulator as handed over to whichever command ends last, unless a command kept
+     * it since. Read and written under a lock, so that a keep at the same moment is never overwritten.
+     */
+    void handOver(Emulator emulator, long pid) {
+        try (ExclusiveLock ignored = lockRecord(emulator)) {
+            read(emulator).filter(k -> k.pid() == pid && k.temporary()).ifPresent(k -> remember(emulator,
+                    new Kept(k.pid(), k.port(), k.region(), k.startedAt(), true, k.owner(), true)));
+        }
+    }
+
+    /** Records the emulator as kept, under the lock a hand-over takes. */
+    void keep(Emulator emulator, Kept kept) {
+        try (ExclusiveLock ignored = lockRecord(emulator)) {
+            remember(emulator, kept);
+        }
+    }
+
+    private ExclusiveLock lockRecord(Emulator emulator) {
+        return ExclusiveLock.acquire(dir.resolve(emulator.target() + "-emulator-record.lock"), RECORD_LOCK_WAIT, () -> {})
+                .orElseThrow(() -> new TargetException("Another labs command has held the local emulator's record for "
+                        + RECORD_LOCK_WAIT.toSeconds() + " s; run this again when it has finished."));
     }
 
     void forget(Emulator emulator) {

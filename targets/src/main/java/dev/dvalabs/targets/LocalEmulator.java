@@ -47,10 +47,12 @@ public final class LocalEmulator implements Target {
     private final KeptEmulators records;
     private final Path log;
     private final boolean attached; // started by another command, which decides when it stops
+    private final EmulatorUsers users; // this command's place among the users of a recorded emulator; null otherwise
     private boolean keep;
+    private boolean closed;
 
     private LocalEmulator(Emulator emulator, int port, Region region, Process process, ProcessHandle handle,
-                          KeptEmulators records, boolean attached) {
+                          KeptEmulators records, boolean attached, EmulatorUsers users) {
         this.emulator = emulator;
         this.port = port;
         this.region = region;
@@ -59,6 +61,7 @@ public final class LocalEmulator implements Target {
         this.records = records;
         this.log = logFile(records.dir(), emulator, port);
         this.attached = attached;
+        this.users = users;
     }
 
     /** Starts ministack on a free loopback port, installing it first if this machine has not yet. */
@@ -117,11 +120,13 @@ public final class LocalEmulator implements Target {
         } catch (IOException e) {
             throw new TargetException("Could not start " + kind.project() + " from " + venv + ": " + e.getMessage(), e);
         }
-        LocalEmulator emulator = new LocalEmulator(kind, port, options.region, process, process.toHandle(), records, false);
+        EmulatorUsers users = recorded ? EmulatorUsers.join(EmulatorUsers.file(records.dir(), kind, process.pid()))
+                .orElseThrow(() -> new TargetException("Could not count this command as a user of the emulator it started.")) : null;
+        LocalEmulator emulator = new LocalEmulator(kind, port, options.region, process, process.toHandle(), records, false, users);
         if (recorded) {
             // Before the first request: from here on a command killed at any point leaves the emulator findable.
-            records.remember(kind, new KeptEmulators.Kept(process.pid(), port, options.region.id(), startedAt(process.toHandle()), true,
-                    ProcessHandle.current().pid()));
+            records.remember(kind, KeptEmulators.Kept.temporary(process.pid(), port, options.region.id(),
+                    startedAt(process.toHandle()), ProcessHandle.current().pid()));
         }
         // Ctrl-C or a failure must not leave a stray emulator behind unless the learner asked to keep it.
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
@@ -146,22 +151,35 @@ public final class LocalEmulator implements Target {
             KeptEmulators.Kept kept = found.get();
             Optional<ProcessHandle> handle = ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive)
                     .filter(h -> sameProcess(h, kept.startedAt()));
-            // Only a process known by its start time is waited for (and stopped if it never answers): an old
-            // record without one may name a pid that another program has since been given.
-            boolean answers = handle.isPresent() && (kept.startedAt() == 0
-                    ? answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)
-                    : answersOnceStarted(handle.get(), kept.port(), options.emulator));
-            if (answers) {
-                return Optional.of(attached(options, handle.get(), kept.port(), kept.region(), kept.keptOrOrphaned()));
+            if (handle.isPresent()) {
+                refuseContradictions(options, handle.get(), kept.port(), kept.region());
+                // Counted before it is asked, so that a command stopping it either waits for this one or is done.
+                Optional<EmulatorUsers> users = EmulatorUsers.join(EmulatorUsers.file(records.dir(), options.emulator, kept.pid()));
+                // Only a process known by its start time is waited for (and stopped if it never answers): an old
+                // record without one may name a pid that another program has since been given.
+                boolean answers = users.isPresent() && (kept.startedAt() == 0
+                        ? answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)
+                        : answersOnceStarted(handle.get(), kept.port(), options.emulator));
+                if (answers) {
+                    // Read again now that it is counted: a command that stopped it meanwhile has forgotten it.
+                    Optional<KeptEmulators.Kept> now = records.read(options.emulator).filter(k -> k.pid() == kept.pid());
+                    if (now.isPresent()) {
+                        return Optional.of(new LocalEmulator(options.emulator, kept.port(), Region.of(kept.region()), null,
+                                handle.get(), records, true, users.get()).kept(now.get().keptOrOrphaned()));
+                    }
+                }
+                users.ifPresent(u -> u.leave(() -> false));
             }
             records.forget(options.emulator, kept.pid());
         }
         for (MarkedEmulators.Marked marked : MarkedEmulators.find(records.dir(), options.emulator)) {
             if (answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
                 // Its command is gone without recording it; whatever it deployed is the learner's to see and destroy.
-                LocalEmulator adopted = attached(options, marked.process(), marked.port(), marked.region(), true);
-                records.remember(options.emulator, new KeptEmulators.Kept(marked.process().pid(), marked.port(),
-                        marked.region(), startedAt(marked.process()), false, 0));
+                refuseContradictions(options, marked.process(), marked.port(), marked.region());
+                LocalEmulator adopted = new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()), null,
+                        marked.process(), records, true, null).kept(true);
+                records.remember(options.emulator, KeptEmulators.Kept.kept(marked.process().pid(), marked.port(),
+                        marked.region(), startedAt(marked.process())));
                 return Optional.of(adopted);
             }
         }
@@ -179,7 +197,7 @@ public final class LocalEmulator implements Target {
             boolean known = all.stream().anyMatch(e -> e.handle.pid() == marked.process().pid());
             if (!known && answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
                 all.add(new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()), null,
-                        marked.process(), options.kept(), true).kept(true));
+                        marked.process(), options.kept(), true, null).kept(true));
             }
         }
         return all;
@@ -204,7 +222,7 @@ public final class LocalEmulator implements Target {
         return false;
     }
 
-    private static LocalEmulator attached(Options options, ProcessHandle handle, int port, String region, boolean kept) {
+    private static void refuseContradictions(Options options, ProcessHandle handle, int port, String region) {
         if (options.port != 0 && options.port != port) {
             throw new TargetValueException("A local emulator is already running on port " + port + " (pid " + handle.pid()
                     + "), so --port " + options.port + " cannot apply; leave --port out, or stop it first with labs destroy --all.");
@@ -213,7 +231,6 @@ public final class LocalEmulator implements Target {
             throw new TargetValueException("The local emulator already running (pid " + handle.pid() + ") is in " + region
                     + ", so --region " + options.region.id() + " cannot apply; leave --region out, or stop it first with labs destroy --all.");
         }
-        return new LocalEmulator(options.emulator, port, Region.of(region), null, handle, options.kept(), true).kept(kept);
     }
 
     private LocalEmulator kept(boolean kept) {
@@ -238,7 +255,7 @@ public final class LocalEmulator implements Target {
      */
     public List<String> keep() {
         keep = true;
-        records.remember(emulator, new KeptEmulators.Kept(handle.pid(), port, region.id(), startedAt(handle), false, 0));
+        records.keep(emulator, KeptEmulators.Kept.kept(handle.pid(), port, region.id(), startedAt(handle)));
         return List.of(
                 "The local emulator keeps running at " + endpointUri() + " (pid " + handle.pid() + ").",
                 "Point the AWS CLI at it: export AWS_ENDPOINT_URL=" + endpointUri()
@@ -282,6 +299,9 @@ public final class LocalEmulator implements Target {
         }
         records.forget(emulator, handle.pid());
         keep = false;
+        if (users != null) {
+            users.leave(() -> true);
+        }
     }
 
     /** Empties the emulator of every resource, as a new one would be: for tests that each need a clean account. */
@@ -347,16 +367,35 @@ public final class LocalEmulator implements Target {
         return "local emulator (" + emulator.project() + " " + emulator.version() + ") at " + endpointUri();
     }
 
+    /**
+     * Ends this command's use of the emulator. One it started for its own caller stops now, unless kept.
+     * A recorded temporary one stops when the last command using it ends: the one that started it hands
+     * it over to the others still working on it rather than stopping it under them.
+     */
     @Override
-    public void close() {
-        if (keep || attached || !handle.isAlive()) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
-        // Another command may have attached and kept it meanwhile (a deploy of another exercise).
-        boolean keptSince = records.read(emulator).filter(k -> k.pid() == handle.pid() && !k.temporary()).isPresent();
-        if (!keptSince) {
-            stop();
+        closed = true;
+        if (users == null) {
+            if (!keep && !attached && handle.isAlive()) {
+                stop();
+            }
+            return;
         }
+        if (!keep && !attached) {
+            records.handOver(emulator, handle.pid());
+        }
+        users.leave(() -> {
+            // Another command may have kept it meanwhile (a deploy of another exercise): it stays then.
+            boolean stillTemporary = records.read(emulator).filter(k -> k.sharedTemporary(handle.pid())).isPresent();
+            if (keep || !stillTemporary || !handle.isAlive()) {
+                return false;
+            }
+            stop();
+            return true;
+        });
     }
 
     private static Path logFile(Path dir, Emulator kind, int port) {

@@ -1,0 +1,142 @@
+package dev.dvalabs.targets;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The commands using one emulator: each holds a shared lock on a file named after the emulator's
+ * process while it works, and the operating system drops a command's lock when it ends, even by kill -9.
+ * A command done with a temporary emulator stops it only if it can then take the lock alone, that is,
+ * when no other command is using it; a newcomer waits for that stop and then finds the emulator gone.
+ * A file lock belongs to a whole JVM, so the commands of one JVM (tests) are counted here as well.
+ */
+final class EmulatorUsers {
+
+    /** How long a newcomer waits for a command that is stopping the emulator (the stop takes at most 10 s). */
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(50);
+    /** The files this JVM holds a shared lock on, with how many of its commands use each; guarded by the class. */
+    private static final Map<Path, Held> IN_THIS_JVM = new HashMap<>();
+
+    private static final class Held {
+        final FileChannel channel;
+        FileLock lock;
+        int users;
+
+        Held(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+    }
+
+    private final Path file;
+    private boolean left;
+
+    private EmulatorUsers(Path file) {
+        this.file = file;
+    }
+
+    /** The lock file of the emulator with this process id, in the state directory. */
+    static Path file(Path dir, Emulator kind, long emulatorPid) {
+        return dir.resolve(kind.target() + "-emulator-" + emulatorPid + ".users");
+    }
+
+    /**
+     * Counts the caller as a user of the emulator; empty when another command has been stopping it for
+     * longer than a stop takes. Join before checking that the emulator answers: one that is being stopped
+     * is then either still counted as used, or already gone.
+     */
+    static Optional<EmulatorUsers> join(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        synchronized (EmulatorUsers.class) {
+            Held held = IN_THIS_JVM.get(key);
+            if (held == null) {
+                Optional<Held> locked = lockShared(key);
+                if (locked.isEmpty()) {
+                    return Optional.empty();
+                }
+                held = locked.get();
+                IN_THIS_JVM.put(key, held);
+            }
+            held.users++;
+            return Optional.of(new EmulatorUsers(key));
+        }
+    }
+
+    private static Optional<Held> lockShared(Path key) {
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(key.getParent());
+            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Instant deadline = Instant.now().plus(JOIN_WAIT);
+            while (true) {
+                FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+                if (lock != null) {
+                    return Optional.of(new Held(channel, lock));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    channel.close();
+                    return Optional.empty();
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new TargetException("Could not lock " + key + " (" + e.getMessage() + ").");
+        } catch (InterruptedException e) {
+            closeQuietly(channel);
+            Thread.currentThread().interrupt();
+            throw new TargetException("Interrupted while waiting for another labs command to stop the local emulator.");
+        }
+    }
+
+    /**
+     * Stops counting the caller; if no other command, here or in another process, uses the emulator,
+     * runs {@code ifLast} while holding every newcomer off; it answers whether it stopped the emulator.
+     * Leaving twice is leaving once.
+     */
+    void leave(BooleanSupplier ifLast) {
+        synchronized (EmulatorUsers.class) {
+            if (left) {
+                return;
+            }
+            left = true;
+            Held held = IN_THIS_JVM.get(file);
+            if (held == null || --held.users > 0) {
+                return;
+            }
+            IN_THIS_JVM.remove(file);
+            try {
+                held.lock.release();
+                FileLock alone = held.channel.tryLock();
+                if (alone != null && ifLast.getAsBoolean()) {
+                    Files.deleteIfExists(file); // a newcomer waiting on it finds the emulator gone
+                }
+            } catch (IOException e) {
+                // Another command may still use it; it is then that command's to stop.
+            } finally {
+                closeQuietly(held.channel);
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // closing releases the lock; there is nothing else to undo
+        }
+    }
+}
