@@ -52,7 +52,7 @@ class SharedEmulatorTest {
         assertThat(pid).isEqualTo(started.pid());
 
         started.close();
-        assertThat(ProcessHandle.of(pid)).as("stopped under the other command").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertRunning(pid, "stopped under the other command");
         assertThat(LocalEmulator.answers(started.endpoint().orElseThrow(), Emulator.MINISTACK)).isTrue();
 
         endOtherProcess();
@@ -68,7 +68,7 @@ class SharedEmulatorTest {
         assertThat(attached.pid()).isEqualTo(pid);
 
         attached.close();
-        assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertRunning(pid, "stopped under the other command");
 
         endOtherProcess();
         assertStopped(pid);
@@ -82,8 +82,7 @@ class SharedEmulatorTest {
         LocalEmulator attached = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
 
         endOtherProcess();
-        assertThat(ProcessHandle.of(pid)).as("stopped by its starter under the attached command")
-                .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertRunning(pid, "stopped by its starter under the attached command");
 
         attached.close();
         assertStopped(pid);
@@ -97,7 +96,7 @@ class SharedEmulatorTest {
         assertThat(attached.pid()).isEqualTo(started.pid());
 
         started.close();
-        assertThat(ProcessHandle.of(started.pid())).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertRunning(started.pid(), "stopped under the other command");
         attached.close();
         assertStopped(started.pid());
     }
@@ -121,7 +120,7 @@ class SharedEmulatorTest {
 
         started.close();
         endOtherProcess();
-        assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertRunning(pid, "a kept emulator was stopped");
         assertThat(LocalEmulator.attach(new LocalEmulator.Options())).hasValueSatisfying(e -> assertThat(e.kept()).isTrue());
     }
 
@@ -147,6 +146,10 @@ class SharedEmulatorTest {
         other.getOutputStream().close();
         assertThat(other.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(other.exitValue()).isZero();
+    }
+
+    private static void assertRunning(long pid, String why) {
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as(why).isPresent();
     }
 
     private void assertStopped(long pid) throws Exception {
