@@ -73,7 +73,7 @@ class ServerlessApiTest {
         new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
         ServerlessApiVerifier verifier = new ServerlessApiVerifier();
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).hasMessageContaining("posts no more");
+        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).hasMessageContaining("writes no more");
         verifier.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(ServerlessApiStack.TABLE)).items()).isEmpty();
