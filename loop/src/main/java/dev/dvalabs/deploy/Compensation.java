@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A property that an emulator's CloudFormation ignores although the emulator's API supports it. The
+ * A property that an emulator's CloudFormation ignores (or fails on) although the emulator's API supports it. The
  * deployer applies it through the API right after the stack is up, on that emulator only, so that the
  * check on it stays as strict there as on AWS. Each one is listed in docs/compatibility.md.
  */
@@ -28,6 +28,16 @@ interface Compensation {
      */
     default boolean createsSkipped() {
         return false;
+    }
+
+    /**
+     * Properties the emulator's CloudFormation fails on although its API takes them (moto's on a KMS
+     * key's Tags and KeyPolicy), each with what the deployer sends in its place there: a JSON null leaves
+     * it out. {@link #apply} then sets the real value. None by default: a property it merely ignores can
+     * stay in the template.
+     */
+    default Map<String, JsonNode> withheld() {
+        return Map.of();
     }
 
     /**

@@ -2,13 +2,17 @@ package dev.dvalabs.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dvalabs.targets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
@@ -16,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -32,7 +39,7 @@ public final class Compensations {
 
     /** Every compensation the deployer knows. */
     static final List<Compensation> ALL = List.of(new TimeToLive(), new FifoTopic(), new BucketVersioning(),
-            new SqsSubscription(), new QueuePolicy(), new StreamEncryption());
+            new SqsSubscription(), new QueuePolicy(), new StreamEncryption(), new KeyTags(), new KeyPolicy());
 
     private Compensations() {}
 
@@ -41,6 +48,43 @@ public final class Compensations {
         return ALL.stream().flatMap(c -> c.emulators().stream().map(e -> Map.entry(e, c.resourceType() + ": " + c.describe())))
                 .collect(Collectors.groupingBy(Map.Entry::getKey, java.util.TreeMap::new,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /**
+     * The template to send to the target: on an emulator whose CloudFormation fails on a property its API
+     * takes, with that property left out or stood in for ({@link #apply} then sets it); unchanged elsewhere.
+     */
+    public static String withholding(Target target, String template) {
+        Optional<String> emulator = target.emulator();
+        List<Compensation> withholding = emulator.map(e -> ALL.stream()
+                .filter(c -> c.emulators().contains(e) && !c.withheld().isEmpty()).toList()).orElse(List.of());
+        if (withholding.isEmpty()) {
+            return template;
+        }
+        try {
+            JsonNode root = JSON.readTree(template);
+            boolean changed = false;
+            for (JsonNode resource : root.path("Resources")) {
+                for (Compensation c : withholding) {
+                    if (c.resourceType().equals(resource.path("Type").asText())
+                            && resource.path("Properties") instanceof ObjectNode properties) {
+                        for (Map.Entry<String, JsonNode> withheld : c.withheld().entrySet()) {
+                            if (properties.has(withheld.getKey())) {
+                                if (withheld.getValue().isNull()) {
+                                    properties.remove(withheld.getKey());
+                                } else {
+                                    properties.set(withheld.getKey(), withheld.getValue());
+                                }
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+            }
+            return changed ? JSON.writeValueAsString(root) : template;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Applies what the target's emulator ignored in this stack's template; nothing on AWS. */
@@ -193,6 +237,81 @@ public final class Compensations {
         }
     }
 
+    /**
+     * moto's CloudFormation fails on a KMS key's Tags (its KMS backend reads them as TagKey and TagValue,
+     * a KeyError answered as HTTP 500), while its TagResource takes them; the toolkit's tags on the key
+     * are what destroy's sweep and the look-alike check read.
+     */
+    static final class KeyTags implements Compensation {
+        public Set<String> emulators() {
+            return Set.of("moto");
+        }
+
+        public String resourceType() {
+            return "AWS::KMS::Key";
+        }
+
+        public String describe() {
+            return "Tags left out of the template sent (its CloudFormation fails on them) and applied with TagResource";
+        }
+
+        @Override
+        public Map<String, JsonNode> withheld() {
+            return Map.of("Tags", NullNode.getInstance());
+        }
+
+        public void apply(Target target, String keyId, JsonNode properties, Map<String, String> physicalIds) {
+            List<software.amazon.awssdk.services.kms.model.Tag> tags = new java.util.ArrayList<>();
+            properties.path("Tags").forEach(t -> tags.add(software.amazon.awssdk.services.kms.model.Tag.builder()
+                    .tagKey(t.path("Key").asText()).tagValue(t.path("Value").asText()).build()));
+            if (tags.isEmpty()) {
+                return;
+            }
+            try (KmsClient kms = target.client(KmsClient.builder())) {
+                kms.tagResource(r -> r.keyId(keyId).tags(tags));
+            }
+        }
+    }
+
+    /**
+     * moto's CloudFormation keeps a KMS key's KeyPolicy as an object where its KMS expects the policy's
+     * text, and then answers 500 to every call on the key; its PutKeyPolicy takes the text. The policy's
+     * principals are the stack's roles (Fn::GetAtt Arn of a role's name) and the account.
+     */
+    static final class KeyPolicy implements Compensation {
+        public Set<String> emulators() {
+            return Set.of("moto");
+        }
+
+        public String resourceType() {
+            return "AWS::KMS::Key";
+        }
+
+        public String describe() {
+            return "KeyPolicy sent as the default policy's text (its CloudFormation stores a policy object so that every call"
+                    + " on the key fails) and applied with PutKeyPolicy";
+        }
+
+        /** In its place, the policy AWS gives a key by default, as text (Fn::Sub makes text), which moto can read. */
+        @Override
+        public Map<String, JsonNode> withheld() {
+            return Map.of("KeyPolicy", JSON.createObjectNode().put("Fn::Sub", "{\"Version\":\"2012-10-17\",\"Statement\":[{"
+                    + "\"Sid\":\"Enable IAM User Permissions\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                    + "\"arn:${AWS::Partition}:iam::${AWS::AccountId}:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
+        }
+
+        public void apply(Target target, String keyId, JsonNode properties, Map<String, String> physicalIds) {
+            if (!properties.path("KeyPolicy").isObject()) {
+                return;
+            }
+            try (IamClient iam = target.client(IamClient.builder()); KmsClient kms = target.client(KmsClient.builder())) {
+                JsonNode policy = Intrinsics.resolve(target, properties.path("KeyPolicy"), physicalIds,
+                        role -> role.startsWith("arn:") ? role : iam.getRole(r -> r.roleName(role)).role().arn());
+                kms.putKeyPolicy(r -> r.keyId(keyId).policyName("default").policy(policy.toString()));
+            }
+        }
+    }
+
     /** moto ignores VersioningConfiguration on a bucket. */
     static final class BucketVersioning implements Compensation {
         public Set<String> emulators() {
@@ -284,36 +403,68 @@ public final class Compensations {
     }
 
     /**
-     * The two intrinsic functions a skipped resource's properties use to name the stack's other resources:
-     * {@code Ref} (a queue's URL, a topic's ARN) and {@code Fn::GetAtt [queue, Arn]}. Any other function is
-     * left as it is, and the API call that gets it refuses it.
+     * The intrinsic functions a compensated property uses to name the stack's other resources and the
+     * account: {@code Ref} (a queue's URL, a topic's ARN, or AWS::Partition, AWS::AccountId, AWS::Region),
+     * {@code Fn::GetAtt [resource, Arn]} and {@code Fn::Join} of those. Any other function is left as it
+     * is, and the API call that gets it refuses it.
      */
     static final class Intrinsics {
         private Intrinsics() {}
 
         static JsonNode resolve(Target target, JsonNode node, Map<String, String> physicalIds) {
-            if (node.isObject() && node.size() == 1 && node.has("Ref") && physicalIds.containsKey(node.get("Ref").asText())) {
-                return JSON.getNodeFactory().textNode(physicalIds.get(node.get("Ref").asText()));
+            return resolve(target, node, physicalIds, id -> queueArnOf(target, id));
+        }
+
+        /** @param arnOf the ARN of a resource of the stack from its physical id, for Fn::GetAtt Arn */
+        static JsonNode resolve(Target target, JsonNode node, Map<String, String> physicalIds, UnaryOperator<String> arnOf) {
+            if (node.isObject() && node.size() == 1 && node.has("Ref")) {
+                String ref = node.get("Ref").asText();
+                Optional<String> value = physicalIds.containsKey(ref) ? Optional.of(physicalIds.get(ref)) : pseudo(target, ref);
+                return value.<JsonNode>map(JSON.getNodeFactory()::textNode).orElse(node);
             }
             if (node.isObject() && node.size() == 1 && node.has("Fn::GetAtt") && "Arn".equals(node.get("Fn::GetAtt").path(1).asText())
                     && physicalIds.containsKey(node.get("Fn::GetAtt").path(0).asText())) {
-                return JSON.getNodeFactory().textNode(arnOf(target, physicalIds.get(node.get("Fn::GetAtt").path(0).asText())));
+                return JSON.getNodeFactory().textNode(arnOf.apply(physicalIds.get(node.get("Fn::GetAtt").path(0).asText())));
+            }
+            if (node.isObject() && node.size() == 1 && node.has("Fn::Join") && node.get("Fn::Join").path(1).isArray()) {
+                List<String> parts = new java.util.ArrayList<>();
+                for (JsonNode part : node.get("Fn::Join").get(1)) {
+                    JsonNode value = resolve(target, part, physicalIds, arnOf);
+                    if (!value.isTextual()) {
+                        return node;
+                    }
+                    parts.add(value.asText());
+                }
+                return JSON.getNodeFactory().textNode(String.join(node.get("Fn::Join").get(0).asText(), parts));
             }
             if (node.isObject()) {
-                com.fasterxml.jackson.databind.node.ObjectNode copy = JSON.createObjectNode();
-                node.properties().forEach(e -> copy.set(e.getKey(), resolve(target, e.getValue(), physicalIds)));
+                ObjectNode copy = JSON.createObjectNode();
+                node.properties().forEach(e -> copy.set(e.getKey(), resolve(target, e.getValue(), physicalIds, arnOf)));
                 return copy;
             }
             if (node.isArray()) {
                 com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
-                node.forEach(e -> copy.add(resolve(target, e, physicalIds)));
+                node.forEach(e -> copy.add(resolve(target, e, physicalIds, arnOf)));
                 return copy;
             }
             return node;
         }
 
+        private static Optional<String> pseudo(Target target, String parameter) {
+            return switch (parameter) {
+                case "AWS::Partition" -> Optional.of("aws");
+                case "AWS::Region" -> Optional.of(target.region().id());
+                case "AWS::AccountId" -> {
+                    try (StsClient sts = target.client(StsClient.builder())) {
+                        yield Optional.of(sts.getCallerIdentity().account());
+                    }
+                }
+                default -> Optional.empty();
+            };
+        }
+
         /** A queue's physical id is its URL, whose ARN SQS gives; a topic's is its ARN already. */
-        private static String arnOf(Target target, String physicalId) {
+        private static String queueArnOf(Target target, String physicalId) {
             if (!physicalId.startsWith("http")) {
                 return physicalId;
             }

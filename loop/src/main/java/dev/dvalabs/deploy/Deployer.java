@@ -121,9 +121,10 @@ public final class Deployer {
                     .map(p -> Parameter.builder().parameterKey(p).parameterValue(names.get(p)).build()).toList();
             Stack result;
             try {
+                String sent = Compensations.withholding(target, template);
                 result = existing.isPresent()
-                        ? update(cloudFormation, progress, existing.get(), template, tags, parameters)
-                        : create(cloudFormation, progress, stackName, template, tags, parameters);
+                        ? update(cloudFormation, progress, existing.get(), sent, tags, parameters)
+                        : create(cloudFormation, progress, stackName, sent, tags, parameters);
             } catch (DeployException e) {
                 Optional<String> known = exercise.lab().explainRefusal(e.getMessage());
                 if (known.isPresent()) {
