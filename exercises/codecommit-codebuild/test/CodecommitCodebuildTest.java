@@ -4,27 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.deploy.Deployer;
-import dev.dvalabs.destroy.Teardown;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
@@ -45,21 +39,13 @@ class CodecommitCodebuildTest {
     static final Set<String> SERVICE_CHECKS = Set.of("repository", "notification-rule", "pipeline-stages", "pipeline-run",
             "build-phases", "artifact-delivered", "notified");
 
-    private final PrintWriter out = new PrintWriter(new StringWriter(), true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
-
     @TempDir
     Path state;
 
-    @BeforeEach
-    void isolateFromALearnersEmulator() {
-        System.setProperty("dva-labs.state-dir", state.toString());
-    }
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).isolatedIn(() -> state).afterDestroy(CodecommitCodebuildTest::deleteProject);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        System.clearProperty("dva-labs.state-dir");
-        assertThat(new Teardown(emulator, out).destroy(ID).remaining()).isEmpty();
+    private static void deleteProject(LocalEmulator emulator) {
         try (CodeBuildClient codeBuild = emulator.client(CodeBuildClient.builder())) {
             if (!codeBuild.batchGetProjects(r -> r.names(CodecommitCodebuildStack.PROJECT)).projects().isEmpty()) {
                 codeBuild.deleteProject(r -> r.name(CodecommitCodebuildStack.PROJECT));
@@ -86,7 +72,7 @@ class CodecommitCodebuildTest {
     @Test
     @DisplayName("the starter's stack does not deploy on ministack: its CloudFormation does not know CodeCommit")
     void stackDoesNotDeploy(LocalEmulator emulator) {
-        assertThatThrownBy(() -> new Deployer(emulator, out).deploy(exercise, Variant.STARTER))
+        assertThatThrownBy(() -> new Deployer(emulator, lab.out()).deploy(lab.exercise(), Variant.STARTER))
                 .isInstanceOf(CloudFormationException.class).hasMessageContaining("Unrecognized resource types");
     }
 
@@ -94,7 +80,7 @@ class CodecommitCodebuildTest {
     @DisplayName("a project made by hand with the solution's buildspec passes the CodeBuild checks; the rest is SKIP with the reason")
     void projectByHand(LocalEmulator emulator) throws IOException {
         project(emulator, "buildspec.yml");
-        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        Report report = lab.verify(emulator);
         assertThat(withStatus(report, Status.PASS)).containsExactlyInAnyOrder("build-project", "buildspec-valid");
         assertThat(withStatus(report, Status.SKIP)).isEqualTo(SERVICE_CHECKS);
         assertThat(report.outcome("repository").result().observed()).contains("CodeCommit is not available on local");
@@ -104,7 +90,7 @@ class CodecommitCodebuildTest {
     @DisplayName("a project made by hand with the starter's buildspec fails buildspec-valid, naming the mistakes")
     void starterBuildspecByHand(LocalEmulator emulator) throws IOException {
         project(emulator, "starter-buildspec.yml");
-        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        Report report = lab.verify(emulator);
         assertThat(withStatus(report, Status.FAIL)).containsExactly("buildspec-valid");
         assertThat(report.outcome("buildspec-valid").result().observed()).contains("runtime-versions-phase", "unknown-key");
     }
@@ -112,7 +98,7 @@ class CodecommitCodebuildTest {
     @Test
     @DisplayName("without a project, build-project and buildspec-valid fail with 'no such project'")
     void noProject(LocalEmulator emulator) {
-        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        Report report = lab.verify(emulator);
         assertThat(withStatus(report, Status.FAIL)).containsExactlyInAnyOrder("build-project", "buildspec-valid");
         assertThat(report.outcome("build-project").result().observed()).contains("project dva-labs-build: no such project");
     }

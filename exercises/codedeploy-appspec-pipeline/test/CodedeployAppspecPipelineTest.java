@@ -1,22 +1,18 @@
 package dev.dvalabs.exercises.codedeployappspecpipeline;
 
-import dev.dvalabs.loop.Loop;
-
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
-import dev.dvalabs.verify.Verification;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -24,11 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -48,22 +43,13 @@ class CodedeployAppspecPipelineTest {
     static final Set<String> SERVICE_CHECKS = Set.of("application", "ec2-tag-targets", "in-place", "deployment-config",
             "auto-rollback", "service-role", "pipeline-stages", "pipeline-run", "deployment-succeeded", "page-served");
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
-
     @TempDir
     Path state;
 
-    @BeforeEach
-    void isolateFromALearnersEmulator() {
-        System.setProperty("dva-labs.state-dir", state.toString());
-    }
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).isolatedIn(() -> state).afterDestroy(CodedeployAppspecPipelineTest::removeSourceBucket);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        System.clearProperty("dva-labs.state-dir");
-        assertThat(new Teardown(emulator, out).destroy(ID).remaining()).isEmpty();
+    private static void removeSourceBucket(LocalEmulator emulator) {
         try (S3Client s3 = s3(emulator)) {
             removeBucket(s3, BUCKET);
         }
@@ -71,10 +57,6 @@ class CodedeployAppspecPipelineTest {
 
     private static S3Client s3(LocalEmulator emulator) {
         return emulator.client(S3Client.builder().forcePathStyle(true));
-    }
-
-    private Report verify(LocalEmulator emulator) {
-        return new Loop(emulator, out).verify(exercise, exercise.names());
     }
 
     private static Set<String> withStatus(Report report, Status status) {
@@ -92,17 +74,17 @@ class CodedeployAppspecPipelineTest {
             }
         }
         Map<String, String> outputs = Map.of("SourceBucket", BUCKET);
-        exercise.lab().afterDeploy().orElseThrow().run(emulator, bundle, "by hand", outputs,
+        lab.exercise().lab().afterDeploy().orElseThrow().run(emulator, bundle, "by hand", outputs,
                 new PrintWriter(new StringWriter()));
     }
 
     @Test
     @DisplayName("neither stack deploys on ministack: the solution's AMI parameter is unknown there, the starter's application type too")
     void stacksDoNotDeployOnMinistack(LocalEmulator emulator) {
-        assertThatThrownBy(() -> new Deployer(emulator, out).deploy(exercise, Variant.SOLUTION))
+        assertThatThrownBy(() -> new Deployer(emulator, lab.out()).deploy(lab.exercise(), Variant.SOLUTION))
                 .isInstanceOf(CloudFormationException.class)
                 .hasMessageContaining("SSM parameter '/aws/service/ami-amazon-linux-latest/al2023-ami");
-        assertThatThrownBy(() -> new Deployer(emulator, out).deploy(exercise, Variant.STARTER))
+        assertThatThrownBy(() -> new Deployer(emulator, lab.out()).deploy(lab.exercise(), Variant.STARTER))
                 .isInstanceOf(CloudFormationException.class)
                 .hasMessageContaining("Unrecognized resource types: [AWS::CodeDeploy::Application]");
     }
@@ -110,18 +92,18 @@ class CodedeployAppspecPipelineTest {
     @Test
     @DisplayName("labs run on ministack: one sentence pointing at the compatibility table, and nothing is left")
     void runOnMinistackIsRefusedInOneSentence(LocalEmulator emulator) {
-        assertThatThrownBy(() -> new Loop(emulator, out).run(exercise, Variant.SOLUTION, report -> {}))
+        assertThatThrownBy(() -> new Loop(emulator, lab.out()).run(lab.exercise(), Variant.SOLUTION, report -> {}))
                 .isInstanceOf(DeployException.class)
                 .hasMessageContaining("refused the solution stack of " + ID)
                 .hasMessageContaining("docs/compatibility.md says which exercises deploy on which emulator");
-        assertThat(printed.toString()).contains("Nothing of " + ID + " is left");
+        assertThat(lab.printed()).contains("Nothing of " + ID + " is left");
     }
 
     @Test
     @DisplayName("the solution's bundle in a versioned bucket passes the S3 checks, without an instance the instance check fails; every CodeDeploy and CodePipeline check is SKIP with the reason")
     void solutionBundleOnTheEmulator(LocalEmulator emulator) {
         bucketWithBundle(emulator, true, Variant.SOLUTION);
-        Report report = verify(emulator);
+        Report report = lab.verify(emulator);
         assertThat(withStatus(report, Status.PASS)).containsExactlyInAnyOrder("source-versioned", "appspec-valid");
         assertThat(withStatus(report, Status.FAIL)).containsExactly("instance");
         assertThat(report.outcome("instance").result().observed()).isEqualTo("instances tagged Name=dva-labs-webapp []");
@@ -136,9 +118,9 @@ class CodedeployAppspecPipelineTest {
     @DisplayName("the starter's bundle in an unversioned bucket, without an instance, fails the S3 and instance checks, naming the AppSpec's mistakes")
     void starterBundleFails(LocalEmulator emulator) {
         bucketWithBundle(emulator, false, Variant.STARTER);
-        Report report = verify(emulator);
+        Report report = lab.verify(emulator);
         assertThat(withStatus(report, Status.FAIL)).containsExactlyInAnyOrder("source-versioned", "appspec-valid", "instance");
-        assertThat(withStatus(report, Status.FAIL)).isEqualTo(Set.copyOf(exercise.starterFails().stream()
+        assertThat(withStatus(report, Status.FAIL)).isEqualTo(Set.copyOf(lab.exercise().starterFails().stream()
                 .filter(c -> !SERVICE_CHECKS.contains(c)).toList()));
         assertThat(report.outcome("appspec-valid").result().observed()).contains("hook-reserved", "timeout-too-long");
         assertThat(report.outcomes()).filteredOn(o -> o.status() == Status.FAIL).allSatisfy(o -> assertThat(o.hint()).isNotBlank());
@@ -150,7 +132,7 @@ class CodedeployAppspecPipelineTest {
         try (S3Client s3 = s3(emulator)) {
             s3.createBucket(r -> r.bucket(BUCKET));
         }
-        Report report = verify(emulator);
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("appspec-valid").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("appspec-valid").result().observed()).startsWith("newest bundle no revision uploaded");
     }
@@ -158,7 +140,7 @@ class CodedeployAppspecPipelineTest {
     @Test
     @DisplayName("a missing source bucket fails both S3 checks with what S3 said")
     void missingBucket(LocalEmulator emulator) {
-        Report report = verify(emulator);
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("source-versioned").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("source-versioned").result().observed())
                 .startsWith("AWS refused: bucket " + BUCKET + ": NoSuchBucket");
@@ -170,7 +152,7 @@ class CodedeployAppspecPipelineTest {
     void destroyEmptiesTheBucket(LocalEmulator emulator) {
         bucketWithBundle(emulator, true, Variant.SOLUTION);
         bucketWithBundle(emulator, true, Variant.SOLUTION); // a second version of webapp.zip
-        Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+        Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);
         assertThat(result.remaining()).isEmpty();
         assertThat(result.removed()).anySatisfy(r -> assertThat(r).contains("arn:aws:s3:::" + BUCKET, "emptied first"));
         try (S3Client s3 = s3(emulator)) {
@@ -183,7 +165,7 @@ class CodedeployAppspecPipelineTest {
     void untaggedBucketSurvives(LocalEmulator emulator) {
         try (S3Client s3 = s3(emulator)) {
             s3.createBucket(r -> r.bucket("hand-made-bundles"));
-            new Teardown(emulator, out).destroy(ID);
+            new Teardown(emulator, lab.out()).destroy(ID);
             assertThat(s3.listBuckets().buckets()).anyMatch(b -> b.name().equals("hand-made-bundles"));
             removeBucket(s3, "hand-made-bundles");
         }

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
-import dev.dvalabs.destroy.Teardown;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -34,13 +29,10 @@ class DynamodbCapacityTest {
 
     static final String ID = new DynamodbCapacity().id();
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).afterDestroy(DynamodbCapacityTest::deleteTables);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+    private static void deleteTables(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             for (String table : dynamo.listTables().tableNames()) {
                 if (table.startsWith("dva-labs-")) {
@@ -48,10 +40,6 @@ class DynamodbCapacityTest {
                 }
             }
         }
-    }
-
-    private Report verify(LocalEmulator emulator, Map<String, String> names) {
-        return new Loop(emulator, out).verify(exercise, names);
     }
 
     private static void create(DynamoDbClient dynamo, String table, BillingMode mode) {
@@ -71,7 +59,7 @@ class DynamodbCapacityTest {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             create(dynamo, "dva-labs-mine", BillingMode.PROVISIONED);
         }
-        Report report = verify(emulator, Map.of("table", "dva-labs-mine"));
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-mine"));
         assertThat(report.ids(Status.FAIL)).containsExactly("on-demand");
         assertThat(report.outcome("provisioned-throughput").result().observed()).contains("PROVISIONED 5 RCU / 5 WCU");
     }
@@ -82,7 +70,7 @@ class DynamodbCapacityTest {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             create(dynamo, "dva-labs-mine", BillingMode.PAY_PER_REQUEST);
         }
-        Report report = verify(emulator, Map.of("table", "dva-labs-mine"));
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-mine"));
         assertThat(report.ids(Status.FAIL)).containsExactly("provisioned-throughput");
     }
 
@@ -96,11 +84,11 @@ class DynamodbCapacityTest {
                     .keySchema(k -> k.attributeName("n").keyType("HASH"), k -> k.attributeName("sort").keyType("RANGE"))
                     .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
             // Task 1 verified, as the instructions ask: the only record of the 5/5 once the table is on-demand.
-            assertThat(verify(emulator, Map.of("table", "dva-labs-keys")).ids(Status.PASS)).contains("provisioned-throughput");
+            assertThat(lab.verify(emulator, Map.of("table", "dva-labs-keys")).ids(Status.PASS)).contains("provisioned-throughput");
             awaitNextSecond();
             dynamo.updateTable(u -> u.tableName("dva-labs-keys").billingMode(BillingMode.PAY_PER_REQUEST));
         }
-        Report report = verify(emulator, Map.of("table", "dva-labs-keys"));
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-keys"));
         assertThat(report.ids(Status.FAIL)).isEmpty();
         assertThat(report.ids(Status.PASS)).contains("provisioned-throughput", "on-demand", "write-units",
                 "transaction-units", "batch-units");
@@ -117,7 +105,7 @@ class DynamodbCapacityTest {
             awaitNextSecond();
             dynamo.updateTable(u -> u.tableName("dva-labs-unseen").billingMode(BillingMode.PAY_PER_REQUEST));
         }
-        Report report = verify(emulator, Map.of("table", "dva-labs-unseen"));
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-unseen"));
         assertThat(report.ids(Status.PASS)).doesNotContain("provisioned-throughput");
         assertThat(report.ids(Status.SKIP)).contains("provisioned-throughput");
     }
@@ -125,9 +113,9 @@ class DynamodbCapacityTest {
     @Test
     @DisplayName("the solution ends on-demand, after a stack update from 5 RCU and 5 WCU")
     void solutionSwitches(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        assertThat(printed.toString()).contains("BillingMode=PAY_PER_REQUEST");
-        Report report = verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.SOLUTION);
+        assertThat(lab.printed()).contains("BillingMode=PAY_PER_REQUEST");
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("provisioned-throughput").result().observed()).contains("after a switch from PROVISIONED");
         assertThat(report.outcome("on-demand").status()).isEqualTo(Status.PASS);
     }
@@ -135,8 +123,8 @@ class DynamodbCapacityTest {
     @Test
     @DisplayName("the verifier removes its items from the learner's table, and its own table")
     void verifierCleansUp(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
-        verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.STARTER);
+        lab.verify(emulator);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items()).isEmpty();
             assertThat(dynamo.listTables().tableNames()).noneMatch(t -> t.startsWith("dva-labs-verify-"));
@@ -167,10 +155,10 @@ class DynamodbCapacityTest {
     @Test
     @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
     void closedVerifierWritesNothing(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        lab.deploy(emulator, Variant.STARTER);
         DynamodbCapacityVerifier verifier = new DynamodbCapacityVerifier(ID);
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
@@ -182,7 +170,7 @@ class DynamodbCapacityTest {
     @Test
     @DisplayName("verify removes what a killed verify left, its items and its 1-WCU table, and keeps a running verify's and the learner's")
     void leftoversOfAKilledVerify(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        lab.deploy(emulator, Variant.STARTER);
         String old = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
         String fresh = RunMarker.start().value();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
@@ -194,7 +182,7 @@ class DynamodbCapacityTest {
             String otherOld = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(2))).value();
             burstTable(dynamo, otherOld + BurstProbe.SUFFIX, "someone else");
 
-            verify(emulator, exercise.names());
+            lab.verify(emulator);
 
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items())
                     .extracting(i -> i.get("id").s()).containsExactly(fresh + "-small");

@@ -1,35 +1,24 @@
 package dev.dvalabs.exercises.dynamodbgsittl;
 
-import dev.dvalabs.loop.Loop;
-
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-
-import dev.dvalabs.contract.Leftovers;
-
-import dev.dvalabs.contract.ExerciseRuns;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
+import dev.dvalabs.contract.ExerciseRuns;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.LocalEmulator;
-import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,13 +35,10 @@ class DynamodbGsiTtlTest {
 
     static final String ID = new DynamodbGsiTtl().id();
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).afterDestroy(DynamodbGsiTtlTest::deleteTables);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+    private static void deleteTables(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             for (String table : dynamo.listTables().tableNames()) {
                 if (table.startsWith("dva-labs-")) {
@@ -62,15 +48,11 @@ class DynamodbGsiTtlTest {
         }
     }
 
-    private Report verify(Target target, Map<String, String> names) {
-        return new Loop(target, out).verify(exercise, names);
-    }
-
     @Test
     @DisplayName("ttl-enabled fails on the starter where no deviation is recorded, as on real AWS")
     void ttlCheckFailsWithoutDeviation(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
-        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
+        lab.deploy(emulator, Variant.STARTER);
+        Report report = lab.verify(ExerciseRuns.strict(emulator));
         assertThat(report.outcome("ttl-enabled").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("TTL DISABLED");
     }
@@ -79,10 +61,10 @@ class DynamodbGsiTtlTest {
     @DisplayName("ttl-enabled fails on a starter deployed after the solution was destroyed, its table of the same name"
             + " keeping no TTL")
     void starterAfterSolutionHasNoTtl(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
-        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
+        lab.deploy(emulator, Variant.SOLUTION);
+        assertThat(new Teardown(emulator, lab.out()).destroy(ID).clean()).isTrue();
+        lab.deploy(emulator, Variant.STARTER);
+        Report report = lab.verify(ExerciseRuns.strict(emulator));
         assertThat(report.outcome("ttl-enabled").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("ttl-enabled").result().observed()).startsWith("TTL DISABLED");
     }
@@ -95,7 +77,7 @@ class DynamodbGsiTtlTest {
             dynamo.updateTimeToLive(r -> r.tableName("dva-labs-my-orders")
                     .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
         }
-        Report report = verify(emulator, Map.of("table", "dva-labs-my-orders"));
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-my-orders"));
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id()).isEqualTo(Status.PASS));
     }
 
@@ -107,14 +89,14 @@ class DynamodbGsiTtlTest {
             dynamo.updateTimeToLive(r -> r.tableName("dva-labs-keys-only")
                     .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
         }
-        Report report = verify(emulator, Map.of("table", "dva-labs-keys-only"));
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-keys-only"));
         assertThat(report.ids(Status.FAIL)).containsExactly("stream");
     }
 
     @Test
     @DisplayName("a missing table fails every check with what DynamoDB said, and the verifier writes nothing")
     void missingTableFailsEverything(LocalEmulator emulator) {
-        Report report = verify(emulator, Map.of("table", "dva-labs-nowhere"));
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-nowhere"));
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id()).isIn(Status.FAIL, Status.SKIP));
         assertThat(report.outcome("composite-key").result().observed())
                 .contains("table dva-labs-nowhere").contains("ResourceNotFoundException");
@@ -126,8 +108,8 @@ class DynamodbGsiTtlTest {
     @Test
     @DisplayName("the verifier removes every item it wrote")
     void verifierCleansUp(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.SOLUTION);
+        lab.verify(emulator);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).isEmpty();
         }
@@ -136,7 +118,7 @@ class DynamodbGsiTtlTest {
     @Test
     @DisplayName("the next verify removes the items a killed verify left, not a running verify's or the learner's")
     void leftoversOfAKilledVerify(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
         String running = RunMarker.start().value();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
@@ -144,7 +126,7 @@ class DynamodbGsiTtlTest {
                 dynamo.putItem(p -> p.tableName("dva-labs-orders").item(Map.of("customerId", AttributeValue.fromS(customer),
                         "orderDate", AttributeValue.fromS("2026-01-01"))));
             }
-            verify(emulator, exercise.names());
+            lab.verify(emulator);
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).map(i -> i.get("customerId").s())
                     .containsExactlyInAnyOrder(running, "alice", "dva-labs-verify-is-my-name");
         }
@@ -153,10 +135,10 @@ class DynamodbGsiTtlTest {
     @Test
     @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
     void closedVerifierWritesNothing(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         DynamodbGsiTtlVerifier verifier = new DynamodbGsiTtlVerifier();
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {

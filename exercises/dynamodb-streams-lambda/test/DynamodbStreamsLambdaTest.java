@@ -4,25 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.contract.Leftovers;
 import dev.dvalabs.destroy.Teardown;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,26 +31,20 @@ class DynamodbStreamsLambdaTest {
 
     static final String ID = new DynamodbStreamsLambda().id();
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
-
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).as(printed.toString()).isTrue();
-    }
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID);
 
     @Test
     @DisplayName("a filter that lets MODIFY through fails modify-filtered and nothing else: the REMOVE's audit proves the MODIFY came")
     void modifyLetThroughFailsOnlyItsCheck(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         try (LambdaClient lambda = emulator.client(LambdaClient.builder())) {
             String uuid = lambda.listEventSourceMappings(r -> r.functionName(DynamodbStreamsLambdaStack.FUNCTION))
                     .eventSourceMappings().get(0).uuid();
             lambda.updateEventSourceMapping(r -> r.uuid(uuid).filterCriteria(f -> f.filters(
                     p -> p.pattern("{\"eventName\": [\"INSERT\", \"MODIFY\", \"REMOVE\"]}"))));
         }
-        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        Report report = lab.verify(emulator);
         assertThat(report.ids(Status.FAIL)).containsExactly("modify-filtered");
         assertThat(report.outcome("modify-filtered").result().observed()).isEqualTo("MODIFY audited");
     }
@@ -62,8 +52,8 @@ class DynamodbStreamsLambdaTest {
     @Test
     @DisplayName("the verifier removes its order and every audit item the function wrote for it")
     void verifierCleansUp(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        lab.deploy(emulator, Variant.SOLUTION);
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("insert-audited").status()).isEqualTo(Status.PASS);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(DynamodbStreamsLambdaStack.ORDERS)).items()).isEmpty();
@@ -74,7 +64,7 @@ class DynamodbStreamsLambdaTest {
     @Test
     @DisplayName("a verify removes the orders and audit items a killed verify left, and keeps a running one's and the learner's")
     void leftoversOfAKilledVerify(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        lab.deploy(emulator, Variant.STARTER);
         String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
         String running = RunMarker.start().value();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
@@ -84,7 +74,7 @@ class DynamodbStreamsLambdaTest {
                 dynamo.putItem(p -> p.tableName(DynamodbStreamsLambdaStack.AUDIT).item(Map.of(
                         "orderId", AttributeValue.fromS(order), "eventId", AttributeValue.fromS("e-1"))));
             }
-            new Loop(emulator, out).verify(exercise, exercise.names());
+            lab.verify(emulator);
             for (String table : List.of(DynamodbStreamsLambdaStack.ORDERS, DynamodbStreamsLambdaStack.AUDIT)) {
                 assertThat(dynamo.scan(r -> r.tableName(table)).items()).as(table).map(i -> i.get("orderId").s())
                         .containsExactlyInAnyOrder(running, "alice");
@@ -97,7 +87,7 @@ class DynamodbStreamsLambdaTest {
     void closedVerifierWritesNothing(LocalEmulator emulator) {
         DynamodbStreamsLambdaVerifier verifier = new DynamodbStreamsLambdaVerifier();
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
     }
@@ -105,7 +95,7 @@ class DynamodbStreamsLambdaTest {
     @Test
     @DisplayName("destroy removes the mapping the learner made by hand on the starter and the log group the function wrote")
     void destroyRemovesHandMadeMappingAndLogGroup(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        lab.deploy(emulator, Variant.STARTER);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder());
              LambdaClient lambda = emulator.client(LambdaClient.builder())) {
             String stream = dynamo.updateTable(r -> r.tableName(DynamodbStreamsLambdaStack.ORDERS)
@@ -115,7 +105,7 @@ class DynamodbStreamsLambdaTest {
                     .startingPosition("LATEST"));
             lambda.invoke(r -> r.functionName(DynamodbStreamsLambdaStack.FUNCTION).payload(SdkBytes.fromUtf8String("{\"ping\": 1}")));
         }
-        Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+        Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);
         assertThat(result.removed()).anyMatch(r -> r.startsWith("event source mapping "))
                 .anyMatch(r -> r.startsWith("log group /aws/lambda/" + DynamodbStreamsLambdaStack.FUNCTION));
         Leftovers.assertNothingLeft(emulator, ID);

@@ -2,62 +2,28 @@ package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dvalabs.appspec.Finding;
 import dev.dvalabs.ebextensions.BundleLinter;
 import dev.dvalabs.ebextensions.ConfigLinter;
-import dev.dvalabs.testing.LinterCases;
-import java.io.IOException;
+import dev.dvalabs.testing.LinterCasesContract;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The learner's configs as the linter judges them, in place of an emulator corpus (the stacks deploy on
  * no emulator): test/cases/right-*.config are right, some differently from the solution, and lint clean;
  * each test/cases/wrong-RULE--what.config is wrong in exactly one way, RULE. The bundles' layouts too.
  */
-class EbextensionsCasesTest {
+class EbextensionsCasesTest extends LinterCasesContract {
 
     static final Path FOLDER = Path.of(new ElasticBeanstalkDeployments().id());
 
-    static final Path CASES = FOLDER.resolve("test/cases");
-
-    static Stream<Path> right() {
-        return LinterCases.right(CASES);
-    }
-
-    static Stream<Path> wrong() {
-        return LinterCases.wrong(CASES);
-    }
-
-    @ParameterizedTest(name = "{0} lints clean")
-    @MethodSource("right")
-    void rightConfigsPass(Path file) throws IOException {
-        assertThat(new ConfigLinter().lint(Files.readString(file))).isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0} fails in exactly its one way")
-    @MethodSource("wrong")
-    void wrongConfigsFailOnce(Path file) throws IOException {
-        String rule = LinterCases.rule(file);
-        List<Finding> findings = new ConfigLinter().lint(Files.readString(file));
-        assertThat(findings).as(findings.toString()).hasSize(1);
-        assertThat(findings.get(0).ruleId()).isEqualTo(rule);
-        assertThat(findings.get(0).isError()).isTrue();
-    }
-
-    @Test
-    @DisplayName("there are at least eight wrong configs and four right ones")
-    void enoughCases() {
-        assertThat(wrong().count()).isGreaterThanOrEqualTo(8);
-        assertThat(right().count()).isGreaterThanOrEqualTo(4);
+    EbextensionsCasesTest() {
+        super(FOLDER.resolve("test/cases"), file -> new ConfigLinter().lint(Files.readString(file)));
     }
 
     @Test

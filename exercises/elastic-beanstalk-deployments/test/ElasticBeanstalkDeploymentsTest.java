@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.deploy.Deployer;
-import dev.dvalabs.destroy.Teardown;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,22 +35,13 @@ class ElasticBeanstalkDeploymentsTest {
     static final Set<String> SERVICE_CHECKS = Set.of("environment-ready", "single-instance", "deployment-policy",
             "immutable-deploy", "environment-property", "page-served");
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
-
     @TempDir
     Path state;
 
-    @BeforeEach
-    void isolateFromALearnersEmulator() {
-        System.setProperty("dva-labs.state-dir", state.toString());
-    }
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).isolatedIn(() -> state).afterDestroy(ElasticBeanstalkDeploymentsTest::removeBundleBucket);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        System.clearProperty("dva-labs.state-dir");
-        assertThat(new Teardown(emulator, out).destroy(ID).remaining()).isEmpty();
+    private static void removeBundleBucket(LocalEmulator emulator) {
         try (S3Client s3 = emulator.client(S3Client.builder().forcePathStyle(true))) {
             if (s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(BUCKET))) {
                 s3.listObjectsV2(r -> r.bucket(BUCKET)).contents().forEach(o -> s3.deleteObject(r -> r.bucket(BUCKET).key(o.key())));
@@ -70,9 +55,9 @@ class ElasticBeanstalkDeploymentsTest {
             s3.createBucket(r -> r.bucket(BUCKET));
         }
         // What labs deploy's step does after the stack: upload the bundle (the Elastic Beanstalk part is refused there).
-        exercise.lab().afterDeploy().orElseThrow().run(emulator, bundle, "by hand",
-                Map.of(ElasticBeanstalkDeploymentsStack.BUNDLE_BUCKET_OUTPUT, BUCKET), out);
-        return new Loop(emulator, out).verify(exercise, exercise.names());
+        lab.exercise().lab().afterDeploy().orElseThrow().run(emulator, bundle, "by hand",
+                Map.of(ElasticBeanstalkDeploymentsStack.BUNDLE_BUCKET_OUTPUT, BUCKET), lab.out());
+        return lab.verify(emulator);
     }
 
     private static Set<String> withStatus(Report report, Status status) {
@@ -82,7 +67,7 @@ class ElasticBeanstalkDeploymentsTest {
     @Test
     @DisplayName("the solution's stack does not deploy on ministack: its CloudFormation does not know Elastic Beanstalk")
     void stackDoesNotDeploy(LocalEmulator emulator) {
-        assertThatThrownBy(() -> new Deployer(emulator, out).deploy(exercise, Variant.SOLUTION))
+        assertThatThrownBy(() -> new Deployer(emulator, lab.out()).deploy(lab.exercise(), Variant.SOLUTION))
                 .isInstanceOf(CloudFormationException.class).hasMessageContaining("Unrecognized resource types");
     }
 
@@ -94,7 +79,7 @@ class ElasticBeanstalkDeploymentsTest {
         assertThat(withStatus(report, Status.SKIP)).isEqualTo(SERVICE_CHECKS);
         assertThat(report.outcome("environment-ready").result().observed())
                 .contains("ministack 1.5.33 has no Elastic Beanstalk", "Elastic Beanstalk is not available on local");
-        assertThat(printed.toString()).contains("not deployed: Elastic Beanstalk is not available on local");
+        assertThat(lab.printed()).contains("not deployed: Elastic Beanstalk is not available on local");
     }
 
     @Test

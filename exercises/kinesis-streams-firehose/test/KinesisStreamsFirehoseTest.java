@@ -5,24 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.destroy.Teardown;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,21 +30,14 @@ class KinesisStreamsFirehoseTest {
     static final String ID = new KinesisStreamsFirehose().id();
     static final String BUCKET = "dva-labs-clicks-000000000000-";
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).afterDestroy(KinesisStreamsFirehoseTest::deleteStreams);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+    private static void deleteStreams(LocalEmulator emulator) {
         try (KinesisClient kinesis = emulator.client(KinesisClient.builder())) {
             kinesis.listStreams().streamNames().stream().filter(n -> n.startsWith("dva-labs-"))
                     .forEach(n -> kinesis.deleteStream(r -> r.streamName(n)));
         }
-    }
-
-    private Report verify(LocalEmulator emulator) {
-        return new Loop(emulator, out).verify(exercise, Map.of());
     }
 
     private static List<String> streams(LocalEmulator emulator) {
@@ -73,8 +62,8 @@ class KinesisStreamsFirehoseTest {
     @Test
     @DisplayName("after verify on the solution, its temporary stream is gone and the bucket holds none of its clicks")
     void verifierCleansUp(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        Report report = verify(emulator);
+        lab.deploy(emulator, Variant.SOLUTION);
+        Report report = lab.verify(emulator, Map.of());
         assertThat(report.outcome("delivered").status()).isEqualTo(Status.PASS);
         assertThat(streams(emulator)).containsExactly("dva-labs-clicks");
         assertThat(objects(emulator)).isEmpty();
@@ -83,7 +72,7 @@ class KinesisStreamsFirehoseTest {
     @Test
     @DisplayName("the solution's stream is encrypted with KMS, which ministack's CloudFormation ignores and the deployer applies")
     void streamEncryptionIsApplied(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         try (KinesisClient kinesis = emulator.client(KinesisClient.builder())) {
             var summary = kinesis.describeStreamSummary(r -> r.streamName("dva-labs-clicks")).streamDescriptionSummary();
             assertThat(summary.encryptionTypeAsString()).isEqualTo("KMS");
@@ -94,10 +83,10 @@ class KinesisStreamsFirehoseTest {
     @Test
     @DisplayName("a verifier closed before it observes puts no record, makes no stream, and closing it again is harmless")
     void closedVerifierWritesNothing(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         KinesisStreamsFirehoseVerifier verifier = new KinesisStreamsFirehoseVerifier(ID);
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
         assertThat(streams(emulator)).containsExactly("dva-labs-clicks");
@@ -115,7 +104,7 @@ class KinesisStreamsFirehoseTest {
     @DisplayName("the next verify removes a temporary stream a killed verify left, and spares a running verify's, one of"
             + " another exercise and an untagged one")
     void nextVerifyRemovesLeftovers(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        lab.deploy(emulator, Variant.STARTER);
         String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
         String running = RunMarker.start().value();
         String untagged = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
@@ -126,7 +115,7 @@ class KinesisStreamsFirehoseTest {
             createStream(kinesis, untagged, Map.of());
             createStream(kinesis, other, Map.of(ExerciseStack.TAG_EXERCISE, "another", ScratchStream.TAG_VERIFY_RUN, other));
         }
-        verify(emulator);
+        lab.verify(emulator, Map.of());
         assertThat(streams(emulator)).contains(running, untagged, other).doesNotContain(killed);
     }
 
@@ -137,7 +126,7 @@ class KinesisStreamsFirehoseTest {
             createStream(kinesis, "dva-labs-verify-leftover", Map.of(ExerciseStack.TAG_EXERCISE, ID, ScratchStream.TAG_VERIFY_RUN, "x"));
             createStream(kinesis, "dva-labs-mine", Map.of(ExerciseStack.TAG_EXERCISE, "another"));
         }
-        Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+        Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);
         assertThat(result.removed()).anyMatch(r -> r.contains("stream/dva-labs-verify-leftover"));
         assertThat(streams(emulator)).contains("dva-labs-mine").doesNotContain("dva-labs-verify-leftover");
     }

@@ -1,17 +1,11 @@
 package dev.dvalabs.exercises.kmskeyrotation;
 
-import dev.dvalabs.loop.Loop;
-
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-
-import dev.dvalabs.contract.Leftovers;
-
-import dev.dvalabs.contract.ExerciseRuns;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
+import dev.dvalabs.contract.ExerciseRuns;
+import dev.dvalabs.contract.Leftovers;
 import dev.dvalabs.destroy.IamSweeper;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.LocalEmulator;
@@ -20,17 +14,15 @@ import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -47,13 +39,10 @@ class KmsKeyRotationTest {
     static final Set<String> HAND_BUILT_ROLES = Set.of("dva-labs-my-admin", "dva-labs-my-user", "dva-labs-leaky-admin",
             "dva-labs-leaky-user", "dva-labs-left-role");
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).afterDestroy(KmsKeyRotationTest::deleteHandBuiltRoles);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+    private static void deleteHandBuiltRoles(LocalEmulator emulator) {
         // ministack's tagging API lists no IAM roles, so the roles these tests build by hand go by name.
         try (IamClient iam = emulator.client(IamClient.builder())) {
             iam.listRoles().roles().stream().filter(r -> HAND_BUILT_ROLES.contains(r.roleName()))
@@ -61,15 +50,11 @@ class KmsKeyRotationTest {
         }
     }
 
-    private Report verify(Target target, Map<String, String> names) {
-        return new Loop(target, out).verify(exercise, names);
-    }
-
     @Test
     @DisplayName("the solution's deviations say what ministack answered, and destroy leaves only a key pending deletion")
     void solutionDeviationsAndKeyPendingDeletion(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        Report report = verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.SOLUTION);
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("re-encrypt").result().observed()).contains("known deviation of local", "ReEncrypt");
         assertThat(report.outcome("imported-rotation").result().observed()).contains("known deviation of local", "accepted");
         String keyId;
@@ -77,7 +62,7 @@ class KmsKeyRotationTest {
             keyId = kms.describeKey(r -> r.keyId("alias/dva-labs-app")).keyMetadata().keyId();
         }
 
-        Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+        Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);
         assertThat(result.clean()).isTrue();
         assertThat(result.removed()).filteredOn(r -> r.contains(keyId)).singleElement().asString()
                 .contains("pending deletion", "costs nothing");
@@ -94,17 +79,17 @@ class KmsKeyRotationTest {
     @Test
     @DisplayName("the starter's missing alias fails with what KMS said")
     void starterAliasMissing(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
-        Report report = verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.STARTER);
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("alias").result().observed()).contains("NotFoundException");
     }
 
     @Test
     @DisplayName("re-encrypt and imported-rotation fail on ministack where no deviation is recorded, as they would on a wrong AWS")
     void deviationsAreRealAndChecksStayStrict(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        Report report = verify(ExerciseRuns.strict(emulator), exercise.names());
-        assertThat(report.ids(Status.FAIL)).isEqualTo(exercise.deviationsOn("ministack").keySet());
+        lab.deploy(emulator, Variant.SOLUTION);
+        Report report = lab.verify(ExerciseRuns.strict(emulator));
+        assertThat(report.ids(Status.FAIL)).isEqualTo(lab.exercise().deviationsOn("ministack").keySet());
         assertThat(report.outcome("re-encrypt").result().observed()).contains("InvalidAction");
         assertThat(report.outcome("imported-rotation").result().observed()).endsWith(" accepted");
     }
@@ -113,17 +98,17 @@ class KmsKeyRotationTest {
     @DisplayName("a key, alias, policy and roles built by hand with the API pass under other names")
     void handBuiltKeyPasses(LocalEmulator emulator) {
         handBuilt(emulator, "alias/dva-labs-mine", "dva-labs-my-admin", "dva-labs-my-user", false);
-        Report report = verify(emulator, Map.of("key", "alias/dva-labs-mine", "adminRole", "dva-labs-my-admin",
+        Report report = lab.verify(emulator, Map.of("key", "alias/dva-labs-mine", "adminRole", "dva-labs-my-admin",
                 "userRole", "dva-labs-my-user"));
         assertThat(report.ids(Status.FAIL)).isEmpty();
-        assertThat(report.ids(Status.PASS)).hasSize(report.outcomes().size() - exercise.deviationsOn("ministack").keySet().size());
+        assertThat(report.ids(Status.PASS)).hasSize(report.outcomes().size() - lab.exercise().deviationsOn("ministack").keySet().size());
     }
 
     @Test
     @DisplayName("a user role that may manage the key through its own IAM policy fails key-policy and nothing else")
     void userRoleWithKmsStarFails(LocalEmulator emulator) {
         handBuilt(emulator, "alias/dva-labs-leaky", "dva-labs-leaky-admin", "dva-labs-leaky-user", true);
-        Report report = verify(emulator, Map.of("key", "alias/dva-labs-leaky", "adminRole", "dva-labs-leaky-admin",
+        Report report = lab.verify(emulator, Map.of("key", "alias/dva-labs-leaky", "adminRole", "dva-labs-leaky-admin",
                 "userRole", "dva-labs-leaky-user"));
         assertThat(report.ids(Status.FAIL)).containsExactly("key-policy");
         assertThat(report.outcome("key-policy").result().observed()).contains("dva-labs-leaky-user may change it with [kms:CreateAlias");
@@ -132,9 +117,9 @@ class KmsKeyRotationTest {
     @Test
     @DisplayName("the verifier schedules every temporary key it made for deletion and leaves the learner's key enabled")
     void temporaryKeysDoNotAccumulate(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        verify(emulator, exercise.names());
-        verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.SOLUTION);
+        lab.verify(emulator);
+        lab.verify(emulator);
         try (KmsClient kms = emulator.client(KmsClient.builder())) {
             List<KeyMetadata> temporary = kms.listKeysPaginator(r -> r.limit(100)).keys().stream().map(KeyListEntry::keyId)
                     .filter(id -> kms.listResourceTags(r -> r.keyId(id)).tags().stream()
@@ -155,7 +140,7 @@ class KmsKeyRotationTest {
             String untagged = kms.createKey(r -> r.description("someone else's key")).keyMetadata().keyId();
             kms.createAlias(r -> r.aliasName("alias/someone-else").targetKeyId(untagged));
 
-            Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+            Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);
 
             assertThat(result.clean()).isTrue();
             assertThat(result.removed()).anyMatch(r -> r.contains(tagged) && r.contains("pending deletion"));
@@ -216,9 +201,9 @@ class KmsKeyRotationTest {
     @Test
     @DisplayName("closing the verifier while it observes leaves every temporary key it made scheduled for deletion, and closing again does nothing")
     void closedMidObservation(LocalEmulator emulator) throws Exception {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID);
-        Thread observing = new Thread(() -> verifier.observe(emulator, exercise.names()));
+        Thread observing = new Thread(() -> verifier.observe(emulator, lab.exercise().names()));
         observing.start();
         verifier.close();
         observing.join();
@@ -232,7 +217,7 @@ class KmsKeyRotationTest {
     void closeSchedulesWhatObservationLeft(LocalEmulator emulator) {
         TemporaryKeys keys = new TemporaryKeys();
         KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID, keys);
-        verifier.observe(emulator, exercise.names());
+        verifier.observe(emulator, lab.exercise().names());
         try (KmsClient kms = emulator.client(KmsClient.builder())) {
             // As though observe had been interrupted right after making this key.
             String left = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
@@ -263,12 +248,12 @@ class KmsKeyRotationTest {
     @Test
     @DisplayName("the next verify schedules the temporary keys a killed verify left enabled, not a running verify's or the learner's")
     void leftoversOfAKilledVerify(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         try (KmsClient kms = emulator.client(KmsClient.builder())) {
             String killed = keyOfRun(kms, RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value());
             String running = keyOfRun(kms, RunMarker.start().value());
             String learners = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
-            verify(emulator, exercise.names());
+            lab.verify(emulator);
             assertThat(kms.describeKey(r -> r.keyId(killed)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
             assertThat(List.of(running, learners)).allSatisfy(id -> assertThat(kms.describeKey(r -> r.keyId(id))
                     .keyMetadata().keyState()).as(id).isEqualTo(KeyState.ENABLED));

@@ -4,25 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.contract.Leftovers;
 import dev.dvalabs.destroy.Teardown;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -34,20 +30,14 @@ class ServerlessApiTest {
 
     static final String ID = new ServerlessApi().id();
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
-
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
-    }
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID);
 
     @Test
     @DisplayName("the solution passes, the verifier removes every order it posted and those a killed verify left, keeps"
             + " the learner's, and destroy leaves no API, plan, key, function, role, log group or table")
     void solutionPassesAndLeavesNothing(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         Map<String, AttributeValue> learners = Map.of("id", AttributeValue.fromS("order-1"));
         Map<String, AttributeValue> leftover = Map.of("id", AttributeValue.fromS(
                 RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value() + "-order"));
@@ -55,12 +45,12 @@ class ServerlessApiTest {
             dynamo.putItem(p -> p.tableName(ServerlessApiStack.TABLE).item(learners));
             dynamo.putItem(p -> p.tableName(ServerlessApiStack.TABLE).item(leftover));
         }
-        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        Report report = lab.verify(emulator);
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(ServerlessApiStack.TABLE)).items()).containsExactly(learners);
         }
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        assertThat(new Teardown(emulator, lab.out()).destroy(ID).clean()).isTrue();
         Leftovers.assertNothingLeft(emulator, ID);
         try (IamClient iam = emulator.client(IamClient.builder())) {
             assertThat(iam.listRoles().roles()).noneMatch(r -> r.roleName().equals(ServerlessApiStack.ROLE));
@@ -70,10 +60,10 @@ class ServerlessApiTest {
     @Test
     @DisplayName("a verifier closed before it observes posts nothing, and closing it again is harmless")
     void closedVerifierPostsNothing(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         ServerlessApiVerifier verifier = new ServerlessApiVerifier();
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, exercise.names())).hasMessageContaining("writes no more");
+        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).hasMessageContaining("writes no more");
         verifier.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(ServerlessApiStack.TABLE)).items()).isEmpty();
@@ -83,7 +73,7 @@ class ServerlessApiTest {
     @Test
     @DisplayName("close from another thread during a post removes that order once it is stored, and lets no other follow")
     void closeDuringAPostRemovesIt(LocalEmulator emulator) throws InterruptedException {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
+        lab.deploy(emulator, Variant.STARTER);
         OwnOrders orders = new OwnOrders();
         orders.in(emulator, ServerlessApiStack.TABLE);
         Thread closer = new Thread(orders::close);
@@ -102,8 +92,8 @@ class ServerlessApiTest {
     @Test
     @DisplayName("the starter's function answers, but no check of the API passes: the verifier reads no API and writes nothing")
     void starterHasNoApi(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
-        Report report = new Loop(emulator, out).verify(exercise, exercise.names());
+        lab.deploy(emulator, Variant.STARTER);
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("api-routes").result().observed()).contains("no REST API named dva-labs-orders-api");
         assertThat(report.outcome("logs-reach-cloudwatch").status()).isEqualTo(Status.PASS);
         try (LambdaClient lambda = emulator.client(LambdaClient.builder());

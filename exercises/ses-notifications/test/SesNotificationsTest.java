@@ -3,21 +3,17 @@ package dev.dvalabs.exercises.sesnotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.destroy.Teardown;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MailType;
@@ -29,15 +25,8 @@ class SesNotificationsTest {
 
     static final String ID = new SesNotifications().id();
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
-
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
-        production(emulator, true);
-    }
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).afterDestroy(emulator -> production(emulator, true));
 
     /** The emulator's account in or out of the sandbox: a test's emulator, never a learner's account. */
     private static void production(LocalEmulator emulator, boolean enabled) {
@@ -51,12 +40,12 @@ class SesNotificationsTest {
     @DisplayName("the solution deployed with --name sender=... makes that address the identity, and verify with the same name passes")
     void senderGivenAtDeploy(LocalEmulator emulator) {
         Map<String, String> names = Map.of("sender", "me+dva@example.org");
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION, names);
+        lab.deploy(emulator, Variant.SOLUTION, names);
         try (SesClient ses = emulator.client(SesClient.builder())) {
             assertThat(ses.listIdentities().identities()).contains("me+dva@example.org")
                     .doesNotContain("dva-labs-sender@example.com");
         }
-        Report report = new Loop(emulator, out).verify(exercise, names);
+        Report report = lab.verify(emulator, names);
         assertThat(report.ids(Status.FAIL)).isEmpty();
         assertThat(report.ids(Status.PASS)).hasSize(7);
     }
@@ -65,8 +54,8 @@ class SesNotificationsTest {
     @DisplayName("in the sandbox, the unverified recipient is refused and sandbox-recipients passes")
     void sandboxRefusesUnverifiedRecipient(LocalEmulator emulator) {
         production(emulator, false);
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        Report report = new Loop(emulator, out).verify(exercise, Map.of());
+        lab.deploy(emulator, Variant.SOLUTION);
+        Report report = lab.verify(emulator, Map.of());
         assertThat(report.outcome("sandbox-recipients").status()).isEqualTo(Status.PASS);
         assertThat(report.outcome("sandbox-recipients").result().observed())
                 .contains("in the sandbox: MessageRejected: Email address is not verified");
@@ -75,11 +64,11 @@ class SesNotificationsTest {
     @Test
     @DisplayName("the verifier takes its notifications out of the queue and leaves another message there")
     void verifierTakesOnlyItsOwn(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         try (SqsClient sqs = emulator.client(SqsClient.builder())) {
             String url = sqs.getQueueUrl(r -> r.queueName("dva-labs-ses-feedback")).queueUrl();
             sqs.sendMessage(r -> r.queueUrl(url).messageBody("the learner's own"));
-            Report report = new Loop(emulator, out).verify(exercise, Map.of());
+            Report report = lab.verify(emulator, Map.of());
             assertThat(report.outcome("feedback-notifications").status()).isEqualTo(Status.PASS);
             var left = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
             assertThat(left).extracting(m -> m.body()).containsExactly("the learner's own");
@@ -89,8 +78,8 @@ class SesNotificationsTest {
     @Test
     @DisplayName("destroy removes the identity and the configuration set with the stack")
     void destroyRemovesIdentityAndConfigurationSet(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+        lab.deploy(emulator, Variant.SOLUTION);
+        assertThat(new Teardown(emulator, lab.out()).destroy(ID).clean()).isTrue();
         try (SesClient ses = emulator.client(SesClient.builder())) {
             assertThat(ses.listIdentities().identities()).doesNotContain("dva-labs-sender@example.com");
             assertThat(ses.listConfigurationSets().configurationSets()).noneMatch(c -> c.name().equals("dva-labs-mail"));

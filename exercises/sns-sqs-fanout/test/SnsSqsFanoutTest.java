@@ -1,19 +1,14 @@
 package dev.dvalabs.exercises.snssqsfanout;
 
-import dev.dvalabs.loop.Loop;
-
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-
-import dev.dvalabs.contract.Leftovers;
-
-import dev.dvalabs.contract.ExerciseRuns;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
+import dev.dvalabs.contract.ExerciseRuns;
+import dev.dvalabs.contract.Leftovers;
 import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.Emulator;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
@@ -22,20 +17,16 @@ import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,13 +40,10 @@ class SnsSqsFanoutTest {
 
     static final String ID = new SnsSqsFanout().id();
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).afterDestroy(SnsSqsFanoutTest::deleteQueuesAndTopics);
 
-    @AfterEach
-    void destroy(LocalEmulator emulator) {
-        assertThat(new Teardown(emulator, out).destroy(ID).clean()).isTrue();
+    private static void deleteQueuesAndTopics(LocalEmulator emulator) {
         try (SqsClient sqs = emulator.client(SqsClient.builder()); SnsClient sns = emulator.client(SnsClient.builder())) {
             sqs.listQueuesPaginator(r -> r.queueNamePrefix("dva-labs-")).queueUrls()
                     .forEach(url -> sqs.deleteQueue(r -> r.queueUrl(url)));
@@ -64,15 +52,11 @@ class SnsSqsFanoutTest {
         }
     }
 
-    private Report verify(Target target, Map<String, String> names) {
-        return new Loop(target, out).verify(exercise, names);
-    }
-
     @Test
     @DisplayName("the starter's checklist says what it lacks: the default timeout, no size limit")
     void starterObservations(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.STARTER);
-        Report report = verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.STARTER);
+        Report report = lab.verify(emulator);
         assertThat(report.outcome("visibility-timeout").result().observed()).isEqualTo("VisibilityTimeout 30");
         assertThat(report.outcome("message-size").result().observed()).contains("queue, 256 KB + 1: accepted");
     }
@@ -81,11 +65,11 @@ class SnsSqsFanoutTest {
     @DisplayName("on moto, whose CloudFormation skips subscriptions and queue policies, the solution passes every check strictly and destroy leaves nothing")
     void solutionPassesOnMoto() {
         try (LocalEmulator moto = LocalEmulator.start(new LocalEmulator.Options().withEmulator(Emulator.MOTO))) {
-            Loop loop = new Loop(moto, out);
-            loop.deploy(exercise, Variant.SOLUTION);
-            Report report = verify(ExerciseRuns.strict(moto), exercise.names());
+            Loop loop = new Loop(moto, lab.out());
+            loop.deploy(lab.exercise(), Variant.SOLUTION);
+            Report report = lab.verify(ExerciseRuns.strict(moto));
             assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
-            assertThat(loop.destroy(exercise).clean()).isTrue();
+            assertThat(loop.destroy(lab.exercise()).clean()).isTrue();
             Leftovers.assertNothingLeft(moto, ID);
             try (SnsClient sns = moto.client(SnsClient.builder())) {
                 assertThat(sns.listSubscriptionsPaginator().subscriptions()).noneMatch(s -> s.topicArn().contains(":dva-labs-"));
@@ -113,7 +97,7 @@ class SnsSqsFanoutTest {
     @DisplayName("topics and queues built by hand with the AWS API pass every check under other names")
     void handBuiltPassesUnderItsOwnNames(LocalEmulator emulator) {
         Map<String, String> names = handBuild(emulator, "dva-labs-my", new HandBuilt());
-        Report report = verify(emulator, names);
+        Report report = lab.verify(emulator, names);
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
     }
 
@@ -122,7 +106,7 @@ class SnsSqsFanoutTest {
     void handBuiltWithOneThingWrongFailsOneCheck(String check, String situation, Consumer<HandBuilt> change, LocalEmulator emulator) {
         HandBuilt built = new HandBuilt();
         change.accept(built);
-        Report report = verify(emulator, handBuild(emulator, "dva-labs-my", built));
+        Report report = lab.verify(emulator, handBuild(emulator, "dva-labs-my", built));
         assertThat(report.ids(Status.FAIL)).containsExactly(check);
     }
 
@@ -132,7 +116,7 @@ class SnsSqsFanoutTest {
         HandBuilt built = new HandBuilt();
         built.waitSeconds = 0;
         built.maxReceiveCount = 50;
-        Report report = verify(emulator, handBuild(emulator, "dva-labs-my", built));
+        Report report = lab.verify(emulator, handBuild(emulator, "dva-labs-my", built));
         assertThat(report.ids(Status.FAIL)).containsExactlyInAnyOrder("long-polling", "long-poll-waits", "dead-letter-queue", "moved-to-dlq");
         assertThat(report.outcome("long-poll-waits").result().observed()).contains("without the delayed message");
     }
@@ -140,9 +124,9 @@ class SnsSqsFanoutTest {
     @Test
     @DisplayName("missing topics and queues fail every check with what AWS said, and the verifier creates nothing")
     void missingResourcesFailEverything(LocalEmulator emulator) {
-        Map<String, String> nowhere = exercise.names().keySet().stream()
+        Map<String, String> nowhere = lab.exercise().names().keySet().stream()
                 .collect(Collectors.toMap(k -> k, k -> "dva-labs-nowhere-" + k.toLowerCase() + (k.startsWith("fifo") ? ".fifo" : "")));
-        Report report = verify(emulator, nowhere);
+        Report report = lab.verify(emulator, nowhere);
         assertThat(report.ids(Status.FAIL)).containsExactlyInAnyOrderElementsOf(
                 new SnsSqsFanoutVerifier().checks().stream().map(Check::id).toList());
         assertThat(report.outcome("long-polling").result().observed()).contains("queue dva-labs-nowhere-billing: ");
@@ -154,8 +138,8 @@ class SnsSqsFanoutTest {
     @Test
     @DisplayName("the verifier deletes every message it sent: the queues are empty afterwards")
     void verifierCleansUp(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
-        verify(emulator, exercise.names());
+        lab.deploy(emulator, Variant.SOLUTION);
+        lab.verify(emulator);
         try (SqsClient sqs = emulator.client(SqsClient.builder())) {
             for (String queue : Set.of("dva-labs-billing", "dva-labs-billing-dlq", "dva-labs-shipping", "dva-labs-ledger.fifo")) {
                 String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
@@ -170,7 +154,7 @@ class SnsSqsFanoutTest {
     @Test
     @DisplayName("a verify first deletes what a killed verify left in the queues, hidden ones too, and hands a learner's message and a running verify's back received once")
     void sweepsWhatAKilledVerifyLeft(LocalEmulator emulator) {
-        new Loop(emulator, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
         String running = RunMarker.start().value();
         try (SqsClient sqs = emulator.client(SqsClient.builder())) {
@@ -187,7 +171,7 @@ class SnsSqsFanoutTest {
             String dlq = urls.get("dva-labs-billing-dlq");
             sqs.sendMessage(r -> r.queueUrl(dlq).messageBody(running + " of a verify running elsewhere"));
 
-            Report report = verify(emulator, exercise.names());
+            Report report = lab.verify(emulator);
 
             assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
             urls.forEach((queue, url) -> {
@@ -220,7 +204,7 @@ class SnsSqsFanoutTest {
                     .tags(t -> t.key(ExerciseStack.TAG_EXERCISE).value(ID))).topicArn();
             String untouched = sqs.createQueue(r -> r.queueName("hand-made-queue")).queueUrl();
 
-            Teardown.Result result = new Teardown(emulator, out).destroy(ID);
+            Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);
 
             assertThat(result.clean()).as(result.remaining().toString()).isTrue();
             assertThat(result.removed()).anyMatch(r -> r.startsWith(queueArn)).anyMatch(r -> r.startsWith(topicArn));

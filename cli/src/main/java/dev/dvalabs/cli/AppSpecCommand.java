@@ -2,14 +2,11 @@ package dev.dvalabs.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.dvalabs.appspec.AppSpecLinter;
-import dev.dvalabs.appspec.Finding;
 import dev.dvalabs.appspec.Rehearsal;
 import dev.dvalabs.appspec.ScratchRoot;
 import picocli.CommandLine.Command;
@@ -22,18 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "appspec",
         description = "Lint CodeDeploy AppSpec files and rehearse EC2/On-Premises bundles on this machine.",
         subcommands = {AppSpecCommand.Lint.class, AppSpecCommand.Rehearse.class})
-public class AppSpecCommand implements Runnable {
+public class AppSpecCommand extends CommandGroup {
 
     /** Exit code for input that could not be read at all, apart from 1 for "read, and wrong". */
     static final int BAD_INPUT = 2;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "lint",
             description = "Check an appspec.yml against the CodeDeploy AppSpec reference. "
@@ -48,21 +37,7 @@ public class AppSpecCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                err.println("Cannot read " + file + ": give the path of an existing, readable appspec.yml.");
-                return BAD_INPUT;
-            }
-            List<Finding> findings;
-            try {
-                findings = new AppSpecLinter().lint(file);
-            } catch (IOException e) {
-                err.println("Cannot read " + file + ": " + e.getMessage() + ".");
-                return BAD_INPUT;
-            }
-            return LintReport.print(out, file.toString(), findings.stream().map(f -> f.format(file.toString())).toList(),
-                    findings.stream().filter(Finding::isError).count());
+            return LintReport.lintFile(spec.commandLine(), file, "appspec.yml", new AppSpecLinter()::lint);
         }
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the local emulator once for the whole test run, through the same code a learner's command
  * uses, and stops it when the run ends. Tests ask for it as a {@link Target} or {@link LocalEmulator}
- * parameter.
+ * parameter; another extension of the same test asks with {@link #emulator(ExtensionContext)}.
  */
 public final class LocalEmulatorExtension implements ParameterResolver {
 
@@ -21,6 +21,11 @@ public final class LocalEmulatorExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return emulator(context);
+    }
+
+    /** The emulator of this test run, started now if no test has asked for it yet: the one its tests get as a parameter. */
+    public static LocalEmulator emulator(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.create(LocalEmulatorExtension.class))
                 .getOrComputeIfAbsent("emulator", key -> new Running(LocalEmulator.start()), Running.class)
                 .emulator();
