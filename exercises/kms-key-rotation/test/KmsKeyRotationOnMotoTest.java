@@ -3,23 +3,19 @@ package dev.dvalabs.exercises.kmskeyrotation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.contract.ExerciseRuns;
 import dev.dvalabs.contract.Leftovers;
-import dev.dvalabs.exercise.Catalog;
-import dev.dvalabs.exercise.Exercise;
-import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.Emulator;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.Tag;
 
@@ -36,9 +32,8 @@ class KmsKeyRotationOnMotoTest {
 
     private static LocalEmulator moto;
 
-    private final StringWriter printed = new StringWriter();
-    private final PrintWriter out = new PrintWriter(printed, true);
-    private final Exercise exercise = Catalog.load().find(ID).orElseThrow();
+    @RegisterExtension
+    final EndToEnd lab = new EndToEnd(ID).on(() -> moto).afterDestroy(emulator -> Leftovers.assertNothingLeft(emulator, ID));
 
     @BeforeAll
     static void startMoto() {
@@ -50,16 +45,10 @@ class KmsKeyRotationOnMotoTest {
         moto.close();
     }
 
-    @AfterEach
-    void destroy() {
-        assertThat(new Loop(moto, out).destroy(exercise).clean()).as(printed.toString()).isTrue();
-        Leftovers.assertNothingLeft(moto, ID);
-    }
-
     @Test
     @DisplayName("the solution deploys with its key's tags and policy, and passes every check but moto's recorded deviations")
     void solutionPasses() {
-        new Loop(moto, out).deploy(exercise, Variant.SOLUTION);
+        lab.deploy(moto, Variant.SOLUTION);
         try (KmsClient kms = moto.client(KmsClient.builder())) {
             String keyId = kms.describeKey(r -> r.keyId("alias/dva-labs-app")).keyMetadata().keyId();
             assertThat(kms.listResourceTags(r -> r.keyId(keyId)).tags()).extracting(Tag::tagKey, Tag::tagValue)
@@ -68,7 +57,7 @@ class KmsKeyRotationOnMotoTest {
                     .contains("AllowKeyUse", ":role/dva-labs-key-user", ":role/dva-labs-key-admin");
         }
 
-        Report report = new Loop(moto, out).verify(exercise, exercise.names());
+        Report report = lab.verify(moto);
         assertThat(report.outcomes()).allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result())
                 .isEqualTo(DEVIATIONS.contains(o.id()) ? Status.SKIP : Status.PASS));
     }
@@ -76,7 +65,7 @@ class KmsKeyRotationOnMotoTest {
     @Test
     @DisplayName("the starter fails exactly what it fails on AWS, each with a hint")
     void starterFails() {
-        new Loop(moto, out).deploy(exercise, Variant.STARTER);
-        ExerciseRuns.failsExactly(new Loop(moto, out).verify(exercise, exercise.names()), Set.copyOf(exercise.starterFails()));
+        lab.deploy(moto, Variant.STARTER);
+        ExerciseRuns.failsExactly(lab.verify(moto), Set.copyOf(lab.exercise().starterFails()));
     }
 }

@@ -62,6 +62,7 @@ public final class EndToEnd implements BeforeEachCallback, AfterEachCallback {
     private final PrintWriter out = new PrintWriter(printed, true);
     private final List<Consumer<LocalEmulator>> afterDestroy = new ArrayList<>();
     private Supplier<Path> stateDir;
+    private Supplier<LocalEmulator> emulator;
 
     public EndToEnd(String id) {
         this.id = id;
@@ -71,6 +72,12 @@ public final class EndToEnd implements BeforeEachCallback, AfterEachCallback {
     /** Records started emulators in the given folder during each test (read when the test starts: a {@code @TempDir}). */
     public EndToEnd isolatedIn(Supplier<Path> stateDir) {
         this.stateDir = stateDir;
+        return this;
+    }
+
+    /** Destroys on this emulator after each test (one the test class started itself, moto say), not the shared one. */
+    public EndToEnd on(Supplier<LocalEmulator> emulator) {
+        this.emulator = emulator;
         return this;
     }
 
@@ -123,7 +130,7 @@ public final class EndToEnd implements BeforeEachCallback, AfterEachCallback {
         if (stateDir != null) {
             System.clearProperty(STATE_DIR);
         }
-        LocalEmulator emulator = LocalEmulatorExtension.emulator(context);
+        LocalEmulator emulator = this.emulator != null ? this.emulator.get() : LocalEmulatorExtension.emulator(context);
         Teardown.Result result = new Teardown(emulator, out).destroy(id);
         assertThat(result.remaining()).as(printed()).isEmpty();
         afterDestroy.forEach(cleanup -> cleanup.accept(emulator));
