@@ -101,8 +101,12 @@ final class DestroyCommand extends ExerciseCommand {
         timings.lap("destroy");
         if (!dryRun && t instanceof LocalEmulator emulator && emulator.kept() && !target.keep
                 && DeployedStacks.on(t).isEmpty()) {
-            emulator.stop();
-            out().println("Stopped the local emulator at " + t.endpoint().orElseThrow() + ": no exercise is deployed on it any more.");
+            if (emulator.stopIfUnused()) {
+                out().println("Stopped the local emulator at " + t.endpoint().orElseThrow() + ": no exercise is deployed on it any more.");
+            } else {
+                out().println("Left the local emulator at " + t.endpoint().orElseThrow() + " running: another labs command is"
+                        + " using it, and it stops or keeps it when it ends.");
+            }
         }
         return code;
     }

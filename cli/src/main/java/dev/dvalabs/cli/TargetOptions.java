@@ -79,7 +79,8 @@ public final class TargetOptions {
         return switch (kind) {
             case local, moto -> LocalEmulator.attachOrStart(localOptions(), local != Local.ATTACH).map(e -> {
                 if (local == Local.START_AND_KEEP && e.attachedToTemporary()) {
-                    e.keep(); // its starter would stop it when it ends; this command keeps what it deploys
+                    // Its starter would stop it when it ends; this command keeps what it deploys, and says where.
+                    e.keep().forEach(out::println);
                 }
                 return (Target) e;
             });

@@ -256,6 +256,19 @@ class BreakItTest {
         }
 
         @Test
+        @DisplayName("a deploy on the emulator a run started keeps it, and says where it runs and how to stop it")
+        void deployKeepsARunsEmulator() {
+            LocalEmulator runs = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow(); // a run's, temporary
+            LabsTest.Ran deploy = LabsTest.run("deploy", "practice-table");
+            assertThat(deploy.exitCode()).as(deploy.out() + deploy.err()).isEqualTo(ExitCode.OK);
+            assertThat(deploy.out()).contains("The local emulator keeps running at " + runs.endpoint().orElseThrow(),
+                    "Stop it with: labs destroy");
+            runs.close();
+            assertThat(LabsTest.run("status").out()).contains("DvaLabs-PracticeTable-Starter");
+            assertDestroyedAndStopped();
+        }
+
+        @Test
         @DisplayName("--port or --region against the running emulator is a bad value, not silently ignored")
         void conflictingOptions() {
             assertThat(LabsTest.run("deploy", "practice-table").exitCode()).isEqualTo(ExitCode.OK);

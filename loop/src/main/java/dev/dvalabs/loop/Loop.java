@@ -10,6 +10,8 @@ import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.deploy.Synthesizer;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.targets.ShutdownHooks;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Report;
@@ -141,23 +143,35 @@ public final class Loop {
     public Ran run(Exercise exercise, Variant variant, Map<String, String> overrides, Consumer<Report> verified) {
         names(exercise, overrides); // a wrong --name is refused before anything is written, and nothing destroyed
         refuseExistingDeployment(exercise);
-        Deployer.Deployed deployed;
-        Report report;
-        try {
-            deployed = deploy(exercise, variant, overrides);
-            report = verify(exercise, overrides);
-            verified.accept(report);
-        } catch (RefusedException refused) {
-            throw refused; // nothing was written, so nothing is destroyed: what is in the way is the learner's
-        } catch (RuntimeException failure) {
-            try {
-                destroy(exercise);
-            } catch (RuntimeException alsoFailed) {
-                failure.addSuppressed(alsoFailed);
+        // Ctrl-C ends the JVM before the destroy: where the deployment outlives it, say so and how to remove it.
+        ShutdownHooks.Registration interrupted = ShutdownHooks.whileTargetsRun(() -> {
+            if (!(target instanceof LocalEmulator emulator) || emulator.kept()) {
+                out.println("Interrupted before its destroy: what labs run deployed of " + exercise.id() + " stays on "
+                        + target.describe() + "; labs destroy " + exercise.id() + " removes it.");
+                out.flush();
             }
-            throw failure;
+        });
+        try {
+            Deployer.Deployed deployed;
+            Report report;
+            try {
+                deployed = deploy(exercise, variant, overrides);
+                report = verify(exercise, overrides);
+                verified.accept(report);
+            } catch (RefusedException refused) {
+                throw refused; // nothing was written, so nothing is destroyed: what is in the way is the learner's
+            } catch (RuntimeException failure) {
+                try {
+                    destroy(exercise);
+                } catch (RuntimeException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+                throw failure;
+            }
+            return new Ran(deployed, report, destroy(exercise));
+        } finally {
+            interrupted.remove();
         }
-        return new Ran(deployed, report, destroy(exercise));
     }
 
     /** A run ends with a destroy, so it must not start on top of a deployment it did not make. */

@@ -1,5 +1,6 @@
 package dev.dvalabs.loop;
 
+import dev.dvalabs.targets.ShutdownHooks;
 import dev.dvalabs.verify.Verifier;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -18,19 +19,20 @@ final class VerifierCleanup implements AutoCloseable {
     private final Optional<AutoCloseable> cleanup;
     private final PrintWriter out;
     private final AtomicBoolean ran = new AtomicBoolean();
-    private final Thread hook;
+    private ShutdownHooks.Registration hook;
 
     private VerifierCleanup(Optional<AutoCloseable> cleanup, PrintWriter out) {
         this.cleanup = cleanup;
         this.out = out;
-        this.hook = new Thread(() -> runOnce("Interrupted: removing the verifier's test data."), "dva-labs verifier cleanup");
     }
 
     /** Starts watching: from now until {@link #close}, an interrupted JVM still runs the verifier's cleanup. */
     static VerifierCleanup around(Verifier<?> verifier, PrintWriter out) {
         VerifierCleanup watch = new VerifierCleanup(
                 verifier instanceof AutoCloseable closeable ? Optional.of(closeable) : Optional.empty(), out);
-        watch.cleanup.ifPresent(c -> Runtime.getRuntime().addShutdownHook(watch.hook));
+        // Before the local emulator stops: the cleanup still needs it.
+        watch.cleanup.ifPresent(c -> watch.hook = ShutdownHooks.whileTargetsRun(
+                () -> watch.runOnce("Interrupted: removing the verifier's test data.")));
         return watch;
     }
 
@@ -39,13 +41,10 @@ final class VerifierCleanup implements AutoCloseable {
         if (cleanup.isEmpty()) {
             return;
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or about to; it does the cleanup.
-            return;
+        if (hook.remove()) {
+            runOnce(null);
         }
-        runOnce(null);
+        // Otherwise the JVM is shutting down and the hook does the cleanup.
     }
 
     private void runOnce(String announce) {

@@ -106,7 +106,13 @@ class VerifierCleanupTest {
     }
 
     /** Verifies against an endpoint until interrupted: {@code <endpoint> <table>}. */
+    /** Verifies on the endpoint and table given, or ("own") on a local emulator of its own, stopped when the JVM ends. */
     public static void main(String[] args) {
+        if (args[0].equals("own")) {
+            LocalEmulator emulator = LocalEmulator.start();
+            new Loop(emulator, new PrintWriter(System.out, true)).verify(exercise(true, createTable(emulator, "own")), Map.of());
+            return;
+        }
         Target target = EndpointTarget.at(args[0], null, Region.US_EAST_1);
         new Loop(target, new PrintWriter(System.out, true)).verify(exercise(true, args[1]), Map.of());
     }
@@ -144,6 +150,33 @@ class VerifierCleanupTest {
 
         assertThat(output.toString()).contains("Interrupted: removing the verifier's test data.");
         assertThat(items(emulator, table)).as("the verifier's probe item").isZero();
+    }
+
+    @Test
+    @DisplayName("Ctrl-C while the verifier observes on the emulator its JVM started: the cleanup runs before the emulator stops")
+    void cleanupBeforeTheEmulatorStops() throws Exception {
+        Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), VerifierCleanupTest.class.getName(), "own")
+                .redirectErrorStream(true).start();
+        String output = interruptOnceWritten(verify);
+
+        assertThat(output).contains("Interrupted: removing the verifier's test data.")
+                .doesNotContain("could not remove");
+    }
+
+    /** Everything the process printed, after a SIGINT (what Ctrl-C sends) once it said it wrote its probe. */
+    private static String interruptOnceWritten(Process process) throws Exception {
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.equals(WRITTEN)) {
+                output.append(line).append('\n');
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            lines.lines().forEach(l -> output.append(l).append('\n'));
+        }
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the interrupted verify ended").isTrue();
+        return output.toString();
     }
 
     private static String createTable(LocalEmulator emulator, String table) {

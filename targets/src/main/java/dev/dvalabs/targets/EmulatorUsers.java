@@ -101,6 +101,28 @@ final class EmulatorUsers {
     }
 
     /**
+     * Whether no command, in this JVM or another process, uses the emulator now: one handed over to the
+     * commands still working on it, found unused, lost them all to kills and is an orphan.
+     */
+    static boolean unused(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        synchronized (EmulatorUsers.class) {
+            if (IN_THIS_JVM.containsKey(key)) {
+                return false;
+            }
+            if (!Files.exists(key)) {
+                return true;
+            }
+            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock alone = channel.tryLock();
+                return alone != null; // released with the channel
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+
+    /**
      * Stops counting the caller; if no other command, here or in another process, uses the emulator,
      * runs {@code ifLast} while holding every newcomer off; it answers whether it stopped the emulator.
      * Leaving twice is leaving once.
@@ -126,6 +148,52 @@ final class EmulatorUsers {
                 // Another command may still use it; it is then that command's to stop.
             } finally {
                 closeQuietly(held.channel);
+            }
+        }
+    }
+
+    /**
+     * Stops counting the caller and, if no command in another process uses the emulator, runs {@code stop}
+     * while holding newcomers off; whether it ran. Other users in this JVM are not asked: a labs process
+     * runs one command, so only a test holds several, and the command that stops an emptied emulator (a
+     * destroy) stopped it under them before there were users at all.
+     */
+    boolean leaveStoppingIfNoOtherProcess(BooleanSupplier stop) {
+        synchronized (EmulatorUsers.class) {
+            if (!left) {
+                left = true;
+                Held held = IN_THIS_JVM.get(file);
+                if (held != null) {
+                    held.users--;
+                }
+            }
+            Held held = IN_THIS_JVM.remove(file);
+            FileChannel channel = null;
+            try {
+                channel = held != null ? held.channel : FileChannel.open(file, StandardOpenOption.CREATE,
+                        StandardOpenOption.READ, StandardOpenOption.WRITE);
+                if (held != null) {
+                    held.lock.release();
+                }
+                FileLock alone = channel.tryLock();
+                if (alone != null && stop.getAsBoolean()) {
+                    Files.deleteIfExists(file);
+                    return true;
+                }
+                if (alone != null) {
+                    alone.release();
+                }
+                if (held != null && held.users > 0) {
+                    // Still used here: counted again, as before.
+                    held.lock = channel.lock(0, Long.MAX_VALUE, true);
+                    IN_THIS_JVM.put(file, held);
+                    channel = null;
+                }
+                return false;
+            } catch (IOException e) {
+                return false;
+            } finally {
+                closeQuietly(channel);
             }
         }
     }

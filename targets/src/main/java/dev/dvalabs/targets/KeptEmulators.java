@@ -110,6 +110,33 @@ final class KeptEmulators {
         }
     }
 
+    /**
+     * Records a temporary emulator that was handed over, and that no command uses any more (they were
+     * killed), as kept: an orphan, which destroy stops once nothing is deployed on it, as it does one whose
+     * starter was killed. A command that finds it so must not stop it on its way out.
+     */
+    void orphaned(Emulator emulator, long pid) {
+        try (ExclusiveLock ignored = lockRecord(emulator)) {
+            read(emulator).filter(k -> k.sharedTemporary(pid)).ifPresent(k -> remember(emulator,
+                    Kept.kept(k.pid(), k.port(), k.region(), k.startedAt())));
+        }
+    }
+
+    /**
+     * Records an emulator found by its marker as kept, unless a record of it has been written meanwhile (its
+     * command was still starting it); gives the record in force.
+     */
+    Kept adopt(Emulator emulator, Kept kept) {
+        try (ExclusiveLock ignored = lockRecord(emulator)) {
+            Optional<Kept> now = read(emulator).filter(k -> k.pid() == kept.pid());
+            if (now.isPresent()) {
+                return now.get();
+            }
+            remember(emulator, kept);
+            return kept;
+        }
+    }
+
     /** Records the emulator as kept, under the lock a hand-over takes. */
     void keep(Emulator emulator, Kept kept) {
         try (ExclusiveLock ignored = lockRecord(emulator)) {

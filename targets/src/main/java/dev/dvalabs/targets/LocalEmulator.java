@@ -128,8 +128,9 @@ public final class LocalEmulator implements Target {
             records.remember(kind, KeptEmulators.Kept.temporary(process.pid(), port, options.region.id(),
                     startedAt(process.toHandle()), ProcessHandle.current().pid()));
         }
-        // Ctrl-C or a failure must not leave a stray emulator behind unless the learner asked to keep it.
-        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        // Ctrl-C or a failure must not leave a stray emulator behind unless the learner asked to keep it; it
+        // stops after what still needs it (a verifier removing its test data).
+        ShutdownHooks.toStopTargets(emulator::close);
         try {
             emulator.awaitHealthy(START_TIMEOUT, log);
         } catch (RuntimeException e) {
@@ -141,63 +142,105 @@ public final class LocalEmulator implements Target {
 
     /**
      * The emulator a command started for this state directory, if it still answers: the recorded one,
-     * or else one found by its marker (whose record was never written), which is recorded now.
+     * or else one found by its marker whose record was never written (its command was killed first), which
+     * is recorded now. One whose command still runs is its command's: it is waited for until recorded.
      * A {@code --port} or {@code --region} that contradicts it is refused rather than ignored.
      */
     public static Optional<LocalEmulator> attach(Options options) {
         KeptEmulators records = options.kept();
-        Optional<KeptEmulators.Kept> found = records.read(options.emulator);
-        if (found.isPresent()) {
-            KeptEmulators.Kept kept = found.get();
-            Optional<ProcessHandle> handle = ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive)
-                    .filter(h -> sameProcess(h, kept.startedAt()));
-            if (handle.isPresent()) {
-                refuseContradictions(options, handle.get(), kept.port(), kept.region());
-                // Counted before it is asked, so that a command stopping it either waits for this one or is done.
-                Optional<EmulatorUsers> users = EmulatorUsers.join(EmulatorUsers.file(records.dir(), options.emulator, kept.pid()));
-                // Only a process known by its start time is waited for (and stopped if it never answers): an old
-                // record without one may name a pid that another program has since been given.
-                boolean answers = users.isPresent() && (kept.startedAt() == 0
-                        ? answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)
-                        : answersOnceStarted(handle.get(), kept.port(), options.emulator));
-                if (answers) {
-                    // Read again now that it is counted: a command that stopped it meanwhile has forgotten it.
-                    Optional<KeptEmulators.Kept> now = records.read(options.emulator).filter(k -> k.pid() == kept.pid());
-                    if (now.isPresent()) {
-                        return Optional.of(new LocalEmulator(options.emulator, kept.port(), Region.of(kept.region()), null,
-                                handle.get(), records, true, users.get()).kept(now.get().keptOrOrphaned()));
-                    }
-                }
-                users.ifPresent(u -> u.leave(() -> false));
-            }
-            records.forget(options.emulator, kept.pid());
+        Optional<LocalEmulator> recorded = attachRecorded(options, records);
+        if (recorded.isPresent()) {
+            return recorded;
         }
         for (MarkedEmulators.Marked marked : MarkedEmulators.find(records.dir(), options.emulator)) {
+            if (marked.ownerRuns()) {
+                // Its command records it before its first request; taking it over as kept would keep the
+                // command from stopping it.
+                if (awaitRecord(records, options.emulator, marked)) {
+                    Optional<LocalEmulator> now = attachRecorded(options, records);
+                    if (now.isPresent()) {
+                        return now;
+                    }
+                }
+                continue;
+            }
             if (answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
                 // Its command is gone without recording it; whatever it deployed is the learner's to see and destroy.
                 refuseContradictions(options, marked.process(), marked.port(), marked.region());
-                LocalEmulator adopted = new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()), null,
-                        marked.process(), records, true, null).kept(true);
-                records.remember(options.emulator, KeptEmulators.Kept.kept(marked.process().pid(), marked.port(),
-                        marked.region(), startedAt(marked.process())));
-                return Optional.of(adopted);
+                KeptEmulators.Kept kept = records.adopt(options.emulator, KeptEmulators.Kept.kept(marked.process().pid(),
+                        marked.port(), marked.region(), startedAt(marked.process())));
+                Optional<EmulatorUsers> users = EmulatorUsers.join(EmulatorUsers.file(records.dir(), options.emulator, kept.pid()));
+                if (users.isPresent()) {
+                    return Optional.of(new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()), null,
+                            marked.process(), records, true, users.get()).kept(kept.keptOrOrphaned()));
+                }
             }
         }
         return Optional.empty();
     }
 
+    /** The recorded emulator, counted as used by this command, if it still answers. */
+    private static Optional<LocalEmulator> attachRecorded(Options options, KeptEmulators records) {
+        Optional<KeptEmulators.Kept> found = records.read(options.emulator);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        KeptEmulators.Kept kept = found.get();
+        Optional<ProcessHandle> handle = ProcessHandle.of(kept.pid()).filter(ProcessHandle::isAlive)
+                .filter(h -> sameProcess(h, kept.startedAt()));
+        if (handle.isPresent()) {
+            refuseContradictions(options, handle.get(), kept.port(), kept.region());
+            Path usersFile = EmulatorUsers.file(records.dir(), options.emulator, kept.pid());
+            if (kept.shared() && EmulatorUsers.unused(usersFile)) {
+                records.orphaned(options.emulator, kept.pid()); // the commands it was handed over to were killed
+            }
+            // Counted before it is asked, so that a command stopping it either waits for this one or is done.
+            Optional<EmulatorUsers> users = EmulatorUsers.join(usersFile);
+            // Only a process known by its start time is waited for (and stopped if it never answers): an old
+            // record without one may name a pid that another program has since been given.
+            boolean answers = users.isPresent() && (kept.startedAt() == 0
+                    ? answers(URI.create("http://127.0.0.1:" + kept.port()), options.emulator)
+                    : answersOnceStarted(handle.get(), kept.port(), options.emulator));
+            if (answers) {
+                // Read again now that it is counted: a command that stopped it meanwhile has forgotten it.
+                Optional<KeptEmulators.Kept> now = records.read(options.emulator).filter(k -> k.pid() == kept.pid());
+                if (now.isPresent()) {
+                    return Optional.of(new LocalEmulator(options.emulator, kept.port(), Region.of(kept.region()), null,
+                            handle.get(), records, true, users.get()).kept(now.get().keptOrOrphaned()));
+                }
+            }
+            users.ifPresent(u -> u.leave(() -> false));
+        }
+        records.forget(options.emulator, kept.pid());
+        return Optional.empty();
+    }
+
+    /** Waits, while its command runs, for the record of an emulator that command is starting; whether it came. */
+    private static boolean awaitRecord(KeptEmulators records, Emulator kind, MarkedEmulators.Marked marked) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (marked.ownerRuns() && marked.process().isAlive() && Instant.now().isBefore(deadline)) {
+            if (records.read(kind).filter(k -> k.pid() == marked.process().pid()).isPresent()) {
+                return true;
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        return records.read(kind).filter(k -> k.pid() == marked.process().pid()).isPresent();
+    }
+
     /**
      * Every emulator running for this state directory: the one {@link #attach} finds and any other
      * marked one (two first starts before the lock existed, a shared --port), for status and destroy.
+     * Another whose command still runs is that command's, and is left to it.
      */
     public static List<LocalEmulator> findAll(Options options) {
         List<LocalEmulator> all = new ArrayList<>();
         attach(options).ifPresent(all::add);
         for (MarkedEmulators.Marked marked : MarkedEmulators.find(options.kept().dir(), options.emulator)) {
             boolean known = all.stream().anyMatch(e -> e.handle.pid() == marked.process().pid());
-            if (!known && answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
-                all.add(new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()), null,
-                        marked.process(), options.kept(), true, null).kept(true));
+            if (!known && !marked.ownerRuns() && answersOnceStarted(marked.process(), marked.port(), options.emulator)) {
+                EmulatorUsers.join(EmulatorUsers.file(options.kept().dir(), options.emulator, marked.process().pid()))
+                        .ifPresent(users -> all.add(new LocalEmulator(options.emulator, marked.port(), Region.of(marked.region()),
+                                null, marked.process(), options.kept(), true, users).kept(true)));
             }
         }
         return all;
@@ -285,6 +328,22 @@ public final class LocalEmulator implements Target {
         } catch (IOException e) {
             // a log left behind is pruned when a later emulator starts
         }
+    }
+
+    /**
+     * Stops the emulator unless a command in another process is using it (destroy's stop of one nothing
+     * is deployed on any more); whether it stopped. Either way this command no longer uses it.
+     */
+    public synchronized boolean stopIfUnused() {
+        closed = true;
+        if (users == null) {
+            stop();
+            return true;
+        }
+        return users.leaveStoppingIfNoOtherProcess(() -> {
+            stop();
+            return true;
+        });
     }
 
     /** Stops the process and forgets it, leaving its log for a look at why. */

@@ -7,8 +7,11 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -124,6 +127,62 @@ class SharedEmulatorTest {
         assertThat(LocalEmulator.attach(new LocalEmulator.Options())).hasValueSatisfying(e -> assertThat(e.kept()).isTrue());
     }
 
+    @Test
+    @DisplayName("found by its marker while its run is still recording it, is waited for, not taken over as kept")
+    void notAdoptedWhileItsCommandRuns() throws Exception {
+        LocalEmulator started = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
+        Path record = state.resolve("local-emulator.json");
+        String written = Files.readString(record);
+        Files.delete(record); // as between its start and its record: the run that started it still runs
+
+        other = holder("use");
+        BufferedReader lines = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(lines.readLine()).isEqualTo("attaching");
+        CompletableFuture<String> pid = CompletableFuture.supplyAsync(() -> readLine(lines));
+        try {
+            pid.get(3, TimeUnit.SECONDS); // taken over at once, without the record: the assertion below fails
+        } catch (TimeoutException waiting) {
+            // waiting for the run to record it, as it should
+        }
+        Files.writeString(record, written);
+        assertThat(Long.parseLong(pid.get(60, TimeUnit.SECONDS))).isEqualTo(started.pid());
+        assertThat(new KeptEmulators(state).read(Emulator.MINISTACK)).hasValueSatisfying(k -> assertThat(k.temporary()).isTrue());
+
+        started.close();
+        endOtherProcess();
+        assertStopped(started.pid());
+    }
+
+    @Test
+    @DisplayName("emptied, is left running by a destroy while another command uses it, and stopped by the next")
+    void destroyLeavesItToItsUser() throws Exception {
+        LocalEmulator kept = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
+        kept.keep();
+        kept.close();
+        long pid = attachInAnotherProcess("use");
+
+        assertThat(LocalEmulator.attach(new LocalEmulator.Options()).orElseThrow().stopIfUnused()).isFalse();
+        assertRunning(pid, "stopped under the other command");
+
+        endOtherProcess();
+        assertThat(LocalEmulator.attach(new LocalEmulator.Options()).orElseThrow().stopIfUnused()).isTrue();
+        assertStopped(pid);
+    }
+
+    @Test
+    @DisplayName("handed over to a command that was then killed, is an orphan: a status does not stop it")
+    void handedOverThenKilledIsAnOrphan() throws Exception {
+        LocalEmulator started = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
+        long pid = attachInAnotherProcess("use");
+        started.close(); // handed over to the other command
+        other.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+        LocalEmulator status = LocalEmulator.attach(new LocalEmulator.Options()).orElseThrow();
+        assertThat(status.kept()).as("an orphan counts as kept until destroy finds nothing on it").isTrue();
+        status.close();
+        assertRunning(pid, "a read-only command stopped what it had just listed");
+    }
+
     private long attachInAnotherProcess(String how) throws Exception {
         other = holder(how);
         return Long.parseLong(firstLine(other));
@@ -135,10 +194,21 @@ class SharedEmulatorTest {
                 .redirectError(new File("/dev/null")).start();
     }
 
+    /** The other command's pid, the line after its "attaching". */
     private static String firstLine(Process process) throws Exception {
-        String line = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(lines.readLine()).isEqualTo("attaching");
+        String line = lines.readLine();
         assertThat(line).as("the other command's pid").isNotNull().matches("\\d+");
         return line;
+    }
+
+    private static String readLine(BufferedReader lines) {
+        try {
+            return lines.readLine();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void endOtherProcess() throws Exception {
