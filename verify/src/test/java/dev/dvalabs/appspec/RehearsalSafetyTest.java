@@ -15,11 +15,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.dvalabs.appspec.Rehearsal.Status;
 
@@ -134,6 +138,37 @@ class RehearsalSafetyTest {
         assertThat(statuses(result)).containsEntry("ApplicationStart", Status.Succeeded);
         awaitDeath(awaitPid(scratch.resolve("child.pid")));
         awaitDeath(awaitPid(scratch.resolve("direct.pid")));
+    }
+
+    /** A child that writes its pid, then sleeps a duration no other test uses, so a leftover is recognisably this test's. */
+    private static String child(int seconds) {
+        return "sh -c 'echo $$ > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"; exec sleep " + seconds + "'";
+    }
+
+    static Stream<Arguments> escapes() {
+        return Stream.of(
+                Arguments.of("a new session (setsid)", "setsid " + child(3021) + " >/dev/null 2>&1 &"),
+                Arguments.of("a new session that keeps the hook's output open", "setsid " + child(3051) + " &"),
+                Arguments.of("a job's own process group (set -m)", "set -m\n" + child(3041) + " >/dev/null 2>&1 &"),
+                Arguments.of("a double fork into a new session", "( setsid " + child(3081) + " >/dev/null 2>&1 & ) &"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("escapes")
+    @Timeout(60)
+    @DisplayName("kills a hook's child that left its process group, found by the run's marker in its environment, when the hook ends:")
+    void escapedChildKilled(String form, String launch) throws Exception {
+        // The hook waits for its child's pid, so that the child has surely left the group before the hook ends.
+        Path bundle = TestBundles.bundle(work.resolve("bundle"), HEAD + "hooks:\n  ApplicationStart:\n    - location: start.sh\n",
+                Map.of("start.sh", "#!/bin/bash\n" + launch + "\nuntil [ -s \"$DVA_LABS_SCRATCH_ROOT/child.pid\" ]; do sleep 0.01; done\n"
+                        + "echo started\n"));
+        Path scratch = work.resolve("scratch");
+
+        Rehearsal.Result result = new Rehearsal(scratch).run(bundle);
+
+        assertThat(statuses(result)).containsEntry("ApplicationStart", Status.Succeeded);
+        assertThat(event(result, "ApplicationStart").output()).contains("started");
+        awaitDeath(awaitPid(scratch.resolve("child.pid")));
     }
 
     @Test
