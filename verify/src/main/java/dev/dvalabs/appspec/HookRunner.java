@@ -108,7 +108,7 @@ final class HookRunner {
         } catch (InterruptedException e) {
             killGroup(process, grouped, marker);
             Thread.currentThread().interrupt();
-            return new Outcome(OptionalInt.empty(), false, output.text() + "[interrupted; process group killed]\n");
+            return new Outcome(OptionalInt.empty(), false, output.text() + "[interrupted; its processes killed]\n");
         } finally {
             process.destroyForcibly();
         }

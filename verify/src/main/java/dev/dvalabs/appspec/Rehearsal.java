@@ -261,7 +261,7 @@ public final class Rehearsal {
                 if (outcome.timedOut()) {
                     output.append("[timed out after ").append(seconds(timeout)).append(" s")
                             .append(timeout.equals(own) ? "" : ", the event's limit of " + seconds(eventLimit) + " s")
-                            .append("; process group killed]\n");
+                            .append("; its processes killed]\n");
                     status = Status.TimedOut;
                     break;
                 }

@@ -171,12 +171,19 @@ class RehearsalSafetyTest {
         awaitDeath(awaitPid(scratch.resolve("child.pid")));
     }
 
+    /**
+     * A hook that waits on a child in its group, having orphaned another in a session of its own
+     * (no longer its descendant, nor in its group).
+     */
+    private static final String WAITS_WITH_ESCAPED_CHILD = "#!/bin/sh\nsleep 300 >/dev/null 2>&1 &\necho $! > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"\n"
+            + "( setsid sh -c 'echo $$ > \"$DVA_LABS_SCRATCH_ROOT/escaped.pid\"; exec sleep 3071' >/dev/null 2>&1 & )\nwait\n";
+
     @Test
     @Timeout(60)
-    @DisplayName("kills the running hook's process group when its thread is interrupted")
+    @DisplayName("kills the running hook's process group, and its children that left it, when its thread is interrupted")
     void interruptionKillsGroup() throws Exception {
         Path bundle = TestBundles.bundle(work.resolve("bundle"), HEAD + "hooks:\n  ApplicationStart:\n    - location: wait.sh\n",
-                Map.of("wait.sh", "#!/bin/sh\nsleep 300 >/dev/null 2>&1 &\necho $! > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"\nwait\n"));
+                Map.of("wait.sh", WAITS_WITH_ESCAPED_CHILD));
         Path scratch = work.resolve("scratch");
         AtomicReference<Rehearsal.Result> result = new AtomicReference<>();
         Thread thread = new Thread(() -> {
@@ -189,22 +196,24 @@ class RehearsalSafetyTest {
 
         thread.start();
         long child = awaitPid(scratch.resolve("child.pid"));
+        long escaped = awaitPid(scratch.resolve("escaped.pid"));
         thread.interrupt();
         thread.join();
 
         awaitDeath(child);
+        awaitDeath(escaped);
         assertThat(statuses(result.get())).containsEntry("ApplicationStart", Status.Failed).containsEntry("ValidateService", Status.Skipped);
         assertThat(event(result.get(), "ApplicationStart").output()).contains("[interrupted");
     }
 
     @Test
     @Timeout(60)
-    @DisplayName("on exit (Ctrl-C) kills the live hooks, then removes the temporary scratch root it made, and starts no hook after")
+    @DisplayName("on exit (Ctrl-C) kills the live hooks and their children that left the group, then removes the temporary scratch root it made, and starts no hook after")
     void exitCleansUp() throws Exception {
         OnExit exit = new OnExit(false);
         ScratchRoot root = ScratchRoot.temporary(false, exit);
         Path bundle = TestBundles.bundle(work.resolve("bundle"), HEAD + "hooks:\n  ApplicationStart:\n    - location: wait.sh\n",
-                Map.of("wait.sh", "#!/bin/sh\nsleep 300 >/dev/null 2>&1 &\necho $! > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"\nwait\n"));
+                Map.of("wait.sh", WAITS_WITH_ESCAPED_CHILD));
         AtomicReference<Rehearsal.Result> result = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
@@ -216,11 +225,13 @@ class RehearsalSafetyTest {
         try {
             thread.start();
             long child = awaitPid(root.path().resolve("child.pid"));
+            long escaped = awaitPid(root.path().resolve("escaped.pid"));
 
             exit.run();
             thread.join();
 
             awaitDeath(child);
+            awaitDeath(escaped);
             assertThat(root.path()).doesNotExist();
             assertThat(statuses(result.get())).containsEntry("ApplicationStart", Status.Failed);
             Rehearsal.Result after = new Rehearsal(work.resolve("after")).withOnExit(exit).run(bundle);
