@@ -47,7 +47,11 @@ public class AppSpecCommand extends CommandGroup {
                     + "1 otherwise, 2 when the bundle cannot be used.",
                     "Hook scripts are not confined: they run as you, with your rights, and can read, change or "
                             + "delete anything you can. Only the copying is kept under the scratch root; rehearse "
-                            + "only bundles you trust."})
+                            + "only bundles you trust.",
+                    "What a hook starts in the background is killed when its event ends: its process group, and on "
+                            + "Linux every process carrying the run's marker in its environment, so also those that "
+                            + "left the group (setsid, set -m, a double fork). One that clears its environment and "
+                            + "leaves the group escapes. A hook's output is shown up to its last 64 KB."})
     static class Rehearse implements Callable<Integer> {
 
         @Spec

@@ -107,11 +107,12 @@ class AppSpecCommandTest {
     }
 
     @Test
-    @DisplayName("rehearse --help says hooks run unconfined as the current user, and offers --previous")
+    @DisplayName("rehearse --help says hooks run unconfined as the current user, which of their children escape, and offers --previous")
     void rehearseHelpWarns() {
         // --help is inherited from the top labs command (picocli scope INHERIT), so ask through it.
         assertThat(Labs.run(new PrintWriter(out, true), new PrintWriter(err, true), "appspec", "rehearse", "--help")).isZero();
-        assertThat(out.toString().replaceAll("\\s+", " ")).contains("not confined").contains("run as you").contains("--previous");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("not confined").contains("run as you").contains("--previous")
+                .contains("clears its environment and leaves the group escapes");
     }
 
     @Test

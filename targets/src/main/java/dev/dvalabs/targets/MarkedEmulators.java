@@ -1,8 +1,5 @@
 package dev.dvalabs.targets;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -103,18 +100,6 @@ final class MarkedEmulators {
     }
 
     private static Optional<Map<String, String>> environment(long pid) {
-        try {
-            String raw = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), StandardCharsets.UTF_8);
-            Map<String, String> env = new HashMap<>();
-            for (String entry : raw.split("\0")) {
-                int eq = entry.indexOf('=');
-                if (eq > 0 && entry.startsWith("DVA_LABS_EMULATOR")) {
-                    env.put(entry.substring(0, eq), entry.substring(eq + 1));
-                }
-            }
-            return env.isEmpty() ? Optional.empty() : Optional.of(env);
-        } catch (IOException | SecurityException e) {
-            return Optional.empty(); // not Linux, another user's process, or gone meanwhile
-        }
+        return ProcessEnvironments.read(pid, MARKER);
     }
 }

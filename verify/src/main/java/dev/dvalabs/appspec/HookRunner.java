@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * Runs one hook script the way the agent does, in a process group of its own, and kills the whole
  * group when the script ends, times out or is interrupted: a script's background children must
  * not outlive its event, as they would keep running (and writing) after the rehearsal has gone.
+ * Children that leave the group or the session (setsid, set -m, a double fork) are found on Linux
+ * by the {@link RunMarker} each run puts in their environment; one that clears its environment
+ * (env -i) and leaves the group as well escapes.
  */
 final class HookRunner {
 
@@ -65,10 +68,12 @@ final class HookRunner {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("LIFECYCLE_EVENT", event);
+        RunMarker marker = new RunMarker();
+        builder.environment().put(RunMarker.NAME, marker.value());
         Process[] started = new Process[1];
         Runnable kill = () -> {
             if (started[0] != null) {
-                killGroup(started[0], grouped);
+                killGroup(started[0], grouped, marker);
             }
         };
         Process process;
@@ -79,13 +84,13 @@ final class HookRunner {
             return new Outcome(OptionalInt.empty(), false, "could not start " + script.getFileName() + ": " + e.getMessage() + "\n");
         }
         try {
-            return await(event, process, grouped, timeout);
+            return await(event, process, grouped, marker, timeout);
         } finally {
             onExit.forget(kill);
         }
     }
 
-    private Outcome await(String event, Process process, boolean grouped, Duration timeout) throws IOException {
+    private Outcome await(String event, Process process, boolean grouped, RunMarker marker, Duration timeout) throws IOException {
         process.getOutputStream().close();
         BoundedOutput output = new BoundedOutput(process.getInputStream(), Rehearsal.MAX_OUTPUT_BYTES);
         Thread reader = readers.newThread(output);
@@ -96,14 +101,14 @@ final class HookRunner {
         try {
             finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // Killed whether the script finished or not: what it started in the background goes too.
-            killGroup(process, grouped);
+            killGroup(process, grouped, marker);
             // Only once the reader has met the end of the output may the pipe be closed: Process's
             // own destroy closes it, and what the reader had not yet read would be lost.
             reader.join(KILL_GRACE.toMillis());
         } catch (InterruptedException e) {
-            killGroup(process, grouped);
+            killGroup(process, grouped, marker);
             Thread.currentThread().interrupt();
-            return new Outcome(OptionalInt.empty(), false, output.text() + "[interrupted; process group killed]\n");
+            return new Outcome(OptionalInt.empty(), false, output.text() + "[interrupted; its processes killed]\n");
         } finally {
             process.destroyForcibly();
         }
@@ -115,8 +120,9 @@ final class HookRunner {
     /**
      * Descendants are listed before anything dies, since orphans are re-parented and stop being
      * descendants; the group signal reaches those too, and any the script had already orphaned.
+     * Those that left the group, or were orphaned before the list was made, carry the marker.
      */
-    private static void killGroup(Process process, boolean grouped) {
+    private static void killGroup(Process process, boolean grouped, RunMarker marker) {
         List<ProcessHandle> descendants = process.descendants().toList();
         if (grouped) {
             try {
@@ -132,6 +138,7 @@ final class HookRunner {
         // Through its handle, which signals the process without closing its pipes (Process.destroy does).
         process.toHandle().destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+        marker.killAll(KILL_GRACE);
         try {
             process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What a rehearsal must undo when the JVM exits under it (Ctrl-C): finally blocks do not run then,
- * only shutdown hooks. One hook kills the live hook process groups first, so nothing is still
+ * only shutdown hooks. One hook kills the live hooks' processes first, so nothing is still
  * writing, then deletes the scratch roots the rehearsal made itself.
  */
 final class OnExit {

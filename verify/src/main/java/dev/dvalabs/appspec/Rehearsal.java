@@ -60,7 +60,10 @@ public final class Rehearsal {
         }
     }
 
+    /** A script keeps the last this many bytes of its output. */
     public static final int MAX_OUTPUT_BYTES = 64 * 1024;
+    /** An event, which may run many scripts, keeps the last this many characters of theirs. */
+    static final int MAX_EVENT_OUTPUT_CHARS = 2 * MAX_OUTPUT_BYTES;
     /** CodeDeploy fails a lifecycle event that runs longer than an hour, whatever its scripts' timeouts add up to. */
     public static final Duration MAX_EVENT = Duration.ofSeconds(ServerRules.MAX_TIMEOUT);
     static final String STATE_DIR = ".dva-labs";
@@ -228,6 +231,7 @@ public final class Rehearsal {
             List<ScriptRun> runs = new ArrayList<>();
             Status status = Status.Succeeded;
             OptionalInt exitCode = OptionalInt.empty();
+            long dropped = 0;
             for (Revision.Script script : revision.scripts(event)) {
                 Duration left = eventLimit.minus(since(started));
                 Duration own = Duration.ofSeconds(script.timeoutSeconds());
@@ -250,13 +254,14 @@ public final class Rehearsal {
                 } catch (IOException e) {
                     outcome = new HookRunner.Outcome(OptionalInt.empty(), false, e.getMessage() + "\n");
                 }
-                append(output, outcome.output());
+                output.append(outcome.output());
+                dropped += dropEarliest(output, header.length());
                 runs.add(new ScriptRun(script.location(), script.runas(), outcome.exitCode(), outcome.timedOut()));
                 exitCode = outcome.exitCode();
                 if (outcome.timedOut()) {
                     output.append("[timed out after ").append(seconds(timeout)).append(" s")
                             .append(timeout.equals(own) ? "" : ", the event's limit of " + seconds(eventLimit) + " s")
-                            .append("; process group killed]\n");
+                            .append("; its processes killed]\n");
                     status = Status.TimedOut;
                     break;
                 }
@@ -265,16 +270,28 @@ public final class Rehearsal {
                     break;
                 }
             }
+            if (dropped > 0) {
+                output.insert(header.length(), "[... " + dropped + " earlier characters of this event's output dropped]\n");
+            }
             return new EventResult(event, status, exitCode, since(started), output.toString(), List.copyOf(runs));
         }
 
-        private void append(StringBuilder output, String more) {
-            int room = Math.max(0, MAX_OUTPUT_BYTES - output.length());
-            if (more.length() > room) {
-                output.append(more, 0, room).append("\n[... output dropped past the event's limit]\n");
-            } else {
-                output.append(more);
+        /**
+         * Drops the earliest characters after the event's header beyond {@link #MAX_EVENT_OUTPUT_CHARS},
+         * returning how many: the end, where a failing script's error is, matters most.
+         */
+        private static int dropEarliest(StringBuilder output, int header) {
+            int over = output.length() - header - MAX_EVENT_OUTPUT_CHARS;
+            if (over <= 0) {
+                return 0;
             }
+            int cut = header + over;
+            // A character outside the BMP is two chars; the cut must not fall between them.
+            if (Character.isLowSurrogate(output.charAt(cut))) {
+                cut++;
+            }
+            output.delete(header, cut);
+            return cut - header;
         }
     }
 

@@ -2,6 +2,8 @@ package dev.dvalabs.appspec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +46,40 @@ class HookOutputTest {
 
         assertThat(outcome.timedOut()).isTrue();
         assertThat(outcome.output()).isEqualTo("started\n");
+    }
+
+    @Test
+    @DisplayName("past its limit keeps its last bytes, dropping a UTF-8 character cut in two with the earlier ones")
+    void keepsTailWithoutHalfCharacters() {
+        // "ab" + the three bytes of the euro sign + "cd": the last four bytes begin inside the euro sign.
+        byte[] text = "ab\u20accd".getBytes(StandardCharsets.UTF_8);
+        BoundedOutput output = new BoundedOutput(new TwoBytesAtATime(text), 4);
+
+        output.run();
+
+        assertThat(output.text()).isEqualTo("[... 5 earlier bytes of output dropped]\ncd");
+    }
+
+    @Test
+    @DisplayName("up to its limit is kept whole, however it was read")
+    void keptWholeUpToLimit() {
+        BoundedOutput output = new BoundedOutput(new TwoBytesAtATime("a\u20acb".getBytes(StandardCharsets.UTF_8)), 5);
+
+        output.run();
+
+        assertThat(output.text()).isEqualTo("a\u20acb");
+    }
+
+    /** A pipe that hands out two bytes per read, so the kept bytes wrap around the ring. */
+    private static final class TwoBytesAtATime extends ByteArrayInputStream {
+        TwoBytesAtATime(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(2, len));
+        }
     }
 
     private HookRunner.Outcome runReadLate(String scriptText, Duration timeout) throws Exception {

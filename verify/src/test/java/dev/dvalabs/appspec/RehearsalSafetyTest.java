@@ -15,11 +15,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.dvalabs.appspec.Rehearsal.Status;
 
@@ -136,12 +140,50 @@ class RehearsalSafetyTest {
         awaitDeath(awaitPid(scratch.resolve("direct.pid")));
     }
 
+    /** A child that writes its pid, then sleeps a duration no other test uses, so a leftover is recognisably this test's. */
+    private static String child(int seconds) {
+        return "sh -c 'echo $$ > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"; exec sleep " + seconds + "'";
+    }
+
+    static Stream<Arguments> escapes() {
+        return Stream.of(
+                Arguments.of("a new session (setsid)", "setsid " + child(3021) + " >/dev/null 2>&1 &"),
+                Arguments.of("a new session that keeps the hook's output open", "setsid " + child(3051) + " &"),
+                Arguments.of("a job's own process group (set -m)", "set -m\n" + child(3041) + " >/dev/null 2>&1 &"),
+                Arguments.of("a double fork into a new session", "( setsid " + child(3081) + " >/dev/null 2>&1 & ) &"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("escapes")
+    @Timeout(60)
+    @DisplayName("kills a hook's child that left its process group, found by the run's marker in its environment, when the hook ends:")
+    void escapedChildKilled(String form, String launch) throws Exception {
+        // The hook waits for its child's pid, so that the child has surely left the group before the hook ends.
+        Path bundle = TestBundles.bundle(work.resolve("bundle"), HEAD + "hooks:\n  ApplicationStart:\n    - location: start.sh\n",
+                Map.of("start.sh", "#!/bin/bash\n" + launch + "\nuntil [ -s \"$DVA_LABS_SCRATCH_ROOT/child.pid\" ]; do sleep 0.01; done\n"
+                        + "echo started\n"));
+        Path scratch = work.resolve("scratch");
+
+        Rehearsal.Result result = new Rehearsal(scratch).run(bundle);
+
+        assertThat(statuses(result)).containsEntry("ApplicationStart", Status.Succeeded);
+        assertThat(event(result, "ApplicationStart").output()).contains("started");
+        awaitDeath(awaitPid(scratch.resolve("child.pid")));
+    }
+
+    /**
+     * A hook that waits on a child in its group, having orphaned another in a session of its own
+     * (no longer its descendant, nor in its group).
+     */
+    private static final String WAITS_WITH_ESCAPED_CHILD = "#!/bin/sh\nsleep 300 >/dev/null 2>&1 &\necho $! > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"\n"
+            + "( setsid sh -c 'echo $$ > \"$DVA_LABS_SCRATCH_ROOT/escaped.pid\"; exec sleep 3071' >/dev/null 2>&1 & )\nwait\n";
+
     @Test
     @Timeout(60)
-    @DisplayName("kills the running hook's process group when its thread is interrupted")
+    @DisplayName("kills the running hook's process group, and its children that left it, when its thread is interrupted")
     void interruptionKillsGroup() throws Exception {
         Path bundle = TestBundles.bundle(work.resolve("bundle"), HEAD + "hooks:\n  ApplicationStart:\n    - location: wait.sh\n",
-                Map.of("wait.sh", "#!/bin/sh\nsleep 300 >/dev/null 2>&1 &\necho $! > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"\nwait\n"));
+                Map.of("wait.sh", WAITS_WITH_ESCAPED_CHILD));
         Path scratch = work.resolve("scratch");
         AtomicReference<Rehearsal.Result> result = new AtomicReference<>();
         Thread thread = new Thread(() -> {
@@ -154,22 +196,24 @@ class RehearsalSafetyTest {
 
         thread.start();
         long child = awaitPid(scratch.resolve("child.pid"));
+        long escaped = awaitPid(scratch.resolve("escaped.pid"));
         thread.interrupt();
         thread.join();
 
         awaitDeath(child);
+        awaitDeath(escaped);
         assertThat(statuses(result.get())).containsEntry("ApplicationStart", Status.Failed).containsEntry("ValidateService", Status.Skipped);
         assertThat(event(result.get(), "ApplicationStart").output()).contains("[interrupted");
     }
 
     @Test
     @Timeout(60)
-    @DisplayName("on exit (Ctrl-C) kills the live hooks, then removes the temporary scratch root it made, and starts no hook after")
+    @DisplayName("on exit (Ctrl-C) kills the live hooks and their children that left the group, then removes the temporary scratch root it made, and starts no hook after")
     void exitCleansUp() throws Exception {
         OnExit exit = new OnExit(false);
         ScratchRoot root = ScratchRoot.temporary(false, exit);
         Path bundle = TestBundles.bundle(work.resolve("bundle"), HEAD + "hooks:\n  ApplicationStart:\n    - location: wait.sh\n",
-                Map.of("wait.sh", "#!/bin/sh\nsleep 300 >/dev/null 2>&1 &\necho $! > \"$DVA_LABS_SCRATCH_ROOT/child.pid\"\nwait\n"));
+                Map.of("wait.sh", WAITS_WITH_ESCAPED_CHILD));
         AtomicReference<Rehearsal.Result> result = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
@@ -181,11 +225,13 @@ class RehearsalSafetyTest {
         try {
             thread.start();
             long child = awaitPid(root.path().resolve("child.pid"));
+            long escaped = awaitPid(root.path().resolve("escaped.pid"));
 
             exit.run();
             thread.join();
 
             awaitDeath(child);
+            awaitDeath(escaped);
             assertThat(root.path()).doesNotExist();
             assertThat(statuses(result.get())).containsEntry("ApplicationStart", Status.Failed);
             Rehearsal.Result after = new Rehearsal(work.resolve("after")).withOnExit(exit).run(bundle);

@@ -181,17 +181,36 @@ class RehearsalTest {
     }
 
     @Test
-    @DisplayName("keeps hook output bounded")
-    void boundsOutput() throws Exception {
+    @Timeout(60)
+    @DisplayName("keeps hook output bounded: its end, where its error is, and says how much came before")
+    void keepsTailOfOutput() throws Exception {
         Path bundle = bundle(HEAD + "hooks:\n  BeforeInstall:\n    - location: noisy.sh\n",
-                Map.of("noisy.sh", "#!/bin/sh\nyes | head -c 1000000\n"));
+                Map.of("noisy.sh", "#!/bin/sh\necho BEGIN\nhead -c 52428800 /dev/zero | tr '\\0' x\necho\necho END\nexit 3\n"));
 
         Rehearsal.Result result = new Rehearsal(work.resolve("scratch")).run(bundle);
 
         EventResult noisy = event(result, "BeforeInstall");
-        assertThat(noisy.status()).isEqualTo(Status.Succeeded);
+        assertThat(noisy.status()).isEqualTo(Status.Failed);
+        assertThat(noisy.output()).endsWith("\nEND\n").doesNotContain("BEGIN")
+                .contains("[... " + (6 + 52428800 + 1 + 4 - Rehearsal.MAX_OUTPUT_BYTES) + " earlier bytes of output dropped]\n");
         assertThat(noisy.output().length()).isLessThan(Rehearsal.MAX_OUTPUT_BYTES + 200);
-        assertThat(noisy.output()).contains("output dropped");
+    }
+
+    @Test
+    @Timeout(60)
+    @DisplayName("keeps the end of an event whose scripts together print past its limit")
+    void keepsTailOfEvent() throws Exception {
+        String noisy = "#!/bin/sh\nhead -c 65000 /dev/zero | tr '\\0' x\necho\necho \"end of $(basename \"$0\")\"\n";
+        Path bundle = bundle(HEAD + "hooks:\n  BeforeInstall:\n    - location: one.sh\n    - location: two.sh\n"
+                        + "    - location: three.sh\n    - location: four.sh\n",
+                Map.of("one.sh", noisy, "two.sh", noisy, "three.sh", noisy, "four.sh", noisy));
+
+        Rehearsal.Result result = new Rehearsal(work.resolve("scratch")).run(bundle);
+
+        String output = event(result, "BeforeInstall").output();
+        assertThat(output).endsWith("end of four.sh\n").contains("end of three.sh\n").doesNotContain("end of one.sh")
+                .containsPattern("\\[\\.\\.\\. \\d+ earlier characters of this event's output dropped]\n");
+        assertThat(output.length()).isLessThan(Rehearsal.MAX_EVENT_OUTPUT_CHARS + 200);
     }
 
     @Test
