@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * group when the script ends, times out or is interrupted: a script's background children must
  * not outlive its event, as they would keep running (and writing) after the rehearsal has gone.
  * Children that leave the group or the session (setsid, set -m, a double fork) are found on Linux
- * by the {@link RunMarker} each run puts in their environment; one that clears its environment
+ * by the {@link HookProcesses} each run puts in their environment; one that clears its environment
  * (env -i) and leaves the group as well escapes.
  */
 final class HookRunner {
@@ -68,8 +68,8 @@ final class HookRunner {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("LIFECYCLE_EVENT", event);
-        RunMarker marker = new RunMarker();
-        builder.environment().put(RunMarker.NAME, marker.value());
+        HookProcesses marker = new HookProcesses();
+        builder.environment().put(HookProcesses.NAME, marker.value());
         Process[] started = new Process[1];
         Runnable kill = () -> {
             if (started[0] != null) {
@@ -90,7 +90,7 @@ final class HookRunner {
         }
     }
 
-    private Outcome await(String event, Process process, boolean grouped, RunMarker marker, Duration timeout) throws IOException {
+    private Outcome await(String event, Process process, boolean grouped, HookProcesses marker, Duration timeout) throws IOException {
         process.getOutputStream().close();
         BoundedOutput output = new BoundedOutput(process.getInputStream(), Rehearsal.MAX_OUTPUT_BYTES);
         Thread reader = readers.newThread(output);
@@ -122,7 +122,7 @@ final class HookRunner {
      * descendants; the group signal reaches those too, and any the script had already orphaned.
      * Those that left the group, or were orphaned before the list was made, carry the marker.
      */
-    private static void killGroup(Process process, boolean grouped, RunMarker marker) {
+    private static void killGroup(Process process, boolean grouped, HookProcesses marker) {
         List<ProcessHandle> descendants = process.descendants().toList();
         if (grouped) {
             try {

@@ -10,11 +10,11 @@ import java.util.concurrent.locks.LockSupport;
 import dev.dvalabs.targets.ProcessEnvironments;
 
 /**
- * A random value put in one hook run's environment. Every process the hook starts inherits it, even
+ * The processes of one hook run, found by a random value put in its environment. Every process the hook starts inherits it, even
  * one that leaves the hook's process group or session (setsid, set -m, a double fork), so the run's
  * processes are found again by it on Linux; a process that cleared its environment is not.
  */
-final class RunMarker {
+final class HookProcesses {
 
     static final String NAME = "DVA_LABS_REHEARSAL_RUN";
 
