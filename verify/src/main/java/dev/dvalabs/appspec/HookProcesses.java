@@ -10,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 import dev.dvalabs.targets.ProcessEnvironments;
 
 /**
- * The processes of one hook run, found by a random value put in its environment. Every process the hook starts inherits it, even
- * one that leaves the hook's process group or session (setsid, set -m, a double fork), so the run's
- * processes are found again by it on Linux; a process that cleared its environment is not.
+ * The processes of one hook run, found by a random value put in its environment. Every process the hook
+ * starts inherits it, even one that leaves the hook's process group or session (setsid, set -m, a double
+ * fork), so the run's processes are found again by it on Linux; a process that cleared its environment
+ * is not.
  */
 final class HookProcesses {
 
