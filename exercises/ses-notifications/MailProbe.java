@@ -74,7 +74,8 @@ final class MailProbe {
                     () -> about("SESv2 GetConfigurationSet", () ->
                             sesV2.getConfigurationSet(r -> r.configurationSetName(setName)).configurationSetName()));
             return new Observed(identity, sent, unverified, sandbox,
-                    readBack(messageId(sendAnswer)), configurationSet, notifications(ses, sqs),
+                    readBack(messageId(sendAnswer)), configurationSet,
+                    judgeable(identity, notifications(ses, sqs), target.describe()),
                     about("the feedback route to queue " + names.get("queue"), () -> FeedbackRoute.read(target, names,
                             identity.refused() ? identity.refusal() : identity.value().toString())));
         }
@@ -95,6 +96,22 @@ final class MailProbe {
         }
         Fact<T> other = v2.get();
         return other.refused() ? Fact.refused(subject + ": " + v1.refusal() + "; " + other.refusal()) : other;
+    }
+
+    /**
+     * The notifications, or, when none arrived for an identity that only SESv2 knows, unavailable: there
+     * ministack 1.5.33 publishes none (SES v1's SetIdentityNotificationTopic on such an identity answers
+     * 200 and stores nothing, and it publishes only for identities in SES v1's store), where AWS, one
+     * service, delivers them. AWS cannot show an identity to SESv2 alone, so no learner's mistake lands
+     * here; the route (topic, subscription, queue policy) is still judged beside it.
+     */
+    static Fact<Notifications> judgeable(Fact<SenderIdentity> identity, Fact<Notifications> arrived, String target) {
+        if (identity.refused() || arrived.refused() || !identity.value().sesv2Only() || !arrived.value().kinds().isEmpty()) {
+            return arrived;
+        }
+        return Fact.unavailable(target + " keeps SESv2's identities apart from SES v1's, and its sender's identity is known"
+                + " to SESv2 only (" + identity.value() + "): it publishes no Bounce or Complaint notification for such an"
+                + " identity, where AWS does; none arrived within " + arrived.value().waitedSeconds() + " s");
     }
 
     /** Sends the verifier's message; throws SES's refusal. */

@@ -51,6 +51,14 @@ record SenderIdentity(String v1, String v2) {
         return "Success".equals(v1) || "SUCCESS".equals(v2) || VERIFIED_FOR_SENDING.equals(v2);
     }
 
+    /**
+     * Known to SESv2 and not listed by SES v1: only stores kept apart (ministack 1.5.33's) show this, as on
+     * AWS SES v1's ListIdentities lists every identity, however it was made.
+     */
+    boolean sesv2Only() {
+        return v1 == null && v2 != null;
+    }
+
     @Override
     public String toString() {
         return "SES v1: " + (v1 == null ? NONE : v1) + ", SESv2: " + (v2 == null ? NONE : v2);
