@@ -68,11 +68,11 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
     public record Exchange(Answer withoutKey, Answer post, Answer get, Answer unknown, String postedOrder,
                            String environmentTable, boolean inEnvironmentTable) {
 
-        /** Whether the POST answered 2xx, and the GET 200 with every field of the order posted, as posted. */
+        /** Whether the POST answered 201 (Created, as the instructions ask), and the GET 200 with every field of the order posted, as posted. */
         RoundTrip roundTrip() {
             var posted = Json.object(postedOrder).orElseThrow();
             var got = Json.object(get.body());
-            boolean ok = post.status() / 100 == 2 && get.status() == 200 && got.isPresent() && posted.properties().stream()
+            boolean ok = post.status() == 201 && get.status() == 200 && got.isPresent() && posted.properties().stream()
                     .allMatch(field -> field.getValue().equals(got.get().get(field.getKey())));
             return new RoundTrip("POST " + postedOrder + " answered " + post + ", then GET answered " + get, ok);
         }
@@ -127,7 +127,7 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         "Lambda proxy integration: the function gets the whole request and answers statusCode, headers and body",
                         "POST stores the body (a JSON order with an id) with PutItem and answers 201; GET reads it with GetItem by the path's id and answers 200 with it as JSON.",
                         o -> o.exchange().its("", Exchange::roundTrip)
-                                .should(satisfies("POST 2xx, then GET 200 with the order posted", RoundTrip::ok)))
+                                .should(satisfies("POST 201, then GET 200 with the order posted", RoundTrip::ok)))
                         .forTask(1),
                 new Check<Observed>("unknown-order-404", "An id nobody stored answers 404 with a JSON body",
                         "Lambda proxy integration: the function chooses the status code",

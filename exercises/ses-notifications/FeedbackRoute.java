@@ -30,51 +30,80 @@ final class FeedbackRoute {
 
     private FeedbackRoute() {}
 
-    /** What is wrong with the route, one phrase each; empty when it is as instructed. */
-    static List<String> problems(Target target, Map<String, String> names) {
+    /**
+     * What was read along the route, one phrase each, and what of it is not as instructed: the observation
+     * says what was read even when nothing is wrong, so a failure of the notifications to arrive shows
+     * what the route looked like.
+     */
+    record Route(List<String> read, List<String> problems) {
+        boolean right() {
+            return problems.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return (problems.isEmpty() ? "nothing wrong" : String.join("; ", problems)) + " (read: " + String.join("; ", read) + ")";
+        }
+    }
+
+    /** The route as instructed or not; {@code identity} is the sender's identity as SES v1 and SESv2 showed it. */
+    static Route read(Target target, Map<String, String> names, String identity) {
         String topicName = names.get("topic");
         String queueName = names.get("queue");
+        List<String> read = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         try (SnsClient sns = target.client(SnsClient.builder());
              SqsClient sqs = target.client(SqsClient.builder());
              SesClient ses = target.client(SesClient.builder())) {
             String topicArn = sns.listTopicsPaginator().topics().stream().map(t -> t.topicArn())
                     .filter(arn -> arn.endsWith(":" + topicName)).findFirst().orElse(null);
             if (topicArn == null) {
-                return List.of("no topic " + topicName);
+                return new Route(List.of("ListTopics has no topic " + topicName), List.of("no topic " + topicName));
             }
-            List<String> wrong = new ArrayList<>(identityTopics(ses, names.get("sender"), topicArn));
+            read.add("topic " + topicArn);
+            read.add("the sender's identity " + identity);
+            identityTopics(ses, names.get("sender"), topicArn, read, wrong);
             String url = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
             Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
                     .attributeNames(QueueAttributeName.QUEUE_ARN, QueueAttributeName.POLICY)).attributes();
             String queueArn = attributes.get(QueueAttributeName.QUEUE_ARN);
             boolean subscribed = sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions().stream()
                     .anyMatch(s -> "sqs".equals(s.protocol()) && queueArn.equals(s.endpoint()));
-            if (!subscribed) {
+            if (subscribed) {
+                read.add("queue " + queueName + " subscribed to it");
+            } else {
                 wrong.add("queue " + queueName + " is not subscribed to topic " + topicName);
             }
-            wrong.addAll(policyProblems(attributes.getOrDefault(QueueAttributeName.POLICY, ""), queueName, queueArn, topicArn));
-            return wrong;
+            List<String> policy = policyProblems(attributes.getOrDefault(QueueAttributeName.POLICY, ""), queueName, queueArn, topicArn);
+            if (policy.isEmpty()) {
+                read.add("its policy lets the topic send");
+            }
+            wrong.addAll(policy);
+            return new Route(List.copyOf(read), List.copyOf(wrong));
         }
     }
 
-    private static List<String> identityTopics(SesClient ses, String sender, String topicArn) {
+    private static void identityTopics(SesClient ses, String sender, String topicArn, List<String> read, List<String> wrong) {
         IdentityNotificationAttributes attributes;
         try {
             attributes = ses.getIdentityNotificationAttributes(r -> r.identities(sender)).notificationAttributes().get(sender);
         } catch (SesException e) {
             if (e.awsErrorDetails() != null && UNKNOWN_ACTION.equals(e.awsErrorDetails().errorCode())) {
-                return List.of(); // unreadable here: the notifications' arrival through the topic judges it
+                // unreadable here: the notifications' arrival through the topic judges it
+                read.add("the identity's topics unreadable (GetIdentityNotificationAttributes answered " + UNKNOWN_ACTION + ")");
+                return;
             }
             throw e;
         }
-        List<String> wrong = new ArrayList<>();
-        if (attributes == null || !topicArn.equals(attributes.bounceTopic())) {
-            wrong.add("the identity's Bounce notifications go to " + (attributes == null ? null : attributes.bounceTopic()));
+        String bounce = attributes == null ? null : attributes.bounceTopic();
+        String complaint = attributes == null ? null : attributes.complaintTopic();
+        read.add("the identity's Bounce topic " + bounce + ", Complaint topic " + complaint);
+        if (!topicArn.equals(bounce)) {
+            wrong.add("the identity's Bounce notifications go to " + bounce);
         }
-        if (attributes == null || !topicArn.equals(attributes.complaintTopic())) {
-            wrong.add("the identity's Complaint notifications go to " + (attributes == null ? null : attributes.complaintTopic()));
+        if (!topicArn.equals(complaint)) {
+            wrong.add("the identity's Complaint notifications go to " + complaint);
         }
-        return wrong;
     }
 
     /** Whether SNS, acting for the topic, may send to the queue, as IAM decides it (ministack enforces no queue policy). */

@@ -25,18 +25,26 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
 
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
-            Fact<String> verification,
+            Fact<SenderIdentity> identity,
             Fact<String> send,
             Fact<String> unverifiedSender,
             Fact<Sandbox> sandbox,
             Fact<Mail> readBack,
             Fact<String> configurationSet,
-            Fact<List<String>> notifications,
-            Fact<List<String>> route) {}
+            Fact<Notifications> notifications,
+            Fact<FeedbackRoute.Route> route) {}
 
     /** Whether the account has production access, and what a send to an unverified recipient answered. */
     public record Sandbox(boolean productionAccess, String unverifiedRecipient) {
         static final String NOT_TRIED = "not tried: with production access a send there is real mail";
+    }
+
+    /** The kinds of notification of the verifier's sends that arrived in the queue, and how long it waited for them. */
+    public record Notifications(List<String> kinds, long waitedSeconds) {
+        @Override
+        public String toString() {
+            return kinds.isEmpty() ? "none within " + waitedSeconds + " s" : String.join(", ", kinds);
+        }
     }
 
     /** A sent message as the emulator keeps it. */
@@ -49,7 +57,9 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                         "SES: send email from a verified identity; not subscription based, just the target's address",
                         "Create the email identity of your address (the stack does, with --name sender=you@example.org);"
                                 + " on AWS it stays Pending until you follow the link AWS mails to that address, then verify again.",
-                        o -> o.verification().its("verification").should(eq("Success")))
+                        // On AWS SES v1 and SESv2 answer alike; either one saying verified is the identity verified.
+                        o -> o.identity().its("verification").should(satisfies("Success (SES v1) or SUCCESS (SESv2)",
+                                SenderIdentity::verified)))
                         .forTask(1),
                 new Check<Observed>("send-from-identity", "A send from the verified identity is accepted",
                         "SES: send automated email (SendEmail)",
@@ -95,9 +105,9 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                         o -> CheckResult.all(
                                 o.notifications().its("notifications in the queue for sends to bounce@ and complaint@ the simulator")
                                         .should(satisfies("Bounce and Complaint among them",
-                                                kinds -> kinds.containsAll(NotifyFeedbackTopic.KINDS))),
-                                o.route().its("what is wrong with the identity's topics, the subscription and the queue policy")
-                                        .should(satisfies("nothing", List::isEmpty))))
+                                                n -> n.kinds().containsAll(NotifyFeedbackTopic.KINDS))),
+                                o.route().its("the route from the identity's topics through the subscription and the queue policy")
+                                        .should(satisfies("nothing wrong", FeedbackRoute.Route::right))))
                         .forTask(3));
     }
 

@@ -102,6 +102,8 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                         s.invokers = Fact.of(List.of("GET /orders/{id}"))),
                 wrong("order-roundtrip", "GET answering without the field posted", (Consumer<Seen>) s ->
                         s.get = new Answer(200, JSON, "{\"id\":\"dva-labs-verify-1-order\"}")),
+                wrong("order-roundtrip", "POST answering 200, not the 201 asked for", (Consumer<Seen>) s ->
+                        s.post = new Answer(200, JSON, ORDER)),
                 wrong("order-roundtrip", "POST failing in the function", (Consumer<Seen>) s -> {
                     s.post = new Answer(502, JSON, "{\"message\":\"Internal server error\"}");
                     s.inEnvironmentTable = false;
@@ -163,7 +165,7 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                 new Route("GET", "/orders/{orderId}", "AWS_PROXY", FUNCTION, true),
                 new Route("OPTIONS", "/orders", "MOCK", "", false)));
         seen.get = new Answer(200, JSON, "{\"id\":\"dva-labs-verify-1-order\",\"item\":\"book\",\"quantity\":\"2\",\"createdAt\":\"now\"}");
-        seen.post = new Answer(200, JSON, "{}");
+        seen.post = new Answer(201, JSON, "{}");
         seen.stage = Fact.of(new Throttling(10.0, 20, List.of(new MethodLimit("~1orders/POST", 5.0, 10),
                 new MethodLimit("~1orders~1{id}/GET", null, null))));
         assertThat(judge(seen).ids(Status.FAIL)).isEmpty();

@@ -22,10 +22,23 @@ identity_step() {
   aws ses verify-email-identity --email-address "$identity"
 }
 
+configuration_set_step() {
+  aws ses create-configuration-set --configuration-set "Name=$configuration_set"
+}
+
+# The same steps with the SESv2 CLI, for a script to choose: SESv2 has no command for an identity's
+# notification topics, so those stay aws ses set-identity-notification-topic, as the instructions say.
+sesv2_identity_step() {
+  aws sesv2 create-email-identity --email-identity "$identity" > /dev/null
+}
+sesv2_configuration_set_step() {
+  aws sesv2 create-configuration-set --configuration-set-name "$configuration_set"
+}
+
 build() {
   identity_step
   if [ -n "$configuration_set" ]; then
-    aws ses create-configuration-set --configuration-set "Name=$configuration_set"
+    configuration_set_step
   fi
   topic=$(aws sns create-topic --name "$topic_name" --query TopicArn --output text)
   queue=$(sqs create-queue --queue-name "$queue_name" --query QueueUrl --output text)
