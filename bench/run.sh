@@ -68,8 +68,8 @@ for id in $ids; do
 done
 
 suite_seq=$( { /usr/bin/time -f "%e" sh -c "for id in $(echo $ids); do ./labs run \$id > /dev/null 2>&1 || exit 1; done"; } 2>&1 | tail -1)
-# Two at a time share one emulator, and the run that started it stops it when it ends, under the other one
-# (docs/safety.md, "Not yet promised"); such a failure is reported, not fatal to the benchmark.
+# Two at a time share one emulator (the last run out stops it); a failed run is reported, not fatal to the
+# benchmark.
 suite_par=$( { /usr/bin/time -f "%e" sh -c "printf '%s\n' $(echo $ids) | xargs -P 2 -I{} sh -c './labs run {} > /dev/null 2>&1'"; } 2>&1 | tail -1) \
   || suite_par="failed after $suite_par"
 
@@ -119,7 +119,7 @@ for ex, r in rows.items():
     ph = lambda k: mmm([p.get(k, float("nan")) for _, _, p in r["A"]])
     print(f"| {ex} | {ph('start-up')} | {ph('synthesis (in deploy)')} | {ph('deploy and verify')} | {ph('destroy')} |")
 print(f"\nWhole suite ({len(rows)} exercises): one after the other {seq} s; two at a time "
-      + (f"{par} s." if not par.startswith("failed") else f"a run failed ({par} s in all).")))
+      + (f"{par} s." if not par.startswith("failed") else f"a run failed ({par} s in all)."))
 
 # CI: .ci/run on a fresh clone, and where its time went, by test class (surefire's own times).
 ci_wall = None
