@@ -75,7 +75,7 @@ final class MailProbe {
                             sesV2.getConfigurationSet(r -> r.configurationSetName(setName)).configurationSetName()));
             return new Observed(identity, sent, unverified, sandbox,
                     readBack(messageId(sendAnswer)), configurationSet,
-                    judgeable(identity, notifications(ses, sqs), target.describe()),
+                    explained(identity, notifications(ses, sqs), target.describe()),
                     about("the feedback route to queue " + names.get("queue"), () -> FeedbackRoute.read(target, names,
                             identity.refused() ? identity.refusal() : identity.value().toString())));
         }
@@ -99,19 +99,19 @@ final class MailProbe {
     }
 
     /**
-     * The notifications, or, when none arrived for an identity that only SESv2 knows, unavailable: there
-     * ministack 1.5.33 publishes none (SES v1's SetIdentityNotificationTopic on such an identity answers
-     * 200 and stores nothing, and it publishes only for identities in SES v1's store), where AWS, one
-     * service, delivers them. AWS cannot show an identity to SESv2 alone, so no learner's mistake lands
-     * here; the route (topic, subscription, queue policy) is still judged beside it.
+     * The notifications, saying, when none arrived for an identity that only SESv2 knows, why none could:
+     * ministack 1.5.33 publishes none for such an identity (SES v1's SetIdentityNotificationTopic on it
+     * answers 200 and stores nothing), where AWS, one service, delivers them. The check still FAILs: that
+     * no notification arrived is also what a learner who set no topic would see, and a mistake is never
+     * SKIP. The observation tells the learner how to practise the task on this emulator.
      */
-    static Fact<Notifications> judgeable(Fact<SenderIdentity> identity, Fact<Notifications> arrived, String target) {
+    static Fact<Notifications> explained(Fact<SenderIdentity> identity, Fact<Notifications> arrived, String target) {
         if (identity.refused() || arrived.refused() || !identity.value().sesv2Only() || !arrived.value().kinds().isEmpty()) {
             return arrived;
         }
-        return Fact.unavailable(target + " keeps SESv2's identities apart from SES v1's, and its sender's identity is known"
-                + " to SESv2 only (" + identity.value() + "): it publishes no Bounce or Complaint notification for such an"
-                + " identity, where AWS does; none arrived within " + arrived.value().waitedSeconds() + " s");
+        return Fact.of(new Notifications(List.of(), arrived.value().waitedSeconds(), target + " publishes none for an"
+                + " identity only its SESv2 knows (" + identity.value() + "), as its SES v1 and SESv2 keep separate stores;"
+                + " AWS does: to practise this task here, make the identity with aws ses verify-email-identity"));
     }
 
     /** Sends the verifier's message; throws SES's refusal. */

@@ -39,11 +39,20 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
         static final String NOT_TRIED = "not tried: with production access a send there is real mail";
     }
 
-    /** The kinds of notification of the verifier's sends that arrived in the queue, and how long it waited for them. */
-    public record Notifications(List<String> kinds, long waitedSeconds) {
+    /**
+     * The kinds of notification of the verifier's sends that arrived in the queue, how long it waited for
+     * them, and why none could arrive when the target says so (null otherwise).
+     */
+    public record Notifications(List<String> kinds, long waitedSeconds, String whyNone) {
+
+        public Notifications(List<String> kinds, long waitedSeconds) {
+            this(kinds, waitedSeconds, null);
+        }
+
         @Override
         public String toString() {
-            return kinds.isEmpty() ? "none within " + waitedSeconds + " s" : String.join(", ", kinds);
+            return kinds.isEmpty() ? "none within " + waitedSeconds + " s" + (whyNone == null ? "" : " (" + whyNone + ")")
+                    : String.join(", ", kinds);
         }
     }
 

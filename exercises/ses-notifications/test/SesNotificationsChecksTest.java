@@ -124,31 +124,30 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
     }
 
     @Test
-    @DisplayName("no notification for an identity SESv2 alone knows (ministack's split stores) is unavailable, and SKIPs along a right route")
-    void sesv2OnlyIdentityWithoutNotificationsSkips() {
-        Fact<Notifications> none = MailProbe.judgeable(Fact.of(SESV2_ONLY), arrived(), "local emulator (ministack 1.5.33)");
-        assertThat(none.unavailable()).isTrue();
-        assertThat(none.refusal()).contains("known to SESv2 only (SES v1: no such identity, SESv2: verified for sending)",
-                "none arrived within 30 s");
+    @DisplayName("no notification for an identity SESv2 alone knows (ministack's split stores) FAILs, never SKIP, saying why and what to do")
+    void sesv2OnlyIdentityWithoutNotificationsFails() {
+        Fact<Notifications> none = MailProbe.explained(Fact.of(SESV2_ONLY), arrived(), "local emulator (ministack 1.5.33)");
         Report report = judge(seen(SESV2_ONLY, none, rightRoute(SESV2_ONLY)));
-        assertThat(report.ids(Status.SKIP)).containsExactly("feedback-notifications");
-        assertThat(report.ids(Status.FAIL)).isEmpty();
+        assertThat(report.ids(Status.FAIL)).containsExactly("feedback-notifications");
+        assertThat(report.ids(Status.SKIP)).doesNotContain("feedback-notifications");
+        assertThat(report.outcome("feedback-notifications").result().observed()).contains("none within 30 s",
+                "only its SESv2 knows", "SES v1: no such identity, SESv2: verified for sending", "aws ses verify-email-identity");
     }
 
     @Test
-    @DisplayName("the notifications stay judged for an identity SES v1 knows, for no identity, and when some arrived")
-    void otherwiseNotificationsAreJudged() {
+    @DisplayName("the explanation is given only for an identity SESv2 alone knows and only when nothing arrived")
+    void explainedOnlyThen() {
         SenderIdentity nowhere = new SenderIdentity(null, null);
-        assertThat(MailProbe.judgeable(Fact.of(BOTH), arrived(), "t").unavailable()).isFalse();
-        assertThat(MailProbe.judgeable(Fact.of(nowhere), arrived(), "t").unavailable()).isFalse();
-        assertThat(MailProbe.judgeable(Fact.of(SESV2_ONLY), arrived("Bounce"), "t").value().kinds()).containsExactly("Bounce");
-        assertThat(MailProbe.judgeable(Fact.refused("identity x: AccessDenied: no"), arrived(), "t").unavailable()).isFalse();
+        assertThat(MailProbe.explained(Fact.of(BOTH), arrived(), "t").value().whyNone()).isNull();
+        assertThat(MailProbe.explained(Fact.of(nowhere), arrived(), "t").value().whyNone()).isNull();
+        assertThat(MailProbe.explained(Fact.of(SESV2_ONLY), arrived("Bounce"), "t").value().kinds()).containsExactly("Bounce");
+        assertThat(MailProbe.explained(Fact.refused("identity x: AccessDenied: no"), arrived(), "t").value().whyNone()).isNull();
     }
 
     @Test
     @DisplayName("for an identity SESv2 alone knows, a wrong route still FAILs beside the unavailable notifications")
     void sesv2OnlyIdentityWithWrongRouteFails() {
-        Fact<Notifications> none = MailProbe.judgeable(Fact.of(SESV2_ONLY), arrived(), "t");
+        Fact<Notifications> none = MailProbe.explained(Fact.of(SESV2_ONLY), arrived(), "t");
         for (Route route : List.of(
                 new Route(rightRoute(SESV2_ONLY).read(), List.of("queue dva-labs-ses-feedback is not subscribed to topic dva-labs-ses-feedback")),
                 new Route(rightRoute(SESV2_ONLY).read(), List.of("queue dva-labs-ses-feedback has no policy letting the topic send")),
