@@ -129,25 +129,14 @@ final class EmulatorUsers {
      */
     void leave(BooleanSupplier ifLast) {
         synchronized (EmulatorUsers.class) {
-            if (left) {
-                return;
-            }
-            left = true;
             Held held = IN_THIS_JVM.get(file);
-            if (held == null || --held.users > 0) {
-                return;
-            }
-            IN_THIS_JVM.remove(file);
-            try {
-                held.lock.release();
-                FileLock alone = held.channel.tryLock();
-                if (alone != null && ifLast.getAsBoolean()) {
-                    Files.deleteIfExists(file); // a newcomer waiting on it finds the emulator gone
+            if (!left && held != null && held.users == 1) {
+                leaveStoppingIfNoOtherProcess(ifLast); // the last here: the other processes decide
+            } else if (!left) {
+                left = true;
+                if (held != null) {
+                    held.users--;
                 }
-            } catch (IOException e) {
-                // Another command may still use it; it is then that command's to stop.
-            } finally {
-                closeQuietly(held.channel);
             }
         }
     }

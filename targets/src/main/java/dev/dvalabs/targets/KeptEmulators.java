@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The emulators the toolkit's commands started, one file per kind of emulator in the state directory
@@ -101,13 +102,11 @@ final class KeptEmulators {
 
     /**
      * Marks this temporary emulator as handed over to whichever command ends last, unless a command kept
-     * it since. Read and written under a lock, so that a keep at the same moment is never overwritten.
+     * it since.
      */
     void handOver(Emulator emulator, long pid) {
-        try (ExclusiveLock ignored = lockRecord(emulator)) {
-            read(emulator).filter(k -> k.pid() == pid && k.temporary()).ifPresent(k -> remember(emulator,
-                    new Kept(k.pid(), k.port(), k.region(), k.startedAt(), true, k.owner(), true)));
-        }
+        update(emulator, now -> now.map(k -> k.pid() == pid && k.temporary()
+                ? new Kept(k.pid(), k.port(), k.region(), k.startedAt(), true, k.owner(), true) : k));
     }
 
     /**
@@ -116,10 +115,7 @@ final class KeptEmulators {
      * starter was killed. A command that finds it so must not stop it on its way out.
      */
     void orphaned(Emulator emulator, long pid) {
-        try (ExclusiveLock ignored = lockRecord(emulator)) {
-            read(emulator).filter(k -> k.sharedTemporary(pid)).ifPresent(k -> remember(emulator,
-                    Kept.kept(k.pid(), k.port(), k.region(), k.startedAt())));
-        }
+        update(emulator, now -> now.map(k -> k.sharedTemporary(pid) ? Kept.kept(k.pid(), k.port(), k.region(), k.startedAt()) : k));
     }
 
     /**
@@ -127,20 +123,26 @@ final class KeptEmulators {
      * command was still starting it); gives the record in force.
      */
     Kept adopt(Emulator emulator, Kept kept) {
-        try (ExclusiveLock ignored = lockRecord(emulator)) {
-            Optional<Kept> now = read(emulator).filter(k -> k.pid() == kept.pid());
-            if (now.isPresent()) {
-                return now.get();
-            }
-            remember(emulator, kept);
-            return kept;
-        }
+        return update(emulator, now -> now.filter(k -> k.pid() == kept.pid()).or(() -> Optional.of(kept))).orElseThrow();
     }
 
-    /** Records the emulator as kept, under the lock a hand-over takes. */
+    /** Records the emulator as kept. */
     void keep(Emulator emulator, Kept kept) {
+        update(emulator, now -> Optional.of(kept));
+    }
+
+    /**
+     * Reads the record, and writes what {@code change} makes of it when that differs, under one lock: a
+     * hand-over, a keep and an adoption at the same moment never overwrite each other. Gives the record in force.
+     */
+    private Optional<Kept> update(Emulator emulator, UnaryOperator<Optional<Kept>> change) {
         try (ExclusiveLock ignored = lockRecord(emulator)) {
-            remember(emulator, kept);
+            Optional<Kept> now = read(emulator);
+            Optional<Kept> next = change.apply(now);
+            if (next.isPresent() && !next.equals(now)) {
+                remember(emulator, next.get());
+            }
+            return next;
         }
     }
 
