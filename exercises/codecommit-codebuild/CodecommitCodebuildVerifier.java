@@ -8,6 +8,7 @@ import dev.dvalabs.buildspec.BuildspecLinter;
 import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -215,7 +216,9 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         String where = target.describe();
         Names resolved = resolve(target, names);
         try (CodeCommitClient codeCommit = target.client(CodeCommitClient.builder());

@@ -13,6 +13,7 @@ import dev.dvalabs.policy.Request;
 import dev.dvalabs.probe.Http;
 import dev.dvalabs.probe.Iam;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Status;
@@ -384,7 +385,9 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         String where = target.describe();
         try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()));
              Ec2Client ec2 = target.client(Ec2Client.builder());

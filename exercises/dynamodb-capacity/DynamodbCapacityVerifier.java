@@ -7,6 +7,7 @@ import static dev.dvalabs.verify.Matcher.startsWith;
 
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -167,7 +168,9 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         String table = names.getOrDefault("table", DynamodbCapacityStack.TABLE_NAME);
         data.in(target);
         // The burst waits for its own table to be ACTIVE: it runs beside the learner's table's probes.

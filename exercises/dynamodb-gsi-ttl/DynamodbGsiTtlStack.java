@@ -22,13 +22,11 @@ import software.constructs.Construct;
  */
 class DynamodbGsiTtlStack extends ExerciseStack {
 
-    public static final String TABLE_NAME = "dva-labs-orders";
-
     DynamodbGsiTtlStack(Construct scope, String exerciseId, Variant variant) {
         super(scope, exerciseId, variant, "Orders table for the DynamoDB keys, indexes, TTL and streams exercise");
 
         TableProps.Builder props = TableProps.builder()
-                .tableName(TABLE_NAME)
+                .tableName(name("table"))
                 .partitionKey(attribute("customerId", AttributeType.STRING))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .removalPolicy(RemovalPolicy.DESTROY);

@@ -9,6 +9,7 @@ import dev.dvalabs.probe.Answers;
 import dev.dvalabs.probe.DynamoDb;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -186,8 +187,10 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
-        String table = names.getOrDefault("table", DynamodbGsiTtlStack.TABLE_NAME);
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
+        String table = session.name("table");
         items.in(target, table);
         try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
             return new OrdersProbe(dynamo, table, items).observe();

@@ -9,6 +9,7 @@ import dev.dvalabs.probe.Json;
 import dev.dvalabs.probe.Sqs;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Verifier;
@@ -242,7 +243,9 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         String orders = names.getOrDefault("orders", DynamodbStreamsLambdaStack.ORDERS);
         String function = names.getOrDefault("function", DynamodbStreamsLambdaStack.FUNCTION);
         String audit = names.getOrDefault("audit", DynamodbStreamsLambdaStack.AUDIT);

@@ -9,6 +9,7 @@ import dev.dvalabs.probe.Http;
 import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -165,7 +166,9 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         String where = target.describe();
         try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()));
              ElasticBeanstalkClient eb = target.client(ElasticBeanstalkClient.builder())) {

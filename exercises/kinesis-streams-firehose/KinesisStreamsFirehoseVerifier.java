@@ -7,6 +7,7 @@ import static dev.dvalabs.verify.Matcher.startsWith;
 import dev.dvalabs.probe.Iam;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.RunMarker;
@@ -257,7 +258,9 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> given) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> given = session.names().asMap();
         if (closed) {
             throw new IllegalStateException("verify was interrupted and has removed what it wrote; it writes no more");
         }

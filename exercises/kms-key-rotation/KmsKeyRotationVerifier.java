@@ -8,6 +8,7 @@ import dev.dvalabs.probe.Answers;
 import dev.dvalabs.probe.Iam;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -186,7 +187,9 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         this.target = target;
         try (KmsClient kms = target.client(KmsClient.builder());
              IamClient iam = target.client(IamClient.builder())) {

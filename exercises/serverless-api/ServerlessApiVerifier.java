@@ -12,6 +12,7 @@ import dev.dvalabs.exercises.serverlessapi.Http.Answer;
 import dev.dvalabs.probe.Json;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -204,7 +205,9 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         return new ServerlessApiProbe(target, names, orders).observe();
     }
 

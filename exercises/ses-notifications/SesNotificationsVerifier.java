@@ -6,6 +6,7 @@ import static dev.dvalabs.verify.Matcher.startsWith;
 
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -121,7 +122,9 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         return new MailProbe(target, names).observe();
     }
 }

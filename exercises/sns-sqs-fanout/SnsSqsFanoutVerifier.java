@@ -15,6 +15,7 @@ import dev.dvalabs.probe.Sns;
 import dev.dvalabs.probe.Sqs;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.RunMarker;
@@ -284,7 +285,9 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
     }
 
     @Override
-    public Observed observe(Target target, Map<String, String> names) {
+    public Observed observe(Session session) {
+        Target target = session.target();
+        Map<String, String> names = session.names().asMap();
         Probe probe = new Probe(target, names);
         pending.set(probe);
         try (SqsClient sqs = target.client(SqsClient.builder());

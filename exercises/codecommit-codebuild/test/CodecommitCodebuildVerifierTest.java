@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.codecommitcodebuild;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,7 +87,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     @Override
     protected CodecommitCodebuildVerifier.Observed observed(AwsStub seen) {
         try (CodecommitCodebuildVerifier verifier = new CodecommitCodebuildVerifier(QUICK, "dva-labs-verify-test")) {
-            return verifier.observe(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), NAMES);
+            return verifier.observe(Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES));
         }
     }
 

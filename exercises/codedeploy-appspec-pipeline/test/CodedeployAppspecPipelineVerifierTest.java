@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.codedeployappspecpipeline;
 
+import dev.dvalabs.testing.Sessions;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Outcome;
 import dev.dvalabs.verify.Report;
@@ -81,7 +82,7 @@ class CodedeployAppspecPipelineVerifierTest
     @Override
     protected CodedeployAppspecPipelineVerifier.Observed observed(AwsStub seen) {
         try (CodedeployAppspecPipelineVerifier verifier = new CodedeployAppspecPipelineVerifier(seen.port())) {
-            return verifier.observe(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), NAMES);
+            return verifier.observe(Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES));
         }
     }
 
@@ -334,7 +335,7 @@ class CodedeployAppspecPipelineVerifierTest
         long before = scratchDirs.get();
         CodedeployAppspecPipelineVerifier verifier = new CodedeployAppspecPipelineVerifier(stub.port());
         CodedeployAppspecPipelineVerifier.Observed seen =
-                verifier.observe(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), NAMES);
+                verifier.observe(Sessions.open(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), "test", NAMES));
         verifier.close();
         verifier.close();
         assertThat(seen.revision().value().hasAppSpec()).isTrue();

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.dynamodbcapacity;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -158,7 +159,7 @@ class DynamodbCapacityTest {
         lab.deploy(emulator, Variant.STARTER);
         DynamodbCapacityVerifier verifier = new DynamodbCapacityVerifier(ID);
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {

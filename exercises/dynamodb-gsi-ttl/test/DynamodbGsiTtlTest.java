@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.dynamodbgsittl;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -138,7 +139,7 @@ class DynamodbGsiTtlTest {
         lab.deploy(emulator, Variant.SOLUTION);
         DynamodbGsiTtlVerifier verifier = new DynamodbGsiTtlVerifier();
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {

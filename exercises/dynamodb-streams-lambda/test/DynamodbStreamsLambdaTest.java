@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.dynamodbstreamslambda;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,7 +88,7 @@ class DynamodbStreamsLambdaTest {
     void closedVerifierWritesNothing(LocalEmulator emulator) {
         DynamodbStreamsLambdaVerifier verifier = new DynamodbStreamsLambdaVerifier();
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
     }

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.probe.Poll;
@@ -86,7 +87,7 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
     @Override
     protected ElasticBeanstalkDeploymentsVerifier.Observed observed(AwsStub seen) {
         try (ElasticBeanstalkDeploymentsVerifier verifier = new ElasticBeanstalkDeploymentsVerifier(QUICK, RUN)) {
-            return verifier.observe(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), NAMES);
+            return verifier.observe(Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES));
         }
     }
 

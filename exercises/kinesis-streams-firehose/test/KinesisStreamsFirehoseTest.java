@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.kinesisstreamsfirehose;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,7 +87,7 @@ class KinesisStreamsFirehoseTest {
         lab.deploy(emulator, Variant.SOLUTION);
         KinesisStreamsFirehoseVerifier verifier = new KinesisStreamsFirehoseVerifier(ID);
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
         verifier.close();
         assertThat(streams(emulator)).containsExactly("dva-labs-clicks");

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.kmskeyrotation;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.Variant;
@@ -203,7 +204,7 @@ class KmsKeyRotationTest {
     void closedMidObservation(LocalEmulator emulator) throws Exception {
         lab.deploy(emulator, Variant.SOLUTION);
         KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID);
-        Thread observing = new Thread(() -> verifier.observe(emulator, lab.exercise().names()));
+        Thread observing = new Thread(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names())));
         observing.start();
         verifier.close();
         observing.join();
@@ -217,7 +218,7 @@ class KmsKeyRotationTest {
     void closeSchedulesWhatObservationLeft(LocalEmulator emulator) {
         TemporaryKeys keys = new TemporaryKeys();
         KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID, keys);
-        verifier.observe(emulator, lab.exercise().names());
+        verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()));
         try (KmsClient kms = emulator.client(KmsClient.builder())) {
             // As though observe had been interrupted right after making this key.
             String left = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();

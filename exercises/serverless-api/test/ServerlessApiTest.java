@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.serverlessapi;
 
+import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class ServerlessApiTest {
         lab.deploy(emulator, Variant.SOLUTION);
         ServerlessApiVerifier verifier = new ServerlessApiVerifier();
         verifier.close();
-        assertThatThrownBy(() -> verifier.observe(emulator, lab.exercise().names())).hasMessageContaining("writes no more");
+        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).hasMessageContaining("writes no more");
         verifier.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(ServerlessApiStack.TABLE)).items()).isEmpty();

@@ -1,8 +1,15 @@
 package dev.dvalabs.cdk;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import software.amazon.awscdk.BootstraplessSynthesizer;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -11,8 +18,7 @@ import software.constructs.Construct;
 
 /**
  * The stack of one exercise in one variant: its name ({@code DvaLabs-<Exercise>-Starter}), its
- * description and the toolkit's tags on every resource. An exercise's {@link dev.dvalabs.lab.Lab}
- * creates it.
+ * description and the toolkit's tags on every resource. An exercise's {@code Lab} creates it.
  */
 public abstract class ExerciseStack extends Stack {
 
@@ -21,6 +27,7 @@ public abstract class ExerciseStack extends Stack {
     public static final String TAG_RUN = "dva-labs:run";
 
     private final Variant variant;
+    private final String exerciseId;
 
     protected ExerciseStack(Construct scope, String exerciseId, Variant variant, String description) {
         super(scope, nameOf(exerciseId, variant), StackProps.builder()
@@ -31,6 +38,7 @@ public abstract class ExerciseStack extends Stack {
                 .analyticsReporting(false)
                 .build());
         this.variant = variant;
+        this.exerciseId = exerciseId;
         Tags.of(this).add(TAG_EXERCISE, exerciseId);
         Tags.of(this).add(TAG_VARIANT, variant.label());
     }
@@ -41,6 +49,34 @@ public abstract class ExerciseStack extends Stack {
 
     protected boolean solution() {
         return variant == Variant.SOLUTION;
+    }
+
+    /**
+     * The name exercise.yaml's {@code names:} gives the resource {@code key}: the one place a name is written,
+     * which the verifier reads too (a deploy with {@code --name} passes another through the stack's parameter).
+     */
+    protected String name(String key) {
+        Object name = declaredNames(exerciseId).get(key);
+        if (name == null) {
+            throw new IllegalArgumentException("exercises/" + exerciseId + "/exercise.yaml declares no name '" + key + "'");
+        }
+        return name.toString();
+    }
+
+    /** exercise.yaml's {@code names:} of the exercise, read from the classpath (the build copies the folder there). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> declaredNames(String exerciseId) {
+        String resource = "/exercises/" + exerciseId + "/exercise.yaml";
+        try (InputStream in = ExerciseStack.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+            Object names = yaml == null ? null : yaml.get("names");
+            return names instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code orders-table}, starter: {@code DvaLabs-OrdersTable-Starter}. */

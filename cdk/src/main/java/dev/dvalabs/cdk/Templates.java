@@ -9,14 +9,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.commons.io.file.PathUtils;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 
 /**
- * The CloudFormation templates of every exercise, synthesized once per build into the cdk jar
- * ({@code templates/<stack name>.template.json}) of the exercises module, so that a command pays CDK's Node.js start-up only
- * when it runs from sources the build has not seen. The build runs {@link #main} after compiling.
+ * The CloudFormation templates of every exercise, synthesized once per build into the jar of the exercises
+ * module ({@code templates/<stack name>.template.json}), so that a command pays CDK's Node.js start-up only
+ * when it runs from sources the build has not seen. The build runs the CDK app with {@code --templates}
+ * after compiling, which calls {@link #write}.
  */
 public final class Templates {
 
@@ -24,15 +26,14 @@ public final class Templates {
 
     private Templates() {}
 
-    /** Writes every stack's template into the folder given (the build's classes directory). */
-    public static void main(String[] args) throws IOException {
-        Path classes = Path.of(args[0]);
+    /** Writes the template of every stack {@code addStacks} adds into the folder given (the build's classes directory). */
+    public static void write(Path classes, Consumer<App> addStacks) throws IOException {
         Path out = classes.resolve(FOLDER);
         Files.createDirectories(out);
         Path cdkOut = Files.createTempDirectory("dva-labs-cdk-out");
         try {
             App app = new App(AppProps.builder().outdir(cdkOut.toString()).build());
-            DvaLabsApp.addEveryStack(app);
+            addStacks.accept(app);
             for (var stack : app.synth().getStacks()) {
                 Files.copy(Path.of(stack.getTemplateFullPath()), out.resolve(stack.getStackName() + ".template.json"),
                         StandardCopyOption.REPLACE_EXISTING);

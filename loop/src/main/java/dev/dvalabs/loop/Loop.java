@@ -14,7 +14,9 @@ import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.ShutdownHooks;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Names;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verification;
 import dev.dvalabs.verify.Verifier;
 import java.io.PrintWriter;
@@ -75,15 +77,17 @@ public final class Loop {
     /**
      * Verifies the exercise's resources, found by the instructions' names with {@code overrides} laid
      * over them; a recorded deviation of this target's emulator makes its check SKIP unless it passes.
-     * A verifier that is {@link AutoCloseable} is closed when verify ends, however it ends, Ctrl-C included.
+     * The verify's session undoes its writes when verify ends, however it ends, Ctrl-C included, and first
+     * what earlier verifies on this target journaled and left.
      */
     public Report verify(Exercise exercise, Map<String, String> overrides) {
-        Map<String, String> names = names(exercise, overrides);
-        target.approveWrites("write and remove the verifier's own test data in " + names.values());
+        Names names = Names.of(exercise.names(), names(exercise, overrides));
+        target.approveWrites("write and remove the verifier's own test data in " + names.asMap().values());
         Verifier<?> verifier = exercise.lab().verifier();
-        try (VerifierCleanup watch = VerifierCleanup.around(verifier, out)) {
-            return Verification.run(exercise.id(), verifier, target, names,
-                    exercise.deviationsOn(target.emulator().orElse(null)));
+        Session session = Session.on(target, exercise.id(), names).open();
+        try (VerifierCleanup watch = VerifierCleanup.around(session, verifier, out)) {
+            session.recovered().forEach(w -> out.println("Removed what an earlier verify left: " + w));
+            return Verification.run(session, verifier, exercise.deviationsOn(target.emulator().orElse(null)));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -55,7 +56,9 @@ class VerifierCleanupTest {
         }
 
         @Override
-        public String observe(Target target, Map<String, String> names) {
+        public String observe(Session session) {
+            Target target = session.target();
+            Map<String, String> names = session.names().asMap();
             this.target = target;
             this.table = names.get("table");
             try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {

@@ -38,6 +38,7 @@ public final class AwsTarget implements Target {
     private final SandboxAccounts sandboxes;
     private final String forcedAccount;
     private boolean approved;
+    private String account; // known once a write was approved
 
     AwsTarget(Region region, AwsCredentialsProvider credentials, boolean yes, Function<String, String> ask,
               PrintWriter out, Supplier<GetCallerIdentityResponse> identity, Supplier<List<String>> aliases,
@@ -99,12 +100,22 @@ public final class AwsTarget implements Target {
         return named;
     }
 
+    /** The account, not the endpoint, tells one real target from another. */
+    @Override
+    public String stateKey() {
+        if (account == null) {
+            account = (identity != null ? identity.get() : callerIdentity()).account();
+        }
+        return NAME + "-" + account + "-" + region.id();
+    }
+
     @Override
     public void approveWrites(String plan) {
         if (approved) {
             return;
         }
         GetCallerIdentityResponse who = identity != null ? identity.get() : callerIdentity();
+        account = who.account();
         List<String> accountAliases = aliases != null ? aliases.get() : accountAliases();
         out.println("About to write to a real AWS account:");
         out.println("  account  " + who.account());

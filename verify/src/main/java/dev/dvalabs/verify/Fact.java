@@ -105,6 +105,19 @@ public final class Fact<T> {
     }
 
     /**
+     * A fact observed only when this one was: {@code next} gets the value, and a refusal or unavailability
+     * of this fact stays the answer (a queue's messages, once its URL is known).
+     */
+    public <U> Fact<U> then(Function<? super T, Fact<U>> next) {
+        return refusal != null ? new Fact<>(null, refusal, unavailable) : next.apply(value);
+    }
+
+    /** A value computed from this fact's, or its refusal. */
+    public <U> Fact<U> map(Function<? super T, ? extends U> f) {
+        return refusal != null ? new Fact<>(null, refusal, unavailable) : of(f.apply(value));
+    }
+
+    /**
      * A named property of the observed value, for a {@link Matcher} to judge; a refused or unavailable
      * observation stays so.
      */

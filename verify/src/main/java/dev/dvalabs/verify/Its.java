@@ -31,8 +31,8 @@ public final class Its<V> {
             return CheckResult.fail("AWS refused: " + value.refusal(), expected);
         }
         @SuppressWarnings("unchecked")
-        boolean ok = ((Matcher<V>) matcher).matches(value.value());
-        return CheckResult.when(ok, phrase(Matcher.Observed.render(value.value())), expected);
+        Matcher<V> m = (Matcher<V>) matcher;
+        return CheckResult.when(m.matches(value.value()), phrase(m.show(value.value())), expected);
     }
 
     /** The same as {@code should(Matcher.not(matcher))}. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -12,8 +13,38 @@ import java.util.stream.Collectors;
  * "expected" text, so a check states its expectation once (InSpec's {@code should eq 30}).
  *
  * @param description the expectation as a learner reads it after the value's name: "20", "not 30", "1 .. 1000"
+ * @param shows how the observed value reads beside it: as it is, or "exists" for a matcher that only asks that
  */
-public record Matcher<V>(String description, Predicate<? super V> test) {
+public record Matcher<V>(String description, Predicate<? super V> test, Function<? super V, String> shows) {
+
+    public Matcher(String description, Predicate<? super V> test) {
+        this(description, test, Observed::render);
+    }
+
+    /** How {@code value} reads in the observed text of a check using this matcher. */
+    public String show(V value) {
+        return shows.apply(value);
+    }
+
+    /** Anything observed at all: the fact was not refused (InSpec's {@code it { should exist }}). */
+    public static <V> Matcher<V> exists() {
+        return new Matcher<>("exists", v -> v != null, v -> v == null ? "missing" : "exists");
+    }
+
+    /** A boolean that is true. */
+    public static Matcher<Boolean> isTrue() {
+        return new Matcher<>("true", Boolean.TRUE::equals);
+    }
+
+    /** A boolean that is false. */
+    public static Matcher<Boolean> isFalse() {
+        return new Matcher<>("false", Boolean.FALSE::equals);
+    }
+
+    /** A collection with nothing in it. */
+    public static <E> Matcher<Collection<E>> empty() {
+        return new Matcher<>("empty", v -> v != null && v.isEmpty());
+    }
 
     public boolean matches(V value) {
         return test.test(value);
@@ -26,7 +57,7 @@ public record Matcher<V>(String description, Predicate<? super V> test) {
 
     /** Anything {@code matcher} refuses. */
     public static <V> Matcher<V> not(Matcher<V> matcher) {
-        return new Matcher<>("not " + matcher.description(), v -> !matcher.matches(v));
+        return new Matcher<>("not " + matcher.description(), v -> !matcher.matches(v), matcher.shows());
     }
 
     /** A number from {@code low} to {@code high}, both included. */
@@ -59,14 +90,14 @@ public record Matcher<V>(String description, Predicate<? super V> test) {
 
     /** This and that. */
     public Matcher<V> and(Matcher<? super V> other) {
-        return new Matcher<>(description + " and " + other.description(), v -> matches(v) && other.test().test(v));
+        return new Matcher<>(description + " and " + other.description(), v -> matches(v) && other.test().test(v), shows);
     }
 
     /** How the matcher toolkit writes a value: lists as [a, b], text as it is. */
     static final class Observed {
         private Observed() {}
 
-        static String render(Object value) {
+        public static String render(Object value) {
             if (value instanceof Collection<?> c) {
                 return c.stream().map(Observed::render).collect(Collectors.joining(", ", "[", "]"));
             }

@@ -11,21 +11,37 @@ public final class Verification {
     private Verification() {}
 
     /**
+     * Observes through the session and judges every check; hints and titles name the resources in force.
+     *
      * @param deviations the checks this target is known to get wrong, by check id
      */
+    public static <O> Report run(Session session, Verifier<O> verifier, Map<String, Deviation> deviations) {
+        O observed = verifier.observe(session);
+        return judge(session.exercise(), verifier.checks(), observed, session.target().name(), deviations, session.names());
+    }
+
+    /** {@link #run(Session, Verifier, Map)} in a session of its own, opened and closed around it. */
     public static <O> Report run(String exercise, Verifier<O> verifier, Target target, Map<String, String> names,
                                  Map<String, Deviation> deviations) {
-        O observed = verifier.observe(target, names);
-        return judge(exercise, verifier.checks(), observed, target.name(), deviations);
+        try (Session session = Session.on(target, exercise, Names.declared(names)).open()) {
+            return run(session, verifier, deviations);
+        }
+    }
+
+    /** {@link #judge(String, List, Object, String, Map, Names)} with hints and titles as written. */
+    public static <O> Report judge(String exercise, List<Check<O>> checks, O observed, String target,
+                                   Map<String, Deviation> deviations) {
+        return judge(exercise, checks, observed, target, deviations, Names.declared(Map.of()));
     }
 
     /**
      * Judges every check. A check that throws is ERROR and does not stop the others. A check that
      * does not pass on a target with a recorded deviation for it is SKIP with that deviation's reason,
-     * but only when what it observed matches the deviation's signature: anything else is judged.
+     * but only when what it observed matches the deviation's signature: anything else is judged. A title or
+     * hint names a resource as {@code {key}}, shown as the name in force.
      */
     public static <O> Report judge(String exercise, List<Check<O>> checks, O observed, String target,
-                                   Map<String, Deviation> deviations) {
+                                   Map<String, Deviation> deviations, Names names) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Check<O> check : checks) {
             CheckResult result;
@@ -41,7 +57,7 @@ public final class Verification {
                 result = CheckResult.skip("known deviation of " + target + ": " + deviation.reason()
                         + " (observed: " + result.observed() + ")");
             }
-            outcomes.add(new Outcome(check.id(), check.title(), check.teaches(), check.hint(), result));
+            outcomes.add(new Outcome(check.id(), names.fill(check.title()), check.teaches(), names.fill(check.hint()), result));
         }
         return new Report(exercise, target, List.copyOf(outcomes));
     }

@@ -1,26 +1,21 @@
 package dev.dvalabs.verify;
 
-import dev.dvalabs.targets.Target;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Checks one exercise. It finds the learner's resources by the names the instructions give (or the
- * ones given as overrides), so resources built by hand are checked exactly like deployed ones.
- * The class for exercise {@code dynamodb-gsi-ttl} is {@code dev.dvalabs.verify.DynamodbGsiTtlVerifier}.
+ * Checks one exercise: records of what it observes and checks that judge them. It finds the learner's
+ * resources by the names in force, so resources built by hand are checked exactly like deployed ones.
  *
  * @param <O> what it observes
  */
 public interface Verifier<O> {
 
-    /** The checks, in the order a learner reads them. */
+    /** The checks, in the order a learner reads them; a title or hint names a resource as {@code {key}}. */
     List<Check<O>> checks();
 
     /**
-     * Looks at the learner's resources and exercises their behaviour. Data it writes to do so it
-     * removes again before returning.
-     *
-     * @param names resource names by key, the instructions' defaults overlaid with any overrides
+     * Looks at the learner's resources and exercises their behaviour through the session: its clients, its
+     * names, its clock and waits, and its journaled writes, which the session undoes however verify ends.
      */
-    O observe(Target target, Map<String, String> names);
+    O observe(Session session);
 }

@@ -5,6 +5,7 @@ import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
@@ -81,7 +82,9 @@ public final class PracticeTable implements Lab {
         }
 
         @Override
-        public Observed observe(Target target, Map<String, String> names) {
+        public Observed observe(Session session) {
+            Target target = session.target();
+            Map<String, String> names = session.names().asMap();
             try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
                 String table = names.get("table");
                 return new Observed(Fact.observe(() -> dynamo.describeTable(r -> r.tableName(table)).table()),

@@ -96,6 +96,14 @@ public interface Target extends AutoCloseable {
                         + stage + "/" + path));
     }
 
+    /**
+     * This target as one folder name for what verifies keep on it (their journals and memories): the same for
+     * every command on the same emulator endpoint or account and region, different for any other.
+     */
+    default String stateKey() {
+        return name() + endpoint().map(e -> "-" + e.getHost() + "-" + e.getPort()).orElse("") + "-" + region().id();
+    }
+
     /** Where this target is, in words, for progress lines and error messages. */
     default String describe() {
         return name() + endpoint().map(e -> " at " + e).orElse("") + " (" + region().id() + ")";

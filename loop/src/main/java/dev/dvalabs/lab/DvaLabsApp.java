@@ -1,18 +1,26 @@
-package dev.dvalabs.cdk;
+package dev.dvalabs.lab;
 
-import dev.dvalabs.lab.Lab;
+import dev.dvalabs.cdk.Templates;
+import dev.dvalabs.cdk.Variant;
+import java.io.IOException;
+import java.nio.file.Path;
 import software.amazon.awscdk.App;
 
 /**
  * The CDK app behind {@code cdk.json}: every exercise's stack in both variants, so that
  * {@code cdk synth DvaLabs-<Exercise>-Starter} and {@code cdk deploy ...} work for learners who
- * prefer the CDK CLI. The toolkit itself deploys the templates the build synthesized.
+ * prefer the CDK CLI. The toolkit itself deploys the templates the build synthesized: the build runs it
+ * with {@code --templates <classes folder>}.
  */
 public final class DvaLabsApp {
 
     private DvaLabsApp() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("--templates")) {
+            Templates.write(Path.of(args[1]), DvaLabsApp::addEveryStack);
+            return;
+        }
         App app = new App();
         addEveryStack(app);
         app.synth();

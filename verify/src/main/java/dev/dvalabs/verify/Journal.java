@@ -1,0 +1,207 @@
+package dev.dvalabs.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable record of one verify's writes into a learner's account: a file of JSON lines, one per write
+ * made and one per write undone, each forced to disk before the write it records is made. The verify holds
+ * a lock on its file while it runs; a file whose lock is free belongs to a verify that ended without
+ * undoing everything (kill -9, a lost machine, a target that refused the undo), and the next verify on the
+ * same target and exercise undoes exactly what it names.
+ */
+final class Journal implements AutoCloseable {
+
+    /** A journal untouched this long names writes on an emulator long gone; it is dropped without undoing. */
+    static final Duration FORGOTTEN_AFTER = Duration.ofDays(14);
+
+    private static final String SUFFIX = ".journal";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().allowIfSubType(Write.class).build())
+            .build();
+
+    /** A write a journal names and has not marked undone. */
+    record Pending(long id, Write write) {}
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private long lastId;
+
+    private Journal(Path file, FileChannel channel, FileLock lock, long lastId) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+        this.lastId = lastId;
+    }
+
+    /** A new journal for one verify in {@code folder}, locked until {@link #close}. */
+    static Journal start(Path folder, String run) {
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(run + SUFFIX);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            return new Journal(file, channel, channel.lock(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the verify's journal in " + folder, e);
+        }
+    }
+
+    /**
+     * The journals in {@code folder} that no running verify holds, each locked now for its taker to undo
+     * and close; those older than {@link #FORGOTTEN_AFTER} are deleted instead.
+     */
+    static List<Journal> abandoned(Path folder, Instant now) {
+        List<Journal> found = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return found;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+            for (Path file : files) {
+                takeOver(file, now).ifPresent(found::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the journals in " + folder, e);
+        }
+        return found;
+    }
+
+    private static Optional<Journal> takeOver(Path file, Instant now) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return Optional.empty(); // its verify ended and removed it meanwhile
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException ours) {
+            lock = null; // a journal of a session of this JVM, which is running
+        }
+        if (lock == null) {
+            channel.close();
+            return Optional.empty();
+        }
+        if (Files.getLastModifiedTime(file).toInstant().plus(FORGOTTEN_AFTER).isBefore(now)) {
+            Files.deleteIfExists(file);
+            lock.release();
+            channel.close();
+            return Optional.empty();
+        }
+        Journal journal = new Journal(file, channel, lock, 0);
+        journal.lastId = journal.pending().stream().mapToLong(Pending::id).max().orElse(0);
+        return Optional.of(journal);
+    }
+
+    /** Records {@code write} durably, before it is made; returns its id for {@link #undone}. */
+    synchronized long record(Write write) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("id", ++lastId);
+        line.set("write", JSON.valueToTree(write));
+        append(line);
+        return lastId;
+    }
+
+    /** Records that the write with this id is undone. */
+    synchronized void undone(long id) {
+        append(JSON.createObjectNode().put("undone", id));
+    }
+
+    private void append(ObjectNode line) {
+        try {
+            long size = channel.size();
+            // A line a crash cut short stays on its own: what follows it starts a new line.
+            String text = (size > 0 && !endsWithNewline(size) ? "\n" : "") + line + "\n";
+            channel.position(size);
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not record in the verify's journal " + file, e);
+        }
+    }
+
+    private boolean endsWithNewline(long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, size - 1);
+        return last.get(0) == '\n';
+    }
+
+    /**
+     * The writes recorded and not undone, in the order they were made. A line cut short by a crash while it
+     * was being written is the last and is skipped: its write was never made, as recording comes first.
+     */
+    synchronized List<Pending> pending() {
+        Map<Long, Write> open = new LinkedHashMap<>();
+        try {
+            for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                JsonNode line;
+                try {
+                    line = JSON.readTree(text);
+                } catch (IOException cutShort) {
+                    continue;
+                }
+                if (line == null) {
+                    continue;
+                }
+                if (line.has("undone")) {
+                    open.remove(line.get("undone").asLong());
+                } else if (line.has("write")) {
+                    try {
+                        open.put(line.get("id").asLong(), JSON.treeToValue(line.get("write"), Write.class));
+                    } catch (IOException | IllegalArgumentException unknown) {
+                        // A write of a toolkit version that no longer knows its kind: nothing here can undo it.
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the verify's journal " + file, e);
+        }
+        List<Pending> pending = new ArrayList<>();
+        open.forEach((id, write) -> pending.add(new Pending(id, write)));
+        return pending;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Releases the journal; a journal with nothing pending is deleted, one with writes left stays for the next verify. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (channel.isOpen()) {
+                boolean done = pending().isEmpty();
+                if (done) {
+                    Files.deleteIfExists(file);
+                }
+                lock.release();
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the verify's journal " + file, e);
+        }
+    }
+}

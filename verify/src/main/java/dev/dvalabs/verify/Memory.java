@@ -1,0 +1,65 @@
+package dev.dvalabs.verify;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an exercise remembers between verifies on one target, in the user's state directory beside the
+ * journals: facts seen by earlier verifies that the account no longer shows (the throughput a table had
+ * before it switched to on-demand). Every fact is kept as it was seen, right or wrong, in the order seen;
+ * {@code labs destroy} forgets them with the exercise.
+ *
+ * @param <T> one remembered fact, a record Jackson writes as a line of JSON
+ */
+public final class Memory<T> {
+
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+    private final Path file;
+    private final Class<T> type;
+
+    Memory(Path file, Class<T> type) {
+        this.file = file;
+        this.type = type;
+    }
+
+    /** Adds a fact; a fact that cannot be written is lost with a message, as the check must then say it lacks it. */
+    public synchronized void add(T fact) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JSON.writeValueAsString(fact) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remember what this verify saw in " + file, e);
+        }
+    }
+
+    /** Every fact remembered, oldest first; a line that cannot be read (cut short by a crash) is left out. */
+    public synchronized List<T> all() {
+        List<T> facts = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return facts;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                try {
+                    facts.add(JSON.readValue(line, type));
+                } catch (IOException unreadable) {
+                    // skipped: a line a crash cut short, or of another version
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read what earlier verifies saw in " + file, e);
+        }
+        return facts;
+    }
+}
