@@ -46,6 +46,27 @@ public record Exercise(
         return lab.id();
     }
 
+    private static final java.util.regex.Pattern TASK = java.util.regex.Pattern.compile("(?m)^(\\d+)\\. +(.+)$");
+
+    /**
+     * The tasks of instructions.md's "## Your tasks" section, up to the next heading: each list item's number
+     * and its first line, as a checklist groups the checks that judge it.
+     */
+    public java.util.SortedMap<Integer, String> tasks() {
+        java.util.SortedMap<Integer, String> tasks = new java.util.TreeMap<>();
+        int start = instructions.indexOf("## Your tasks");
+        if (start < 0) {
+            return tasks;
+        }
+        String section = instructions.substring(start);
+        int next = section.indexOf("\n#", 1);
+        java.util.regex.Matcher m = TASK.matcher(next < 0 ? section : section.substring(0, next));
+        while (m.find()) {
+            tasks.put(Integer.parseInt(m.group(1)), m.group(2).strip());
+        }
+        return tasks;
+    }
+
     /**
      * Whether the mistake corpus runs on this emulator: on those exercise.yaml's {@code corpus:} names, when
      * it names any (its scripts build by hand only what the emulator offers); otherwise where the stacks deploy.

@@ -17,6 +17,7 @@ import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Names;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.Verification;
 import dev.dvalabs.verify.Verifier;
 import java.io.PrintWriter;
@@ -120,6 +121,7 @@ public final class Loop {
     /** Removes the exercise's stacks and whatever still carries its tag, saying what it removed. */
     public Teardown.Result destroy(Exercise exercise) {
         Teardown.Result result = new Teardown(target, out).destroy(exercise.id());
+        Session.forget(target, exercise.id(), StateDirectory.verify());
         result.removed().forEach(r -> out.println("  removed " + r));
         if (result.clean()) {
             out.println("Nothing of " + exercise.id() + " is left on " + target.describe() + ".");

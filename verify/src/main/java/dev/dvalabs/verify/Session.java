@@ -215,6 +215,24 @@ public final class Session implements AutoCloseable {
         return new Memory<>(folder.resolve(safe(name) + ".memory"), type);
     }
 
+    /**
+     * Forgets what {@code exercise} remembers on {@code target} ({@link #memory}): its resources are destroyed,
+     * so facts about them would only judge the next ones wrongly. Journals stay: they name writes still to undo.
+     */
+    public static void forget(Target target, String exercise, Path state) {
+        Path folder = state.resolve(safe(target.stateKey())).resolve(safe(exercise));
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return;
+        }
+        try (var memories = java.nio.file.Files.newDirectoryStream(folder, "*.memory")) {
+            for (Path memory : memories) {
+                java.nio.file.Files.deleteIfExists(memory);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not forget what verifies of " + exercise + " remembered", e);
+        }
+    }
+
     private void recoverAbandoned() {
         for (Journal abandoned : Journal.abandoned(folder, clock.instant())) {
             try {

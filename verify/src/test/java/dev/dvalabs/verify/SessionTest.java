@@ -162,6 +162,18 @@ class SessionTest {
     public record Seen(String table, int capacity) {}
 
     @Test
+    @DisplayName("forgets what it remembered when the exercise is destroyed, and keeps journals with writes to undo")
+    void forgetsOnDestroy() throws Exception {
+        try (Session session = open()) {
+            session.memory("seen", Seen.class).add(new Seen("t", 10));
+        }
+        Files.writeString(folder().resolve("left.journal"),
+                "{\"id\":1,\"write\":{\"write\":\"dev.dvalabs.verify.SessionTest$Noted\",\"name\":\"stuck\"}}\n");
+        Session.forget(target, "ex", state);
+        assertThat(folder()).isDirectoryNotContaining("glob:**.memory").isDirectoryContaining("glob:**.journal");
+    }
+
+    @Test
     @DisplayName("builds a client once and hands the same one out")
     void oneClientPerService() {
         try (Session session = open()) {
