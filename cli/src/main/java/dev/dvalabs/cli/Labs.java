@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 @Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0", scope = ScopeType.INHERIT,
         description = "Hands-on exercises for the AWS Certified Developer - Associate notes.",
         subcommands = {ListCommand.class, ShowCommand.class, DeployCommand.class, VerifyCommand.class,
-                DestroyCommand.class, RunCommand.class, StatusCommand.class, HintCommand.class, MatrixCommand.class, AppSpecCommand.class,
+                DestroyCommand.class, RunCommand.class, StatusCommand.class, AwsCommand.class, EnvCommand.class, HintCommand.class, MatrixCommand.class, AppSpecCommand.class,
                 EbextensionsCommand.class, BuildspecCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -36,6 +36,8 @@ public final class Labs {
     /** Runs one command line and returns its exit code; errors are one sentence on {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Labs());
+        // Everything after `labs aws`'s first word is the AWS CLI's, its options included.
+        cli.getSubcommands().get("aws").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
