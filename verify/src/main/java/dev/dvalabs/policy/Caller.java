@@ -57,6 +57,14 @@ public sealed interface Caller {
                     ? Optional.of(parts[1]) : Optional.empty();
         }
 
+        /** The name aws:username carries, for an IAM user only ({@code arn:aws:iam::ACCOUNT:user/PATH/NAME}). */
+        Optional<String> userName() {
+            Arn parsed = Arn.fromString(arn);
+            String[] parts = parsed.resourceAsString().split("/");
+            return parsed.service().equals("iam") && parts.length >= 2 && parts[0].equals("user")
+                    ? Optional.of(parts[parts.length - 1]) : Optional.empty();
+        }
+
         /**
          * The ARN that {@code aws:PrincipalArn} carries: for a session, its role. The role's path is not
          * part of a session ARN, so the role ARN returned has none.

@@ -18,13 +18,30 @@ record Statement(String label, boolean allow, List<Principals.Entry> principals,
         return listed != notAction;
     }
 
-    boolean coversResource(String resource) {
+    /** Whether the Resource (or NotResource) element covers the resource, its variables resolved from the request. */
+    boolean coversResource(String resource, Request request) {
         if (resources == null) {
             return true;
         }
-        boolean listed = resources.stream().anyMatch(pattern -> pattern.equals("*") || Wildcard.matchesArn(pattern, resource)
-                || (!resource.startsWith("arn:") && Wildcard.matches(pattern, resource, false)));
+        boolean listed = false;
+        for (String written : resources) {
+            String pattern = Variables.resolve(written, request).orElse(null);
+            if (pattern == null) {
+                return false;
+            }
+            listed |= pattern.equals("*") || Wildcard.matchesArn(pattern, resource)
+                    || (!resource.startsWith("arn:") && Wildcard.matches(pattern, resource, false));
+        }
         return listed != notResource;
+    }
+
+    /**
+     * Whether every policy variable of the statement resolves for the request. IAM: a statement with
+     * a variable it cannot resolve matches nothing, Allow and Deny alike.
+     */
+    boolean resolves(Request request) {
+        return (resources == null || resources.stream().allMatch(r -> Variables.resolve(r, request).isPresent()))
+                && conditions.stream().allMatch(c -> c.resolved(request).isPresent());
     }
 
     /** How the statement reaches a caller, read as a statement of a resource policy. */
@@ -43,7 +60,7 @@ record Statement(String label, boolean allow, List<Principals.Entry> principals,
      * every condition (ANDed). Unknown condition keys count as {@code assumeIfUnknown}.
      */
     boolean covers(Request request, Context context, boolean assumeIfUnknown) {
-        return coversAction(request.action()) && coversResource(request.resource())
+        return coversAction(request.action()) && resolves(request) && coversResource(request.resource(), request)
                 && conditions.stream().allMatch(c -> c.holds(context, assumeIfUnknown));
     }
 }
