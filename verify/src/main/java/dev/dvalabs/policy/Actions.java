@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class Actions {
 
-    /** Service prefix to its action names, each under its lower-case form. */
+    /** Service prefix to its action names, each under its lower-case form; a prefix starting with ~ gives spellings only. */
     private static final Map<String, Map<String, String>> CATALOGUE = load();
 
     private Actions() {}
@@ -39,7 +39,8 @@ public final class Actions {
             return prefix + ":" + name;
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        return prefix + ":" + CATALOGUE.getOrDefault(prefix, Map.of()).getOrDefault(lower, lower);
+        String documented = CATALOGUE.getOrDefault(prefix, Map.of()).get(lower);
+        return prefix + ":" + (documented != null ? documented : CATALOGUE.getOrDefault("~" + prefix, Map.of()).getOrDefault(lower, lower));
     }
 
     /** Whether two names are one action. */
@@ -47,7 +48,10 @@ public final class Actions {
         return canonical(one).equals(canonical(other));
     }
 
-    /** Every action of a service ({@code "dynamodb"}) the catalogue lists, canonical and sorted; empty for a service it lacks. */
+    /**
+     * Every action of a service ({@code "dynamodb"}) the catalogue lists, canonical and sorted; empty for
+     * a service it lacks or only spells (s3).
+     */
     public static List<String> of(String service) {
         String prefix = service.toLowerCase(Locale.ROOT);
         return CATALOGUE.getOrDefault(prefix, Map.of()).values().stream().sorted().map(name -> prefix + ":" + name).toList();

@@ -31,6 +31,10 @@ class ActionNamesTest {
                 Arguments.of("lambda:invokefunction", "lambda:InvokeFunction"),
                 Arguments.of("Logs:putLogEvents", "logs:PutLogEvents"),
                 Arguments.of("iam:passrole", "iam:PassRole"),
+                Arguments.of("S3:getobject", "s3:GetObject"),
+                Arguments.of("s3:listbucket", "s3:ListBucket"),
+                Arguments.of("s3:getbucketcors", "s3:GetBucketCORS"),
+                Arguments.of("execute-api:invoke", "execute-api:Invoke"),
                 Arguments.of("example:SomeNewAction", "example:somenewaction"),
                 Arguments.of("dynamodb:Get*", "dynamodb:Get*"));
     }
@@ -95,6 +99,7 @@ class ActionNamesTest {
         assertThat(Actions.of("dynamodb")).contains("dynamodb:GetItem", "dynamodb:ConditionCheckItem", "dynamodb:GetRecords")
                 .doesNotHaveDuplicates().isSorted();
         assertThat(Actions.of("no-such-service")).isEmpty();
+        assertThat(Actions.of("s3")).as("s3 is spelled, not listed: its API operations are not its IAM actions").isEmpty();
         assertThat(Actions.same("DynamoDB:GetItem", "dynamodb:getitem")).isTrue();
     }
 }
