@@ -119,7 +119,7 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
         return Optional.of(resolved);
     }
 
-    /** The key's name as a learner reads it in a sentence: "aws:SourceArn is arn:... or arn:...". */
+    /** The condition as a learner reads it in a sentence: "aws:SourceArn is arn:... or arn:...". */
     String describe() {
         String verb = switch (test) {
             case STRING_EQUALS, STRING_EQUALS_IGNORE_CASE, BOOL, NUMERIC_EQUALS -> negated ? "is not" : "is";

@@ -31,6 +31,7 @@ class ActionNamesTest {
                 Arguments.of("lambda:invokefunction", "lambda:InvokeFunction"),
                 Arguments.of("Logs:putLogEvents", "logs:PutLogEvents"),
                 Arguments.of("iam:passrole", "iam:PassRole"),
+                Arguments.of("kms:reencryptfrom", "kms:ReEncryptFrom"),
                 Arguments.of("S3:getobject", "s3:GetObject"),
                 Arguments.of("s3:listbucket", "s3:ListBucket"),
                 Arguments.of("s3:getbucketcors", "s3:GetBucketCORS"),

@@ -39,6 +39,13 @@ class VariablesTest {
         return Request.of(caller, "s3:GetObject", BUCKET + "/" + key);
     }
 
+    /** The whole bucket allowed, and everything outside the user's own folder denied. */
+    private static Policies ownFolderOnly() {
+        return Policies.identityOnly().withIdentity(List.of(policy(json("""
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "%s/*"}""", BUCKET), json("""
+                {"Effect": "Deny", "Action": "s3:GetObject", "NotResource": "%s/${aws:username}/*"}""", BUCKET))));
+    }
+
     /** An identity policy allowing sqs:SendMessage on the queue under one condition block. */
     private static Policies sendIf(String condition) {
         return Policies.identityOnly().withIdentity(List.of(policy(json("""
@@ -58,14 +65,10 @@ class VariablesTest {
                 Arguments.of("a role session has no aws:username, so a statement using it matches nothing",
                         objects(BUCKET + "/${aws:username}/*"), get(Caller.aws(SESSION), "run-1/notes.txt"), IMPLICIT_DENY),
                 Arguments.of("a Deny whose variable cannot be resolved does not apply either",
-                        Policies.identityOnly().withIdentity(List.of(policy(json("""
-                                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "%s/*"}""", BUCKET), json("""
-                                {"Effect": "Deny", "Action": "s3:GetObject", "NotResource": "%s/${aws:username}/*"}""", BUCKET)))),
+                        ownFolderOnly(),
                         get(Caller.aws(SESSION), "shared/notes.txt"), ALLOW),
                 Arguments.of("the same Deny applies to a user outside their folder",
-                        Policies.identityOnly().withIdentity(List.of(policy(json("""
-                                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "%s/*"}""", BUCKET), json("""
-                                {"Effect": "Deny", "Action": "s3:GetObject", "NotResource": "%s/${aws:username}/*"}""", BUCKET)))),
+                        ownFolderOnly(),
                         get(Caller.aws(ALICE), "shared/notes.txt"), EXPLICIT_DENY),
                 Arguments.of("${aws:userid} of a session (role id:session name) names its folder",
                         objects(BUCKET + "/home/${aws:userid}/*"),
