@@ -1,11 +1,9 @@
 package dev.dvalabs.policy;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 
@@ -101,22 +99,14 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
     }
 
     /**
-     * The policy's values with their variables replaced from the request; empty when one cannot be
-     * resolved, which makes the whole statement match nothing.
+     * The policy's values with their variables replaced from the request. IAM: a variable with no
+     * value makes its value "effectively null", which nothing equals or is like, so it is left out:
+     * StringEquals then fails on it and StringNotEquals holds.
      */
-    Optional<List<String>> resolved(Request request) {
-        if (!test.takesVariables()) {
-            return Optional.of(values);
-        }
-        List<String> resolved = new ArrayList<>();
-        for (String value : values) {
-            Optional<String> one = Variables.resolve(value, request);
-            if (one.isEmpty()) {
-                return Optional.empty();
-            }
-            resolved.add(one.get());
-        }
-        return Optional.of(resolved);
+    private List<String> resolved(Request request) {
+        return test.takesVariables()
+                ? values.stream().flatMap(v -> Variables.resolve(v, request).stream()).toList()
+                : values;
     }
 
     /** The condition as a learner reads it in a sentence: "aws:SourceArn is arn:... or arn:...". */
@@ -137,7 +127,7 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
     /**
      * Whether the condition holds for the request. A key the context cannot know (a stranger's
      * choice in an exposure probe, or what a service supplies but the request does not say) counts
-     * as {@code assumeIfUnknown}. Call only once {@link #resolved} has resolved.
+     * as {@code assumeIfUnknown}.
      */
     boolean holds(Context context, boolean assumeIfUnknown) {
         if (context.unknown(key)) {
@@ -160,7 +150,7 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
                 case SINGLE -> negated;
             };
         }
-        List<String> policy = resolved(context.request()).orElse(List.of());
+        List<String> policy = resolved(context.request());
         return switch (quantifier) {
             case ALL_VALUES -> actual.stream().allMatch(a -> satisfiedBy(policy, a));
             case ANY_VALUE -> actual.stream().anyMatch(a -> satisfiedBy(policy, a));

@@ -107,8 +107,7 @@ public final class Policies {
         List<Verdict.Unknown> depends = Stream.concat(
                         resourceStatements().filter(s -> s.reach(request.caller()) != Reach.NONE),
                         request.caller() instanceof Caller.Aws ? identityStatements() : Stream.empty())
-                .filter(s -> s.coversAction(request.action()) && s.resolves(request)
-                        && s.coversResource(request.resource(), request)
+                .filter(s -> s.coversAction(request.action()) && s.coversResource(request.resource(), request)
                         && s.conditions().stream().allMatch(c -> unknown.containsKey(c.key()) || c.holds(open, false)))
                 .flatMap(s -> s.conditions().stream().filter(c -> unknown.containsKey(c.key()))
                         .map(c -> new Verdict.Unknown(c.describe(), unknown.get(c.key()), !s.allow())))

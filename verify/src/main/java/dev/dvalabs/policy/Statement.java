@@ -18,30 +18,19 @@ record Statement(String label, boolean allow, List<Principals.Entry> principals,
         return listed != notAction;
     }
 
-    /** Whether the Resource (or NotResource) element covers the resource, its variables resolved from the request. */
+    /**
+     * Whether the Resource (or NotResource) element covers the resource, its variables resolved from
+     * the request. IAM: a resource with a variable that has no value matches no resource, so under
+     * NotResource it excludes nothing.
+     */
     boolean coversResource(String resource, Request request) {
         if (resources == null) {
             return true;
         }
-        boolean listed = false;
-        for (String written : resources) {
-            String pattern = Variables.resolve(written, request).orElse(null);
-            if (pattern == null) {
-                return false;
-            }
-            listed |= pattern.equals("*") || Wildcard.matchesArn(pattern, resource)
-                    || (!resource.startsWith("arn:") && Wildcard.matches(pattern, resource, false));
-        }
+        boolean listed = resources.stream().flatMap(written -> Variables.resolve(written, request).stream())
+                .anyMatch(pattern -> pattern.equals("*") || Wildcard.matchesArn(pattern, resource)
+                        || (!resource.startsWith("arn:") && Wildcard.matches(pattern, resource, false)));
         return listed != notResource;
-    }
-
-    /**
-     * Whether every policy variable of the statement resolves for the request. IAM: a statement with
-     * a variable it cannot resolve matches nothing, Allow and Deny alike.
-     */
-    boolean resolves(Request request) {
-        return (resources == null || resources.stream().allMatch(r -> Variables.resolve(r, request).isPresent()))
-                && conditions.stream().allMatch(c -> c.resolved(request).isPresent());
     }
 
     /** How the statement reaches a caller, read as a statement of a resource policy. */
@@ -60,7 +49,7 @@ record Statement(String label, boolean allow, List<Principals.Entry> principals,
      * every condition (ANDed). Unknown condition keys count as {@code assumeIfUnknown}.
      */
     boolean covers(Request request, Context context, boolean assumeIfUnknown) {
-        return coversAction(request.action()) && resolves(request) && coversResource(request.resource(), request)
+        return coversAction(request.action()) && coversResource(request.resource(), request)
                 && conditions.stream().allMatch(c -> c.holds(context, assumeIfUnknown));
     }
 }

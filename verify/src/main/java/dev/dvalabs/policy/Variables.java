@@ -8,8 +8,8 @@ import java.util.Optional;
  * request's single value for the condition key, {@code ${key, 'default'}} by the default when the key
  * has none ({@code ''} inside it is one quote), and {@code ${*}}, {@code ${?}}, {@code ${$}} stand for
  * those characters taken literally. A key with no value, or several (a multivalued key), and no default
- * leaves the variable unresolved, and a statement with an unresolved variable matches nothing.
- * Replacement happens once: a default that looks like a variable stays text.
+ * leaves the variable unresolved: a Resource or condition value holding it matches nothing ("Policy
+ * variables with no value"). Replacement happens once: a default that looks like a variable stays text.
  *
  * <p>A replaced value is text, never a wildcard: its {@code *} and {@code ?} are marked with
  * {@link #LITERAL}, which {@link Wildcard} reads as "the next character as it stands".

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Policy variables as "IAM policy elements: Variables and tags" documents them
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html): replaced from
- * the request context in Resource and in the values of string and ARN condition operators; a key with
- * no value makes the statement match nothing unless a default is given; ${*}, ${?} and ${$} stand for
- * the characters themselves; key names are case-insensitive; one round of replacement.
+ * the request context in Resource and in the values of string and ARN condition operators; a variable
+ * whose key has no value (and no default) is "effectively null": a resource holding it matches no
+ * resource, StringEquals and StringLike do not match it, StringNotEquals and StringNotLike do; ${*}, ${?}
+ * and ${$} stand for the characters themselves; key names are case-insensitive; one round of replacement.
  */
 class VariablesTest {
 
@@ -46,6 +47,14 @@ class VariablesTest {
                 {"Effect": "Deny", "Action": "s3:GetObject", "NotResource": "%s/${aws:username}/*"}""", BUCKET))));
     }
 
+    /** The guide's example: objects allowed, and denied when their Team tag is not the principal's. */
+    private static Policies ownTeamObjectsOnly() {
+        return Policies.identityOnly().withIdentity(List.of(policy(json("""
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "%s/*"}""", BUCKET), json("""
+                {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "%s/*",
+                 "Condition": {"StringNotEquals": {"s3:ExistingObjectTag/Team": "${aws:PrincipalTag/Team}"}}}""", BUCKET))));
+    }
+
     /** An identity policy allowing sqs:SendMessage on the queue under one condition block. */
     private static Policies sendIf(String condition) {
         return Policies.identityOnly().withIdentity(List.of(policy(json("""
@@ -64,12 +73,16 @@ class VariablesTest {
                         objects(BUCKET + "/${aws:username}/*"), get(Caller.aws(ALICE), "bob/notes.txt"), IMPLICIT_DENY),
                 Arguments.of("a role session has no aws:username, so a statement using it matches nothing",
                         objects(BUCKET + "/${aws:username}/*"), get(Caller.aws(SESSION), "run-1/notes.txt"), IMPLICIT_DENY),
-                Arguments.of("a Deny whose variable cannot be resolved does not apply either",
-                        ownFolderOnly(),
-                        get(Caller.aws(SESSION), "shared/notes.txt"), ALLOW),
+                Arguments.of("a Deny on NotResource ${aws:username} lets a user into their own folder",
+                        ownFolderOnly(), get(Caller.aws(ALICE), "alice/notes.txt"), ALLOW),
                 Arguments.of("the same Deny applies to a user outside their folder",
-                        ownFolderOnly(),
-                        get(Caller.aws(ALICE), "shared/notes.txt"), EXPLICIT_DENY),
+                        ownFolderOnly(), get(Caller.aws(ALICE), "shared/notes.txt"), EXPLICIT_DENY),
+                Arguments.of("for a role session the NotResource with no value matches no resource, so the Deny covers all",
+                        ownFolderOnly(), get(Caller.aws(SESSION), "run-1/notes.txt"), EXPLICIT_DENY),
+                Arguments.of("a resource with a variable of no value matches nothing, but the statement's other resources count",
+                        Policies.identityOnly().withIdentity(List.of(policy(json("""
+                                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["%s/${aws:username}/*", "%s/public/*"]}""",
+                                BUCKET, BUCKET)))), get(Caller.aws(SESSION), "public/index.html"), ALLOW),
                 Arguments.of("${aws:userid} of a session (role id:session name) names its folder",
                         objects(BUCKET + "/home/${aws:userid}/*"),
                         get(Caller.aws(SESSION), "home/AROAEXAMPLEID:run-1/notes.txt").with("aws:userid", "AROAEXAMPLEID:run-1"), ALLOW),
@@ -112,12 +125,18 @@ class VariablesTest {
                 Arguments.of("a variable in a Numeric operator's value is not replaced, so it matches no number",
                         sendIf("{\"NumericLessThanEquals\": {\"sqs:MessageSize\": \"${aws:PrincipalTag/limit}\"}}"),
                         send().with("aws:PrincipalTag/limit", "1024").with("sqs:MessageSize", "512"), IMPLICIT_DENY),
-                Arguments.of("a multivalued key cannot be a variable: the statement matches nothing",
+                Arguments.of("a multivalued key cannot be a variable: StringEquals does not match it",
                         sendIf("{\"StringEquals\": {\"aws:ResourceTag/team\": \"${aws:TagKeys}\"}}"),
                         send().with("aws:TagKeys", "team", "env").with("aws:ResourceTag/team", "team"), IMPLICIT_DENY),
-                Arguments.of("an unresolved variable in a negated operator does not make it true",
-                        sendIf("{\"StringNotEquals\": {\"aws:ResourceTag/team\": \"${aws:PrincipalTag/team}\"}}"),
-                        send().with("aws:ResourceTag/team", "billing"), IMPLICIT_DENY),
+                Arguments.of("StringNotEquals matches a variable with no value: the guide's Deny refuses an untagged principal",
+                        ownTeamObjectsOnly(), get(Caller.aws(SESSION), "plan.txt").with("s3:ExistingObjectTag/Team", "yellow"),
+                        EXPLICIT_DENY),
+                Arguments.of("the guide's Deny lets a principal of the object's team through",
+                        ownTeamObjectsOnly(), get(Caller.aws(SESSION), "plan.txt").with("s3:ExistingObjectTag/Team", "yellow")
+                                .with("aws:PrincipalTag/Team", "yellow"), ALLOW),
+                Arguments.of("StringLike does not match a variable with no value",
+                        sendIf("{\"StringLike\": {\"aws:ResourceTag/owner\": \"${aws:PrincipalTag/team}\"}}"),
+                        send().with("aws:ResourceTag/owner", ""), IMPLICIT_DENY),
                 Arguments.of("${www.amazon.com:user_id} of a Login with Amazon user names their folder",
                         objects(BUCKET + "/amazon/${www.amazon.com:user_id}/*"),
                         get(Caller.aws(SESSION), "amazon/amzn1.account.A/a.txt").with("www.amazon.com:user_id", "amzn1.account.A"), ALLOW),
