@@ -41,8 +41,10 @@ public record Request(Caller caller, String action, String resource, Map<String,
     /**
      * The values the request carries for a condition key, empty when it carries none. Without an
      * explicit value, some keys come from the caller because AWS always sets them: aws:PrincipalArn,
-     * aws:PrincipalAccount and kms:CallerAccount; aws:username for an IAM user; aws:PrincipalServiceName
-     * for a service; and, for a service assuming a role, what that service supplies and the role tells.
+     * aws:PrincipalAccount and kms:CallerAccount; aws:username, aws:PrincipalType and, where the ARN
+     * tells it, aws:userid as "IAM policy elements: Variables and tags" tabulates them by principal;
+     * aws:PrincipalServiceName for a service; and, for a service assuming a role, what that service
+     * supplies and the role tells.
      */
     public List<String> values(String key) {
         List<String> explicit = context.get(key);
@@ -58,6 +60,20 @@ public record Request(Caller caller, String action, String resource, Map<String,
             }
             if (key.equalsIgnoreCase("aws:username")) {
                 return aws.userName().map(List::of).orElse(List.of());
+            }
+            if (key.equalsIgnoreCase("aws:PrincipalType")) {
+                return List.of(aws.type());
+            }
+            if (key.equalsIgnoreCase("aws:userid")) {
+                return aws.userId().map(List::of).orElse(List.of());
+            }
+        }
+        if (caller instanceof Caller.Anonymous) {
+            if (key.equalsIgnoreCase("aws:PrincipalType")) {
+                return List.of("Anonymous");
+            }
+            if (key.equalsIgnoreCase("aws:userid")) {
+                return List.of("anonymous");
             }
         }
         if (caller instanceof Caller.Service service) {

@@ -27,7 +27,7 @@ record Statement(String label, boolean allow, List<Principals.Entry> principals,
         if (resources == null) {
             return true;
         }
-        boolean listed = resources.stream().flatMap(written -> Variables.resolve(written, request).stream())
+        boolean listed = resources.stream().flatMap(written -> Variables.resolveResource(written, request).stream())
                 .anyMatch(pattern -> pattern.equals("*") || Wildcard.matchesArn(pattern, resource)
                         || (!resource.startsWith("arn:") && Wildcard.matches(pattern, resource, false)));
         return listed != notResource;

@@ -53,6 +53,20 @@ final class Variables {
         return Optional.of(out.toString());
     }
 
+    /**
+     * A Resource pattern with its variables replaced. IAM replaces them only in the resource part of
+     * the ARN, after the fifth colon; before it (service, region, account) a variable stays text, and
+     * a pattern that is not an ARN takes none.
+     */
+    static Optional<String> resolveResource(String pattern, Request request) {
+        String[] segments = pattern.split(":", 6);
+        if (segments.length < 6) {
+            return Optional.of(pattern);
+        }
+        String head = pattern.substring(0, pattern.length() - segments[5].length());
+        return resolve(segments[5], request).map(tail -> head + tail);
+    }
+
     /** A resolved pattern as plain text, for the operators that know no wildcards. */
     static String plain(String resolved) {
         return resolved.replace(String.valueOf(LITERAL), "");
