@@ -133,7 +133,11 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
         if (context.unknown(key)) {
             return assumeIfUnknown;
         }
-        List<String> actual = context.values(key);
+        // AWS: a key whose value "resolves to a null dataset, such as an empty string" counts as missing
+        // for the set operators, and Null asks whether the key exists "and its value is not null".
+        List<String> actual = test == Test.NULL || quantifier != Quantifier.SINGLE
+                ? context.values(key).stream().filter(v -> !v.isEmpty()).toList()
+                : context.values(key);
         if (test == Test.NULL) {
             // "Null": "true" asks that the key be absent, "false" that it be present.
             return values.stream().anyMatch(v -> Boolean.parseBoolean(v) == actual.isEmpty());

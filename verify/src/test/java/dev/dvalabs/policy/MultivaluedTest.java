@@ -54,6 +54,12 @@ class MultivaluedTest {
                 Arguments.of("ForAllValues holds for a key present with no values",
                         allowIf("{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": [\"env\", \"team\"]}}"),
                         Request.of(Caller.aws(ROLE), "sqs:TagQueue", QUEUE).with("aws:TagKeys"), ALLOW),
+                Arguments.of("ForAllValues holds for a key whose value is an empty string, a null dataset in AWS's words",
+                        allowIf("{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": [\"env\", \"team\"]}}"), tag(""), ALLOW),
+                Arguments.of("ForAnyValue fails for a key whose value is an empty string",
+                        allowIf("{\"ForAnyValue:StringNotEquals\": {\"aws:TagKeys\": [\"env\"]}}"), tag(""), IMPLICIT_DENY),
+                Arguments.of("Null false is not met by a key whose value is an empty string",
+                        allowIf("{\"Null\": {\"aws:TagKeys\": \"false\"}}"), tag(""), IMPLICIT_DENY),
                 Arguments.of("the documented guard: Null false with ForAllValues refuses a request without tags",
                         allowIf("{\"ForAllValues:StringEquals\": {\"aws:TagKeys\": [\"env\", \"team\"]},"
                                 + " \"Null\": {\"aws:TagKeys\": \"false\"}}"), tag(), IMPLICIT_DENY),
