@@ -89,9 +89,11 @@ abstract class ExerciseCommand implements Callable<Integer> {
         try (Target t = opened.get()) {
             timings.lap("start-up");
             int code = body.run(t);
-            if (t instanceof LocalEmulator emulator && !emulator.kept()
-                    && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
-                emulator.keep().forEach(out()::println);
+            if (t instanceof LocalEmulator emulator && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
+                if (!emulator.kept()) {
+                    emulator.keep().forEach(out()::println);
+                }
+                ShellEnv.howToUse(t).forEach(out()::println);
             }
             return code;
         } finally {

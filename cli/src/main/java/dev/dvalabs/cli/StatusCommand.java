@@ -33,6 +33,9 @@ final class StatusCommand implements Callable<Integer> {
                 for (DeployedStacks.Deployed s : stacks) {
                     out.printf("  %-20s %-9s %-36s %-16s %s ago%n", s.exercise(), s.variant(), s.stackName(), s.status(), DeployedStacks.age(s.age()));
                 }
+                if (t.endpoint().isPresent()) {
+                    ShellEnv.howToUse(t).forEach(out::println);
+                }
             }
             return ExitCode.OK;
         } finally {

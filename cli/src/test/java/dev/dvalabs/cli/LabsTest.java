@@ -206,7 +206,8 @@ class LabsTest {
     void listAndShow() {
         assertThat(run("list").out()).contains("practice-table", "DynamoDB keys, indexes, TTL and streams");
         Ran shown = run("show", "practice-table");
-        assertThat(shown.out()).contains("## Your tasks", "Notes: DynamoDB", "Cost: about $0.00 an hour");
+        assertThat(shown.out()).contains("Your tasks\n─", "Notes: DynamoDB", "Cost: about $0.00 an hour").doesNotContain("## ");
+        assertThat(run("show", "practice-table", "--markdown").out()).contains("## Your tasks");
     }
 
     @Test

@@ -294,15 +294,13 @@ public final class LocalEmulator implements Target {
     /**
      * Leaves the emulator running after this command, and records it as kept so the next command
      * attaches and the command that started it does not stop it. Returns the lines that tell a learner
-     * how to reach it with the AWS CLI and how to stop it.
+     * where it runs and how to stop it (the command line adds how to use the AWS CLI on it).
      */
     public List<String> keep() {
         keep = true;
         records.keep(emulator, KeptEmulators.Kept.kept(handle.pid(), port, region.id(), startedAt(handle)));
         return List.of(
                 "The local emulator keeps running at " + endpointUri() + " (pid " + handle.pid() + ").",
-                "Point the AWS CLI at it: export AWS_ENDPOINT_URL=" + endpointUri()
-                        + " AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=" + region.id(),
                 "Stop it with: labs destroy <exercise> (or kill " + handle.pid() + ").");
     }
 
