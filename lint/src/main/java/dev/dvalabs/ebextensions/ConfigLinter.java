@@ -37,6 +37,10 @@ public final class ConfigLinter {
                             "Give the file 'content:' (the text) or 'source:' (a URL to download).");
                     FileEntries.check(entry.value(), findings);
                 }
+                case "packages" -> closedKeys(entry, Options.PACKAGE_MANAGERS, "package-manager",
+                        "a package manager Elastic Beanstalk supports", findings);
+                case "services" -> closedKeys(entry, Options.SERVICE_MANAGERS, "service-manager",
+                        "sysvinit (Linux) or windows, the service managers Elastic Beanstalk supports", findings);
                 case "commands", "container_commands" -> {
                     eachNamed(entry, findings, "command", List.of("command"), "Give the command a 'command:' to run.");
                     if (entry.key().equals("container_commands")) {
@@ -68,6 +72,21 @@ public final class ConfigLinter {
             if (!(item.value() instanceof MappingNode settings)
                     || required.stream().noneMatch(key -> Nodes.find(settings, key).isPresent())) {
                 findings.error(item.keyNode(), what + "-incomplete", "The " + what + " '" + item.key() + "': " + fix);
+            }
+        }
+    }
+
+    /** packages: and services: are mappings keyed by a closed list the reference gives. */
+    private static void closedKeys(Nodes.Entry section, List<String> allowed, String rule, String what, Findings findings) {
+        if (!(section.value() instanceof MappingNode mapping)) {
+            findings.error(section.value(), section.key() + "-not-mapping", "Write " + section.key() + " as a mapping keyed by"
+                    + " " + String.join(", ", allowed) + "; found " + Nodes.kind(section.value()) + ".");
+            return;
+        }
+        for (Nodes.Entry key : Nodes.entries(mapping)) {
+            if (!allowed.contains(key.key())) {
+                findings.error(key.keyNode(), rule, "Use " + what + " under " + section.key() + " ("
+                        + String.join(", ", allowed) + "); '" + key.key() + "' is not one of them.");
             }
         }
     }
