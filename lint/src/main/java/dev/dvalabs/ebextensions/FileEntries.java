@@ -29,6 +29,13 @@ final class FileEntries {
                 continue;
             }
             Nodes.find(settings, "mode").ifPresent(mode -> mode(mode.value(), findings));
+            Nodes.find(settings, "encoding").ifPresent(encoding -> {
+                Optional<String> text = Nodes.text(encoding.value()).map(String::strip);
+                if (text.isEmpty() || !Options.FILE_ENCODINGS.contains(text.get())) {
+                    findings.error(encoding.value(), "file-encoding", "Set encoding to plain or base64; "
+                            + text.map(t -> "'" + t + "'").orElse(Nodes.kind(encoding.value())) + " is neither.");
+                }
+            });
             Optional<Nodes.Entry> source = Nodes.find(settings, "source");
             if (source.isPresent() && Nodes.find(settings, "content").isPresent()) {
                 findings.error(source.get().keyNode(), "file-content-and-source", "Give the file '" + file.key()

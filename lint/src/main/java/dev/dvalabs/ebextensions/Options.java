@@ -165,6 +165,34 @@ final class Options {
             Map.entry("aws:elasticbeanstalk:cloudwatch:logs DeleteOnTerminate", OptionValue.bool()),
             Map.entry("aws:elasticbeanstalk:xray XRayEnabled", OptionValue.bool()));
 
+    /**
+     * The settings of a file under files:, "Options" of
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-files (the
+     * Windows page lists a subset).
+     */
+    static final List<String> FILE_SETTINGS = List.of("content", "source", "encoding", "group", "owner", "mode",
+            "authentication");
+
+    /** files: encoding, "Valid values: plain | base64" (customize-containers-ec2.html#linux-files). */
+    static final List<String> FILE_ENCODINGS = List.of("plain", "base64");
+
+    /**
+     * The settings of a command under commands:: the Linux page's command, env, cwd, test, ignoreErrors
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-commands) and
+     * waitAfterCompletion, which the Windows page documents
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-windows-ec2.html#windows-commands)
+     * and AWS's Linux samples use too.
+     */
+    static final List<String> COMMAND_SETTINGS = List.of("command", "env", "cwd", "test", "ignoreErrors",
+            "waitAfterCompletion");
+
+    /**
+     * container_commands: the same and leader_only
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-container-commands).
+     */
+    static final List<String> CONTAINER_COMMAND_SETTINGS = List.of("command", "env", "cwd", "leader_only", "test",
+            "ignoreErrors", "waitAfterCompletion");
+
     /** A file's mode under files:, per customize-containers-ec2.html: "A six-digit octal value", such as "000644". */
     static final String FILE_MODE = "[0-7]{6}";
 

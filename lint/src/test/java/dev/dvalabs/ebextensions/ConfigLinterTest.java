@@ -230,4 +230,16 @@ class ConfigLinterTest {
         assertThat(lint("services:\n  systemd:\n    nginx:\n      enabled: true\n")).containsExactly("2:3 ERROR service-manager");
         assertThat(lint("services:\n  nginx:\n    enabled: true\n")).containsExactly("2:3 ERROR service-manager");
     }
+
+    @Test
+    @DisplayName("a file's encoding is plain or base64; a setting Elastic Beanstalk does not read is a warning")
+    void fileAndCommandSettings() {
+        assertThat(lint("files:\n  /etc/app.conf:\n    encoding: base64\n    content: aGk=\n")).isEmpty();
+        assertThat(lint("files:\n  /etc/app.conf:\n    encoding: utf-8\n    content: hi\n")).containsExactly("3:15 ERROR file-encoding");
+        assertThat(lint("commands:\n  01_a:\n    command: make\n    ignoreError: true\n")).containsExactly("4:5 WARNING unknown-setting");
+        assertThat(lint("container_commands:\n  01_a:\n    command: make\n    leader_only: true\n    waitAfterCompletion: 0\n"))
+                .isEmpty();
+        assertThat(lint("commands:\n  01_a:\n    command: make\n    leader_only: true\n")).containsExactly("4:5 WARNING unknown-setting");
+        assertThat(lint("files:\n  /etc/app.conf:\n    content: hi\n    permissions: '0644'\n")).containsExactly("4:5 WARNING unknown-setting");
+    }
 }
