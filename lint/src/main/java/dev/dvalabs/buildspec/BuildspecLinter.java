@@ -154,6 +154,9 @@ public final class BuildspecLinter {
                 }
                 everyOwn &= Nodes.find(body, "buildspec").flatMap(e -> Nodes.nonBlankText(e.value())).isPresent();
             }
+            if (type.equals("build-graph")) {
+                dependOn(list, findings);
+            }
         }
         Optional<Nodes.Entry> matrix = Nodes.find(mapping, "build-matrix");
         if (matrix.isPresent()) {
@@ -169,6 +172,33 @@ public final class BuildspecLinter {
             everyOwn = false;
         }
         return anyTask && everyOwn;
+    }
+
+    /** A build-graph task's depend-on lists identifiers of tasks in the same graph. */
+    private static void dependOn(SequenceNode graph, Findings findings) {
+        List<String> identifiers = graph.getValue().stream().filter(t -> t instanceof MappingNode)
+                .flatMap(t -> Nodes.find((MappingNode) t, "identifier").flatMap(e -> Nodes.nonBlankText(e.value())).stream())
+                .toList();
+        for (Node task : graph.getValue()) {
+            if (!(task instanceof MappingNode body)) {
+                continue;
+            }
+            Nodes.find(body, "depend-on").ifPresent(dependOn -> {
+                if (!(dependOn.value() instanceof SequenceNode names)) {
+                    findings.error(dependOn.value(), "batch-depend-on", "Write depend-on as a list of task identifiers;"
+                            + " found " + Nodes.kind(dependOn.value()) + ".");
+                    return;
+                }
+                for (Node name : names.getValue()) {
+                    Optional<String> text = Nodes.nonBlankText(name);
+                    if (text.isEmpty() || !identifiers.contains(text.get())) {
+                        findings.error(name, "batch-depend-on", "Name a task of this build-graph in depend-on (it has "
+                                + String.join(", ", identifiers) + "); " + text.map(t -> "'" + t + "'")
+                                .orElse(Nodes.kind(name)) + " is none of them.");
+                    }
+                }
+            });
+        }
     }
 
     private static void section(Nodes.Entry section, Findings findings) {

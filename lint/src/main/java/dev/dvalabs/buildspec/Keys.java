@@ -69,6 +69,7 @@ final class Keys {
      * https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build-buildspec.html#build-spec.batch.build-graph
      */
     static final List<String> BATCH_TASK_LISTS = List.of("build-graph", "build-list");
+    // A build-graph task's depend-on: "An array of task identifiers that this task depends on" (same page).
     /**
      * artifacts/type: a 0.1 key (zip) that the 0.2 syntax no longer lists; CodeBuild takes the packaging from
      * the project, and 0.2 buildspecs that still carry it run. Warned, never refused.

@@ -257,4 +257,15 @@ class BuildspecLinterTest {
                 .containsExactly("6:8 WARNING commands-item-empty");
         assertThat(lint("version: 0.2\nphases:\n  build:\n    commands: make\n")).containsExactly("4:15 ERROR commands-not-list");
     }
+
+    @Test
+    @DisplayName("a build-graph task's depend-on names tasks of the same graph")
+    void dependOnNamesTasksOfTheGraph() {
+        String graph = "version: 0.2\nbatch:\n  build-graph:\n    - identifier: build\n    - identifier: test\n"
+                + "      depend-on:\n        - %s\n" + BUILD;
+        assertThat(lint(graph.formatted("build"))).isEmpty();
+        assertThat(lint(graph.formatted("biuld"))).containsExactly("7:11 ERROR batch-depend-on");
+        assertThat(lint("version: 0.2\nbatch:\n  build-graph:\n    - identifier: build\n    - identifier: test\n"
+                + "      depend-on: build\n" + BUILD)).containsExactly("6:18 ERROR batch-depend-on");
+    }
 }
