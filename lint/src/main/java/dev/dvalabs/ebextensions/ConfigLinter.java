@@ -40,8 +40,14 @@ public final class ConfigLinter {
                 }
                 case "packages" -> closedKeys(entry, Options.PACKAGE_MANAGERS, "package-manager",
                         "a package manager Elastic Beanstalk supports", findings);
-                case "services" -> closedKeys(entry, Options.SERVICE_MANAGERS, "service-manager",
-                        "sysvinit (Linux) or windows, the service managers Elastic Beanstalk supports", findings);
+                case "services" -> {
+                    closedKeys(entry, Options.SERVICE_MANAGERS, "service-manager",
+                            "sysvinit (Linux) or windows, the service managers Elastic Beanstalk supports", findings);
+                    if (entry.value() instanceof MappingNode byManager) {
+                        Nodes.entries(byManager).forEach(manager -> settings(manager, Options.SERVICE_SETTINGS, "service",
+                                findings));
+                    }
+                }
                 case "commands", "container_commands" -> {
                     eachNamed(entry, findings, "command", List.of("command"), "Give the command a 'command:' to run.");
                     settings(entry, entry.key().equals("commands") ? Options.COMMAND_SETTINGS

@@ -47,6 +47,14 @@ final class Options {
     static final List<String> SERVICE_MANAGERS = List.of("sysvinit", "windows");
 
     /**
+     * A service's settings under services: sysvinit: or windows:, "Options" of
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-services and
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-windows-ec2.html#windows-services.
+     */
+    static final List<String> SERVICE_SETTINGS = List.of("ensureRunning", "enabled", "files", "sources", "packages",
+            "commands");
+
+    /**
      * Namespaces whose option names are the learner's own: environment properties, static paths, and custom
      * options, which Fn::GetOptionSetting reads
      * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/configuration-options-custom.html).

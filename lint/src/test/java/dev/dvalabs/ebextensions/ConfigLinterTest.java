@@ -229,6 +229,7 @@ class ConfigLinterTest {
         assertThat(lint("services:\n  windows:\n    W3SVC:\n      ensureRunning: true\n")).isEmpty();
         assertThat(lint("services:\n  systemd:\n    nginx:\n      enabled: true\n")).containsExactly("2:3 ERROR service-manager");
         assertThat(lint("services:\n  nginx:\n    enabled: true\n")).containsExactly("2:3 ERROR service-manager");
+        assertThat(lint("services:\n  sysvinit:\n    nginx:\n      ensureRuning: true\n")).containsExactly("4:7 WARNING unknown-setting");
     }
 
     @Test
