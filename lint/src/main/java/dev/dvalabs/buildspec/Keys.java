@@ -71,9 +71,9 @@ final class Keys {
     static final List<String> BATCH_TASK_LISTS = List.of("build-graph", "build-list");
     // A build-graph task's depend-on: "An array of task identifiers that this task depends on" (same page).
     /**
-     * artifacts/type: a 0.1 key (zip) that the 0.2 syntax no longer lists; CodeBuild takes the packaging from
-     * the project, and 0.2 buildspecs that still carry it run. Warned, never refused.
-     * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec-ref-versions
+     * artifacts/type: a 0.1 key (type: zip) that the 0.2 syntax no longer lists; the build project's artifacts
+     * settings decide the packaging, and 0.2 buildspecs that still carry it run. Warned, never refused.
+     * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec-ref-syntax
      */
     static final String DEPRECATED_ARTIFACTS_TYPE = "type";
 

@@ -205,8 +205,8 @@ final class Options {
     static final String FILE_MODE = "[0-7]{6}";
 
     /**
-     * A shorter octal mode, "0644": not the documented six digits, but AWS's own samples write it
-     * (awsdocs/elastic-beanstalk-samples, logs-streamtocloudwatch-linux.config) and the instances take it.
+     * A shorter octal mode, "0644": not the documented six digits, but AWS publishes it in its own samples
+     * (awsdocs/elastic-beanstalk-samples, logs-streamtocloudwatch-linux.config), so it is warned, not refused.
      */
     static final String SHORT_FILE_MODE = "[0-7]{3,5}";
 
