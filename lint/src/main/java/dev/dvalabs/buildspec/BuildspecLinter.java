@@ -50,7 +50,7 @@ public final class BuildspecLinter {
         Nodes.find(mapping, "env").ifPresent(env -> env(env.value(), findings));
         Nodes.find(mapping, "proxy").ifPresent(proxy -> section(proxy, findings));
         Nodes.find(mapping, "cache").ifPresent(cache -> section(cache, findings));
-        boolean everyTaskHasItsOwn = Nodes.find(mapping, "batch").map(batch -> batch(batch, findings)).orElse(false);
+        boolean everyTaskHasItsOwn = Nodes.find(mapping, "batch").map(batch -> Batch.check(batch, findings)).orElse(false);
         Optional<Nodes.Entry> phases = Nodes.find(mapping, "phases");
         if (phases.isEmpty()) {
             // A batch whose every task names its own buildspec runs this file's phases nowhere.
@@ -114,91 +114,6 @@ public final class BuildspecLinter {
         Nodes.find(mapping, "git-credential-helper").ifPresent(e -> yesNo(e, findings));
         Nodes.find(mapping, "shell").ifPresent(e -> oneOf(e, Keys.SHELLS, false, "env-shell", "Set shell to a shell"
                 + " CodeBuild documents: bash or /bin/sh on Linux, powershell.exe or cmd.exe on Windows", findings));
-    }
-
-    /**
-     * The batch section: its build types, and each build-graph or build-list task's identifier. True when it
-     * has tasks and every one names its own buildspec, so that none runs this file's phases.
-     */
-    private static boolean batch(Nodes.Entry batch, Findings findings) {
-        if (!(batch.value() instanceof MappingNode mapping)) {
-            findings.error(batch.value(), "batch-not-mapping", "Write batch as a mapping (fast-fail:, build-list: ...);"
-                    + " found " + Nodes.kind(batch.value()) + ".");
-            return false;
-        }
-        knownKeys(mapping, Keys.BATCH, "batch", findings);
-        boolean anyTask = false;
-        boolean everyOwn = true;
-        for (String type : Keys.BATCH_TASK_LISTS) {
-            Optional<Nodes.Entry> tasks = Nodes.find(mapping, type);
-            if (tasks.isEmpty()) {
-                continue;
-            }
-            if (!(tasks.get().value() instanceof SequenceNode list)) {
-                findings.error(tasks.get().value(), "batch-tasks-not-list", "Write " + type + " as a list of tasks, each"
-                        + " starting '- identifier: name'; found " + Nodes.kind(tasks.get().value()) + ".");
-                everyOwn = false;
-                continue;
-            }
-            for (Node task : list.getValue()) {
-                anyTask = true;
-                if (!(task instanceof MappingNode body)) {
-                    findings.error(task, "batch-task-not-mapping", "Write each " + type + " task as a mapping with its"
-                            + " identifier:; found " + Nodes.kind(task) + ".");
-                    everyOwn = false;
-                    continue;
-                }
-                if (Nodes.find(body, "identifier").flatMap(e -> Nodes.nonBlankText(e.value())).isEmpty()) {
-                    findings.error(task, "batch-identifier", "Give this " + type + " task its identifier: (a name"
-                            + " other tasks' depend-on can use); CodeBuild requires one for every task.");
-                }
-                everyOwn &= Nodes.find(body, "buildspec").flatMap(e -> Nodes.nonBlankText(e.value())).isPresent();
-            }
-            if (type.equals("build-graph")) {
-                dependOn(list, findings);
-            }
-        }
-        Optional<Nodes.Entry> matrix = Nodes.find(mapping, "build-matrix");
-        if (matrix.isPresent()) {
-            anyTask = true;
-            // The matrix's tasks use the buildspec files of dynamic: buildspec:, or this one when there are none.
-            everyOwn &= matrix.get().value() instanceof MappingNode m && Nodes.find(m, "dynamic")
-                    .filter(d -> d.value() instanceof MappingNode).flatMap(d -> Nodes.find((MappingNode) d.value(), "buildspec"))
-                    .filter(b -> b.value() instanceof SequenceNode seq && !seq.getValue().isEmpty()).isPresent();
-        }
-        if (Nodes.find(mapping, "build-fanout").isPresent()) {
-            // A fanout's builds all run this buildspec.
-            anyTask = true;
-            everyOwn = false;
-        }
-        return anyTask && everyOwn;
-    }
-
-    /** A build-graph task's depend-on lists identifiers of tasks in the same graph. */
-    private static void dependOn(SequenceNode graph, Findings findings) {
-        List<String> identifiers = graph.getValue().stream().filter(t -> t instanceof MappingNode)
-                .flatMap(t -> Nodes.find((MappingNode) t, "identifier").flatMap(e -> Nodes.nonBlankText(e.value())).stream())
-                .toList();
-        for (Node task : graph.getValue()) {
-            if (!(task instanceof MappingNode body)) {
-                continue;
-            }
-            Nodes.find(body, "depend-on").ifPresent(dependOn -> {
-                if (!(dependOn.value() instanceof SequenceNode names)) {
-                    findings.error(dependOn.value(), "batch-depend-on", "Write depend-on as a list of task identifiers;"
-                            + " found " + Nodes.kind(dependOn.value()) + ".");
-                    return;
-                }
-                for (Node name : names.getValue()) {
-                    Optional<String> text = Nodes.nonBlankText(name);
-                    if (text.isEmpty() || !identifiers.contains(text.get())) {
-                        findings.error(name, "batch-depend-on", "Name a task of this build-graph in depend-on (it has "
-                                + String.join(", ", identifiers) + "); " + text.map(t -> "'" + t + "'")
-                                .orElse(Nodes.kind(name)) + " is none of them.");
-                    }
-                }
-            });
-        }
     }
 
     private static void section(Nodes.Entry section, Findings findings) {
@@ -379,7 +294,7 @@ public final class BuildspecLinter {
         }
     }
 
-    private static void knownKeys(MappingNode mapping, List<String> known, String where, Findings findings) {
+    static void knownKeys(MappingNode mapping, List<String> known, String where, Findings findings) {
         for (Nodes.Entry entry : Nodes.entries(mapping)) {
             if (!known.contains(entry.key())) {
                 String hint = Nodes.closest(entry.key(), known).map(k -> "did you mean '" + k + "'? ").orElse("");
