@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ final class ServerRules {
         if (text.equals("linux") || text.equals("windows")) {
             os = text;
         } else if (text.equalsIgnoreCase("linux") || text.equalsIgnoreCase("windows")) {
-            findings.error(value, "os-value", "Write os in lowercase, '" + text.toLowerCase() + "'; the agent compares it exactly.");
+            findings.error(value, "os-value", "Write os in lowercase, '" + text.toLowerCase(Locale.ROOT) + "'; the agent compares it exactly.");
         } else {
             findings.error(value, "os-value", "Set os to linux or windows; CodeDeploy knows no other value (found " + Nodes.kind(value) + ").");
         }

@@ -7,7 +7,9 @@ import dev.dvalabs.appspec.YamlText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -15,10 +17,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Offline linter for CodeBuild buildspec files, version 0.2: the top-level sections, env's keys, the four
- * phases and what each may hold (runtime-versions in install only), on-failure's values, artifacts (files
- * required) and secondary artifacts, reports and cache. Findings carry line and column, like the AppSpec
- * linter's, from the same position-aware reading ({@link YamlText}).
+ * Offline linter for CodeBuild buildspec files, version 0.2: the top-level sections, env's keys and shell, the
+ * four phases and what each may hold (runtime-versions in install only), on-failure's values, artifacts (files
+ * required) and secondary artifacts, reports and their formats, cache and its action, and batch builds' tasks.
+ * The closed lists are {@link Keys}, each with the reference it comes from. Findings carry line and column,
+ * like the AppSpec linter's, from the same position-aware reading ({@link YamlText}).
  */
 public final class BuildspecLinter {
 
@@ -47,10 +50,15 @@ public final class BuildspecLinter {
         Nodes.find(mapping, "env").ifPresent(env -> env(env.value(), findings));
         Nodes.find(mapping, "proxy").ifPresent(proxy -> section(proxy, findings));
         Nodes.find(mapping, "cache").ifPresent(cache -> section(cache, findings));
+        boolean everyTaskHasItsOwn = Nodes.find(mapping, "batch").map(batch -> Batch.check(batch, findings)).orElse(false);
         Optional<Nodes.Entry> phases = Nodes.find(mapping, "phases");
         if (phases.isEmpty()) {
-            findings.error(mapping, "phases-missing", "Add phases: with at least a build phase; a buildspec without"
-                    + " phases runs nothing.");
+            // A batch whose every task names its own buildspec runs this file's phases nowhere.
+            if (!everyTaskHasItsOwn) {
+                findings.error(mapping, "phases-missing", "Add phases: with at least a build phase; a buildspec without"
+                        + " phases runs nothing (a batch buildspec may leave them out only when every task names its own"
+                        + " buildspec).");
+            }
         } else {
             phases(phases.get(), findings);
         }
@@ -104,6 +112,8 @@ public final class BuildspecLinter {
             }
         });
         Nodes.find(mapping, "git-credential-helper").ifPresent(e -> yesNo(e, findings));
+        Nodes.find(mapping, "shell").ifPresent(e -> oneOf(e, Keys.SHELLS, false, "env-shell", "Set shell to a shell"
+                + " CodeBuild documents: bash or /bin/sh on Linux, powershell.exe or cmd.exe on Windows", findings));
     }
 
     private static void section(Nodes.Entry section, Findings findings) {
@@ -117,6 +127,8 @@ public final class BuildspecLinter {
             Nodes.entries(mapping).forEach(e -> yesNo(e, findings));
         } else {
             Nodes.find(mapping, "paths").ifPresent(p -> list(p, findings));
+            Nodes.find(mapping, "action").ifPresent(a -> oneOf(a, Keys.CACHE_ACTIONS, false, "cache-action",
+                    "Set the cache's action to restore or save, or leave it out to do both", findings));
         }
     }
 
@@ -155,8 +167,8 @@ public final class BuildspecLinter {
             if (commands.isEmpty() && Nodes.find(body, Keys.INSTALL_ONLY).isEmpty()) {
                 findings.error(body, "commands-missing", "Give the " + phase.key() + " phase its commands: (a list).");
             }
-            commands.ifPresent(c -> list(c, findings));
-            Nodes.find(body, "finally").ifPresent(f -> list(f, findings));
+            commands.ifPresent(c -> commands(c, phase.key(), findings));
+            Nodes.find(body, "finally").ifPresent(f -> commands(f, phase.key(), findings));
             Nodes.find(body, "on-failure").ifPresent(f -> {
                 String value = Nodes.text(f.value()).map(String::strip).orElse("");
                 if (!Keys.ON_FAILURE.contains(value) && !Keys.isRetryForm(value)) {
@@ -174,7 +186,12 @@ public final class BuildspecLinter {
                     + " files: (a list); found " + Nodes.kind(artifacts.value()) + ".");
             return;
         }
-        knownKeys(mapping, keys, artifacts.key(), findings);
+        List<String> known = new ArrayList<>(keys);
+        known.add(Keys.DEPRECATED_ARTIFACTS_TYPE);
+        knownKeys(mapping, known, artifacts.key(), findings);
+        Nodes.find(mapping, Keys.DEPRECATED_ARTIFACTS_TYPE).ifPresent(type -> findings.warn(type.keyNode(), "artifacts-type",
+                "Remove type: from " + artifacts.key() + "; version 0.2 no longer reads it, the build project's artifacts"
+                        + " settings decide the packaging."));
         Optional<Nodes.Entry> files = Nodes.find(mapping, "files");
         if (files.isEmpty()) {
             findings.error(artifacts.keyNode(), "artifacts-files", "Give " + artifacts.key() + " the files to keep,"
@@ -210,6 +227,8 @@ public final class BuildspecLinter {
             if (Nodes.find(body, "files").isEmpty()) {
                 findings.error(group.keyNode(), "report-files", "Give the report group " + group.key() + " its files: (a list).");
             }
+            Nodes.find(body, "file-format").ifPresent(f -> oneOf(f, Keys.REPORT_FORMATS, true, "report-file-format",
+                    "Set file-format to a format CodeBuild reads: " + String.join(", ", Keys.REPORT_FORMATS), findings));
         }
     }
 
@@ -228,15 +247,54 @@ public final class BuildspecLinter {
         }
     }
 
+    /**
+     * A phase's commands or finally: a list of strings, as {@link #list} wants. Left empty (commands: with
+     * nothing, or []) CodeBuild runs the phase with no command, and a bare '-' item runs nothing: AWS's own
+     * buildspecs have both (aws-crt-java's codebuild/cd/*-build.yml, aws-sdk-java-v2's release-javadoc.yml), so
+     * they are warnings.
+     */
+    private static void commands(Nodes.Entry entry, String phase, Findings findings) {
+        boolean none = Nodes.isNull(entry.value()) || entry.value() instanceof SequenceNode s && s.getValue().isEmpty();
+        if (none) {
+            findings.warn(entry.value(), entry.key() + "-empty", "Give the " + phase + " phase's " + entry.key() + " a"
+                    + " command, or remove it; CodeBuild runs it empty.");
+            return;
+        }
+        if (entry.value() instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                if (Nodes.isNull(item)) {
+                    findings.warn(item, entry.key() + "-item-empty", "Remove the empty '-' item from " + entry.key()
+                            + "; it runs nothing.");
+                } else if (!(item instanceof ScalarNode)) {
+                    findings.error(item, entry.key() + "-item", "Write each item of " + entry.key() + " as one string"
+                            + " (quote a command that holds ': '); found " + Nodes.kind(item) + ".");
+                }
+            }
+            return;
+        }
+        list(entry, findings);
+    }
+
+    /** A value from a closed list the reference gives ({@link Keys}), compared ignoring case when it says so. */
+    private static void oneOf(Nodes.Entry entry, List<String> allowed, boolean ignoreCase, String rule, String fix,
+            Findings findings) {
+        Optional<String> text = Nodes.text(entry.value()).map(String::strip);
+        String compared = text.map(t -> ignoreCase ? t.toUpperCase(Locale.ROOT) : t).orElse("");
+        if (!allowed.contains(compared)) {
+            findings.error(entry.value(), rule, fix + "; " + text.map(t -> "'" + t + "'").orElse(Nodes.kind(entry.value()))
+                    + " is not one of them.");
+        }
+    }
+
     private static void yesNo(Nodes.Entry entry, Findings findings) {
         // YAML 1.1 reads a bare yes or no as a boolean, which CodeBuild accepts too.
-        String value = Nodes.text(entry.value()).map(String::strip).map(String::toLowerCase).orElse("");
+        String value = Nodes.text(entry.value()).map(String::strip).map(v -> v.toLowerCase(Locale.ROOT)).orElse("");
         if (!List.of("yes", "no", "true", "false").contains(value)) {
             findings.error(entry.value(), entry.key() + "-value", "Set " + entry.key() + " to yes or no.");
         }
     }
 
-    private static void knownKeys(MappingNode mapping, List<String> known, String where, Findings findings) {
+    static void knownKeys(MappingNode mapping, List<String> known, String where, Findings findings) {
         for (Nodes.Entry entry : Nodes.entries(mapping)) {
             if (!known.contains(entry.key())) {
                 String hint = Nodes.closest(entry.key(), known).map(k -> "did you mean '" + k + "'? ").orElse("");

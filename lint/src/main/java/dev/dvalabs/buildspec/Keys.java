@@ -40,7 +40,42 @@ final class Keys {
             "exclude-paths", "enable-symlinks", "s3-prefix");
     static final List<String> CACHE = List.of("key", "fallback-keys", "action", "paths");
     static final List<String> YES_NO = List.of("yes", "no");
-    static final List<String> SHELLS = List.of("bash", "/bin/sh", "sh", "powershell.exe", "cmd.exe", "pwsh");
+    /**
+     * env/shell: "For Linux operating systems, supported shell tags are: bash, /bin/sh. For Windows operating
+     * systems, supported shell tags are: powershell.exe, cmd.exe."
+     * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.shell
+     */
+    static final List<String> SHELLS = List.of("bash", "/bin/sh", "powershell.exe", "cmd.exe");
+    /**
+     * cache/action: restore (only restore the cache) or save (only save it); without it, both.
+     * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.cache
+     */
+    static final List<String> CACHE_ACTIONS = List.of("restore", "save");
+    /**
+     * reports/&lt;report-group&gt;/file-format, "not case sensitive": test reports CUCUMBERJSON, JUNITXML, NUNITXML,
+     * NUNIT3XML, TESTNGXML, VISUALSTUDIOTRX; code coverage reports CLOVERXML, COBERTURAXML, JACOCOXML, SIMPLECOV.
+     * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.reports.file-format
+     */
+    static final List<String> REPORT_FORMATS = List.of("CUCUMBERJSON", "JUNITXML", "NUNITXML", "NUNIT3XML", "TESTNGXML",
+            "VISUALSTUDIOTRX", "CLOVERXML", "COBERTURAXML", "JACOCOXML", "SIMPLECOV");
+    /**
+     * batch: fast-fail and one of the batch build types.
+     * https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build-buildspec.html#build-spec.batch
+     */
+    static final List<String> BATCH = List.of("fast-fail", "build-graph", "build-list", "build-matrix", "build-fanout");
+    /**
+     * The batch types whose tasks are a list, each with its identifier ("Required. The identifier of the task.")
+     * and optionally its own buildspec ("If this parameter is not specified, the current buildspec file is used").
+     * https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build-buildspec.html#build-spec.batch.build-graph
+     */
+    static final List<String> BATCH_TASK_LISTS = List.of("build-graph", "build-list");
+    // A build-graph task's depend-on: "An array of task identifiers that this task depends on" (same page).
+    /**
+     * artifacts/type: a 0.1 key (type: zip) that the 0.2 syntax no longer lists; the build project's artifacts
+     * settings decide the packaging, and 0.2 buildspecs that still carry it run. Warned, never refused.
+     * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec-ref-syntax
+     */
+    static final String DEPRECATED_ARTIFACTS_TYPE = "type";
 
     static boolean isRetryForm(String value) {
         Matcher retry = RETRY.matcher(value);

@@ -36,9 +36,22 @@ public final class ConfigLinter {
                     eachNamed(entry, findings, "file", List.of("content", "source"),
                             "Give the file 'content:' (the text) or 'source:' (a URL to download).");
                     FileEntries.check(entry.value(), findings);
+                    settings(entry, Options.FILE_SETTINGS, "file", findings);
+                }
+                case "packages" -> closedKeys(entry, Options.PACKAGE_MANAGERS, "package-manager",
+                        "a package manager Elastic Beanstalk supports", findings);
+                case "services" -> {
+                    closedKeys(entry, Options.SERVICE_MANAGERS, "service-manager",
+                            "sysvinit (Linux) or windows, the service managers Elastic Beanstalk supports", findings);
+                    if (entry.value() instanceof MappingNode byManager) {
+                        Nodes.entries(byManager).forEach(manager -> settings(manager, Options.SERVICE_SETTINGS, "service",
+                                findings));
+                    }
                 }
                 case "commands", "container_commands" -> {
                     eachNamed(entry, findings, "command", List.of("command"), "Give the command a 'command:' to run.");
+                    settings(entry, entry.key().equals("commands") ? Options.COMMAND_SETTINGS
+                            : Options.CONTAINER_COMMAND_SETTINGS, "command", findings);
                     if (entry.key().equals("container_commands")) {
                         leaderOnly(entry.value(), findings);
                     }
@@ -68,6 +81,44 @@ public final class ConfigLinter {
             if (!(item.value() instanceof MappingNode settings)
                     || required.stream().noneMatch(key -> Nodes.find(settings, key).isPresent())) {
                 findings.error(item.keyNode(), what + "-incomplete", "The " + what + " '" + item.key() + "': " + fix);
+            }
+        }
+    }
+
+    /**
+     * A file's or a command's settings outside the documented ones are ignored by Elastic Beanstalk: a
+     * warning, since a misspelt ignoreErrors or leader_only quietly does nothing.
+     */
+    private static void settings(Nodes.Entry section, List<String> known, String what, Findings findings) {
+        if (!(section.value() instanceof MappingNode byName)) {
+            return;
+        }
+        for (Nodes.Entry item : Nodes.entries(byName)) {
+            if (!(item.value() instanceof MappingNode settings)) {
+                continue;
+            }
+            for (Nodes.Entry setting : Nodes.entries(settings)) {
+                if (!known.contains(setting.key())) {
+                    String hint = Nodes.closest(setting.key(), known).map(k -> "did you mean '" + k + "'? ").orElse("");
+                    findings.warn(setting.keyNode(), "unknown-setting", "Elastic Beanstalk ignores '" + setting.key()
+                            + "' in a " + what + " under " + section.key() + " (" + hint + "it reads "
+                            + String.join(", ", known) + ").");
+                }
+            }
+        }
+    }
+
+    /** packages: and services: are mappings keyed by a closed list the reference gives. */
+    private static void closedKeys(Nodes.Entry section, List<String> allowed, String rule, String what, Findings findings) {
+        if (!(section.value() instanceof MappingNode mapping)) {
+            findings.error(section.value(), section.key() + "-not-mapping", "Write " + section.key() + " as a mapping keyed by"
+                    + " " + String.join(", ", allowed) + "; found " + Nodes.kind(section.value()) + ".");
+            return;
+        }
+        for (Nodes.Entry key : Nodes.entries(mapping)) {
+            if (!allowed.contains(key.key())) {
+                findings.error(key.keyNode(), rule, "Use " + what + " under " + section.key() + " ("
+                        + String.join(", ", allowed) + "); '" + key.key() + "' is not one of them.");
             }
         }
     }

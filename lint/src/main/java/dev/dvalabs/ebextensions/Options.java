@@ -23,14 +23,45 @@ final class Options {
     private Options() {
     }
 
-    /** The keys a config file's top level may have. */
+    /**
+     * The keys a config file's top level may have: Elastic Beanstalk's own, and the CloudFormation sections
+     * it merges into the environment's template (Resources, Outputs, Parameters, Mappings).
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/ebextensions.html,
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/ebextensions-otherkeys.html
+     */
     static final List<String> TOP_LEVEL_KEYS = List.of("option_settings", "packages", "sources", "files", "users",
-            "groups", "commands", "services", "container_commands", "Resources", "Outputs");
+            "groups", "commands", "services", "container_commands", "Resources", "Outputs", "Parameters", "Mappings");
 
-    /** Namespaces whose option names are the learner's own (environment properties, static paths). */
+    /**
+     * packages: the package managers Elastic Beanstalk supports: "yum, rubygems, python, and rpm" on Linux
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-packages) and
+     * msi on Windows (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-windows-ec2.html#windows-packages).
+     */
+    static final List<String> PACKAGE_MANAGERS = List.of("yum", "rpm", "rubygems", "python", "msi");
+
+    /**
+     * services: sysvinit on Linux
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-services) and
+     * windows on Windows (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-windows-ec2.html#windows-services).
+     */
+    static final List<String> SERVICE_MANAGERS = List.of("sysvinit", "windows");
+
+    /**
+     * A service's settings under services: sysvinit: or windows:, "Options" of
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-services and
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-windows-ec2.html#windows-services.
+     */
+    static final List<String> SERVICE_SETTINGS = List.of("ensureRunning", "enabled", "files", "sources", "packages",
+            "commands");
+
+    /**
+     * Namespaces whose option names are the learner's own: environment properties, static paths, and custom
+     * options, which Fn::GetOptionSetting reads
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/configuration-options-custom.html).
+     */
     static final Set<String> FREE_FORM = Set.of("aws:elasticbeanstalk:application:environment",
             "aws:elasticbeanstalk:application:environmentsecrets", "aws:elasticbeanstalk:environment:proxy:staticfiles",
-            "aws:elasticbeanstalk:container:python:staticfiles");
+            "aws:elasticbeanstalk:container:python:staticfiles", "aws:elasticbeanstalk:customoption");
 
     /** The namespace of an option given without one (the short list form), as Elastic Beanstalk reads it. */
     static final String DEFAULT_NAMESPACE = "aws:elasticbeanstalk:application:environment";
@@ -142,8 +173,42 @@ final class Options {
             Map.entry("aws:elasticbeanstalk:cloudwatch:logs DeleteOnTerminate", OptionValue.bool()),
             Map.entry("aws:elasticbeanstalk:xray XRayEnabled", OptionValue.bool()));
 
-    /** A file's mode under files:, per customize-containers-ec2.html: six octal digits, such as "000644". */
+    /**
+     * The settings of a file under files:, "Options" of
+     * https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-files (the
+     * Windows page lists a subset).
+     */
+    static final List<String> FILE_SETTINGS = List.of("content", "source", "encoding", "group", "owner", "mode",
+            "authentication");
+
+    /** files: encoding, "Valid values: plain | base64" (customize-containers-ec2.html#linux-files). */
+    static final List<String> FILE_ENCODINGS = List.of("plain", "base64");
+
+    /**
+     * The settings of a command under commands:: the Linux page's command, env, cwd, test, ignoreErrors
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-commands) and
+     * waitAfterCompletion, which the Windows page documents
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-windows-ec2.html#windows-commands)
+     * and AWS's Linux samples use too.
+     */
+    static final List<String> COMMAND_SETTINGS = List.of("command", "env", "cwd", "test", "ignoreErrors",
+            "waitAfterCompletion");
+
+    /**
+     * container_commands: the same and leader_only
+     * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/customize-containers-ec2.html#linux-container-commands).
+     */
+    static final List<String> CONTAINER_COMMAND_SETTINGS = List.of("command", "env", "cwd", "leader_only", "test",
+            "ignoreErrors", "waitAfterCompletion");
+
+    /** A file's mode under files:, per customize-containers-ec2.html: "A six-digit octal value", such as "000644". */
     static final String FILE_MODE = "[0-7]{6}";
+
+    /**
+     * A shorter octal mode, "0644": not the documented six digits, but AWS publishes it in its own samples
+     * (awsdocs/elastic-beanstalk-samples, logs-streamtocloudwatch-linux.config), so it is warned, not refused.
+     */
+    static final String SHORT_FILE_MODE = "[0-7]{3,5}";
 
     /** An absolute path on a Linux server (/etc/app.conf) or a Windows one (c:\\app\\app.conf). */
     static final String ABSOLUTE_PATH = "/.*|[A-Za-z]:[\\\\/].*";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -469,5 +470,19 @@ class AppSpecLinterTest {
 
         assertThat(findings).singleElement().extracting(Finding::message).asString()
                 .contains("Install is run by CodeDeploy itself").contains("BeforeInstall or AfterInstall");
+    }
+
+    @Test
+    @DisplayName("spells its advice the same under a Turkish default locale: 'LINUX' is told to be 'linux', not 'l\u0131nux'")
+    void adviceIgnoresTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(new Locale("tr", "TR"));
+        try {
+            List<Finding> findings = linter.lint("version: 0.0\nos: LINUX\n", "appspec.yml");
+
+            assertThat(findings).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("'linux'"));
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

@@ -143,4 +143,129 @@ class BuildspecLinterTest {
         assertThat(empty.get(0).message()).contains("no phase").doesNotContain("found a mapping");
         assertThat(lint("version: 0.2\nphases:\n  - build\n")).containsExactly("3:3 ERROR phases-not-mapping");
     }
+
+    private static final String BUILD = "phases:\n  build:\n    commands:\n      - make\n";
+
+    @Test
+    @DisplayName("a batch buildspec without phases whose tasks each name their own buildspec lints clean (batch-build-buildspec.html)")
+    void batchOfOwnBuildspecsNeedsNoPhases() {
+        assertThat(lint("""
+                version: 0.2
+                batch:
+                  fast-fail: false
+                  build-list:
+                    - identifier: linux
+                      buildspec: ci/linux.yml
+                    - identifier: windows
+                      buildspec: ci/windows.yml
+                      env:
+                        image: aws/codebuild/windows-base:2019-2.0
+                """)).isEmpty();
+        assertThat(lint("""
+                version: 0.2
+                batch:
+                  build-graph:
+                    - identifier: build
+                      buildspec: ci/build.yml
+                    - identifier: test
+                      buildspec: ci/test.yml
+                      depend-on:
+                        - build
+                """)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a batch task that runs this very buildspec still needs its phases")
+    void batchTaskWithoutItsOwnBuildspecNeedsPhases() {
+        assertThat(lint("""
+                version: 0.2
+                batch:
+                  build-list:
+                    - identifier: linux
+                      buildspec: ci/linux.yml
+                    - identifier: here
+                """)).containsExactly("1:1 ERROR phases-missing");
+    }
+
+    @Test
+    @DisplayName("a build-graph or build-list task without identifier is refused at the task (the reference marks it Required)")
+    void batchTaskNeedsIdentifier() {
+        assertThat(lint("""
+                version: 0.2
+                batch:
+                  build-graph:
+                    - identifier: one
+                    - buildspec: two.yml
+                      depend-on:
+                        - one
+                """ + BUILD)).containsExactly("5:7 ERROR batch-identifier");
+        assertThat(lint("version: 0.2\nbatch:\n  build-list:\n    - buildspec: x.yml\n" + BUILD))
+                .containsExactly("4:7 ERROR batch-identifier");
+        assertThat(lint("version: 0.2\nbatch:\n  build-lists:\n    - identifier: x\n" + BUILD))
+                .containsExactly("3:3 ERROR unknown-key");
+    }
+
+    @Test
+    @DisplayName("cache action is restore or save, nothing else")
+    void cacheAction() {
+        String cache = "version: 0.2\ncache:\n  key: npm-$(codebuild-hash-files package-lock.json)\n  action: %s\n  paths:\n    - node_modules/**/*\n" + BUILD;
+        assertThat(lint(cache.formatted("restore"))).isEmpty();
+        assertThat(lint(cache.formatted("save"))).isEmpty();
+        assertThat(lint(cache.formatted("upload"))).containsExactly("4:11 ERROR cache-action");
+        assertThat(lint(cache.formatted("Restore"))).containsExactly("4:11 ERROR cache-action");
+    }
+
+    @Test
+    @DisplayName("env shell is one of the documented shells: bash, /bin/sh, powershell.exe, cmd.exe")
+    void envShell() {
+        String shell = "version: 0.2\nenv:\n  shell: %s\n" + BUILD;
+        for (String right : new String[] {"bash", "/bin/sh", "powershell.exe", "cmd.exe"}) {
+            assertThat(lint(shell.formatted(right))).as(right).isEmpty();
+        }
+        for (String wrong : new String[] {"zsh", "/bin/bash", "powershell"}) {
+            assertThat(lint(shell.formatted(wrong))).as(wrong).containsExactly("3:10 ERROR env-shell");
+        }
+    }
+
+    @Test
+    @DisplayName("a report's file-format is one of CodeBuild's test or coverage formats, in any case")
+    void reportFileFormat() {
+        String report = "version: 0.2\n" + BUILD + "reports:\n  tests:\n    files:\n      - '**/*'\n    file-format: %s\n";
+        for (String right : new String[] {"JUNITXML", "CucumberJson", "NUNIT3XML", "VISUALSTUDIOTRX", "JACOCOXML", "SIMPLECOV"}) {
+            assertThat(lint(report.formatted(right))).as(right).isEmpty();
+        }
+        for (String wrong : new String[] {"JUNIT", "XML", "LCOV"}) {
+            assertThat(lint(report.formatted(wrong))).as(wrong).containsExactly("10:18 ERROR report-file-format");
+        }
+    }
+
+    @Test
+    @DisplayName("artifacts type, deprecated in 0.2, is a warning and not an unknown key")
+    void artifactsTypeIsDeprecated() {
+        assertThat(lint("version: 0.2\n" + BUILD + "artifacts:\n  type: zip\n  files:\n    - out.zip\n"))
+                .containsExactly("7:3 WARNING artifacts-type");
+    }
+
+    @Test
+    @DisplayName("an empty commands: runs nothing: a warning, not an error; a bare '-' in commands too")
+    void emptyCommands() {
+        assertThat(lint("version: 0.2\nphases:\n  build:\n    commands:\n      - make\n  post_build:\n    commands:\n"))
+                .containsExactly("7:14 WARNING commands-empty");
+        assertThat(lint("version: 0.2\nphases:\n  build:\n    commands: []\n"))
+                .containsExactly("4:15 WARNING commands-empty");
+        assertThat(lint("version: 0.2\nphases:\n  build:\n    commands:\n      - make\n      -\n      - make test\n"))
+                .containsExactly("6:8 WARNING commands-item-empty");
+        assertThat(lint("version: 0.2\nphases:\n  build:\n    commands: make\n")).containsExactly("4:15 ERROR commands-not-list");
+    }
+
+    @Test
+    @DisplayName("a build-graph task's depend-on names tasks of the same graph")
+    void dependOnNamesTasksOfTheGraph() {
+        String graph = "version: 0.2\nbatch:\n  build-graph:\n    - identifier: build\n    - identifier: test\n"
+                + "      depend-on:\n        - %s\n" + BUILD;
+        assertThat(lint(graph.formatted("build"))).isEmpty();
+        assertThat(lint(graph.formatted("biuld"))).containsExactly("7:11 ERROR batch-depend-on");
+        assertThat(lint("version: 0.2\nbatch:\n  build-graph:\n    - identifier: build\n    - identifier: test\n"
+                + "      depend-on: build\n" + BUILD)).containsExactly("6:18 ERROR batch-depend-on");
+    }
 }

@@ -164,4 +164,83 @@ class ConfigLinterTest {
                 """)).containsExactly("2:3 ERROR file-path", "3:11 ERROR file-mode", "5:5 ERROR file-content-and-source",
                 "9:18 ERROR leader-only-value");
     }
+
+    @Test
+    @DisplayName("top-level Parameters and Mappings, the CloudFormation sections ebextensions-otherkeys.html documents, lint clean")
+    void parametersAndMappings() {
+        assertThat(lint("""
+                Parameters:
+                  bucket:
+                    Type: String
+                    Default: "DOC-EXAMPLE-BUCKET"
+                Mappings:
+                  Region2ELBAccountId:
+                    us-east-1:
+                      AccountId: "127311923021"
+                Resources:
+                  Topic:
+                    Type: AWS::SNS::Topic
+                """)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("aws:elasticbeanstalk:customoption takes option names of the learner's own, as Fn::GetOptionSetting reads them")
+    void customOptions() {
+        assertThat(lint("""
+                option_settings:
+                  aws:elasticbeanstalk:customoption:
+                    EFSVolumeName: "EB-EFS-Volume"
+                    VPCId: "vpc-1a2b3c4d"
+                """)).isEmpty();
+        assertThat(lint("option_settings:\n  - namespace: aws:elasticbeanstalk:customoption\n    option_name: CacheNodeType\n"
+                + "    value: cache.t2.micro\n")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a file's mode written as a bare number is refused: YAML makes 000755 the integer 493")
+    void unquotedMode() {
+        assertThat(lint("files:\n  /etc/app.conf:\n    mode: 000755\n    content: x\n")).containsExactly("3:11 ERROR file-mode");
+        assertThat(lint("files:\n  /etc/app.conf:\n    mode: 644\n    content: x\n")).containsExactly("3:11 ERROR file-mode");
+        assertThat(lint("files:\n  /etc/app.conf:\n    mode: \"000755\"\n    content: x\n")).isEmpty();
+        assertThat(new ConfigLinter().lint("files:\n  /etc/app.conf:\n    mode: 000755\n    content: x\n").get(0).message())
+                .contains("quotes").contains("493");
+    }
+
+    @Test
+    @DisplayName("a quoted mode shorter than six digits, as AWS's own samples write it ('0644'), is a warning only")
+    void shortQuotedMode() {
+        assertThat(lint("files:\n  /etc/app.conf:\n    mode: \"0644\"\n    content: x\n")).containsExactly("3:11 WARNING file-mode-short");
+    }
+
+    @Test
+    @DisplayName("packages: managers are yum, rpm, rubygems and python on Linux and msi on Windows, nothing else")
+    void packageManagers() {
+        assertThat(lint("packages:\n  yum:\n    git: []\n  rpm:\n    epel: https://example.com/epel.rpm\n"
+                + "  rubygems:\n    chef: '0.10.2'\n  python:\n    boto3: []\n  msi:\n    mysql: https://example.com/m.msi\n")).isEmpty();
+        assertThat(lint("packages:\n  apt:\n    git: []\n")).containsExactly("2:3 ERROR package-manager");
+        assertThat(lint("packages:\n  pip:\n    boto3: []\n")).containsExactly("2:3 ERROR package-manager");
+        assertThat(lint("packages:\n  - yum\n")).containsExactly("2:3 ERROR packages-not-mapping");
+    }
+
+    @Test
+    @DisplayName("services: holds sysvinit (Linux) or windows, nothing else")
+    void serviceKinds() {
+        assertThat(lint("services:\n  sysvinit:\n    nginx:\n      enabled: true\n      ensureRunning: true\n")).isEmpty();
+        assertThat(lint("services:\n  windows:\n    W3SVC:\n      ensureRunning: true\n")).isEmpty();
+        assertThat(lint("services:\n  systemd:\n    nginx:\n      enabled: true\n")).containsExactly("2:3 ERROR service-manager");
+        assertThat(lint("services:\n  nginx:\n    enabled: true\n")).containsExactly("2:3 ERROR service-manager");
+        assertThat(lint("services:\n  sysvinit:\n    nginx:\n      ensureRuning: true\n")).containsExactly("4:7 WARNING unknown-setting");
+    }
+
+    @Test
+    @DisplayName("a file's encoding is plain or base64; a setting Elastic Beanstalk does not read is a warning")
+    void fileAndCommandSettings() {
+        assertThat(lint("files:\n  /etc/app.conf:\n    encoding: base64\n    content: aGk=\n")).isEmpty();
+        assertThat(lint("files:\n  /etc/app.conf:\n    encoding: utf-8\n    content: hi\n")).containsExactly("3:15 ERROR file-encoding");
+        assertThat(lint("commands:\n  01_a:\n    command: make\n    ignoreError: true\n")).containsExactly("4:5 WARNING unknown-setting");
+        assertThat(lint("container_commands:\n  01_a:\n    command: make\n    leader_only: true\n    waitAfterCompletion: 0\n"))
+                .isEmpty();
+        assertThat(lint("commands:\n  01_a:\n    command: make\n    leader_only: true\n")).containsExactly("4:5 WARNING unknown-setting");
+        assertThat(lint("files:\n  /etc/app.conf:\n    content: hi\n    permissions: '0644'\n")).containsExactly("4:5 WARNING unknown-setting");
+    }
 }
