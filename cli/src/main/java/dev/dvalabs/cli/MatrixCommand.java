@@ -88,8 +88,11 @@ final class MatrixCommand implements Callable<Integer> {
     }
 
     /** The message's first line without the SDK's request ids, which change every run. */
-    private static String firstLine(RuntimeException e) {
-        String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("no details");
+    static String firstLine(RuntimeException e) {
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            return "refused without saying why"; // never the word null in the page
+        }
+        String line = e.getMessage().lines().findFirst().orElse("no details");
         int sdkSuffix = line.indexOf("(Service: ");
         // What the emulator said, without the deploy command's framing (which names a port, and this page).
         String said = (sdkSuffix >= 0 ? line.substring(0, sdkSuffix) : line)

@@ -33,4 +33,12 @@ class MatrixCommandTest {
                 .contains("### ministack", "`practice-table/ttl-enabled`", "### moto", "## Other things seen on the emulators")
                 .contains("## Compensations", "AWS::DynamoDB::Table: TimeToLiveSpecification applied with UpdateTimeToLive");
     }
+
+    @Test
+    @DisplayName("a refusal without a message reads as such, never as the word null")
+    void refusalWithoutMessage() {
+        assertThat(MatrixCommand.firstLine(new RuntimeException((String) null))).isEqualTo("refused without saying why");
+        assertThat(MatrixCommand.firstLine(new RuntimeException("ministack refused the starter stack of x: Bad (Service: Cfn)")))
+                .isEqualTo("Bad");
+    }
 }

@@ -163,8 +163,7 @@ public final class AwsTarget implements Target {
         try (StsClient sts = client(StsClient.builder())) {
             return sts.getCallerIdentity();
         } catch (SdkException e) {
-            throw new TargetException("Could not find who you are in AWS (" + e.getMessage()
-                    + "); sign in with aws configure or aws sso login, or choose a profile with AWS_PROFILE.");
+            throw new TargetException(SignInProblem.sentence(e, region.id()), e);
         }
     }
 

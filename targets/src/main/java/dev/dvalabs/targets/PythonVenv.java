@@ -48,6 +48,9 @@ public final class PythonVenv {
                     PathUtils.deleteDirectory(venv);
                 }
                 Path log = cacheDir.resolve("install.log");
+                // The first command on a machine waits for this, about a minute: say what it waits for.
+                System.err.println("labs: installing " + name + " " + version + " from PyPI into " + venv
+                        + " (once per machine, about a minute)...");
                 run(python, log, List.of(python, "-m", "venv", venv.toString()), "create a Python virtualenv");
                 List<String> pip = new ArrayList<>(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
                         "--quiet", "--disable-pip-version-check"));
