@@ -276,4 +276,24 @@ class LabsTest {
         assertThat(reports.resolve("practice-table-report.html")).isNotEmptyFile();
         assertThat(ran.out()).contains("Wrote " + reports.resolve("practice-table-junit.xml")).doesNotContain("\u001B[");
     }
+
+    @Test
+    @DisplayName("destroy leaves a table the learner made by hand under the exercise's name, and says so and how to remove it")
+    void destroySaysWhatWasMadeByHand(LocalEmulator emulator) {
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.createTable(r -> r.tableName(dev.dvalabs.cli.practice.PracticeTable.TABLE).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH")));
+            try {
+                Ran destroyed = run(onEmulator("destroy", "practice-table"));
+                assertThat(destroyed.exitCode()).isEqualTo(ExitCode.OK);
+                assertThat(destroyed.out()).contains("made by hand under the exercise's names",
+                        "DynamoDB table " + dev.dvalabs.cli.practice.PracticeTable.TABLE + ": remove it with aws dynamodb delete-table",
+                        "Nothing the toolkit made of practice-table is left").doesNotContain("Nothing of practice-table is left");
+                assertThat(dynamo.describeTable(r -> r.tableName(dev.dvalabs.cli.practice.PracticeTable.TABLE)).table()).isNotNull();
+            } finally {
+                dynamo.deleteTable(r -> r.tableName(dev.dvalabs.cli.practice.PracticeTable.TABLE));
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.dvalabs.destroy;
 
 import dev.dvalabs.targets.Target;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -45,6 +46,20 @@ public final class IamSweeper implements Sweeper {
             return Swept.deleted();
         } catch (NoSuchEntityException e) {
             return Swept.alreadyGone();
+        }
+    }
+
+    /**
+     * The roles whose names a toolkit stack may have given them (its own names, or CDK's stack-named ones such as
+     * a RestApi's retained CloudWatch role): the tagging index lists no IAM roles, on AWS as on the emulators.
+     * Teardown still reads each one's own tags and deletes only what carries the exercise's tag.
+     */
+    @Override
+    public List<String> listed(Target target) {
+        try (IamClient iam = target.client(IamClient.builder())) {
+            return iam.listRolesPaginator().roles().stream()
+                    .filter(r -> r.roleName().startsWith(TOOLKIT_NAMES) || r.roleName().startsWith("DvaLabs-"))
+                    .map(software.amazon.awssdk.services.iam.model.Role::arn).toList();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.deploy.RefusedException;
 import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.deploy.Synthesizer;
+import dev.dvalabs.destroy.LeftByName;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.targets.LocalEmulator;
@@ -22,6 +23,7 @@ import dev.dvalabs.verify.Verification;
 import dev.dvalabs.verify.Verifier;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -123,8 +125,15 @@ public final class Loop {
         Teardown.Result result = new Teardown(target, out).destroy(exercise.id());
         Session.forget(target, exercise.id(), StateDirectory.verify());
         result.removed().forEach(r -> out.println("  removed " + r));
+        List<String> byHand = LeftByName.find(target, exercise.lab());
+        if (!byHand.isEmpty()) {
+            out.println("Left as they are, made by hand under the exercise's names (destroy removes only what the toolkit"
+                    + " made; on AWS they may bill until you remove them):");
+            byHand.forEach(r -> out.println("  " + r));
+        }
         if (result.clean()) {
-            out.println("Nothing of " + exercise.id() + " is left on " + target.describe() + ".");
+            out.println(byHand.isEmpty() ? "Nothing of " + exercise.id() + " is left on " + target.describe() + "."
+                    : "Nothing the toolkit made of " + exercise.id() + " is left on " + target.describe() + ".");
         } else {
             out.println("Still there after destroy:");
             result.remaining().forEach(r -> out.println("  " + r));
