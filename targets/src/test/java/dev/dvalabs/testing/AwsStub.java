@@ -12,8 +12,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URLDecoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -26,6 +30,12 @@ import java.util.zip.ZipOutputStream;
  * query/XML by Action (STS, EC2, IAM, Elastic Beanstalk, CloudWatch, SNS), REST/JSON by path (CodeStar
  * Notifications), REST/XML for S3, and plain HTTP for a page. Tests set the answers; what is not set answers
  * as a service that does not know the request.
+ *
+ * <p>The stub and the verifiers are written from the same reading of the docs, so AWS's own API definitions
+ * ({@link BotocoreModels}) judge both: a JSON request the operation's model does not accept, and a query request
+ * naming an Action or parameter its service lacks, are refused with 400 as AWS would; an answer a test set up
+ * that does not fit the operation's output shape is a 500. Each is kept in {@link #modelProblems}, which the
+ * stubbed checks contract requires to be empty.
  */
 public final class AwsStub implements AutoCloseable {
 
@@ -67,6 +77,14 @@ public final class AwsStub implements AutoCloseable {
     /** What a call changes, by X-Amz-Target, Action or "METHOD /path": run before it is answered (a deploy that moves a version). */
     public final Map<String, Runnable> onCall = new ConcurrentHashMap<>();
     public volatile Answer page = NOT_FOUND;
+    /** What botocore's models said of a request or a stubbed answer, in the order seen. */
+    public final List<String> modelProblems = new CopyOnWriteArrayList<>();
+
+    /** The query services by the API version their requests carry. */
+    private static final Map<String, String> QUERY_SERVICES = Map.of("2010-12-01", "elasticbeanstalk", "2010-05-08", "iam",
+            "2011-06-15", "sts", "2010-03-31", "sns", "2010-08-01", "cloudwatch", "2016-11-15", "ec2");
+
+    private final BotocoreModels models = BotocoreModels.installed();
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -111,23 +129,57 @@ public final class AwsStub implements AutoCloseable {
     private Answer route(HttpExchange exchange, String body) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null) {
-            called(target, body);
             JsonNode request = JSON.readTree(body.isEmpty() ? "{}" : body);
-            for (String field : new String[] {"targetId", "deploymentId"}) {
-                Answer specific = json.get(target + " " + request.path(field).asText());
-                if (request.has(field) && specific != null) {
-                    return specific;
+            String[] prefixAndOperation = target.split("\\.", 2);
+            JsonNode model = models.byTargetPrefix(prefixAndOperation[0]).orElse(null);
+            if (model != null) {
+                List<String> problems = BotocoreModels.jsonRequestProblems(model, prefixAndOperation[1], request);
+                if (!problems.isEmpty()) {
+                    modelProblems.addAll(problems);
+                    return Answer.json(400, JSON.createObjectNode().put("__type", "ValidationException")
+                            .put("message", String.join("; ", problems)).toString());
                 }
             }
-            return json.getOrDefault(target, Answer.json(400,
-                    "{\"__type\":\"UnknownOperationException\",\"message\":\"not stubbed: " + target + "\"}"));
+            called(target, body);
+            Answer answered = jsonAnswer(target, request);
+            if (model != null && answered.status() == 200 && answered.body().length > 0) {
+                List<String> problems = BotocoreModels.jsonAnswerProblems(model, prefixAndOperation[1], JSON.readTree(answered.body()));
+                if (!problems.isEmpty()) {
+                    modelProblems.addAll(problems);
+                    return Answer.json(500, JSON.createObjectNode().put("__type", "StubAnswerDoesNotFitTheModel")
+                            .put("message", String.join("; ", problems)).toString());
+                }
+            }
+            return answered;
         }
+        return nonJson(exchange, body);
+    }
+
+    /** The answer a test set for a JSON request, by target, or by "target id" where the request names one. */
+    private Answer jsonAnswer(String target, JsonNode request) {
+        for (String field : new String[] {"targetId", "deploymentId"}) {
+            Answer specific = json.get(target + " " + request.path(field).asText());
+            if (request.has(field) && specific != null) {
+                return specific;
+            }
+        }
+        return json.getOrDefault(target, Answer.json(400,
+                "{\"__type\":\"UnknownOperationException\",\"message\":\"not stubbed: " + target + "\"}"));
+    }
+
+    private Answer nonJson(HttpExchange exchange, String body) {
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         if ("POST".equals(exchange.getRequestMethod()) && "/".equals(path)) {
             java.util.regex.Matcher action = java.util.regex.Pattern.compile("(?:^|&)Action=([^&]+)").matcher(body);
             if (!action.find()) {
                 return NOT_FOUND;
+            }
+            List<String> problems = queryProblems(action.group(1), body);
+            if (!problems.isEmpty()) {
+                modelProblems.addAll(problems);
+                return Answer.xml(400, "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>"
+                        + String.join("; ", problems).replace("<", "&lt;") + "</Message></Error></ErrorResponse>");
             }
             called(action.group(1), body);
             // A lookup by filter (DescribeInstances by tag) may have an answer of its own.
@@ -150,6 +202,21 @@ public final class AwsStub implements AutoCloseable {
             return s3.getOrDefault(resource.replaceAll("/$", "") + "?list", NOT_FOUND);
         }
         return s3.getOrDefault(resource, NOT_FOUND);
+    }
+
+    /** What the model of the query service the request's Version names says of it; nothing for a version not known here. */
+    private List<String> queryProblems(String action, String body) {
+        List<String> parameters = new ArrayList<>();
+        String version = null;
+        for (String pair : body.split("&")) {
+            String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+            parameters.add(name);
+            if (name.equals("Version") && pair.contains("=")) {
+                version = URLDecoder.decode(pair.split("=", 2)[1], StandardCharsets.UTF_8);
+            }
+        }
+        String service = version == null ? null : QUERY_SERVICES.get(version);
+        return service == null ? List.of() : BotocoreModels.queryRequestProblems(models.service(service), action, parameters);
     }
 
     /** STS answers GetCallerIdentity for this account. */

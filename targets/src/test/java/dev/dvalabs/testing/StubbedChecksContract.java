@@ -20,5 +20,7 @@ public abstract class StubbedChecksContract<O> extends ChecksContract<O, AwsStub
     @AfterAll
     void stopStub() {
         stub.close();
+        // AWS's own API definitions agree with the stub and the verifier: every request was one AWS accepts, every answer one it gives.
+        org.assertj.core.api.Assertions.assertThat(stub.modelProblems).as("what botocore's models refused").isEmpty();
     }
 }
