@@ -2,6 +2,8 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.deploy.DeployException;
+import dev.dvalabs.report.Shown;
+import dev.dvalabs.targets.ShownUrl;
 import dev.dvalabs.targets.TargetException;
 import dev.dvalabs.targets.TargetValueException;
 import java.io.PrintWriter;
@@ -47,7 +49,8 @@ public final class Labs {
             return exitCode(e);
         });
         cli.setParameterExceptionHandler((e, args1) -> {
-            e.getCommandLine().getErr().println("labs: " + e.getMessage());
+            // picocli's message quotes the value given, which may hold control characters or a URL's password.
+            e.getCommandLine().getErr().println("labs: " + Shown.line(ShownUrl.masked(e.getMessage())));
             e.getCommandLine().getErr().println("Try 'labs " + (e.getCommandLine() == cli ? "" : e.getCommandLine().getCommandName() + " ")
                     + "--help' for how to use it.");
             return ExitCode.BAD_INPUT;

@@ -2,6 +2,8 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.loop.BadInputException;
+import dev.dvalabs.report.Shown;
+import dev.dvalabs.targets.ShownUrl;
 import dev.dvalabs.targets.TargetException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -25,7 +27,12 @@ final class Sentences {
 
     private Sentences() {}
 
+    /** The sentence as it may be shown: on one line, without control characters or a URL's password. */
     static String of(Exception e) {
+        return Shown.line(ShownUrl.masked(said(e)));
+    }
+
+    private static String said(Exception e) {
         if (e instanceof SdkClientException sdk) {
             return "could not reach AWS: " + unreached(sdk);
         }

@@ -90,8 +90,11 @@ public final class Loop {
     /** An address SES makes an email identity of: a local part, an @, a domain with a dot; no spaces. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-    /** The instructions' names with {@code --name} overrides laid over them, each override one of them. */
-    private static Map<String, String> names(Exercise exercise, Map<String, String> overrides) {
+    /**
+     * The instructions' names with {@code --name} overrides laid over them, each override one of them;
+     * the command line calls it before opening the target, so that a bad name is judged as bad input first.
+     */
+    public static Map<String, String> names(Exercise exercise, Map<String, String> overrides) {
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             if (!exercise.names().containsKey(override.getKey())) {
                 throw new BadInputException("--name " + override.getKey() + " is not a resource of " + exercise.id()
