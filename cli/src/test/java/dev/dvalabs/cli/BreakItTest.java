@@ -390,7 +390,7 @@ class BreakItTest {
     }
 
     /** Every live process started with this test's state directory as its marker, answering or not. */
-    private static List<ProcessHandle> markedWith(Path state) {
+    static List<ProcessHandle> markedWith(Path state) {
         String marker = "DVA_LABS_EMULATOR=" + state.toAbsolutePath().normalize() + "\0";
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
             try {

@@ -1,0 +1,62 @@
+package dev.dvalabs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A learner's shell with AWS settings of its own: a labs process run in one, as a learner's would be. */
+class LearnersShellTest {
+
+    @TempDir
+    Path state;
+
+    @BeforeEach
+    void isolateFromALearnersEmulator() {
+        System.setProperty("dva-labs.state-dir", state.toString());
+    }
+
+    @AfterEach
+    void destroy() {
+        LabsTest.run("destroy", "practice-table");
+        BreakItTest.markedWith(state).forEach(ProcessHandle::destroyForcibly);
+        System.clearProperty("dva-labs.state-dir");
+    }
+
+    @Test
+    @DisplayName("the emulator starts without the shell's AWS variables, and deploy says in one line that the shell's AWS_ENDPOINT_URL is elsewhere")
+    void emulatorGetsACleanAwsEnvironment() throws Exception {
+        ProcessBuilder deploy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
+                "deploy", "practice-table").redirectErrorStream(true);
+        deploy.environment().putAll(java.util.Map.of("AWS_ENDPOINT_URL", "http://stale:s3cret@127.0.0.1:9",
+                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9", "AWS_PROFILE", "dva-labs-stale-profile",
+                "AWS_ACCESS_KEY_ID", "AKIASTALESTALESTALE1", "AWS_CA_BUNDLE", "/nonexistent/ca.pem"));
+        Process process = deploy.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(ExitCode.OK);
+        assertThat(output.lines().filter(l -> l.contains("your shell's AWS_ENDPOINT_URL is http://stale:***@127.0.0.1:9, not this emulator")))
+                .as(output).hasSize(1);
+        assertThat(output).doesNotContain("s3cret");
+
+        List<ProcessHandle> emulators = BreakItTest.markedWith(state);
+        assertThat(emulators).hasSize(1);
+        List<String> aws = environment(emulators.get(0)).stream().filter(v -> v.startsWith("AWS_")).toList();
+        assertThat(aws).as("what the learner's shell exported").isEmpty();
+    }
+
+    private static List<String> environment(ProcessHandle process) throws IOException {
+        return List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ")),
+                StandardCharsets.UTF_8).split("\0"));
+    }
+}
