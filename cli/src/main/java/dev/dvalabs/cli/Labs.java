@@ -28,7 +28,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
                 "2:bad input (unknown exercise, option or value)",
                 "3:the target could not be started or reached",
                 "4:deploy or destroy did not finish",
-                "130:interrupted"})
+                "130:interrupted (Ctrl-C)",
+                "143:stopped by SIGTERM (timeout, a CI runner, docker stop)"})
 public final class Labs {
 
     public static void main(String[] args) {
