@@ -7,6 +7,7 @@ import dev.dvalabs.targets.ShownUrl;
 import dev.dvalabs.targets.TargetException;
 import dev.dvalabs.targets.TargetValueException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -26,13 +27,18 @@ import software.amazon.awssdk.core.exception.SdkClientException;
                 "0:success; every check passed",
                 "1:a check failed or erred, or an unexpected error",
                 "2:bad input (unknown exercise, option or value)",
-                "3:the target could not be started or reached",
+                "3:the target could not be started or reached, or this machine allows too few open files (ulimit -n)",
                 "4:deploy or destroy did not finish",
                 "130:interrupted (Ctrl-C)",
                 "143:stopped by SIGTERM (timeout, a CI runner, docker stop)"})
 public final class Labs {
 
     public static void main(String[] args) {
+        Optional<String> tooFewFiles = OpenFiles.tooFew();
+        if (tooFewFiles.isPresent()) {
+            System.err.println("labs: " + tooFewFiles.get());
+            System.exit(ExitCode.TARGET_UNAVAILABLE);
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** A learner's shell with AWS settings of its own: a labs process run in one, as a learner's would be. */
+/** A learner's shell with settings of its own (AWS variables, limits): a labs process run in one, as a learner's would be. */
 class LearnersShellTest {
 
     @TempDir
@@ -53,6 +55,21 @@ class LearnersShellTest {
         assertThat(emulators).hasSize(1);
         List<String> aws = environment(emulators.get(0)).stream().filter(v -> v.startsWith("AWS_")).toList();
         assertThat(aws).as("what the learner's shell exported").isEmpty();
+    }
+
+    @ParameterizedTest(name = "a shell allowing {0} open files gets one sentence and exit 3 from labs {1}, not a trace")
+    @CsvSource({"100,list", "100,deploy practice-table", "1000,list"})
+    void tooFewOpenFiles(int allowed, String command) throws Exception {
+        Process labs = new ProcessBuilder("bash", "-c", "ulimit -n " + allowed + " && exec \"$0\" -Ddva-labs.state-dir=\"$1\" -cp \"$2\" "
+                + Labs.class.getName() + " " + command, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                state.toString(), System.getProperty("java.class.path")).start();
+        String out = new String(labs.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(labs.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(labs.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(labs.exitValue()).as(err).isEqualTo(ExitCode.TARGET_UNAVAILABLE);
+        assertThat(err).isEqualTo("labs: too many open files: this shell allows " + allowed + "; raise ulimit -n to at least 1024"
+                + " (ulimit -n 1024) and run the command again.\n");
+        assertThat(out).isEmpty();
     }
 
     private static List<String> environment(ProcessHandle process) throws IOException {
