@@ -7,6 +7,8 @@ import dev.dvalabs.targets.ShownUrl;
 import dev.dvalabs.targets.TargetException;
 import dev.dvalabs.targets.TargetValueException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +47,14 @@ public final class Labs {
     /** Runs one command line and returns its exit code; errors are one sentence on {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Labs());
+        // picocli's own conversion would quote the InvalidPathException of a name the locale cannot spell.
+        cli.registerConverter(Path.class, value -> {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new CommandLine.TypeConversionException(Sentences.unspellable(e));
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -66,7 +76,7 @@ public final class Labs {
     }
 
     static int exitCode(Exception e) {
-        if (e instanceof BadInputException || e instanceof TargetValueException) {
+        if (e instanceof BadInputException || e instanceof TargetValueException || Sentences.unspellablePath(e).isPresent()) {
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof TargetException || e instanceof SdkClientException) {

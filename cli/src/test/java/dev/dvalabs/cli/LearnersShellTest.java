@@ -72,6 +72,60 @@ class LearnersShellTest {
         assertThat(out).isEmpty();
     }
 
+    @Test
+    @DisplayName("with LANG=C, the labs launcher runs from a checkout under a non-ASCII path")
+    void launcherInAnAsciiLocale(@TempDir Path dir) throws Exception {
+        Path checkout = Files.createDirectories(dir.resolve("dva-labs çé"));
+        Files.copy(Path.of("..", "labs"), checkout.resolve("labs"));
+        Path target = Files.createDirectories(checkout.resolve("cli/target"));
+        Files.createFile(checkout.resolve("pom.xml"));
+        for (String module : List.of("targets", "verify", "cdk", "loop", "exercises")) {
+            Files.createDirectories(checkout.resolve(module));
+        }
+        // The launcher's classpath as Maven writes it, this test's own, with the classes under the non-ASCII path;
+        // written last, so that the launcher finds nothing newer to build.
+        Path classes = Files.createSymbolicLink(target.resolve("classes"), Path.of("target", "classes").toAbsolutePath());
+        Files.writeString(target.resolve("labs.classpath"), System.getProperty("java.class.path").replace(
+                Path.of("target", "classes").toAbsolutePath().toString(), classes.toString()));
+        Files.setLastModifiedTime(target.resolve("labs.classpath"), java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().plusSeconds(60)));
+        Process labs = cLocale(new ProcessBuilder("bash", checkout.resolve("labs").toString(), "list")).start();
+        String out = new String(labs.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(labs.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(labs.exitValue()).as(out).isEqualTo(ExitCode.OK);
+        assertThat(out).contains("practice-table");
+    }
+
+    @ParameterizedTest(name = "with LANG=C and no launcher, a non-ASCII path in {0} is one sentence and exit 2")
+    @CsvSource({"an argument", "--report-dir", "DVA_LABS_CACHE"})
+    void nonAsciiPathInAnAsciiLocale(String where, @TempDir Path dir) throws Exception {
+        Path nonAscii = Files.createDirectories(dir.resolve("çé"));
+        Files.writeString(nonAscii.resolve("appspec.yml"), "version: 0.0\nos: linux\n");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"), Labs.class.getName()));
+        command.addAll(switch (where) {
+            case "an argument" -> List.of("appspec", "lint", nonAscii.resolve("appspec.yml").toString());
+            case "--report-dir" -> List.of("verify", "practice-table", "--report", "json", "--report-dir", nonAscii.toString());
+            default -> List.of("verify", "practice-table");
+        });
+        ProcessBuilder builder = cLocale(new ProcessBuilder(command));
+        builder.environment().put("DVA_LABS_CACHE", where.equals("DVA_LABS_CACHE") ? nonAscii.toString() : state.toString());
+        Process labs = builder.start();
+        String err = new String(labs.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(labs.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(labs.exitValue()).as(err).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err).contains("cannot be spelled as a path in this locale's charset", "LC_ALL=C.UTF-8");
+        BreakItTest.assertOneSentence(new LabsTest.Ran(labs.exitValue(), "", err.lines()
+                .filter(l -> !l.startsWith("Try 'labs")).collect(java.util.stream.Collectors.joining("\n"))));
+    }
+
+    /** The process in the C locale, as a container or CI runner often is: nothing of the test JVM's locale inherited. */
+    private static ProcessBuilder cLocale(ProcessBuilder builder) {
+        builder.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG") || name.equals("LANGUAGE"));
+        builder.environment().put("LANG", "C");
+        return builder;
+    }
+
     private static List<String> environment(ProcessHandle process) throws IOException {
         return List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "environ")),
                 StandardCharsets.UTF_8).split("\0"));
