@@ -28,8 +28,6 @@ import software.constructs.Construct;
  */
 class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
 
-    public static final String APPLICATION = "dva-labs-eb-app";
-    public static final String ENVIRONMENT = "dva-labs-eb-env";
     /**
      * The platform: Python on Amazon Linux 2023 needs no build step for a one-file WSGI app. AWS retires
      * platform versions; when CloudFormation says this one is unknown, put the newest from
@@ -51,7 +49,7 @@ class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         CfnApplication application = CfnApplication.Builder.create(this, "Application")
-                .applicationName(APPLICATION)
+                .applicationName(name("application"))
                 .description("dva-labs: deployment policies and .ebextensions")
                 .build();
 
@@ -73,8 +71,8 @@ class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
                 option("aws:ec2:instances", "InstanceTypes", INSTANCE_TYPE),
                 option("aws:elasticbeanstalk:command", "DeploymentPolicy", solution() ? "Immutable" : "AllAtOnce")));
         CfnEnvironment environment = CfnEnvironment.Builder.create(this, "Environment")
-                .applicationName(APPLICATION)
-                .environmentName(ENVIRONMENT)
+                .applicationName(name("application"))
+                .environmentName(name("environment"))
                 .solutionStackName(SOLUTION_STACK)
                 .optionSettings(options)
                 .build();
