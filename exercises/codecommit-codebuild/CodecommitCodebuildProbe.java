@@ -6,6 +6,7 @@ import dev.dvalabs.exercises.codecommitcodebuild.CodecommitCodebuildVerifier.Nam
 import dev.dvalabs.exercises.codecommitcodebuild.CodecommitCodebuildVerifier.Observed;
 import dev.dvalabs.exercises.codecommitcodebuild.CodecommitCodebuildVerifier.Rule;
 import dev.dvalabs.probe.BuildProject;
+import dev.dvalabs.probe.GlobalName;
 import dev.dvalabs.probe.Pipeline;
 import dev.dvalabs.probe.Repository;
 import dev.dvalabs.verify.Fact;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.services.codestarnotifications.model.DescribeNotif
 import software.amazon.awssdk.services.codestarnotifications.model.ListNotificationRulesFilterName;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One observation of codecommit-codebuild: the repository, its notification rules, the project and its
@@ -80,12 +80,9 @@ final class CodecommitCodebuildProbe {
     }
 
     private Names names() {
-        String bucket = session.name("bucket");
-        if (bucket.contains("{account}")) {
-            bucket = bucket.replace("{account}", session.client(StsClient.class).getCallerIdentity().account());
-        }
+        String bucket = GlobalName.of(session, "bucket");
         return new Names(session.name("repository"), session.name("topic"), session.name("project"), session.name("pipeline"),
-                bucket.replace("{region}", session.target().region().id()));
+                bucket);
     }
 
     private List<Rule> rules(String repositoryArn) {

@@ -93,7 +93,7 @@ class CodecommitCodebuildStack extends ExerciseStack {
                 .retention(RetentionDays.ONE_WEEK).removalPolicy(RemovalPolicy.DESTROY).build();
 
         Bucket output = Bucket.Builder.create(this, "Output")
-                .bucketName(Fn.join("-", List.of("dva-labs-build-output", Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(Fn.join("-", List.of(bucketPrefix(), Aws.ACCOUNT_ID, Aws.REGION)))
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -137,5 +137,15 @@ class CodecommitCodebuildStack extends ExerciseStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** exercise.yaml's bucket name, {@code <prefix>-{account}-{region}}, up to its account and region, which the template fills in. */
+    private String bucketPrefix() {
+        String suffix = "-{account}-{region}";
+        String bucket = name("bucket");
+        if (!bucket.endsWith(suffix)) {
+            throw new IllegalStateException("exercise.yaml's bucket name must end with " + suffix + ": bucket names are global");
+        }
+        return bucket.substring(0, bucket.length() - suffix.length());
     }
 }

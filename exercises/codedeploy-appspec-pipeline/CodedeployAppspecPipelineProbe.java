@@ -9,6 +9,7 @@ import dev.dvalabs.policy.Decision;
 import dev.dvalabs.probe.CodeDeployApplication;
 import dev.dvalabs.probe.Deployment;
 import dev.dvalabs.probe.DeploymentGroup;
+import dev.dvalabs.probe.GlobalName;
 import dev.dvalabs.probe.Http;
 import dev.dvalabs.probe.Pipeline;
 import dev.dvalabs.probe.Role;
@@ -28,7 +29,6 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One observation of codedeploy-appspec-pipeline: the source bucket and its newest bundle (S3), the instances
@@ -84,11 +84,8 @@ final class CodedeployAppspecPipelineProbe {
 
     /** The names in force, the bucket's {account} and {region} filled in as the stack fills them. */
     private Names names() {
-        String bucket = session.name("bucket");
-        if (bucket.contains("{account}")) {
-            bucket = bucket.replace("{account}", session.client(StsClient.class).getCallerIdentity().account());
-        }
-        return new Names(bucket.replace("{region}", session.target().region().id()), session.name("application"),
+        String bucket = GlobalName.of(session, "bucket");
+        return new Names(bucket, session.name("application"),
                 session.name("deploymentGroup"), session.name("pipeline"), session.name("instance"));
     }
 

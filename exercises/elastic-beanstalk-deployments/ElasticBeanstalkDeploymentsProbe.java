@@ -8,6 +8,7 @@ import dev.dvalabs.exercises.elasticbeanstalkdeployments.ElasticBeanstalkDeploym
 import dev.dvalabs.exercises.elasticbeanstalkdeployments.ElasticBeanstalkDeploymentsVerifier.Page;
 import dev.dvalabs.exercises.elasticbeanstalkdeployments.ElasticBeanstalkDeploymentsVerifier.Settings;
 import dev.dvalabs.probe.BeanstalkEnvironment;
+import dev.dvalabs.probe.GlobalName;
 import dev.dvalabs.probe.Http;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Session;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One observation of elastic-beanstalk-deployments: the newest bundle in the bucket (S3, linted from the
@@ -65,11 +65,8 @@ final class ElasticBeanstalkDeploymentsProbe {
 
     /** The names in force, the bucket's {account} and {region} filled in as the stack fills them. */
     private Names names() {
-        String bucket = session.name("bucket");
-        if (bucket.contains("{account}")) {
-            bucket = bucket.replace("{account}", session.client(StsClient.class).getCallerIdentity().account());
-        }
-        return new Names(bucket.replace("{region}", session.target().region().id()), session.name("application"),
+        String bucket = GlobalName.of(session, "bucket");
+        return new Names(bucket, session.name("application"),
                 session.name("environment"));
     }
 

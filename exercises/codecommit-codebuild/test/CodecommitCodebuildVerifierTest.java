@@ -301,4 +301,15 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    @DisplayName("hints name the resources in force: with --name overrides they name those, not the defaults")
+    void hintsUseTheNamesInForce() {
+        Report report = Verification.judge(ID, checks(), observed(correct()), "stub", Map.of(),
+                dev.dvalabs.verify.Names.of(NAMES, Map.of("repository", "my-repo", "project", "my-build", "topic", "my-events", "pipeline", "my-pipeline")));
+        assertThat(report.outcome("repository").hint()).contains("Create the repository my-repo").doesNotContain("{");
+        assertThat(report.outcome("notification-rule").hint()).contains("with the topic my-events").doesNotContain("{");
+        assertThat(report.outcome("build-project").hint()).contains("Create the project my-build").doesNotContain("{");
+        assertThat(report.outcome("pipeline-stages").hint()).contains("Give the pipeline my-pipeline three stages: a CodeCommit source on my-repo/main").doesNotContain("{");
+    }
 }

@@ -579,4 +579,14 @@ class CodedeployAppspecPipelineVerifierTest
     static byte[] zip(Path parent, String sub) {
         return AwsStub.zip(parent, sub);
     }
+
+    @Test
+    @DisplayName("hints name the resources in force: with --name overrides they name those, not the defaults")
+    void hintsUseTheNamesInForce() {
+        Report report = Verification.judge(ID, checks(), observed(correct()), "stub", Map.of(),
+                dev.dvalabs.verify.Names.of(NAMES, Map.of("application", "my-app", "deploymentGroup", "my-group", "instance", "my-web")));
+        assertThat(report.outcome("instance").hint()).contains("tagged Name=my-web").doesNotContain("{");
+        assertThat(report.outcome("application").hint()).contains("--application-name my-app").doesNotContain("{");
+        assertThat(report.outcome("ec2-tag-targets").hint()).contains("Create the deployment group my-group with the EC2 tag filter Key=Name,Value=my-web").doesNotContain("{");
+    }
 }
