@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
@@ -93,7 +91,7 @@ class CodecommitCodebuildStack extends ExerciseStack {
                 .retention(RetentionDays.ONE_WEEK).removalPolicy(RemovalPolicy.DESTROY).build();
 
         Bucket output = Bucket.Builder.create(this, "Output")
-                .bucketName(Fn.join("-", List.of(bucketPrefix(), Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(globalName("bucket"))
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -137,15 +135,5 @@ class CodecommitCodebuildStack extends ExerciseStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** exercise.yaml's bucket name, {@code <prefix>-{account}-{region}}, up to its account and region, which the template fills in. */
-    private String bucketPrefix() {
-        String suffix = "-{account}-{region}";
-        String bucket = name("bucket");
-        if (!bucket.endsWith(suffix)) {
-            throw new IllegalStateException("exercise.yaml's bucket name must end with " + suffix + ": bucket names are global");
-        }
-        return bucket.substring(0, bucket.length() - suffix.length());
     }
 }

@@ -65,7 +65,7 @@ class CodedeployAppspecPipelineStack extends ExerciseStack {
 
         // Bucket names are global: the account and region keep one learner's name from another's.
         Bucket source = Bucket.Builder.create(this, "Source")
-                .bucketName(Fn.join("-", List.of(bucketPrefix(), Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(globalName("bucket"))
                 .versioned(solution())
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -175,15 +175,5 @@ class CodedeployAppspecPipelineStack extends ExerciseStack {
                                 .deploymentGroup(group)
                                 .build())).build()))
                 .build();
-    }
-
-    /** exercise.yaml's bucket name, {@code <prefix>-{account}-{region}}, up to its account and region, which the template fills in. */
-    private String bucketPrefix() {
-        String suffix = "-{account}-{region}";
-        String bucket = name("bucket");
-        if (!bucket.endsWith(suffix)) {
-            throw new IllegalStateException("exercise.yaml's bucket name must end with " + suffix + ": bucket names are global");
-        }
-        return bucket.substring(0, bucket.length() - suffix.length());
     }
 }

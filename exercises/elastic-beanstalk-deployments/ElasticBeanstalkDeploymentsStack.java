@@ -4,7 +4,6 @@ import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
@@ -43,7 +42,7 @@ class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
         super(scope, exerciseId, variant, "Application, single-instance environment and bundle bucket for the Elastic Beanstalk exercise");
 
         Bucket bundles = Bucket.Builder.create(this, "Bundles")
-                .bucketName(Fn.join("-", List.of(bucketPrefix(), Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(globalName("bucket"))
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -87,15 +86,5 @@ class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
 
     private static CfnEnvironment.OptionSettingProperty option(String namespace, String name, String value) {
         return CfnEnvironment.OptionSettingProperty.builder().namespace(namespace).optionName(name).value(value).build();
-    }
-
-    /** exercise.yaml's bucket name, {@code <prefix>-{account}-{region}}, up to its account and region, which the template fills in. */
-    private String bucketPrefix() {
-        String suffix = "-{account}-{region}";
-        String bucket = name("bucket");
-        if (!bucket.endsWith(suffix)) {
-            throw new IllegalStateException("exercise.yaml's bucket name must end with " + suffix + ": bucket names are global");
-        }
-        return bucket.substring(0, bucket.length() - suffix.length());
     }
 }
