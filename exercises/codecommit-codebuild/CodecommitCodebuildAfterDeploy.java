@@ -1,16 +1,16 @@
 package dev.dvalabs.exercises.codecommitcodebuild;
 
+import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.probe.Repository;
 import dev.dvalabs.targets.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.codecommit.CodeCommitClient;
-import software.amazon.awssdk.services.codecommit.model.BranchDoesNotExistException;
+import java.util.Optional;
 
 /**
  * codecommit-codebuild: the repository's first commit, the site the build copies, pushed through the API
@@ -22,21 +22,12 @@ final class CodecommitCodebuildAfterDeploy implements AfterDeploy {
 
     @Override
     public void run(Target target, Variant variant, String stackName, Map<String, String> outputs, PrintWriter out) {
-        try (CodeCommitClient codeCommit = target.client(CodeCommitClient.builder())) {
-            try {
-                codeCommit.getBranch(r -> r.repositoryName(CodecommitCodebuildStack.REPOSITORY).branchName(CodecommitCodebuildStack.BRANCH));
-                out.println(CodecommitCodebuildStack.REPOSITORY + " already has " + CodecommitCodebuildStack.BRANCH + "; left as it is.");
-                return;
-            } catch (BranchDoesNotExistException e) {
-                // An empty repository: its first commit creates the branch.
-            }
-            target.approveWrites("commit " + SITE_PATH + " to " + CodecommitCodebuildStack.REPOSITORY);
-            String commit = codeCommit.putFile(r -> r.repositoryName(CodecommitCodebuildStack.REPOSITORY)
-                    .branchName(CodecommitCodebuildStack.BRANCH).filePath(SITE_PATH).fileContent(SdkBytes.fromByteArray(site()))
-                    .commitMessage("The site the build copies").name("dva-labs")).commitId();
-            out.println("Committed " + SITE_PATH + " to " + CodecommitCodebuildStack.REPOSITORY + " (" + commit + ") on "
-                    + CodecommitCodebuildStack.BRANCH + "; a pipeline, when there is one, builds it.");
-        }
+        String repository = ExerciseStack.declaredNames(new CodecommitCodebuild().id()).get("repository").toString();
+        Optional<String> commit = Repository.firstCommit(target, repository, CodecommitCodebuildStack.BRANCH, SITE_PATH, site(),
+                "The site the build copies");
+        out.println(commit.map(id -> "Committed " + SITE_PATH + " to " + repository + " (" + id + ") on "
+                        + CodecommitCodebuildStack.BRANCH + "; a pipeline, when there is one, builds it.")
+                .orElse(repository + " already has " + CodecommitCodebuildStack.BRANCH + "; left as it is."));
     }
 
     static byte[] site() {

@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
@@ -47,12 +45,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class CodecommitCodebuildStack extends ExerciseStack {
 
-    public static final String REPOSITORY = "dva-labs-repo";
     public static final String BRANCH = "main";
-    public static final String TOPIC = "dva-labs-repo-events";
     public static final String NOTIFICATION_RULE = "dva-labs-repo-pushes";
-    public static final String PROJECT = "dva-labs-build";
-    public static final String PIPELINE = "dva-labs-build-pipeline";
     /** A push creates or moves a branch: the two events the rule sends to the topic. */
     public static final List<String> PUSH_EVENTS = List.of("codecommit-repository-branches-and-tags-created",
             "codecommit-repository-branches-and-tags-updated");
@@ -61,7 +55,7 @@ class CodecommitCodebuildStack extends ExerciseStack {
         super(scope, exerciseId, variant, "CodeCommit repository, CodeBuild project and pipeline for the CodeCommit and CodeBuild exercise");
 
         Repository repository = Repository.Builder.create(this, "Repository")
-                .repositoryName(REPOSITORY)
+                .repositoryName(name("repository"))
                 .description("dva-labs: the source the pipeline builds")
                 .build();
         repository.applyRemovalPolicy(RemovalPolicy.DESTROY);
@@ -71,7 +65,7 @@ class CodecommitCodebuildStack extends ExerciseStack {
             return;
         }
 
-        Topic topic = Topic.Builder.create(this, "Events").topicName(TOPIC).build();
+        Topic topic = Topic.Builder.create(this, "Events").topicName(name("topic")).build();
         // CodeStar Notifications publishes as a service: the topic's policy must let it.
         topic.addToResourcePolicy(PolicyStatement.Builder.create().effect(Effect.ALLOW)
                 .principals(List.of(new ServicePrincipal("codestar-notifications.amazonaws.com")))
@@ -86,18 +80,18 @@ class CodecommitCodebuildStack extends ExerciseStack {
                 .build();
 
         PipelineProject project = PipelineProject.Builder.create(this, "Build")
-                .projectName(PROJECT)
+                .projectName(name("project"))
                 .description("Builds and tests the site on every commit to main")
                 .buildSpec(BuildSpec.fromObjectToYaml(buildspec(exerciseId)))
                 .environment(BuildEnvironment.builder()
                         .buildImage(LinuxBuildImage.STANDARD_7_0).computeType(ComputeType.SMALL).build())
                 .build();
         // The build's log group, so that destroy removes it with the stack rather than leave it forever.
-        LogGroup.Builder.create(this, "BuildLogs").logGroupName("/aws/codebuild/" + PROJECT)
+        LogGroup.Builder.create(this, "BuildLogs").logGroupName("/aws/codebuild/" + name("project"))
                 .retention(RetentionDays.ONE_WEEK).removalPolicy(RemovalPolicy.DESTROY).build();
 
         Bucket output = Bucket.Builder.create(this, "Output")
-                .bucketName(Fn.join("-", List.of("dva-labs-build-output", Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(globalName("bucket"))
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -110,7 +104,7 @@ class CodecommitCodebuildStack extends ExerciseStack {
         Artifact source = Artifact.artifact("Source");
         Artifact built = Artifact.artifact("Built");
         Pipeline.Builder.create(this, "Pipeline")
-                .pipelineName(PIPELINE)
+                .pipelineName(name("pipeline"))
                 .pipelineType(PipelineType.V1)
                 .artifactBucket(artifacts)
                 .crossAccountKeys(false)

@@ -1,68 +1,61 @@
 package dev.dvalabs.exercises.codecommitcodebuild;
 
-import dev.dvalabs.probe.Poll;
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.Repository;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.Write;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.codecommit.CodeCommitClient;
+import software.amazon.awssdk.services.codecommit.model.FileDoesNotExistException;
 
 /**
  * The verifier's one write: a commit of {@code dva-labs-verify/<run>.txt} to main through the API, as a
- * learner's git push would land, so that the pipeline runs and the notification rule fires. {@link #undo()}
- * deletes the file again in a commit of its own.
+ * learner's git push would land, so that the pipeline runs and the notification rule fires. The session
+ * journals it first ({@link Committed}) and deletes the file again in a commit of its own however verify ends.
  */
 final class Push {
 
     /** How long to wait for what a push sets off, and how often to look: a pipeline run takes minutes on AWS. */
-    static final Poll AWS = new Poll(Duration.ofMinutes(15), Duration.ofSeconds(15));
+    static final Duration DEADLINE = Duration.ofMinutes(15);
+    static final Duration INTERVAL = Duration.ofSeconds(15);
 
     /** The commit and when it was made. */
     record Commit(String id, Instant at) {}
 
-    private final Target target;
-    private final String repository;
-    private final String path;
-    private volatile boolean pushed;
-    private final AtomicBoolean undone = new AtomicBoolean();
+    /** The verifier's file on the branch, by its exact path; undone by a commit deleting it (gone already: nothing to do). */
+    record Committed(String repository, String branch, String path) implements Write {
+        @Override
+        public void undo(Session session) {
+            CodeCommitClient codeCommit = session.client(CodeCommitClient.class);
+            try {
+                String head = codeCommit.getBranch(r -> r.repositoryName(repository).branchName(branch)).branch().commitId();
+                codeCommit.deleteFile(r -> r.repositoryName(repository).branchName(branch).filePath(path).parentCommitId(head)
+                        .commitMessage("dva-labs verify: done, its file removed").name("dva-labs"));
+            } catch (FileDoesNotExistException gone) {
+                // Never committed, or the learner removed it.
+            }
+        }
 
-    Push(Target target, String repository, String run) {
-        this.target = target;
-        this.repository = repository;
-        this.path = "dva-labs-verify/" + run + ".txt";
+        @Override
+        public String describe() {
+            return path + " committed to " + repository + " " + branch;
+        }
     }
 
-    static String newRun() {
-        return "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
-    }
+    private Push() {}
 
-    Commit commit(CodeCommitClient codeCommit, String parent) {
-        target.approveWrites("commit " + path + " to " + repository + " " + CodecommitCodebuildStack.BRANCH);
-        Instant at = Instant.now();
-        String id = codeCommit.putFile(r -> r.repositoryName(repository).branchName(CodecommitCodebuildStack.BRANCH)
-                .parentCommitId(parent).filePath(path)
-                .fileContent(SdkBytes.fromUtf8String("Written by labs verify to start the pipeline; deleted when it is done.\n"))
-                .commitMessage("dva-labs verify: a commit to watch the pipeline run").name("dva-labs")).commitId();
-        pushed = true;
+    static Commit commit(Session session, Repository repository, String run) {
+        String path = "dva-labs-verify/" + run + ".txt";
+        CodeCommitClient codeCommit = session.client(CodeCommitClient.class);
+        String parent = repository.head(codeCommit, CodecommitCodebuildStack.BRANCH);
+        session.target().approveWrites("commit " + path + " to " + repository.name() + " " + CodecommitCodebuildStack.BRANCH);
+        Instant at = session.now();
+        String id = session.write(java.util.List.of(new Committed(repository.name(), CodecommitCodebuildStack.BRANCH, path)),
+                () -> codeCommit.putFile(r -> r.repositoryName(repository.name()).branchName(CodecommitCodebuildStack.BRANCH)
+                        .parentCommitId(parent).filePath(path)
+                        .fileContent(SdkBytes.fromUtf8String("Written by labs verify to start the pipeline; deleted when it is done.\n"))
+                        .commitMessage("dva-labs verify: a commit to watch the pipeline run").name("dva-labs")).commitId());
         return new Commit(id, at);
-    }
-
-    /** Deletes the verifier's file in a commit of its own; once, and only when it was pushed. Safe from another thread. */
-    void undo() {
-        if (!pushed || !undone.compareAndSet(false, true)) {
-            return;
-        }
-        try (CodeCommitClient codeCommit = target.client(CodeCommitClient.builder())) {
-            String head = codeCommit.getBranch(r -> r.repositoryName(repository).branchName(CodecommitCodebuildStack.BRANCH))
-                    .branch().commitId();
-            codeCommit.deleteFile(r -> r.repositoryName(repository).branchName(CodecommitCodebuildStack.BRANCH)
-                    .filePath(path).parentCommitId(head).commitMessage("dva-labs verify: done, its file removed").name("dva-labs"));
-        } catch (AwsServiceException e) {
-            // The file is gone already (the learner removed it), or the branch moved under us: try again next time.
-            undone.set(false);
-        }
     }
 }

@@ -3,11 +3,10 @@ package dev.dvalabs.exercises.codedeployappspecpipeline;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.lab.AfterDeploy;
 import dev.dvalabs.lab.BundleZip;
+import dev.dvalabs.probe.CodeDeployRevision;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
 import java.util.Map;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * codedeploy-appspec-pipeline: the notes' {@code aws deploy push} step. Zips the variant's bundle from
@@ -30,17 +29,9 @@ final class CodedeployAppspecPipelineAfterDeploy implements AfterDeploy {
                     + CodedeployAppspecPipelineStack.SOURCE_BUCKET_OUTPUT + " naming the source bucket.");
         }
         String folder = variant == Variant.SOLUTION ? "bundle" : "starter-bundle";
-        upload(target, bucket, zip(exerciseId, folder));
+        CodeDeployRevision.push(target, bucket, CodedeployAppspecPipelineStack.BUNDLE_KEY, zip(exerciseId, folder));
         out.println("Uploaded " + folder + "/ as s3://" + bucket + "/" + CodedeployAppspecPipelineStack.BUNDLE_KEY
                 + " (what aws deploy push does); the pipeline picks it up within a minute or two.");
-    }
-
-    static void upload(Target target, String bucket, byte[] zip) {
-        target.approveWrites("upload " + CodedeployAppspecPipelineStack.BUNDLE_KEY + " to s3://" + bucket);
-        try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()))) {
-            s3.putObject(r -> r.bucket(bucket).key(CodedeployAppspecPipelineStack.BUNDLE_KEY).contentType("application/zip"),
-                    RequestBody.fromBytes(zip));
-        }
     }
 
     /** The catalog folder zipped with its files at the zip's root, appspec.yml beside the folders it names. */

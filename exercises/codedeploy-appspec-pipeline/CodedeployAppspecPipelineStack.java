@@ -53,14 +53,10 @@ import software.constructs.Construct;
  */
 class CodedeployAppspecPipelineStack extends ExerciseStack {
 
-    public static final String APPLICATION = "dva-labs-webapp";
-    public static final String DEPLOYMENT_GROUP = "dva-labs-webapp-group";
-    public static final String PIPELINE = "dva-labs-webapp-pipeline";
     /** The object {@code labs deploy} uploads and the pipeline's source watches, as in the notes' {@code aws deploy push}. */
     public static final String BUNDLE_KEY = "webapp.zip";
     /** The tag the deployment group finds its instances by: EC2 by tag, as the notes list the choices. */
     public static final String INSTANCE_TAG_KEY = "Name";
-    public static final String INSTANCE_TAG_VALUE = "dva-labs-webapp";
     public static final String SOURCE_BUCKET_OUTPUT = "SourceBucket";
 
     CodedeployAppspecPipelineStack(Construct scope, String exerciseId, Variant variant) {
@@ -69,14 +65,14 @@ class CodedeployAppspecPipelineStack extends ExerciseStack {
 
         // Bucket names are global: the account and region keep one learner's name from another's.
         Bucket source = Bucket.Builder.create(this, "Source")
-                .bucketName(Fn.join("-", List.of("dva-labs-appspec-source", Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(globalName("bucket"))
                 .versioned(solution())
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         ServerApplication application = ServerApplication.Builder.create(this, "Application")
-                .applicationName(APPLICATION)
+                .applicationName(name("application"))
                 .build();
         CfnOutput.Builder.create(this, SOURCE_BUCKET_OUTPUT).value(source.getBucketName())
                 .description("Upload the bundle zip here as " + BUNDLE_KEY).build();
@@ -95,8 +91,8 @@ class CodedeployAppspecPipelineStack extends ExerciseStack {
     private ServerDeploymentGroup deploymentGroup(ServerApplication application) {
         ServerDeploymentGroup group = ServerDeploymentGroup.Builder.create(this, "DeploymentGroup")
                 .application(application)
-                .deploymentGroupName(DEPLOYMENT_GROUP)
-                .ec2InstanceTags(new InstanceTagSet(Map.of(INSTANCE_TAG_KEY, List.of(INSTANCE_TAG_VALUE))))
+                .deploymentGroupName(name("deploymentGroup"))
+                .ec2InstanceTags(new InstanceTagSet(Map.of(INSTANCE_TAG_KEY, List.of(name("instance")))))
                 .deploymentConfig(ServerDeploymentConfig.ONE_AT_A_TIME)
                 .autoRollback(AutoRollbackConfig.builder()
                         .failedDeployment(true).stoppedDeployment(false).deploymentInAlarm(false).build())
@@ -137,7 +133,7 @@ class CodedeployAppspecPipelineStack extends ExerciseStack {
                 "./install auto",
                 "systemctl enable --now codedeploy-agent");
         return Instance.Builder.create(this, "WebServer")
-                .instanceName(INSTANCE_TAG_VALUE) // the Name tag the deployment group selects
+                .instanceName(name("instance")) // the Name tag the deployment group selects
                 .vpc(vpc)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .instanceType(InstanceType.of(InstanceClass.T3, InstanceSize.MICRO))
@@ -159,7 +155,7 @@ class CodedeployAppspecPipelineStack extends ExerciseStack {
         artifacts.grantRead(instance.getRole());
         Artifact bundle = Artifact.artifact("Bundle");
         Pipeline.Builder.create(this, "Pipeline")
-                .pipelineName(PIPELINE)
+                .pipelineName(name("pipeline"))
                 .pipelineType(PipelineType.V1)
                 .artifactBucket(artifacts)
                 .crossAccountKeys(false)

@@ -4,7 +4,6 @@ import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
@@ -28,8 +27,6 @@ import software.constructs.Construct;
  */
 class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
 
-    public static final String APPLICATION = "dva-labs-eb-app";
-    public static final String ENVIRONMENT = "dva-labs-eb-env";
     /**
      * The platform: Python on Amazon Linux 2023 needs no build step for a one-file WSGI app. AWS retires
      * platform versions; when CloudFormation says this one is unknown, put the newest from
@@ -45,13 +42,13 @@ class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
         super(scope, exerciseId, variant, "Application, single-instance environment and bundle bucket for the Elastic Beanstalk exercise");
 
         Bucket bundles = Bucket.Builder.create(this, "Bundles")
-                .bucketName(Fn.join("-", List.of("dva-labs-eb-bundles", Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(globalName("bucket"))
                 .encryption(BucketEncryption.S3_MANAGED)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         CfnApplication application = CfnApplication.Builder.create(this, "Application")
-                .applicationName(APPLICATION)
+                .applicationName(name("application"))
                 .description("dva-labs: deployment policies and .ebextensions")
                 .build();
 
@@ -73,8 +70,8 @@ class ElasticBeanstalkDeploymentsStack extends ExerciseStack {
                 option("aws:ec2:instances", "InstanceTypes", INSTANCE_TYPE),
                 option("aws:elasticbeanstalk:command", "DeploymentPolicy", solution() ? "Immutable" : "AllAtOnce")));
         CfnEnvironment environment = CfnEnvironment.Builder.create(this, "Environment")
-                .applicationName(APPLICATION)
-                .environmentName(ENVIRONMENT)
+                .applicationName(name("application"))
+                .environmentName(name("environment"))
                 .solutionStackName(SOLUTION_STACK)
                 .optionSettings(options)
                 .build();

@@ -5,29 +5,16 @@ import static dev.dvalabs.verify.Matcher.oneOf;
 import static dev.dvalabs.verify.Matcher.satisfies;
 
 import dev.dvalabs.ebextensions.BundleLinter;
+import dev.dvalabs.probe.BeanstalkEnvironment;
 import dev.dvalabs.probe.Http;
-import dev.dvalabs.probe.Poll;
-import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
-import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationOptionSetting;
-import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentDescription;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * elastic-beanstalk-deployments: the newest bundle in the bucket carries a valid {@code .ebextensions/} at
@@ -36,7 +23,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * second version the verifier deploys goes through a temporary Auto Scaling group. The Elastic Beanstalk
  * checks are SKIP on a target without the service.
  */
-public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<ElasticBeanstalkDeploymentsVerifier.Observed>, AutoCloseable {
+public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<ElasticBeanstalkDeploymentsVerifier.Observed> {
 
     public static final String PROPERTY = "GREETING";
     public static final String PROPERTY_VALUE = "Hello from .ebextensions";
@@ -44,25 +31,22 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
     static final List<String> FREE_TIER_TYPES = List.of("t2.micro", "t3.micro");
     static final String POLICY_NAMESPACE = "aws:elasticbeanstalk:command";
     static final String PROPERTY_NAMESPACE = "aws:elasticbeanstalk:application:environment";
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_PAGE_BYTES = 64 * 1024;
-    private static final long MAX_BUNDLE_BYTES = 10L * 1024 * 1024;
-
-    private final Poll timing;
-    private final String run;
-    private volatile Redeploy redeploy;
+    private final Duration deadline;
+    private final Duration interval;
+    private final String label;
 
     public ElasticBeanstalkDeploymentsVerifier() {
-        this(Redeploy.AWS, Redeploy.newRun());
+        this(Redeploy.DEADLINE, Redeploy.INTERVAL, null);
     }
 
-    /** A verifier with its own waits and run marker, for a stand-in Elastic Beanstalk in tests. */
-    ElasticBeanstalkDeploymentsVerifier(Poll timing, String run) {
-        this.timing = timing;
-        this.run = run;
+    /** A verifier with its own waits and version label (null: the run's mark), for a stand-in Elastic Beanstalk in tests. */
+    ElasticBeanstalkDeploymentsVerifier(Duration deadline, Duration interval, String label) {
+        this.deadline = deadline;
+        this.interval = interval;
+        this.label = label;
     }
 
-    public record Observed(Names names, Fact<Bundle> bundle, Fact<EnvironmentDescription> environment,
+    public record Observed(Names names, Fact<Bundle> bundle, Fact<BeanstalkEnvironment> environment,
                            Fact<Settings> settings, Fact<Page> page, Fact<Redeploy.Result> redeploy) {}
 
     public record Names(String bucket, String application, String environment) {}
@@ -110,8 +94,8 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
                         "Wait for the deployment to end (aws elasticbeanstalk describe-environments); when the health is not"
                                 + " Green, describe-events and the environment's logs say why.",
                         o -> CheckResult.all(
-                                o.environment().its("status", EnvironmentDescription::statusAsString).should(eq("Ready")),
-                                o.environment().its("health", EnvironmentDescription::healthAsString).should(eq("Green"))))
+                                o.environment().its("status", BeanstalkEnvironment::status).should(eq("Ready")),
+                                o.environment().its("health", BeanstalkEnvironment::health).should(eq("Green"))))
                         .forTask(2),
                 new Check<Observed>("single-instance", "One instance, of a free-tier type, and no load balancer",
                         "Single instance: great for dev; High availability with load balancer: great for prod",
@@ -167,90 +151,7 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
 
     @Override
     public Observed observe(Session session) {
-        Target target = session.target();
-        Map<String, String> names = session.names().asMap();
-        String where = target.describe();
-        try (S3Client s3 = target.client(S3Client.builder().forcePathStyle(target.endpoint().isPresent()));
-             ElasticBeanstalkClient eb = target.client(ElasticBeanstalkClient.builder())) {
-            Names resolved = resolve(target, names);
-            Fact<Bundle> bundle = Fact.about("bucket " + resolved.bucket(), () -> newestBundle(s3, resolved.bucket()));
-            Fact<Optional<EnvironmentDescription>> environment = Fact.observe("Elastic Beanstalk", where, () ->
-                    eb.describeEnvironments(r -> r.applicationName(resolved.application()).environmentNames(resolved.environment())
-                            .includeDeleted(false)).environments().stream().findFirst());
-            if (environment.refused()) {
-                return new Observed(resolved, bundle, environment.as(), environment.as(), environment.as(), environment.as());
-            }
-            if (environment.value().isEmpty()) {
-                Fact<EnvironmentDescription> none = Fact.refused("environment " + resolved.environment() + " of "
-                        + resolved.application() + ": no such environment");
-                return new Observed(resolved, bundle, none, none.as(), none.as(), none.as());
-            }
-            EnvironmentDescription env = environment.value().get();
-            Fact<Settings> settings = Fact.about("configuration of " + resolved.environment(), () -> settings(eb, resolved));
-            Fact<Page> page = env.cname() == null || env.cname().isEmpty()
-                    ? Fact.refused("environment " + resolved.environment() + " has no URL yet")
-                    : Fact.of(new Page(Http.get("http://" + env.cname() + "/", PAGE_TIMEOUT, MAX_PAGE_BYTES)));
-            Redeploy deploy = new Redeploy(target, resolved, run, timing);
-            redeploy = deploy;
-            Fact<Redeploy.Result> redeployed = settings.refused() ? settings.as()
-                    : Fact.about("deployment to " + resolved.environment(), () -> deploy.run(env,
-                            settings.value().get(POLICY_NAMESPACE, "DeploymentPolicy")));
-            return new Observed(resolved, bundle, Fact.of(env), settings, page, redeployed);
-        }
-    }
-
-    private static Settings settings(ElasticBeanstalkClient eb, Names names) {
-        Map<String, String> values = new TreeMap<>();
-        eb.describeConfigurationSettings(r -> r.applicationName(names.application()).environmentName(names.environment()))
-                .configurationSettings().stream().findFirst().ifPresent(c -> {
-                    for (ConfigurationOptionSetting option : c.optionSettings()) {
-                        values.put(option.namespace() + " " + option.optionName(), option.value() == null ? "" : option.value());
-                    }
-                });
-        return new Settings(values);
-    }
-
-    /** The newest .zip in the bucket, linted from the stream without unpacking it anywhere. */
-    static Bundle newestBundle(S3Client s3, String bucket) {
-        Optional<S3Object> newest = s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
-                .filter(o -> o.key().endsWith(".zip")).max(Comparator.comparing(S3Object::lastModified));
-        if (newest.isEmpty()) {
-            return new Bundle(null, List.of());
-        }
-        String key = newest.get().key();
-        if (newest.get().size() != null && newest.get().size() > MAX_BUNDLE_BYTES) {
-            return new Bundle(key, List.of(new BundleLinter.Located(".", new dev.dvalabs.appspec.Finding(
-                    dev.dvalabs.appspec.Finding.Severity.ERROR, 1, 1, "bundle-too-large",
-                    "The bundle is over " + MAX_BUNDLE_BYTES + " bytes; this exercise's is a few kilobytes."))));
-        }
-        try (InputStream zip = s3.getObject(r -> r.bucket(bucket).key(key))) {
-            return new Bundle(key, new BundleLinter().lintZip(zip));
-        } catch (BundleLinter.BadBundleException e) {
-            return new Bundle(key, List.of(new BundleLinter.Located(".", new dev.dvalabs.appspec.Finding(
-                    dev.dvalabs.appspec.Finding.Severity.ERROR, 1, 1, "not-a-zip", e.getMessage()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
-        }
-    }
-
-    static Names resolve(Target target, Map<String, String> names) {
-        String bucket = names.getOrDefault("bucket", "dva-labs-eb-bundles-{account}-{region}");
-        if (bucket.contains("{account}")) {
-            try (StsClient sts = target.client(StsClient.builder())) {
-                bucket = bucket.replace("{account}", sts.getCallerIdentity().account());
-            }
-        }
-        return new Names(bucket.replace("{region}", target.region().id()),
-                names.getOrDefault("application", ElasticBeanstalkDeploymentsStack.APPLICATION),
-                names.getOrDefault("environment", ElasticBeanstalkDeploymentsStack.ENVIRONMENT));
-    }
-
-    /** Puts the environment back on the version it ran before the verifier's deployment; safe twice and from another thread. */
-    @Override
-    public void close() {
-        Redeploy deploy = redeploy;
-        if (deploy != null) {
-            deploy.undo();
-        }
+        return new ElasticBeanstalkDeploymentsProbe(session, deadline, interval,
+                label == null ? session.marker().value() : label).observe();
     }
 }

@@ -1,31 +1,29 @@
 package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 
-import dev.dvalabs.probe.Poll;
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.BeanstalkEnvironment;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.Write;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
-import software.amazon.awssdk.services.elasticbeanstalk.model.EnvironmentDescription;
 import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
 import software.amazon.awssdk.services.elasticbeanstalk.model.S3Location;
 
 /**
  * The verifier's one write: the environment's own bundle deployed again as a new application version,
- * labelled {@code dva-labs-verify-<run>} and tagged, so that the deployment policy shows itself in the
- * environment's events. It waits, bounded, for the environment to be Ready again. {@link #undo()} puts the
- * environment back on the version it ran before (the marked version record goes with the application).
+ * labelled with the run's mark and tagged, so that the deployment policy shows itself in the environment's
+ * events. It waits, bounded, for the environment to be Ready again. The session journals it first
+ * ({@link Deployed}) and puts the environment back on the version it ran before, however verify ends.
  */
 final class Redeploy {
 
     /** How long to wait for the deployment and how often to look: an immutable deployment takes minutes on AWS. */
-    static final Poll AWS = new Poll(Duration.ofMinutes(25), Duration.ofSeconds(15));
+    static final Duration DEADLINE = Duration.ofMinutes(25);
+    static final Duration INTERVAL = Duration.ofSeconds(15);
 
     /**
      * What the deployment did: the environment's events since it started, and where the environment ended;
@@ -57,80 +55,77 @@ final class Redeploy {
         }
     }
 
-    private final Target target;
+    /**
+     * The verifier's version deployed to the environment, as the journal holds it. Undoing it deploys the version
+     * the environment ran before, only while the environment still runs the verifier's (a learner who deployed
+     * since keeps theirs); an environment not Ready yet refuses, and the next verify tries again.
+     */
+    record Deployed(String application, String environment, String previous, String label) implements Write {
+        @Override
+        public void undo(Session session) {
+            ElasticBeanstalkClient eb = session.client(ElasticBeanstalkClient.class);
+            boolean ours = eb.describeEnvironments(r -> r.applicationName(application).environmentNames(environment)
+                    .includeDeleted(false)).environments().stream().anyMatch(env -> label.equals(env.versionLabel()));
+            if (ours) {
+                eb.updateEnvironment(r -> r.environmentName(environment).versionLabel(previous));
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "version " + label + " deployed to " + environment + " (it ran " + previous + " before)";
+        }
+    }
+
+    private final Session session;
     private final ElasticBeanstalkDeploymentsVerifier.Names names;
     private final String label;
-    private final Poll timing;
-    private volatile String previous;
-    private final AtomicBoolean undone = new AtomicBoolean();
+    private final Duration deadline;
+    private final Duration interval;
 
-    Redeploy(Target target, ElasticBeanstalkDeploymentsVerifier.Names names, String run, Poll timing) {
-        this.target = target;
+    Redeploy(Session session, ElasticBeanstalkDeploymentsVerifier.Names names, String label, Duration deadline, Duration interval) {
+        this.session = session;
         this.names = names;
-        this.label = run;
-        this.timing = timing;
+        this.label = label;
+        this.deadline = deadline;
+        this.interval = interval;
     }
 
-    static String newRun() {
-        return "dva-labs-verify-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    Result run(EnvironmentDescription env, String deploymentPolicy) {
-        if (!"Ready".equals(env.statusAsString())) {
-            return Result.notTried("the environment is " + env.statusAsString() + ", not Ready");
+    Result run(BeanstalkEnvironment env, String deploymentPolicy) {
+        if (!"Ready".equals(env.status())) {
+            return Result.notTried("the environment is " + env.status() + ", not Ready");
         }
         if (!"Immutable".equals(deploymentPolicy)) {
             return Result.notTried("the deployment policy is " + deploymentPolicy + ", and only Immutable (task 3) deploys"
                     + " to a temporary Auto Scaling group");
         }
-        if (env.versionLabel() == null || env.versionLabel().isEmpty()) {
+        if (env.versionLabel() == null) {
             return Result.notTried("the environment runs the sample application, no version of yours");
         }
-        try (ElasticBeanstalkClient eb = target.client(ElasticBeanstalkClient.builder())) {
-            S3Location bundle = eb.describeApplicationVersions(r -> r.applicationName(names.application())
-                            .versionLabels(env.versionLabel())).applicationVersions().stream().findFirst()
-                    .map(v -> v.sourceBundle()).orElse(null);
-            if (bundle == null) {
-                return Result.notTried("the version " + env.versionLabel() + " has no source bundle to deploy again");
-            }
-            target.approveWrites("deploy " + names.environment() + "'s own bundle again as version " + label);
+        ElasticBeanstalkClient eb = session.client(ElasticBeanstalkClient.class);
+        S3Location bundle = eb.describeApplicationVersions(r -> r.applicationName(names.application())
+                        .versionLabels(env.versionLabel())).applicationVersions().stream().findFirst()
+                .map(v -> v.sourceBundle()).orElse(null);
+        if (bundle == null) {
+            return Result.notTried("the version " + env.versionLabel() + " has no source bundle to deploy again");
+        }
+        session.target().approveWrites("deploy " + names.environment() + "'s own bundle again as version " + label);
+        Instant started = session.write(List.of(new Deployed(names.application(), names.environment(), env.versionLabel(), label)), () -> {
             eb.createApplicationVersion(r -> r.applicationName(names.application()).versionLabel(label)
                     .description("dva-labs verify: the environment's own bundle again, to watch the deployment policy")
                     .sourceBundle(bundle).tags(t -> t.key("dva-labs:verify").value(label)));
-            previous = env.versionLabel();
-            Instant started = eb.updateEnvironment(r -> r.environmentName(names.environment()).versionLabel(label)).dateUpdated();
-            EnvironmentDescription after = waitForReady(eb);
-            List<String> events = eb.describeEvents(r -> r.applicationName(names.application())
-                            .environmentName(names.environment()).startTime(started == null ? Instant.EPOCH : started))
-                    .events().stream().sorted(Comparator.comparing(EventDescription::eventDate, Comparator.nullsFirst(Comparator.naturalOrder())))
-                    .map(EventDescription::message).toList();
-            return new Result(label, null, events, after.statusAsString(), after.healthAsString(), after.versionLabel());
-        }
+            return eb.updateEnvironment(r -> r.environmentName(names.environment()).versionLabel(label)).dateUpdated();
+        });
+        BeanstalkEnvironment after = session.poll(deadline, interval).until(() -> Optional.of(describe(eb))
+                .filter(now -> "Ready".equals(now.status()))).orElseGet(() -> describe(eb));
+        List<String> events = eb.describeEvents(r -> r.applicationName(names.application())
+                        .environmentName(names.environment()).startTime(started == null ? Instant.EPOCH : started))
+                .events().stream().sorted(Comparator.comparing(EventDescription::eventDate, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(EventDescription::message).toList();
+        return new Result(label, null, events, after.status(), after.health(), after.versionLabel());
     }
 
-    /** Polls until the environment is Ready again, or the deadline; the last description either way. */
-    private EnvironmentDescription waitForReady(ElasticBeanstalkClient eb) {
-        return timing.until(() -> Optional.of(describe(eb)).filter(env -> "Ready".equals(env.statusAsString())))
-                .orElseGet(() -> describe(eb));
-    }
-
-    private EnvironmentDescription describe(ElasticBeanstalkClient eb) {
-        return eb.describeEnvironments(r -> r.environmentNames(names.environment()).applicationName(names.application()))
-                .environments().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException(names.environment() + " disappeared during the deployment"));
-    }
-
-    /** The environment back on the version it ran before; once, and only where the verifier deployed. */
-    void undo() {
-        String back = previous;
-        if (back == null || !undone.compareAndSet(false, true)) {
-            return;
-        }
-        try (ElasticBeanstalkClient eb = target.client(ElasticBeanstalkClient.builder())) {
-            eb.updateEnvironment(r -> r.environmentName(names.environment()).versionLabel(back));
-        } catch (AwsServiceException e) {
-            // Not Ready yet (an interrupted verify): the environment keeps the same bundle under the marked label.
-            undone.set(false);
-        }
+    private BeanstalkEnvironment describe(ElasticBeanstalkClient eb) {
+        return BeanstalkEnvironment.describe(eb, names.application(), names.environment());
     }
 }

@@ -42,13 +42,7 @@ import software.constructs.Construct;
  */
 class ServerlessApiStack extends ExerciseStack {
 
-    static final String TABLE = "dva-labs-api-orders";
-    static final String FUNCTION = "dva-labs-orders-api";
-    static final String ROLE = "dva-labs-orders-api-role";
-    static final String API = "dva-labs-orders-api";
     static final String STAGE = "prod";
-    static final String USAGE_PLAN = "dva-labs-orders-plan";
-    static final String API_KEY = "dva-labs-orders-key";
     static final int TIMEOUT_SECONDS = 10;
     static final int MEMORY_MB = 256;
     static final int RATE_LIMIT = 10;
@@ -77,24 +71,24 @@ class ServerlessApiStack extends ExerciseStack {
         super(scope, exerciseId, variant, "Orders API, function and table for the serverless API exercise");
 
         Table table = Table.Builder.create(this, "Orders")
-                .tableName(TABLE)
+                .tableName(name("table"))
                 .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         // Made by the stack so that destroy removes it: Lambda would make it on the first call, outside any stack.
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .logGroupName("/aws/lambda/" + FUNCTION)
+                .logGroupName("/aws/lambda/" + name("function"))
                 .retention(RetentionDays.ONE_WEEK)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         Role role = Role.Builder.create(this, "Role")
-                .roleName(ROLE)
+                .roleName(name("role"))
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .managedPolicies(List.of(ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole")))
                 .build();
         Function.Builder function = Function.Builder.create(this, "Function")
-                .functionName(FUNCTION)
+                .functionName(name("function"))
                 .runtime(Runtime.PYTHON_3_12)
                 .handler("index.handler")
                 .role(role);
@@ -113,7 +107,7 @@ class ServerlessApiStack extends ExerciseStack {
         table.grant(orders, "dynamodb:PutItem", "dynamodb:GetItem");
 
         RestApi api = RestApi.Builder.create(this, "Api")
-                .restApiName(API)
+                .restApiName(name("api"))
                 .cloudWatchRole(false)
                 .deployOptions(StageOptions.builder()
                         .stageName(STAGE)
@@ -126,9 +120,9 @@ class ServerlessApiStack extends ExerciseStack {
         ordersPath.addMethod("POST", proxy, MethodOptions.builder().apiKeyRequired(true).build());
         ordersPath.addResource("{id}").addMethod("GET", proxy);
 
-        ApiKey key = ApiKey.Builder.create(this, "Key").apiKeyName(API_KEY).build();
+        ApiKey key = ApiKey.Builder.create(this, "Key").apiKeyName(name("apiKey")).build();
         UsagePlan plan = UsagePlan.Builder.create(this, "Plan")
-                .name(USAGE_PLAN)
+                .name(name("usagePlan"))
                 .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
                 .build();
         plan.addApiKey(key);

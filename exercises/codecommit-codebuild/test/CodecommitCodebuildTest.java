@@ -45,10 +45,12 @@ class CodecommitCodebuildTest {
     @RegisterExtension
     final EndToEnd lab = new EndToEnd(ID).isolatedIn(() -> state).afterDestroy(CodecommitCodebuildTest::deleteProject);
 
+    static final String PROJECT = dev.dvalabs.cdk.ExerciseStack.declaredNames(ID).get("project").toString();
+
     private static void deleteProject(LocalEmulator emulator) {
         try (CodeBuildClient codeBuild = emulator.client(CodeBuildClient.builder())) {
-            if (!codeBuild.batchGetProjects(r -> r.names(CodecommitCodebuildStack.PROJECT)).projects().isEmpty()) {
-                codeBuild.deleteProject(r -> r.name(CodecommitCodebuildStack.PROJECT));
+            if (!codeBuild.batchGetProjects(r -> r.names(PROJECT)).projects().isEmpty()) {
+                codeBuild.deleteProject(r -> r.name(PROJECT));
             }
         }
     }
@@ -60,7 +62,7 @@ class CodecommitCodebuildTest {
     private void project(LocalEmulator emulator, String buildspecFile) throws IOException {
         String buildspec = Files.readString(Path.of(ID, buildspecFile));
         try (CodeBuildClient codeBuild = emulator.client(CodeBuildClient.builder())) {
-            codeBuild.createProject(r -> r.name(CodecommitCodebuildStack.PROJECT)
+            codeBuild.createProject(r -> r.name(PROJECT)
                     .source(s -> s.type(SourceType.CODEPIPELINE).buildspec(buildspec))
                     .artifacts(a -> a.type(ArtifactsType.CODEPIPELINE))
                     .environment(e -> e.type(EnvironmentType.LINUX_CONTAINER).image("aws/codebuild/standard:7.0")

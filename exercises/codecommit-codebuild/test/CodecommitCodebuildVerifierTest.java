@@ -4,13 +4,13 @@ import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.testing.AwsStub;
 import dev.dvalabs.testing.AwsStub.Answer;
 import dev.dvalabs.testing.StubbedChecksContract;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Status;
 import dev.dvalabs.verify.Verification;
 import java.io.IOException;
@@ -45,7 +45,9 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:dva-labs-repo-events";
     static final Map<String, String> NAMES = Map.of("repository", "dva-labs-repo", "topic", "dva-labs-repo-events",
             "project", "dva-labs-build", "pipeline", "dva-labs-build-pipeline", "bucket", "dva-labs-build-output-{account}-{region}");
-    static final Poll QUICK = new Poll(Duration.ofSeconds(2), Duration.ZERO);
+    static CodecommitCodebuildVerifier verifier() {
+        return new CodecommitCodebuildVerifier(Duration.ofSeconds(2), Duration.ZERO, "dva-labs-verify-test");
+    }
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -86,8 +88,8 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
 
     @Override
     protected CodecommitCodebuildVerifier.Observed observed(AwsStub seen) {
-        try (CodecommitCodebuildVerifier verifier = new CodecommitCodebuildVerifier(QUICK, "dva-labs-verify-test")) {
-            return verifier.observe(Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES));
+        try (Session session = Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES)) {
+            return verifier().observe(session);
         }
     }
 
@@ -144,12 +146,12 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     }
 
     @Test
-    @DisplayName("a working pipeline passes every check; the verifier's commit goes onto main's head and is undone on close")
+    @DisplayName("a working pipeline passes every check; the verifier's commit goes onto main's head and is undone when the session closes")
     void solutionPassesAndIsUndone() throws IOException {
         correct();
         Report report;
-        try (CodecommitCodebuildVerifier verifier = new CodecommitCodebuildVerifier(QUICK, "dva-labs-verify-test")) {
-            report = Verification.run(ID, verifier, EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), NAMES, Map.of());
+        try (Session session = Sessions.open(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), "test", NAMES)) {
+            report = Verification.run(session, verifier(), Map.of());
             var put = JSON.readTree(stub.written.get(CC + "PutFile"));
             assertThat(put.path("parentCommitId").asText()).isEqualTo("c-parent");
             assertThat(put.path("filePath").asText()).isEqualTo("dva-labs-verify/dva-labs-verify-test.txt");
@@ -298,5 +300,16 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    @DisplayName("hints name the resources in force: with --name overrides they name those, not the defaults")
+    void hintsUseTheNamesInForce() {
+        Report report = Verification.judge(ID, checks(), observed(correct()), "stub", Map.of(),
+                dev.dvalabs.verify.Names.of(NAMES, Map.of("repository", "my-repo", "project", "my-build", "topic", "my-events", "pipeline", "my-pipeline")));
+        assertThat(report.outcome("repository").hint()).contains("Create the repository my-repo").doesNotContain("{");
+        assertThat(report.outcome("notification-rule").hint()).contains("with the topic my-events").doesNotContain("{");
+        assertThat(report.outcome("build-project").hint()).contains("Create the project my-build").doesNotContain("{");
+        assertThat(report.outcome("pipeline-stages").hint()).contains("Give the pipeline my-pipeline three stages: a CodeCommit source on my-repo/main").doesNotContain("{");
     }
 }

@@ -4,6 +4,7 @@ import dev.dvalabs.testing.Sessions;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Outcome;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Status;
 import dev.dvalabs.verify.Verification;
 
@@ -50,7 +51,7 @@ class CodedeployAppspecPipelineVerifierTest
     static final String CP = "CodePipeline_20150709.";
     static final Map<String, String> NAMES = Map.of(
             "bucket", "dva-labs-appspec-source-{account}-{region}", "application", "dva-labs-webapp",
-            "deploymentGroup", "dva-labs-webapp-group", "pipeline", "dva-labs-webapp-pipeline");
+            "deploymentGroup", "dva-labs-webapp-group", "pipeline", "dva-labs-webapp-pipeline", "instance", "dva-labs-webapp");
 
     private AwsStub stub;
 
@@ -81,8 +82,8 @@ class CodedeployAppspecPipelineVerifierTest
 
     @Override
     protected CodedeployAppspecPipelineVerifier.Observed observed(AwsStub seen) {
-        try (CodedeployAppspecPipelineVerifier verifier = new CodedeployAppspecPipelineVerifier(seen.port())) {
-            return verifier.observe(Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES));
+        try (Session session = Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES)) {
+            return new CodedeployAppspecPipelineVerifier(seen.port()).observe(session);
         }
     }
 
@@ -321,7 +322,7 @@ class CodedeployAppspecPipelineVerifierTest
     }
 
     @Test
-    @DisplayName("the verifier leaves no unpacked bundle behind, and closing it twice is harmless")
+    @DisplayName("the verifier leaves no unpacked bundle behind, and closing its session twice is harmless")
     void noScratchLeft() throws IOException {
         correct();
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -333,13 +334,30 @@ class CodedeployAppspecPipelineVerifierTest
             }
         };
         long before = scratchDirs.get();
-        CodedeployAppspecPipelineVerifier verifier = new CodedeployAppspecPipelineVerifier(stub.port());
-        CodedeployAppspecPipelineVerifier.Observed seen =
-                verifier.observe(Sessions.open(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), "test", NAMES));
-        verifier.close();
-        verifier.close();
+        Session session = Sessions.open(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), "test", NAMES);
+        CodedeployAppspecPipelineVerifier.Observed seen = new CodedeployAppspecPipelineVerifier(stub.port()).observe(session);
+        assertThat(scratchDirs.get()).isEqualTo(before);
+        session.close();
+        session.close();
         assertThat(seen.revision().value().hasAppSpec()).isTrue();
         assertThat(scratchDirs.get()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("the bundle's scratch directory is a journaled write: a session closed while it exists (Ctrl-C mid-lint) removes it")
+    void scratchIsUndoneOnClose() throws IOException {
+        Session session = Sessions.open(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), "test", NAMES);
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "dva-labs-revision-test-" + System.nanoTime());
+        session.write(new Revisions.Scratch(dir.toString()), () -> {
+            try {
+                Files.createDirectories(dir.resolve("scripts"));
+                Files.writeString(dir.resolve("appspec.yml"), "version: 0.0\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        session.close();
+        assertThat(dir).doesNotExist();
     }
 
     // ---- answers of a deployed solution, shaped as the API references show them ----
@@ -560,5 +578,15 @@ class CodedeployAppspecPipelineVerifierTest
     /** The folder {@code sub} of {@code parent} zipped with its own name on every entry, as zipping the folder does. */
     static byte[] zip(Path parent, String sub) {
         return AwsStub.zip(parent, sub);
+    }
+
+    @Test
+    @DisplayName("hints name the resources in force: with --name overrides they name those, not the defaults")
+    void hintsUseTheNamesInForce() {
+        Report report = Verification.judge(ID, checks(), observed(correct()), "stub", Map.of(),
+                dev.dvalabs.verify.Names.of(NAMES, Map.of("application", "my-app", "deploymentGroup", "my-group", "instance", "my-web")));
+        assertThat(report.outcome("instance").hint()).contains("tagged Name=my-web").doesNotContain("{");
+        assertThat(report.outcome("application").hint()).contains("--application-name my-app").doesNotContain("{");
+        assertThat(report.outcome("ec2-tag-targets").hint()).contains("Create the deployment group my-group with the EC2 tag filter Key=Name,Value=my-web").doesNotContain("{");
     }
 }

@@ -3,13 +3,13 @@ package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dvalabs.probe.Poll;
 import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.testing.AwsStub;
 import dev.dvalabs.testing.AwsStub.Answer;
 import dev.dvalabs.testing.StubbedChecksContract;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Status;
 import dev.dvalabs.verify.Verification;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,9 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
     static final String EB = "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/";
     static final Map<String, String> NAMES = Map.of("bucket", "dva-labs-eb-bundles-{account}-{region}",
             "application", "dva-labs-eb-app", "environment", "dva-labs-eb-env");
-    static final Poll QUICK = new Poll(Duration.ofSeconds(5), Duration.ZERO);
+    static ElasticBeanstalkDeploymentsVerifier verifier() {
+        return new ElasticBeanstalkDeploymentsVerifier(Duration.ofSeconds(5), Duration.ZERO, RUN);
+    }
     static final List<String> IMMUTABLE_EVENTS = List.of(
             "Environment update is starting.",
             "Immutable deployment policy enabled. Launching one instance with the new settings to verify health.",
@@ -86,8 +88,8 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
 
     @Override
     protected ElasticBeanstalkDeploymentsVerifier.Observed observed(AwsStub seen) {
-        try (ElasticBeanstalkDeploymentsVerifier verifier = new ElasticBeanstalkDeploymentsVerifier(QUICK, RUN)) {
-            return verifier.observe(Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES));
+        try (Session session = Sessions.open(EndpointTarget.at(seen.endpoint(), null, Region.US_EAST_1), "test", NAMES)) {
+            return verifier().observe(session);
         }
     }
 
@@ -138,8 +140,8 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
     void solutionPassesAndIsPutBack() {
         correct();
         Report report;
-        try (ElasticBeanstalkDeploymentsVerifier verifier = new ElasticBeanstalkDeploymentsVerifier(QUICK, RUN)) {
-            report = Verification.run(ID, verifier, EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), NAMES, Map.of());
+        try (Session session = Sessions.open(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), "test", NAMES)) {
+            report = Verification.run(session, verifier(), Map.of());
             assertThat(stub.written.get("CreateApplicationVersion")).contains("VersionLabel=" + RUN, "S3Key=app-v1.zip",
                     "Tags.member.1.Key=dva-labs%3Averify");
             assertThat(stub.written.get("UpdateEnvironment")).contains("VersionLabel=" + RUN);
@@ -148,7 +150,7 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
         assertThat(report.outcome("immutable-deploy").result().observed())
                 .contains(RUN + " went through a temporary Auto Scaling group; the environment is Ready/Green running " + RUN);
         assertThat(report.outcome("ebextensions-valid").result().observed()).isEqualTo("newest bundle app-v1.zip: .ebextensions has no errors");
-        assertThat(stub.written.get("UpdateEnvironment")).as("close() put the environment back on v1").contains("VersionLabel=v1");
+        assertThat(stub.written.get("UpdateEnvironment")).as("closing the session put the environment back on v1").contains("VersionLabel=v1");
     }
 
     @Test
@@ -178,6 +180,40 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
         uploaded(s, AwsStub.zip(CATALOG.resolve("test/bundles/misspelled-namespace"), ""));
         assertThat(judge(s).outcome("ebextensions-valid").result().observed())
                 .contains("app-v1.zip/.ebextensions/options.config:2:3: ERROR unknown-namespace");
+    }
+
+    @Test
+    @DisplayName("a learner who deploys a version of their own after the verifier's keeps it: closing the session puts nothing back")
+    void learnersLaterDeploymentIsKept() {
+        correct();
+        try (Session session = Sessions.open(EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1), "test", NAMES)) {
+            Verification.run(session, verifier(), Map.of());
+            assertThat(stub.written.get("UpdateEnvironment")).contains("VersionLabel=" + RUN);
+            stub.query.put("DescribeEnvironments", Answer.xml(environment("learners-v2", "Ready", "Green", true)));
+            stub.written.remove("UpdateEnvironment");
+        }
+        assertThat(stub.written).doesNotContainKey("UpdateEnvironment");
+    }
+
+    @Test
+    @DisplayName("an environment that refuses the way back (not Ready) keeps the verifier's version in the journal: the next verify puts v1 back")
+    void refusedUndoIsRetriedByTheNextVerify(@org.junit.jupiter.api.io.TempDir Path state) {
+        correct();
+        var target = EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1);
+        Session first = Session.on(target, "test", dev.dvalabs.verify.Names.declared(NAMES)).state(state).open();
+        Verification.run(first, verifier(), Map.of());
+        stub.onCall.remove("UpdateEnvironment");
+        Answer accepted = stub.query.get("UpdateEnvironment");
+        stub.query.put("UpdateEnvironment", Answer.xml(400, "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameterValue</Code>"
+                + "<Message>Environment named dva-labs-eb-env is in an invalid state for this operation. Must be Ready.</Message>"
+                + "</Error></ErrorResponse>"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(first::close).hasMessageContaining("the next verify tries again");
+        stub.query.put("UpdateEnvironment", accepted);
+        stub.written.remove("UpdateEnvironment");
+        try (Session next = Session.on(target, "test", dev.dvalabs.verify.Names.declared(NAMES)).state(state).open()) {
+            assertThat(next.recovered()).containsExactly("version " + RUN + " deployed to dva-labs-eb-env (it ran v1 before)");
+        }
+        assertThat(stub.written.get("UpdateEnvironment")).contains("VersionLabel=v1");
     }
 
     private static void uploaded(AwsStub s, byte[] zip) {

@@ -2,13 +2,15 @@ package dev.dvalabs.exercises.serverlessapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dvalabs.exercises.serverlessapi.ApiShape.Key;
-import dev.dvalabs.exercises.serverlessapi.ApiShape.MethodLimit;
-import dev.dvalabs.exercises.serverlessapi.ApiShape.Plan;
-import dev.dvalabs.exercises.serverlessapi.ApiShape.Route;
-import dev.dvalabs.exercises.serverlessapi.ApiShape.Throttling;
-import dev.dvalabs.exercises.serverlessapi.Http.Answer;
+import dev.dvalabs.probe.ApiKey;
+import dev.dvalabs.probe.Http.Answer;
+import dev.dvalabs.probe.RestApi.MethodLimit;
+import dev.dvalabs.probe.RestApi.Route;
+import dev.dvalabs.probe.RestApi.Stage;
+import dev.dvalabs.probe.RestApi.Throttling;
+import dev.dvalabs.probe.UsagePlan;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Exchange;
+import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.LogSighting;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Expected;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Observed;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Permissions;
@@ -18,7 +20,9 @@ import dev.dvalabs.verify.Deviation;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Verification;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Names;
 import dev.dvalabs.verify.Status;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -48,31 +52,40 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
         List<String> otherActions = List.of();
         List<String> elsewhere = List.of();
         Fact<List<String>> invokers = Fact.of(List.of("POST /orders", "GET /orders/{id}"));
-        Fact<Key> key = Fact.of(new Key("k3y-value", true));
+        Fact<ApiKey> key = Fact.of(new ApiKey("k1", "dva-labs-orders-key", "k3y-value", true));
         Fact<List<String>> filesNamingTable = Fact.of(List.of());
         List<String> logs = List.of("logs:CreateLogStream", "logs:PutLogEvents");
         Fact<List<Route>> routes = Fact.of(List.of(
                 new Route("POST", "/orders", "AWS_PROXY", FUNCTION, true),
                 new Route("GET", "/orders/{id}", "AWS_PROXY", FUNCTION, false)));
-        Fact<Throttling> stage = Fact.of(new Throttling(10.0, 20));
-        Fact<Plan> plan = Fact.of(new Plan(List.of("a1b2c3:prod"), List.of("dva-labs-orders-key")));
-        Answer withoutKey = new Answer(403, JSON, "{\"message\":\"Forbidden\"}");
-        Answer post = new Answer(201, JSON, ORDER);
-        Answer get = new Answer(200, JSON, ORDER);
-        Answer unknown = new Answer(404, JSON, "{\"message\":\"no such order\"}");
+        Fact<Stage> stage = Fact.of(stage(10.0, 20));
+        Fact<UsagePlan> plan = Fact.of(plan(List.of("a1b2c3:prod"), List.of("dva-labs-orders-key")));
+        Answer withoutKey = Answer.of(403, JSON, "{\"message\":\"Forbidden\"}");
+        Answer post = Answer.of(201, JSON, ORDER);
+        Answer get = Answer.of(200, JSON, ORDER);
+        Answer unknown = Answer.of(404, JSON, "{\"message\":\"no such order\"}");
+        String orderId = "dva-labs-verify-1-order";
         String environmentTable = TABLE;
         boolean inEnvironmentTable = true;
         Fact<Exchange> exchange;
-        Fact<String> logLines = Fact.of("found the lines of the invocation (request 1) in /aws/lambda/" + FUNCTION);
+        Fact<LogSighting> logLines = Fact.of(new LogSighting("/aws/lambda/" + FUNCTION, "1", Duration.ofSeconds(40)));
 
         Observed build() {
             FunctionConfiguration function = FunctionConfiguration.builder().functionName(FUNCTION).timeout(timeout)
                     .memorySize(memory).environment(e -> e.variables(Map.of("TABLE_NAME", TABLE))).build();
             Fact<Exchange> made = exchange != null ? exchange : Fact.of(new Exchange(withoutKey, post, get, unknown, ORDER,
-                    environmentTable, inEnvironmentTable));
+                    orderId, environmentTable, inEnvironmentTable));
             return new Observed(expected, Fact.of(function), Fact.of(new Permissions(onTable, otherActions, elsewhere, logs)),
                     routes, stage, plan, made, logLines, invokers, key, filesNamingTable);
         }
+    }
+
+    static Stage stage(Double rate, Integer burst) {
+        return new Stage("prod", new Throttling(rate, burst), List.of());
+    }
+
+    static UsagePlan plan(List<String> stages, List<String> keys) {
+        return new UsagePlan("p1", "dva-labs-orders-plan", stages, keys);
     }
 
     @Override
@@ -101,21 +114,26 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                 wrong("api-may-invoke", "a permission for GET only", (Consumer<Seen>) s ->
                         s.invokers = Fact.of(List.of("GET /orders/{id}"))),
                 wrong("order-roundtrip", "GET answering without the field posted", (Consumer<Seen>) s ->
-                        s.get = new Answer(200, JSON, "{\"id\":\"dva-labs-verify-1-order\"}")),
+                        s.get = Answer.of(200, JSON, "{\"id\":\"dva-labs-verify-1-order\"}")),
                 wrong("order-roundtrip", "POST answering 200, not the 201 asked for", (Consumer<Seen>) s ->
-                        s.post = new Answer(200, JSON, ORDER)),
+                        s.post = Answer.of(200, JSON, ORDER)),
                 wrong("order-roundtrip", "POST failing in the function", (Consumer<Seen>) s -> {
-                    s.post = new Answer(502, JSON, "{\"message\":\"Internal server error\"}");
+                    s.post = Answer.of(502, JSON, "{\"message\":\"Internal server error\"}");
+                    s.inEnvironmentTable = false;
+                }, "table-from-environment", "post-needs-key"),
+                wrong("order-roundtrip", "a function too slow for the API to answer", (Consumer<Seen>) s -> {
+                    s.post = Answer.none("http://api/orders", "the API did not answer within 30 s");
+                    s.get = Answer.of(404, JSON, "{\"message\":\"no such order\"}");
                     s.inEnvironmentTable = false;
                 }, "table-from-environment", "post-needs-key"),
                 wrong("order-roundtrip", "GET answering the order as text, not JSON", (Consumer<Seen>) s ->
-                        s.get = new Answer(200, "text/plain", "order dva-labs-verify-1-order")),
+                        s.get = Answer.of(200, "text/plain", "order dva-labs-verify-1-order")),
                 wrong("unknown-order-404", "an unknown id answering 200 with null", (Consumer<Seen>) s ->
-                        s.unknown = new Answer(200, JSON, "null")),
+                        s.unknown = Answer.of(200, JSON, "null")),
                 wrong("unknown-order-404", "an unknown id answering 404 with text", (Consumer<Seen>) s ->
-                        s.unknown = new Answer(404, "text/plain", "not found")),
+                        s.unknown = Answer.of(404, "text/plain", "not found")),
                 wrong("unknown-order-404", "an unknown id crashing the function", (Consumer<Seen>) s ->
-                        s.unknown = new Answer(502, JSON, "{\"message\":\"Internal server error\"}")),
+                        s.unknown = Answer.of(502, JSON, "{\"message\":\"Internal server error\"}")),
                 wrong("table-from-environment", "no TABLE_NAME, the name in the code", (Consumer<Seen>) s ->
                         s.environmentTable = null),
                 wrong("table-from-environment", "TABLE_NAME naming a table the code does not write to", (Consumer<Seen>) s ->
@@ -137,23 +155,23 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                         s.elsewhere = List.of("dynamodb:GetItem on arn:aws:dynamodb:us-east-1:123456789012:table/other")),
                 wrong("role-writes-logs", "no log permission", (Consumer<Seen>) s -> s.logs = List.of("logs:CreateLogStream")),
                 wrong("logs-reach-cloudwatch", "no line arriving", (Consumer<Seen>) s ->
-                        s.logLines = Fact.of("no line of the invocation in /aws/lambda/" + FUNCTION + " after 40 s")),
+                        s.logLines = Fact.of(new LogSighting("/aws/lambda/" + FUNCTION, null, Duration.ofSeconds(40)))),
                 wrong("logs-reach-cloudwatch", "the log group deleted", (Consumer<Seen>) s ->
                         s.logLines = Fact.refused("log group /aws/lambda/" + FUNCTION + ": ResourceNotFoundException: The specified log group does not exist.")),
                 wrong("function-settings", "the default timeout", (Consumer<Seen>) s -> s.timeout = 3),
                 wrong("function-settings", "the default memory", (Consumer<Seen>) s -> s.memory = 128),
                 wrong("post-needs-key", "the key disabled (ministack still accepts it)", (Consumer<Seen>) s ->
-                        s.key = Fact.of(new Key("k3y-value", false))),
-                wrong("post-needs-key", "POST open to anyone", (Consumer<Seen>) s -> s.withoutKey = new Answer(201, JSON, ORDER)),
+                        s.key = Fact.of(new ApiKey("k1", "dva-labs-orders-key", "k3y-value", false))),
+                wrong("post-needs-key", "POST open to anyone", (Consumer<Seen>) s -> s.withoutKey = Answer.of(201, JSON, ORDER)),
                 wrong("usage-plan", "the key not in the plan", (Consumer<Seen>) s ->
-                        s.plan = Fact.of(new Plan(List.of("a1b2c3:prod"), List.of()))),
+                        s.plan = Fact.of(plan(List.of("a1b2c3:prod"), List.of()))),
                 wrong("usage-plan", "the plan on another stage", (Consumer<Seen>) s ->
-                        s.plan = Fact.of(new Plan(List.of("a1b2c3:dev"), List.of("dva-labs-orders-key")))),
+                        s.plan = Fact.of(plan(List.of("a1b2c3:dev"), List.of("dva-labs-orders-key")))),
                 wrong("usage-plan", "no plan", (Consumer<Seen>) s -> s.plan = Fact.refused("no usage plan named dva-labs-orders-plan")),
-                wrong("stage-throttling", "rate and burst swapped", (Consumer<Seen>) s -> s.stage = Fact.of(new Throttling(20.0, 10))),
+                wrong("stage-throttling", "rate and burst swapped", (Consumer<Seen>) s -> s.stage = Fact.of(stage(20.0, 10))),
                 wrong("stage-throttling", "POST's own setting loosening the stage's", (Consumer<Seen>) s -> s.stage = Fact.of(
-                        new Throttling(10.0, 20, List.of(new MethodLimit("~1orders/POST", 5000.0, 10000))))),
-                wrong("stage-throttling", "no method settings", (Consumer<Seen>) s -> s.stage = Fact.of(new Throttling(null, null))));
+                        new Stage("prod", new Throttling(10.0, 20), List.of(new MethodLimit("~1orders/POST", 5000.0, 10000))))),
+                wrong("stage-throttling", "no method settings", (Consumer<Seen>) s -> s.stage = Fact.of(stage(null, null))));
     }
 
     @Test
@@ -164,9 +182,9 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                 new Route("POST", "/orders", "AWS_PROXY", FUNCTION, true),
                 new Route("GET", "/orders/{orderId}", "AWS_PROXY", FUNCTION, true),
                 new Route("OPTIONS", "/orders", "MOCK", "", false)));
-        seen.get = new Answer(200, JSON, "{\"id\":\"dva-labs-verify-1-order\",\"item\":\"book\",\"quantity\":\"2\",\"createdAt\":\"now\"}");
-        seen.post = new Answer(201, JSON, "{}");
-        seen.stage = Fact.of(new Throttling(10.0, 20, List.of(new MethodLimit("~1orders/POST", 5.0, 10),
+        seen.get = Answer.of(200, JSON, "{\"id\":\"dva-labs-verify-1-order\",\"item\":\"book\",\"quantity\":\"2\",\"createdAt\":\"now\"}");
+        seen.post = Answer.of(201, JSON, "{}");
+        seen.stage = Fact.of(new Stage("prod", new Throttling(10.0, 20), List.of(new MethodLimit("~1orders/POST", 5.0, 10),
                 new MethodLimit("~1orders~1{id}/GET", null, null))));
         assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
     }
@@ -184,8 +202,8 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
     @DisplayName("on moto, the HTML 500 of a function it cannot run SKIPs the behaviour checks, and a function failing in JSON still FAILs")
     void motoDeviationCoversOnlyItsOwnAnswers() {
         Map<String, Deviation> moto = Catalog.load().find(new ServerlessApi().id()).orElseThrow().deviationsOn("moto");
-        Answer html = new Answer(500, "text/html; charset=utf-8", "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>");
-        Answer bucket = new Answer(404, "application/xml", "<Error><Code>NoSuchBucket</Code><BucketName>restapis</BucketName></Error>");
+        Answer html = Answer.of(500, "text/html; charset=utf-8", "<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>");
+        Answer bucket = Answer.of(404, "application/xml", "<Error><Code>NoSuchBucket</Code><BucketName>restapis</BucketName></Error>");
         Seen onMoto = new Seen();
         onMoto.withoutKey = html;
         onMoto.post = html;
@@ -197,16 +215,58 @@ class ServerlessApiChecksTest extends ChecksContract<Observed, ServerlessApiChec
                 "table-from-environment", "post-needs-key");
         assertThat(skipped.ids(Status.FAIL)).isEmpty();
 
-        Answer json = new Answer(502, JSON, "{\"message\": \"Internal server error\"}");
+        Answer json = Answer.of(502, JSON, "{\"message\": \"Internal server error\"}");
         Seen failing = new Seen();
         failing.withoutKey = json;
         failing.post = json;
-        failing.get = new Answer(404, JSON, "{\"message\": \"no such order\"}");
+        failing.get = Answer.of(404, JSON, "{\"message\": \"no such order\"}");
         failing.unknown = json;
         failing.inEnvironmentTable = false;
         Report judged = Verification.judge("checks", checks(), failing.build(), "moto", moto);
         assertThat(judged.ids(Status.FAIL)).containsExactlyInAnyOrder("order-roundtrip", "unknown-order-404",
                 "table-from-environment", "post-needs-key");
         assertThat(judged.ids(Status.SKIP)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an API that does not answer in time FAILs order-roundtrip saying it did not answer within the wait, never ERROR")
+    void slowApiIsAFailThatSaysSo() {
+        Seen seen = new Seen();
+        seen.post = Answer.none("http://api/orders", "the API did not answer within 30 s");
+        seen.withoutKey = Answer.none("http://api/orders", "the API did not answer within 30 s");
+        Report report = judge(seen);
+        assertThat(report.ids(Status.ERROR)).isEmpty();
+        assertThat(report.outcome("order-roundtrip").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("order-roundtrip").result().observed()).contains("the API did not answer within 30 s");
+        assertThat(report.outcome("post-needs-key").result().observed()).contains("without the key the API did not answer within 30 s");
+    }
+
+    @Test
+    @DisplayName("a function that gives the order an id of its own passes order-roundtrip when the GET of that id answers the order")
+    void ownIdsPass() {
+        Seen seen = new Seen();
+        String stored = "{\"id\":\"7f3c\",\"item\":\"book\",\"quantity\":\"2\"}";
+        seen.post = Answer.of(201, JSON, stored);
+        seen.get = Answer.of(200, JSON, stored);
+        seen.orderId = "7f3c";
+        assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
+        seen.get = Answer.of(200, JSON, "{\"id\":\"7f3c\"}");
+        assertThat(judge(seen).ids(Status.FAIL)).containsExactly("order-roundtrip");
+    }
+
+    @Test
+    @DisplayName("hints and titles name the resources in force: --name table=orders-b puts orders-b in the hints, not the default")
+    void hintsUseTheNamesInForce() {
+        Map<String, String> declared = Catalog.load().find(new ServerlessApi().id()).orElseThrow().names();
+        Seen seen = new Seen();
+        seen.expected = new Expected(FUNCTION, "orders-b", "key-b", "a1b2c3:prod");
+        seen.filesNamingTable = Fact.of(List.of("index.py"));
+        Report report = Verification.judge("serverless-api", checks(), seen.build(), "local", Map.of(),
+                Names.of(declared, Map.of("table", "orders-b", "apiKey", "key-b", "function", FUNCTION)));
+        assertThat(report.outcome("table-from-environment").hint()).contains("TABLE_NAME to orders-b").doesNotContain("{table}");
+        assertThat(report.outcome("role-only-that-table").hint()).contains("ARN of orders-b");
+        assertThat(report.outcome("post-needs-key").hint()).contains("API key key-b");
+        assertThat(report.outcome("usage-plan").hint()).contains("usage plan dva-labs-orders-plan").contains("API key key-b");
+        assertThat(report.outcome("table-from-environment").result().expected()).contains("TABLE_NAME=orders-b");
     }
 }

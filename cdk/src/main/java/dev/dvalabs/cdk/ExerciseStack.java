@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.BootstraplessSynthesizer;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -61,6 +63,19 @@ public abstract class ExerciseStack extends Stack {
             throw new IllegalArgumentException("exercises/" + exerciseId + "/exercise.yaml declares no name '" + key + "'");
         }
         return name.toString();
+    }
+
+    /**
+     * A name exercise.yaml gives as {@code <prefix>-{account}-{region}} (a bucket's, unique across accounts), with
+     * the account and region the template deploys into.
+     */
+    protected String globalName(String key) {
+        String suffix = "-{account}-{region}";
+        String name = name(key);
+        if (!name.endsWith(suffix)) {
+            throw new IllegalStateException("exercises/" + exerciseId + "/exercise.yaml's name '" + key + "' must end with " + suffix);
+        }
+        return Fn.join("-", java.util.List.of(name.substring(0, name.length() - suffix.length()), Aws.ACCOUNT_ID, Aws.REGION));
     }
 
     /** exercise.yaml's {@code names:} of the exercise, read from the classpath (the build copies the folder there). */

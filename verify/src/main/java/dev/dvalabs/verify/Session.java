@@ -198,6 +198,28 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Records {@code what} (what is known before the write), runs {@code write}, then records what its answer
+     * tells of the write, {@code learned.apply(answer)}, in place of {@code what}: an id the service chose, so
+     * that the undo removes exactly that. A write that throws, or a JVM killed before the answer, leaves
+     * {@code what} for the undo; a crash between the two records leaves both, each safe to undo.
+     */
+    public <T> T write(Write what, Supplier<T> write, java.util.function.Function<? super T, ? extends Write> learned) {
+        synchronized (writing) {
+            if (closed) {
+                throw new IllegalStateException("verify was interrupted and has removed its test data; it writes no more");
+            }
+            long first = journal.record(what);
+            T answer = write.get();
+            Write known = learned.apply(answer);
+            if (known != null && !known.equals(what)) {
+                journal.record(known);
+                journal.undone(first);
+            }
+            return answer;
+        }
+    }
+
+    /**
      * Undoes every write journaled so far, newest first, and marks each undone; writes may follow (observe may
      * write again). A write whose undoing failed stays in the journal and is named in the exception.
      */
