@@ -31,7 +31,11 @@ final class CfnLint {
         Path venv = PythonVenv.install(options.cacheDir(), options.python(), "cfn-lint", VERSION, "cfn-lint==" + VERSION);
         List<String> command = new ArrayList<>(List.of(venv.resolve("bin/cfn-lint").toString(), "--format", "parseable"));
         templates.forEach(t -> command.add(t.toString()));
+        if (templates.isEmpty()) {
+            return new Findings(0, ""); // cfn-lint given no file reads a template from its input, and waits for it
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
