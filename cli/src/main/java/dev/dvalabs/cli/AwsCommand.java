@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
  * by-hand way works without an AWS CLI of the learner's own or a shell set up for the emulator.
  */
 @Command(name = "aws", description = {"Run the toolkit's pinned AWS CLI against the target: labs aws sqs list-queues.",
-        "The labs options (--target, --region, ...) come before the AWS CLI's command; everything from it on is the AWS CLI's."})
+        "It is AWS CLI " + AwsCommandLine.VERSION + ", version 1: no --cli-binary-format; blobs are given as base64 or fileb://.",
+        "The labs options (--target, --region, ...) come before the AWS CLI's command; everything from it on is the AWS CLI's"
+                + " (labs aws -- --version shows the CLI's own version)."})
 final class AwsCommand implements Callable<Integer> {
 
     @Spec

@@ -46,8 +46,15 @@ final class ShellEnv {
 
     /** What a command that leaves an emulator in use prints, so that the by-hand way is one line away. */
     static List<String> howToUse(Target target) {
-        return List.of("Use the AWS CLI on it: labs aws <command> (for example labs aws sqs list-queues), or point your shell at it"
-                + " with: " + (ofLoginShell() == Shell.fish ? "labs env --shell fish | source" : "eval \"$(labs env)\""));
+        String labs = command();
+        return List.of("Use the AWS CLI on it: " + labs + " aws <command> (for example " + labs + " aws sqs list-queues), or point"
+                + " your shell at it with: " + (ofLoginShell() == Shell.fish ? labs + " env --shell fish | source" : "eval \"$(" + labs + " env)\""));
+    }
+
+    /** How the learner runs the toolkit (./labs from the checkout, as the launcher says), so that a suggestion can be typed as shown. */
+    static String command() {
+        String typed = System.getenv("DVA_LABS_COMMAND");
+        return typed == null || typed.isBlank() || typed.chars().anyMatch(c -> c < 0x20 || c == ' ') ? "labs" : typed;
     }
 
     /** Single quotes for bash, zsh and fish alike; a quote inside is closed, escaped and reopened. */

@@ -31,8 +31,12 @@ final class StatusCommand implements Callable<Integer> {
             for (Target t : targets) {
                 List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
                 out.println(t.describe() + ": " + (stacks.isEmpty() ? "nothing deployed." : stacks.size() + " stack(s)"));
+                // Columns as wide as their longest entry: an exercise id or stack name of any length stays in line.
+                int id = stacks.stream().mapToInt(s -> s.exercise().length()).max().orElse(0);
+                int stack = stacks.stream().mapToInt(s -> s.stackName().length()).max().orElse(0);
                 for (DeployedStacks.Deployed s : stacks) {
-                    out.printf(Locale.ROOT, "  %-20s %-9s %-36s %-16s %s ago%n", s.exercise(), s.variant(), s.stackName(), s.status(), DeployedStacks.age(s.age()));
+                    out.printf(Locale.ROOT, "  %-" + id + "s  %-8s  %-" + stack + "s  %-16s %s ago%n", s.exercise(), s.variant(),
+                            s.stackName(), s.status(), DeployedStacks.age(s.age()));
                 }
                 if (t.endpoint().isPresent()) {
                     ShellEnv.howToUse(t).forEach(out::println);
