@@ -23,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The durable record of one verify's writes into a learner's account: a file of JSON lines, one per write
@@ -37,6 +40,13 @@ final class Journal implements AutoCloseable {
     static final Duration FORGOTTEN_AFTER = Duration.ofDays(14);
 
     private static final String SUFFIX = ".journal";
+
+    /**
+     * The journals this JVM holds open. Closing any descriptor of a file drops every lock the process holds on
+     * it (POSIX record locks, which Java's file locks are on Linux), so a journal held here is never opened a
+     * second time: neither to read it nor by another session's search for abandoned ones.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().allowIfSubType(Write.class).build())
             .build();
@@ -50,7 +60,8 @@ final class Journal implements AutoCloseable {
     private long lastId;
 
     private Journal(Path file, FileChannel channel, FileLock lock, long lastId) {
-        this.file = file;
+        this.file = file.toAbsolutePath().normalize();
+        HELD.add(this.file);
         this.channel = channel;
         this.lock = lock;
         this.lastId = lastId;
@@ -89,31 +100,43 @@ final class Journal implements AutoCloseable {
     }
 
     private static Optional<Journal> takeOver(Path file, Instant now) throws IOException {
-        FileChannel channel;
+        Path held = file.toAbsolutePath().normalize();
+        if (!HELD.add(held)) {
+            return Optional.empty(); // a journal of a session of this JVM, which is running
+        }
+        boolean taken = false;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        } catch (java.nio.file.NoSuchFileException gone) {
-            return Optional.empty(); // its verify ended and removed it meanwhile
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return Optional.empty(); // its verify ended and removed it meanwhile
+            }
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException notAJournal) {
+                lock = null; // locked by this JVM, not through a journal (a test holding it)
+            }
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            if (Files.getLastModifiedTime(file).toInstant().plus(FORGOTTEN_AFTER).isBefore(now)) {
+                Files.deleteIfExists(file);
+                lock.release();
+                channel.close();
+                return Optional.empty();
+            }
+            Journal journal = new Journal(file, channel, lock, 0);
+            journal.lastId = journal.pending().stream().mapToLong(Pending::id).max().orElse(0);
+            taken = true;
+            return Optional.of(journal);
+        } finally {
+            if (!taken) {
+                HELD.remove(held);
+            }
         }
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException ours) {
-            lock = null; // a journal of a session of this JVM, which is running
-        }
-        if (lock == null) {
-            channel.close();
-            return Optional.empty();
-        }
-        if (Files.getLastModifiedTime(file).toInstant().plus(FORGOTTEN_AFTER).isBefore(now)) {
-            Files.deleteIfExists(file);
-            lock.release();
-            channel.close();
-            return Optional.empty();
-        }
-        Journal journal = new Journal(file, channel, lock, 0);
-        journal.lastId = journal.pending().stream().mapToLong(Pending::id).max().orElse(0);
-        return Optional.of(journal);
     }
 
     /** Records {@code write} durably, before it is made; returns its id for {@link #undone}. */
@@ -156,15 +179,15 @@ final class Journal implements AutoCloseable {
     synchronized List<Pending> pending() {
         Map<Long, Write> open = new LinkedHashMap<>();
         try {
-            for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            forEachLine(text -> {
                 JsonNode line;
                 try {
                     line = JSON.readTree(text);
                 } catch (IOException cutShort) {
-                    continue;
+                    return;
                 }
                 if (line == null) {
-                    continue;
+                    return;
                 }
                 if (line.has("undone")) {
                     open.remove(line.get("undone").asLong());
@@ -175,13 +198,50 @@ final class Journal implements AutoCloseable {
                         // A write of a toolkit version that no longer knows its kind: nothing here can undo it.
                     }
                 }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the verify's journal " + file, e);
         }
         List<Pending> pending = new ArrayList<>();
         open.forEach((id, write) -> pending.add(new Pending(id, write)));
         return pending;
+    }
+
+    /** No write is recorded in a line this long: a longer one is garbage, skipped without being held in memory. */
+    private static final int LONGEST_LINE = 1 << 20;
+
+    /**
+     * Gives each line of the journal, read through its own locked channel (another descriptor's close would
+     * drop the lock); bytes that are not UTF-8 (a character a crash cut in two) are replaced, not refused.
+     */
+    private void forEachLine(Consumer<String> each) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        boolean tooLong = false;
+        long position = 0;
+        int read;
+        while ((read = channel.read(chunk.clear(), position)) > 0) {
+            position += read;
+            for (int i = 0; i < read; i++) {
+                byte b = chunk.get(i);
+                if (b == '\n') {
+                    if (!tooLong) {
+                        each.accept(line.toString(StandardCharsets.UTF_8));
+                    }
+                    line.reset();
+                    tooLong = false;
+                } else if (!tooLong) {
+                    line.write(b);
+                    if (line.size() > LONGEST_LINE) {
+                        line.reset();
+                        tooLong = true;
+                    }
+                }
+            }
+        }
+        if (!tooLong && line.size() > 0) {
+            each.accept(line.toString(StandardCharsets.UTF_8));
+        }
     }
 
     Path file() {
@@ -199,6 +259,7 @@ final class Journal implements AutoCloseable {
                 }
                 lock.release();
                 channel.close();
+                HELD.remove(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not close the verify's journal " + file, e);
