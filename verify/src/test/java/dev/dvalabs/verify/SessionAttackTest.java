@@ -241,7 +241,6 @@ class SessionAttackTest {
 
     @Test
     @DisplayName("undoWrites while another thread's write is under way waits for it, so that write is undone too")
-    @Disabled("finding 2: undoWrites does not wait for a write under way")
     void undoWaitsForAWriteUnderWay() throws Exception {
         try (Session session = open()) {
             CountDownLatch recorded = new CountDownLatch(1);
