@@ -186,14 +186,18 @@ final class Journal implements AutoCloseable {
                 } catch (IOException cutShort) {
                     return;
                 }
-                if (line == null) {
+                // Only the two shapes this class writes count; any other line (garbage, a hand edit) is skipped.
+                if (line == null || !line.isObject()) {
                     return;
                 }
-                if (line.has("undone")) {
+                if (line.path("undone").isIntegralNumber()) {
                     open.remove(line.get("undone").asLong());
-                } else if (line.has("write")) {
+                } else if (line.path("id").isIntegralNumber() && line.path("write").isObject()) {
                     try {
-                        open.put(line.get("id").asLong(), JSON.treeToValue(line.get("write"), Write.class));
+                        Write write = JSON.treeToValue(line.get("write"), Write.class);
+                        if (write != null) {
+                            open.put(line.get("id").asLong(), write);
+                        }
                     } catch (IOException | IllegalArgumentException unknown) {
                         // A write of a toolkit version that no longer knows its kind: nothing here can undo it.
                     }

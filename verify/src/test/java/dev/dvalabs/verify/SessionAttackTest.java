@@ -289,7 +289,6 @@ class SessionAttackTest {
 
     @Test
     @DisplayName("garbage lines in a journal are skipped, the writes it names are undone, and nothing else")
-    @Disabled("finding 3: a journal line without an id throws NullPointerException out of Session.open")
     void garbageLines() throws Exception {
         Files.createDirectories(folder());
         NotAWrite.MADE.set(0);
