@@ -14,6 +14,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -106,9 +107,14 @@ final class Journal implements AutoCloseable {
         }
         boolean taken = false;
         try {
+            // Only a plain file is a journal: a symlink planted at one's path is not followed to write what it
+            // points at, and a FIFO or a folder named like one would hang or fail the verify.
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
             FileChannel channel;
             try {
-                channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             } catch (java.nio.file.NoSuchFileException gone) {
                 return Optional.empty(); // its verify ended and removed it meanwhile
             }
