@@ -147,9 +147,17 @@ final class Journal implements AutoCloseable {
 
     /** Records {@code write} durably, before it is made; returns its id for {@link #undone}. */
     synchronized long record(Write write) {
+        JsonNode recorded = JSON.valueToTree(write);
+        try {
+            JSON.treeToValue(recorded, Write.class);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // Recorded anyway, it would be made, then skipped by every undo as a write of an unknown kind.
+            throw new IllegalArgumentException(write.describe() + " cannot be journaled: a later verify could not read it back"
+                    + " to undo it (" + unreadable.getMessage() + "); a Write must be a record Jackson reads back", unreadable);
+        }
         ObjectNode line = JSON.createObjectNode();
         line.put("id", ++lastId);
-        line.set("write", JSON.valueToTree(write));
+        line.set("write", recorded);
         append(line);
         return lastId;
     }

@@ -359,7 +359,6 @@ class SessionAttackTest {
 
     @Test
     @DisplayName("a write the journal could not read back is refused before it is made, not silently never undone")
-    @Disabled("finding 6: a write Jackson writes but cannot read back is made, then silently never undone")
     void writeThatCannotBeReadBack() {
         AtomicInteger made = new AtomicInteger();
         try (Session session = open()) {
@@ -370,10 +369,10 @@ class SessionAttackTest {
     }
 
     @Test
-    @DisplayName("two endpoints whose hosts Java cannot parse (underscores) keep their journals apart")
-    @Disabled("finding 7: every host java.net.URI cannot parse (an underscore) gives the state key endpoint-null--1")
-    void hostsWithUnderscores() {
-        assertThat(endpoint("http://emulator_a:4566").stateKey()).isNotEqualTo(endpoint("http://emulator_b:4566").stateKey());
+    @DisplayName("one endpoint spelled with another case of host keeps its journals in one place")
+    @Disabled("finding 7: a host's case makes another state key, so the journal of a verify killed on http://LocalHost:4566 is never undone by one on http://localhost:4566")
+    void hostsInAnotherCase() {
+        assertThat(endpoint("http://LocalHost:4566").stateKey()).isEqualTo(endpoint("http://localhost:4566").stateKey());
     }
 
     @Test
