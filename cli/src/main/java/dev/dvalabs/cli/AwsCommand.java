@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,11 +47,7 @@ final class AwsCommand implements Callable<Integer> {
         try (Target t = opened.get()) {
             ProcessBuilder builder = new ProcessBuilder(AwsCommandLine.command(
                     AwsCommandLine.install(target.localOptions()), t, arguments)).redirectInput(ProcessBuilder.Redirect.INHERIT);
-            Map<String, String> env = builder.environment();
-            if (t.endpoint().isPresent()) {
-                AwsCommandLine.unsetOnEmulator().forEach(env::remove);
-            }
-            env.putAll(AwsCommandLine.environment(t));
+            AwsCommandLine.pointAt(t, builder.environment());
             Process aws = builder.start();
             Thread errors = copy(aws.getErrorStream(), spec.commandLine().getErr());
             copy(aws.getInputStream(), out).join();
