@@ -16,6 +16,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,13 +71,30 @@ final class Journal implements AutoCloseable {
 
     /** A new journal for one verify in {@code folder}, locked until {@link #close}. */
     static Journal start(Path folder, String run) {
+        Path file = folder.resolve(run + SUFFIX).toAbsolutePath().normalize();
+        Path starting = folder.resolve(run + ".starting");
+        HELD.add(file); // before it exists: a session of this JVM looking for abandoned journals passes it by
+        FileChannel channel = null;
         try {
             Files.createDirectories(folder);
-            Path file = folder.resolve(run + SUFFIX);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            // Locked before it is named like a journal, so that another JVM's verify never finds it unlocked and
+            // takes it for abandoned (and deletes it, empty) between its creation and its lock. A kill between
+            // the two leaves an empty .starting file, which names no write.
+            channel = FileChannel.open(starting, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            return new Journal(file, channel, channel.lock(), 0);
+            FileLock lock = channel.lock();
+            Files.move(starting, file, StandardCopyOption.ATOMIC_MOVE);
+            return new Journal(file, channel, lock, 0);
         } catch (IOException e) {
+            HELD.remove(file);
+            if (channel != null) {
+                try {
+                    channel.close();
+                    Files.deleteIfExists(starting);
+                } catch (IOException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+            }
             throw new UncheckedIOException("could not start the verify's journal in " + folder, e);
         }
     }

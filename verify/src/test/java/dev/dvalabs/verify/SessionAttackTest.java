@@ -398,4 +398,30 @@ class SessionAttackTest {
             assertThat(session.memory("seen", SessionTest.Seen.class).all()).containsExactly(new SessionTest.Seen("t", 10));
         }
     }
+
+    @Test
+    @DisplayName("sessions opening at once in one JVM never take each other's new journal")
+    void sessionsOpeningAtOnce() throws Exception {
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger recovered = new AtomicInteger();
+        Runnable verifies = () -> {
+            for (int i = 0; i < 300 && failures.isEmpty(); i++) {
+                try (Session session = open()) {
+                    recovered.addAndGet(session.recovered().size());
+                    session.write(new Noted("mine"), () -> {});
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }
+        };
+        Thread[] threads = {new Thread(verifies), new Thread(verifies), new Thread(verifies)};
+        for (Thread t : threads) {
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(recovered).as("no session took another's running journal").hasValue(0);
+    }
 }
