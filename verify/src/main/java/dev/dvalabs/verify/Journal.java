@@ -38,7 +38,10 @@ import java.util.function.Consumer;
  */
 final class Journal implements AutoCloseable {
 
-    /** A journal untouched this long names writes on an emulator long gone; it is dropped without undoing. */
+    /**
+     * A journal of an emulator untouched this long names writes on an emulator long gone; it is dropped without
+     * undoing. An AWS account outlives any age, so there a journal stays until what it names is undone.
+     */
     static final Duration FORGOTTEN_AFTER = Duration.ofDays(14);
 
     private static final String SUFFIX = ".journal";
@@ -101,16 +104,16 @@ final class Journal implements AutoCloseable {
 
     /**
      * The journals in {@code folder} that no running verify holds, each locked now for its taker to undo
-     * and close; those older than {@link #FORGOTTEN_AFTER} are deleted instead.
+     * and close; on an emulator, those older than {@link #FORGOTTEN_AFTER} are deleted instead.
      */
-    static List<Journal> abandoned(Path folder, Instant now) {
+    static List<Journal> abandoned(Path folder, Instant now, boolean onAnEmulator) {
         List<Journal> found = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
             return found;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
             for (Path file : files) {
-                takeOver(file, now).ifPresent(found::add);
+                takeOver(file, now, onAnEmulator).ifPresent(found::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the journals in " + folder, e);
@@ -118,7 +121,7 @@ final class Journal implements AutoCloseable {
         return found;
     }
 
-    private static Optional<Journal> takeOver(Path file, Instant now) throws IOException {
+    private static Optional<Journal> takeOver(Path file, Instant now, boolean onAnEmulator) throws IOException {
         Path held = file.toAbsolutePath().normalize();
         if (!HELD.add(held)) {
             return Optional.empty(); // a journal of a session of this JVM, which is running
@@ -146,7 +149,7 @@ final class Journal implements AutoCloseable {
                 channel.close();
                 return Optional.empty();
             }
-            if (Files.getLastModifiedTime(file).toInstant().plus(FORGOTTEN_AFTER).isBefore(now)) {
+            if (onAnEmulator && Files.getLastModifiedTime(file).toInstant().plus(FORGOTTEN_AFTER).isBefore(now)) {
                 Files.deleteIfExists(file);
                 lock.release();
                 channel.close();

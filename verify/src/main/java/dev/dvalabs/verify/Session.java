@@ -237,7 +237,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void recoverAbandoned() {
-        for (Journal abandoned : Journal.abandoned(folder, clock.instant())) {
+        for (Journal abandoned : Journal.abandoned(folder, clock.instant(), target.endpoint().isPresent())) {
             try {
                 recovered.addAll(undo(abandoned));
             } catch (RuntimeException stillThere) {

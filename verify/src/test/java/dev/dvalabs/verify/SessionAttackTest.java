@@ -424,4 +424,25 @@ class SessionAttackTest {
         assertThat(failures).isEmpty();
         assertThat(recovered).as("no session took another's running journal").hasValue(0);
     }
+
+    @Test
+    @DisplayName("on AWS, what a verify killed a month ago journaled is still undone: the account outlives any age")
+    void oldJournalOnAws() throws Exception {
+        Target aws = new Target() {
+            public String name() { return "aws"; }
+            public Optional<URI> endpoint() { return Optional.empty(); }
+            public Region region() { return Region.EU_WEST_1; }
+            public AwsCredentialsProvider credentials() { return EMULATOR_CREDENTIALS; }
+            public void close() {}
+        };
+        Path folder = state.resolve(Session.safe(aws.stateKey())).resolve("ex");
+        Files.createDirectories(folder);
+        Path journal = folder.resolve("killed.journal");
+        Files.writeString(journal, line(1, "temporary-key") + "\n");
+        Files.setLastModifiedTime(journal, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(30))));
+
+        try (Session session = Session.on(aws, "ex", Names.declared(Map.of())).state(state).open()) {
+            assertThat(session.recovered()).containsExactly("note temporary-key");
+        }
+    }
 }
