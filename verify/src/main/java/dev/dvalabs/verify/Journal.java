@@ -176,6 +176,11 @@ final class Journal implements AutoCloseable {
             throw new IllegalArgumentException(write.describe() + " cannot be journaled: a later verify could not read it back"
                     + " to undo it (" + unreadable.getMessage() + "); a Write must be a record Jackson reads back", unreadable);
         }
+        if (recorded.toString().getBytes(StandardCharsets.UTF_8).length > LONGEST_LINE - 64) {
+            // A longer line is skipped as garbage when the journal is read back, so the write would never be undone.
+            throw new IllegalArgumentException(write.describe() + " cannot be journaled: its record is longer than "
+                    + LONGEST_LINE + " bytes; a Write names what to remove (a key, a name), not its content");
+        }
         ObjectNode line = JSON.createObjectNode();
         line.put("id", ++lastId);
         line.set("write", recorded);

@@ -445,4 +445,15 @@ class SessionAttackTest {
             assertThat(session.recovered()).containsExactly("note temporary-key");
         }
     }
+
+    @Test
+    @DisplayName("a write whose record is longer than a journal line is read back is refused before it is made")
+    void writeTooLargeToReadBack() {
+        AtomicInteger made = new AtomicInteger();
+        try (Session session = open()) {
+            assertThatThrownBy(() -> session.write(new Noted("x".repeat(2 << 20)), made::incrementAndGet))
+                    .hasMessageContaining("cannot be journaled");
+            assertThat(made).hasValue(0);
+        }
+    }
 }
