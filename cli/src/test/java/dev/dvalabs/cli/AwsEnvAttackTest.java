@@ -58,4 +58,36 @@ class AwsEnvAttackTest {
         assertThat(out).doesNotContain("learners-").doesNotContain("AKIALEARNERSOWNKEY01").doesNotContain("=prod")
                 .contains("AWS_ENDPOINT_URL=http://127.0.0.1:4566/it's\n");
     }
+
+    private static final Target AWS = new Target() {
+        public String name() { return "aws"; }
+        public Optional<URI> endpoint() { return Optional.empty(); }
+        public Region region() { return Region.EU_WEST_1; }
+        public AwsCredentialsProvider credentials() { return EMULATOR_CREDENTIALS; }
+        public void close() {}
+    };
+
+    @Test
+    @DisplayName("eval \"$(labs env --target aws)\" after an emulator's points the shell at AWS: no endpoint, no aws function, no test keys")
+    void switchingToAws() throws Exception {
+        String script = String.join("\n", ShellEnv.lines(EMULATOR, ShellEnv.Shell.bash)) + "\n"
+                + String.join("\n", ShellEnv.lines(AWS, ShellEnv.Shell.bash)) + "\n"
+                + "echo \"endpoint=${AWS_ENDPOINT_URL-unset} key=${AWS_ACCESS_KEY_ID-unset} aws=$(type -t aws || echo none)\"\n";
+        Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(out).contains("endpoint=unset key=unset aws=").doesNotContain("aws=function");
+    }
+
+    @Test
+    @DisplayName("eval \"$(labs env --target aws)\" keeps the learner's own keys")
+    void awsKeepsTheLearnersKeys() throws Exception {
+        String script = String.join("\n", ShellEnv.lines(AWS, ShellEnv.Shell.bash)) + "\necho \"key=${AWS_ACCESS_KEY_ID-unset}\"\n";
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+        bash.environment().putAll(LEARNERS);
+        Process p = bash.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(out).contains("key=AKIALEARNERSOWNKEY01");
+    }
 }
