@@ -90,4 +90,17 @@ class AwsEnvAttackTest {
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(out).contains("key=AKIALEARNERSOWNKEY01");
     }
+
+    @Test
+    @DisplayName("labs aws --profile on an emulator is refused in one sentence, exit 2: the profile's keys and token would go to the emulator")
+    void profileOnAnEmulator() {
+        for (String[] args : new String[][] {{"aws", "--profile", "prod", "sqs", "list-queues"},
+                {"aws", "sqs", "list-queues", "--profile=prod"}, {"aws", "--target", "moto", "s3", "ls", "--profile", "prod"}}) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = Labs.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+            assertThat(code).as(String.join(" ", args)).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(err.toString()).contains("--profile").hasLineCount(1);
+        }
+    }
 }
