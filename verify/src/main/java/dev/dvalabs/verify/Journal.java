@@ -199,7 +199,12 @@ final class Journal implements AutoCloseable {
             // A line a crash cut short stays on its own: what follows it starts a new line.
             String text = (size > 0 && !endsWithNewline(size) ? "\n" : "") + line + "\n";
             channel.position(size);
-            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            // A full disk writes what fits and says how much: the rest is written again, which then fails, so a
+            // record cut short never counts as recorded (its write is not made).
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
             channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("could not record in the verify's journal " + file, e);

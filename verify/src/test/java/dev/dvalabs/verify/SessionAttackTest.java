@@ -136,6 +136,19 @@ class SessionAttackTest {
 
     /** The verify of another JVM: opens a session on the state folder in args[0], writes, says so, and waits to be killed. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("full-disk")) {
+            Session session = Session.on(endpoint("http://127.0.0.1:1"), "ex", Names.declared(Map.of()))
+                    .state(Path.of(args[0])).open();
+            session.write(new Noted("fits"), () -> System.out.println("MADE fits"));
+            try {
+                session.write(new Noted("x".repeat(8192)), () -> System.out.println("MADE big"));
+            } catch (RuntimeException e) {
+                System.out.println("REFUSED big: " + e.getMessage());
+            }
+            System.out.println("WRITTEN");
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // as a crash: nothing undone, the journal stays
+        }
         Session session = Session.on(endpoint("http://127.0.0.1:1"), "ex", Names.declared(Map.of()))
                 .state(Path.of(args[0])).open();
         session.write(new Noted("killed-1"), () -> {});
@@ -454,6 +467,22 @@ class SessionAttackTest {
             assertThatThrownBy(() -> session.write(new Noted("x".repeat(2 << 20)), made::incrementAndGet))
                     .hasMessageContaining("cannot be journaled");
             assertThat(made).hasValue(0);
+        }
+    }
+
+    @Test
+    @DisplayName("a full disk (a file size limit) refuses the write whose record it cannot hold: the write is not made")
+    void fullDisk() throws Exception {
+        Files.createDirectories(state);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process verify = new ProcessBuilder("bash", "-c", "ulimit -f 4; exec \"$0\" -cp \"$1\" \"$2\" \"$3\" full-disk", java,
+                System.getProperty("java.class.path"), SessionAttackTest.class.getName(), state.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(verify.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(out).contains("MADE fits", "REFUSED big", "WRITTEN").doesNotContain("MADE big");
+        try (Session next = open()) {
+            assertThat(next.recovered()).containsExactly("note fits");
         }
     }
 }
