@@ -42,10 +42,28 @@ public final class Memory<T> {
     public synchronized void add(T fact) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writeValueAsString(fact) + "\n", StandardCharsets.UTF_8,
+            // A line a crash (or a full disk) cut short stays on its own: this fact starts a new line.
+            String text = (endsCut() ? "\n" : "") + JSON.writeValueAsString(fact) + "\n";
+            Files.writeString(file, text, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw new UncheckedIOException("could not remember what this verify saw in " + file, e);
+        }
+    }
+
+    /** Whether the memory's last line has no end: a write cut short by a crash or a full disk. */
+    private boolean endsCut() throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.position(size - 1).read(last);
+            return last.get(0) != '\n';
         }
     }
 

@@ -485,4 +485,16 @@ class SessionAttackTest {
             assertThat(next.recovered()).containsExactly("note fits");
         }
     }
+
+    @Test
+    @DisplayName("a memory whose last line a crash cut short keeps the next fact: it starts a line of its own")
+    void memoryAfterACutLine() throws Exception {
+        Files.createDirectories(folder());
+        Files.writeString(folder().resolve("seen.memory"), "{\"table\":\"t\",\"capacity\":10}\n{\"table\":\"t\",\"capa");
+        try (Session session = open()) {
+            Memory<SessionTest.Seen> seen = session.memory("seen", SessionTest.Seen.class);
+            seen.add(new SessionTest.Seen("t", 0));
+            assertThat(seen.all()).containsExactly(new SessionTest.Seen("t", 10), new SessionTest.Seen("t", 0));
+        }
+    }
 }
