@@ -1,5 +1,6 @@
 package dev.dvalabs.cli;
 
+import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.targets.AwsCommandLine;
 import dev.dvalabs.targets.Target;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +42,13 @@ final class AwsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // An explicit profile makes the CLI sign with its keys instead of the emulator's test keys, and send its
+        // access key id and session token to the emulator: what setting AWS_PROFILE aside is for.
+        if (target.kind != TargetOptions.Kind.aws
+                && arguments.stream().anyMatch(a -> a.equals("--profile") || a.startsWith("--profile="))) {
+            throw new BadInputException("labs aws uses the emulator's test keys; --profile would send your profile's keys"
+                    + " to the emulator, so leave it out (or use --target aws for your account).");
+        }
         Optional<Target> opened = target.open(TargetOptions.Local.ATTACH, out);
         if (opened.isEmpty()) {
             spec.commandLine().getErr().println("labs: No local emulator is running; labs deploy <exercise> starts one and keeps it.");
@@ -50,11 +57,7 @@ final class AwsCommand implements Callable<Integer> {
         try (Target t = opened.get()) {
             ProcessBuilder builder = new ProcessBuilder(AwsCommandLine.command(
                     AwsCommandLine.install(target.localOptions()), t, arguments)).redirectInput(ProcessBuilder.Redirect.INHERIT);
-            Map<String, String> env = builder.environment();
-            if (t.endpoint().isPresent()) {
-                AwsCommandLine.unsetOnEmulator().forEach(env::remove);
-            }
-            env.putAll(AwsCommandLine.environment(t));
+            AwsCommandLine.pointAt(t, builder.environment());
             Process aws = builder.start();
             Thread errors = copy(aws.getErrorStream(), spec.commandLine().getErr());
             copy(aws.getInputStream(), out).join();

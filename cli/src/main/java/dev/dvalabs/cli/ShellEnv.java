@@ -40,6 +40,15 @@ final class ShellEnv {
             lines.add(shell == Shell.fish
                     ? "function aws; command aws --endpoint-url $AWS_ENDPOINT_URL $argv; end"
                     : "aws() { command aws --endpoint-url \"$AWS_ENDPOINT_URL\" \"$@\"; }");
+        } else {
+            // What an earlier eval for an emulator set would keep sending this shell's CLI there: its endpoint,
+            // its aws function and its test keys (the learner's own keys, anything but test, stay).
+            lines.add("# Undo what labs env set for an emulator, if it did: its endpoint, its aws function, its test keys.");
+            lines.addAll(shell == Shell.fish
+                    ? List.of("set -e AWS_ENDPOINT_URL 2>/dev/null", "functions -e aws 2>/dev/null",
+                            "if test \"$AWS_ACCESS_KEY_ID\" = test -a \"$AWS_SECRET_ACCESS_KEY\" = test; set -e AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY; end")
+                    : List.of("unset AWS_ENDPOINT_URL", "unset -f aws 2>/dev/null",
+                            "if [ \"${AWS_ACCESS_KEY_ID-}\" = test ] && [ \"${AWS_SECRET_ACCESS_KEY-}\" = test ]; then unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY; fi"));
         }
         return lines;
     }

@@ -42,9 +42,21 @@ public final class AwsCommandLine {
         return env;
     }
 
-    /** The variables {@link #environment} sets aside from the learner's shell on an emulator. */
+    /**
+     * The variables {@link #environment} sets aside from the learner's shell on an emulator: the profile, and a
+     * session token under either name botocore reads one from (AWS_SECURITY_TOKEN first), which it would send
+     * along with the emulator's test keys.
+     */
     public static List<String> unsetOnEmulator() {
-        return List.of("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_DEFAULT_PROFILE");
+        return List.of("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_DEFAULT_PROFILE");
+    }
+
+    /** {@code env}, a copy of the learner's environment, pointed at {@code target} for the CLI's process. */
+    public static void pointAt(Target target, Map<String, String> env) {
+        if (target.endpoint().isPresent()) {
+            unsetOnEmulator().forEach(env::remove);
+        }
+        env.putAll(environment(target));
     }
 
     /** {@code aws <arguments>} against {@code target}: on an emulator with its endpoint named explicitly (see above). */

@@ -1,7 +1,5 @@
 package dev.dvalabs.policy;
 
-import java.util.regex.Pattern;
-
 /** The {@code *} and {@code ?} wildcards of IAM policies, in names and, segment by segment, in ARNs. */
 final class Wildcard {
 
@@ -9,30 +7,65 @@ final class Wildcard {
 
     private Wildcard() {}
 
+    private static final int ANY_RUN = -1;
+    private static final int ANY_ONE = -2;
+
     /**
      * {@code *} matches any run of characters (including none), {@code ?} exactly one; a character
      * after {@link Variables#LITERAL} (from {@code ${*}} or a variable's value) matches only itself.
+     * Matched by the greedy walk that returns to the last {@code *}, in time bounded by the pattern's
+     * length times the value's: a regular expression of {@code .*} runs backtracks exponentially on a
+     * pattern a learner can write ({@code *a*a*a...b}), and hung the verify.
      */
     static boolean matches(String pattern, String value, boolean ignoreCase) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
+        int[] want = tokens(pattern);
+        int[] have = value.codePoints().toArray();
+        int w = 0;
+        int h = 0;
+        int lastRun = -1;
+        int resumeAt = 0;
+        while (h < have.length) {
+            if (w < want.length && want[w] != ANY_RUN && (want[w] == ANY_ONE || same(want[w], have[h], ignoreCase))) {
+                w++;
+                h++;
+            } else if (w < want.length && want[w] == ANY_RUN) {
+                lastRun = w++;
+                resumeAt = h;
+            } else if (lastRun >= 0) {
+                w = lastRun + 1; // the last * takes one more character
+                h = ++resumeAt;
+            } else {
+                return false;
+            }
+        }
+        while (w < want.length && want[w] == ANY_RUN) {
+            w++;
+        }
+        return w == want.length;
+    }
+
+    /** The pattern's characters (code points), with {@link #ANY_RUN} and {@link #ANY_ONE} for its wildcards. */
+    private static int[] tokens(String pattern) {
+        int[] tokens = new int[pattern.length()];
+        int n = 0;
         boolean escaped = false;
-        for (char c : pattern.toCharArray()) {
+        for (int c : pattern.codePoints().toArray()) {
             if (escaped) {
-                literal.append(c);
+                tokens[n++] = c;
                 escaped = false;
             } else if (c == Variables.LITERAL) {
                 escaped = true;
-            } else if (c == '*' || c == '?') {
-                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
-                literal.setLength(0);
             } else {
-                literal.append(c);
+                tokens[n++] = c == '*' ? ANY_RUN : c == '?' ? ANY_ONE : c;
             }
         }
-        regex.append(Pattern.quote(literal.toString()));
-        int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        return Pattern.compile(regex.toString(), flags).matcher(value).matches();
+        return java.util.Arrays.copyOf(tokens, n);
+    }
+
+    /** As Pattern.CASE_INSENSITIVE | UNICODE_CASE compares two characters. */
+    private static boolean same(int a, int b, boolean ignoreCase) {
+        return a == b || ignoreCase && (Character.toUpperCase(a) == Character.toUpperCase(b)
+                || Character.toLowerCase(a) == Character.toLowerCase(b));
     }
 
     /**

@@ -101,7 +101,9 @@ public interface Target extends AutoCloseable {
      * every command on the same emulator endpoint or account and region, different for any other.
      */
     default String stateKey() {
-        return name() + endpoint().map(e -> "-" + e.getHost() + "-" + e.getPort()).orElse("") + "-" + region().id();
+        // A host's case is no part of it (RFC 3986): LocalHost is localhost, whose journals a verify must find.
+        return name() + endpoint().map(e -> "-" + String.valueOf(e.getHost()).toLowerCase(java.util.Locale.ROOT) + "-" + e.getPort()).orElse("")
+                + "-" + region().id();
     }
 
     /** Where this target is, in words, for progress lines and error messages. */

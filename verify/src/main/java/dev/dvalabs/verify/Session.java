@@ -221,10 +221,13 @@ public final class Session implements AutoCloseable {
 
     /**
      * Undoes every write journaled so far, newest first, and marks each undone; writes may follow (observe may
-     * write again). A write whose undoing failed stays in the journal and is named in the exception.
+     * write again). A write whose undoing failed stays in the journal and is named in the exception. A write
+     * another thread has under way is waited for: undone before it is made, it would stay.
      */
     public void undoWrites() {
-        undo(journal);
+        synchronized (writing) {
+            undo(journal);
+        }
     }
 
     /** What earlier verifies' journals named and this session undid as it opened, in words. */
@@ -256,7 +259,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void recoverAbandoned() {
-        for (Journal abandoned : Journal.abandoned(folder, clock.instant())) {
+        for (Journal abandoned : Journal.abandoned(folder, clock.instant(), target.endpoint().isPresent())) {
             try {
                 recovered.addAll(undo(abandoned));
             } catch (RuntimeException stillThere) {
