@@ -55,6 +55,8 @@ final class AwsCommand implements Callable<Integer> {
             return ExitCode.TARGET_UNAVAILABLE;
         }
         try (Target t = opened.get()) {
+            // On a real account the AWS CLI may write: it runs only where the toolkit may, after the same confirmation.
+            t.approveWrites("run the AWS CLI: aws " + String.join(" ", arguments));
             ProcessBuilder builder = new ProcessBuilder(AwsCommandLine.command(
                     AwsCommandLine.install(target.localOptions()), t, arguments)).redirectInput(ProcessBuilder.Redirect.INHERIT);
             AwsCommandLine.pointAt(t, builder.environment());

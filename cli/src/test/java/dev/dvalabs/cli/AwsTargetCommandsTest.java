@@ -106,6 +106,15 @@ class AwsTargetCommandsTest {
     }
 
     @Test
+    @DisplayName("labs aws on an account off the allow-list runs no AWS CLI command, as any other write")
+    void labsAwsOffTheAllowList() throws IOException {
+        Files.writeString(home.resolve(".config/dva-labs/config.yaml"), "sandboxAccounts: [\"111111111111\"]\n");
+        LabsTest.Ran ran = LabsTest.run("aws", "--target", "aws", "--yes", "dynamodb", "delete-table", "--table-name", "x");
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.TARGET_UNAVAILABLE);
+        assertThat(ran.err()).contains("Account 000000000000 is not on your sandbox allow-list, so nothing was written");
+    }
+
+    @Test
     @DisplayName("a malformed config file is a bad value: one sentence and exit 2, before any call")
     void malformedConfig() throws IOException {
         Files.writeString(home.resolve(".config/dva-labs/config.yaml"), "sandboxAccounts: [\n");
