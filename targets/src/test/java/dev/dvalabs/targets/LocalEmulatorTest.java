@@ -64,7 +64,7 @@ class LocalEmulatorTest {
         try {
             var options = new LocalEmulator.Options();
             LocalEmulator started = LocalEmulator.start(options);
-            assertThat(started.keep()).anySatisfy(line -> assertThat(line).contains("AWS_ENDPOINT_URL=http://127.0.0.1:" + started.port()));
+            assertThat(started.keep()).anySatisfy(line -> assertThat(line).contains("keeps running at http://127.0.0.1:" + started.port()));
             started.close(); // kept: close leaves it running
             LocalEmulator attached = LocalEmulator.attach(options).orElseThrow();
             assertThat(attached.port()).isEqualTo(started.port());
