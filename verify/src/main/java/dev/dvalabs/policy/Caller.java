@@ -57,6 +57,36 @@ public sealed interface Caller {
                     ? Optional.of(parts[1]) : Optional.empty();
         }
 
+        /** aws:PrincipalType: Account for the root, User, FederatedUser, or AssumedRole for a role's session. */
+        String type() {
+            if (isRoot()) {
+                return "Account";
+            }
+            String resource = Arn.fromString(arn).resourceAsString();
+            return resource.startsWith("user/") ? "User" : resource.startsWith("federated-user/") ? "FederatedUser" : "AssumedRole";
+        }
+
+        /**
+         * aws:userid where the ARN tells it: the account id for the root, ACCOUNT:NAME for a federated
+         * user. An IAM user's and a role's unique ids are IAM's, so a request must set them.
+         */
+        Optional<String> userId() {
+            if (isRoot()) {
+                return Optional.of(account);
+            }
+            String resource = Arn.fromString(arn).resourceAsString();
+            return resource.startsWith("federated-user/")
+                    ? Optional.of(account + ":" + resource.substring("federated-user/".length())) : Optional.empty();
+        }
+
+        /** The name aws:username carries, for an IAM user only ({@code arn:aws:iam::ACCOUNT:user/PATH/NAME}). */
+        Optional<String> userName() {
+            Arn parsed = Arn.fromString(arn);
+            String[] parts = parsed.resourceAsString().split("/");
+            return parsed.service().equals("iam") && parts.length >= 2 && parts[0].equals("user")
+                    ? Optional.of(parts[parts.length - 1]) : Optional.empty();
+        }
+
         /**
          * The ARN that {@code aws:PrincipalArn} carries: for a session, its role. The role's path is not
          * part of a session ARN, so the role ARN returned has none.

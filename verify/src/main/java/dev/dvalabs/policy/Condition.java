@@ -19,8 +19,8 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
 
     /** The comparison behind an operator, positive form; the Not operators negate it. */
     enum Test {
-        STRING_EQUALS(String::equals),
-        STRING_EQUALS_IGNORE_CASE(String::equalsIgnoreCase),
+        STRING_EQUALS((policy, actual) -> Variables.plain(policy).equals(actual)),
+        STRING_EQUALS_IGNORE_CASE((policy, actual) -> Variables.plain(policy).equalsIgnoreCase(actual)),
         STRING_LIKE((policy, actual) -> Wildcard.matches(policy, actual, false)),
         ARN_LIKE(Wildcard::matchesArn),
         BOOL(String::equalsIgnoreCase),
@@ -35,6 +35,11 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
 
         Test(BiPredicate<String, String> matches) {
             this.matches = matches;
+        }
+
+        /** IAM replaces policy variables in the values of string and ARN operators only. */
+        boolean takesVariables() {
+            return this == STRING_EQUALS || this == STRING_EQUALS_IGNORE_CASE || this == STRING_LIKE || this == ARN_LIKE;
         }
 
         /** A value that is not a number matches no numeric operator, as in AWS. */
@@ -94,14 +99,45 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
     }
 
     /**
+     * The policy's values with their variables replaced from the request. IAM: a variable with no
+     * value makes its value "effectively null", which nothing equals or is like, so it is left out:
+     * StringEquals then fails on it and StringNotEquals holds.
+     */
+    private List<String> resolved(Request request) {
+        return test.takesVariables()
+                ? values.stream().flatMap(v -> Variables.resolve(v, request).stream()).toList()
+                : values;
+    }
+
+    /** The condition as a learner reads it in a sentence: "aws:SourceArn is arn:... or arn:...". */
+    String describe() {
+        String verb = switch (test) {
+            case STRING_EQUALS, STRING_EQUALS_IGNORE_CASE, BOOL, NUMERIC_EQUALS -> negated ? "is not" : "is";
+            case STRING_LIKE, ARN_LIKE -> negated ? "does not match" : "matches";
+            default -> operator;
+        };
+        String quantified = switch (quantifier) {
+            case ALL_VALUES -> "every value of " + key;
+            case ANY_VALUE -> "some value of " + key;
+            case SINGLE -> key;
+        };
+        return quantified + " " + verb + " " + String.join(" or ", values);
+    }
+
+    /**
      * Whether the condition holds for the request. A key the context cannot know (a stranger's
-     * choice, in an exposure probe) counts as {@code assumeIfUnknown}.
+     * choice in an exposure probe, or what a service supplies but the request does not say) counts
+     * as {@code assumeIfUnknown}.
      */
     boolean holds(Context context, boolean assumeIfUnknown) {
         if (context.unknown(key)) {
             return assumeIfUnknown;
         }
-        List<String> actual = context.values(key);
+        // AWS: a key whose value "resolves to a null dataset, such as an empty string" counts as missing
+        // for the set operators, and Null asks whether the key exists "and its value is not null".
+        List<String> actual = test == Test.NULL || quantifier != Quantifier.SINGLE
+                ? context.values(key).stream().filter(v -> !v.isEmpty()).toList()
+                : context.values(key);
         if (test == Test.NULL) {
             // "Null": "true" asks that the key be absent, "false" that it be present.
             return values.stream().anyMatch(v -> Boolean.parseBoolean(v) == actual.isEmpty());
@@ -118,18 +154,20 @@ record Condition(String operator, String key, List<String> values, Test test, Qu
                 case SINGLE -> negated;
             };
         }
+        List<String> policy = resolved(context.request());
         return switch (quantifier) {
-            case ALL_VALUES -> actual.stream().allMatch(this::satisfiedBy);
-            case ANY_VALUE -> actual.stream().anyMatch(this::satisfiedBy);
+            case ALL_VALUES -> actual.stream().allMatch(a -> satisfiedBy(policy, a));
+            case ANY_VALUE -> actual.stream().anyMatch(a -> satisfiedBy(policy, a));
             // A plain operator on a key with several values: positive ones need one value to match,
             // negated ones need every value to stay clear of the policy's values.
-            case SINGLE -> negated ? actual.stream().allMatch(this::satisfiedBy) : actual.stream().anyMatch(this::satisfiedBy);
+            case SINGLE -> negated ? actual.stream().allMatch(a -> satisfiedBy(policy, a))
+                    : actual.stream().anyMatch(a -> satisfiedBy(policy, a));
         };
     }
 
     /** One request value against the policy's values: matches any (positive), or none (negated). */
-    private boolean satisfiedBy(String actual) {
-        boolean matchesOne = values.stream().anyMatch(v -> test.matches.test(v, actual));
+    private boolean satisfiedBy(List<String> policy, String actual) {
+        boolean matchesOne = policy.stream().anyMatch(v -> test.matches.test(v, actual));
         return negated != matchesOne;
     }
 }

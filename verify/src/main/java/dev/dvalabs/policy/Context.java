@@ -8,8 +8,10 @@ import java.util.TreeSet;
  * The condition values a statement is judged against. For a real request every key is known. For
  * an exposure probe, a made-up stranger, only the keys that say who is calling are known; the rest
  * (aws:SecureTransport, aws:UserAgent, ...) a stranger could set either way, so they are unknown.
+ * When {@code open}, the keys a service supplies but the request cannot say ({@link Request#unknown})
+ * are unknown too; otherwise they count as absent, the answer {@link Policies#decide} has always given.
  */
-record Context(Request request, Set<String> known) {
+record Context(Request request, Set<String> known, boolean open) {
 
     /** The keys a caller cannot choose: AWS sets them from who signs the request and on whose behalf. */
     static final Set<String> IDENTIFYING = caseInsensitive(Set.of("aws:SourceArn", "aws:SourceAccount", "aws:SourceOwner",
@@ -18,11 +20,16 @@ record Context(Request request, Set<String> known) {
             "aws:PrincipalIsAWSService", "aws:userid", "aws:username", "kms:CallerAccount"));
 
     static Context of(Request request) {
-        return new Context(request, null);
+        return new Context(request, null, false);
+    }
+
+    /** Judging a request whose unknown keys may hold anything. */
+    static Context open(Request request) {
+        return new Context(request, null, true);
     }
 
     static Context probe(Request stranger) {
-        return new Context(stranger, IDENTIFYING);
+        return new Context(stranger, IDENTIFYING, false);
     }
 
     List<String> values(String key) {
@@ -30,7 +37,7 @@ record Context(Request request, Set<String> known) {
     }
 
     boolean unknown(String key) {
-        return known != null && !known.contains(key);
+        return (known != null && !known.contains(key)) || (open && request.unknown().containsKey(key));
     }
 
     private static Set<String> caseInsensitive(Set<String> keys) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.Set;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,7 +21,10 @@ import java.util.stream.Stream;
  * decision to the account's IAM policies. Service principals and anonymous callers hold no identity
  * policies, so only the resource policy can let them in.
  *
- * <p>Not modelled: SCPs, RCPs, permission boundaries, session policies, grants, policy variables.
+ * <p>Action names are compared without regard to case, and every action an answer names is in its
+ * canonical spelling ({@link Actions#canonical}). Policy variables are resolved from the request.
+ *
+ * <p>Not modelled: SCPs, RCPs, permission boundaries, session policies, grants.
  */
 public final class Policies {
 
@@ -53,10 +57,11 @@ public final class Policies {
         Set<String> all = new TreeSet<>();
         for (Statement s : PolicyDocument.parse(policyJson, PolicyDocument.Kind.RESOURCE).statements()) {
             if (s.allow()) {
+                List<String> actions = s.actions().stream().map(Actions::canonical).distinct().toList();
                 if (s.notAction()) {
-                    all.add("every action except " + String.join(" ", s.actions()));
+                    all.add("every action except " + String.join(" ", actions));
                 } else {
-                    all.addAll(s.actions());
+                    all.addAll(actions);
                 }
             }
         }
@@ -78,19 +83,51 @@ public final class Policies {
         return new Policies(resource, keyPolicy, List.copyOf(all));
     }
 
+    /**
+     * AWS's decision. Condition keys the caller supplies but the request cannot tell
+     * ({@link Request#unknown}) count as absent; {@link #judge} says what depends on them.
+     */
     public Decision decide(Request request) {
-        Context context = Context.of(request);
-        if (denied(request, context)) {
+        return decide(request, Context.of(request), false);
+    }
+
+    /**
+     * The decision with what it depends on: for a service assuming a role, the trust policy's
+     * conditions are judged with the context that service supplies, and a condition on a key whose
+     * value only the service knows (the ARN of the resource it acts for) is named, not taken as unmet.
+     */
+    public Verdict judge(Request request) {
+        Context open = Context.open(request);
+        Decision worst = decide(request, open, false);
+        Decision best = decide(request, open, true);
+        if (worst == best) {
+            return new Verdict(worst, List.of());
+        }
+        Map<String, String> unknown = request.unknown();
+        List<Verdict.Unknown> depends = Stream.concat(
+                        resourceStatements().filter(s -> s.reach(request.caller()) != Reach.NONE),
+                        request.caller() instanceof Caller.Aws ? identityStatements() : Stream.empty())
+                .filter(s -> s.coversAction(request.action()) && s.coversResource(request.resource(), request)
+                        && s.conditions().stream().allMatch(c -> unknown.containsKey(c.key()) || c.holds(open, false)))
+                .flatMap(s -> s.conditions().stream().filter(c -> unknown.containsKey(c.key()))
+                        .map(c -> new Verdict.Unknown(c.describe(), unknown.get(c.key()), !s.allow())))
+                .distinct().toList();
+        return new Verdict(worst, depends);
+    }
+
+    /** Unknown condition keys count as met for Allow statements when {@code optimistic}, for Deny statements when not. */
+    private Decision decide(Request request, Context context, boolean optimistic) {
+        if (denied(request, context, !optimistic)) {
             return Decision.EXPLICIT_DENY;
         }
         Reach granted = resourceStatements()
-                .filter(s -> s.allow() && s.covers(request, context, false))
+                .filter(s -> s.allow() && s.covers(request, context, optimistic))
                 .map(s -> s.reach(request.caller()))
                 .max(Reach::compareTo).orElse(Reach.NONE);
         if (!(request.caller() instanceof Caller.Aws aws)) {
             return decision(granted == Reach.DIRECT);
         }
-        boolean identityAllows = identityStatements().anyMatch(s -> s.allow() && s.covers(request, context, false));
+        boolean identityAllows = identityStatements().anyMatch(s -> s.allow() && s.covers(request, context, optimistic));
         String owner = request.resourceAccount();
         if (owner != null && !owner.equals(aws.account())) {
             return decision(identityAllows && granted != Reach.NONE);
@@ -101,9 +138,29 @@ public final class Policies {
         return decision(granted == Reach.DIRECT || identityAllows);
     }
 
-    /** The actions among {@code actions} the caller may perform on the resource, with no condition keys set. */
+    /**
+     * The actions among {@code actions} the caller may perform on the resource, with no condition keys
+     * set, each named once by its canonical spelling, in the order asked.
+     */
     public List<String> allowedActions(Caller caller, String resource, Collection<String> actions) {
-        return actions.stream().filter(a -> decide(Request.of(caller, a, resource)).allowed()).toList();
+        return actions.stream().map(Actions::canonical).distinct()
+                .filter(a -> decide(Request.of(caller, a, resource)).allowed()).toList();
+    }
+
+    /**
+     * What the caller may do on the resource in one service ({@code "dynamodb"}): every action of the
+     * service the catalogue lists ({@link Actions#of}) and every one the policies name, asked about
+     * with no condition keys set, answered by canonical names.
+     */
+    public Permissions permissions(Caller caller, String resource, String service) {
+        String prefix = service.toLowerCase(Locale.ROOT) + ":";
+        Set<String> candidates = new TreeSet<>(Actions.of(service));
+        Stream.concat(resourceStatements(), identityStatements())
+                .filter(s -> s.allow() && !s.notAction())
+                .flatMap(s -> s.actions().stream()).map(Actions::canonical)
+                .filter(a -> a.startsWith(prefix) && !a.contains("*") && !a.contains("?"))
+                .forEach(candidates::add);
+        return new Permissions(resource, allowedActions(caller, resource, candidates));
     }
 
     /**
@@ -148,11 +205,11 @@ public final class Policies {
         return List.copyOf(found.values());
     }
 
-    private boolean denied(Request request, Context context) {
+    private boolean denied(Request request, Context context, boolean assumeIfUnknown) {
         boolean byResource = resourceStatements().anyMatch(s -> !s.allow() && s.reach(request.caller()) != Reach.NONE
-                && s.covers(request, context, false));
+                && s.covers(request, context, assumeIfUnknown));
         boolean byIdentity = request.caller() instanceof Caller.Aws
-                && identityStatements().anyMatch(s -> !s.allow() && s.covers(request, context, false));
+                && identityStatements().anyMatch(s -> !s.allow() && s.covers(request, context, assumeIfUnknown));
         return byResource || byIdentity;
     }
 

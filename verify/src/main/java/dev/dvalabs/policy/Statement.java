@@ -18,12 +18,18 @@ record Statement(String label, boolean allow, List<Principals.Entry> principals,
         return listed != notAction;
     }
 
-    boolean coversResource(String resource) {
+    /**
+     * Whether the Resource (or NotResource) element covers the resource, its variables resolved from
+     * the request. IAM: a resource with a variable that has no value matches no resource, so under
+     * NotResource it excludes nothing.
+     */
+    boolean coversResource(String resource, Request request) {
         if (resources == null) {
             return true;
         }
-        boolean listed = resources.stream().anyMatch(pattern -> pattern.equals("*") || Wildcard.matchesArn(pattern, resource)
-                || (!resource.startsWith("arn:") && Wildcard.matches(pattern, resource, false)));
+        boolean listed = resources.stream().flatMap(written -> Variables.resolveResource(written, request).stream())
+                .anyMatch(pattern -> pattern.equals("*") || Wildcard.matchesArn(pattern, resource)
+                        || (!resource.startsWith("arn:") && Wildcard.matches(pattern, resource, false)));
         return listed != notResource;
     }
 
@@ -43,7 +49,7 @@ record Statement(String label, boolean allow, List<Principals.Entry> principals,
      * every condition (ANDed). Unknown condition keys count as {@code assumeIfUnknown}.
      */
     boolean covers(Request request, Context context, boolean assumeIfUnknown) {
-        return coversAction(request.action()) && coversResource(request.resource())
+        return coversAction(request.action()) && coversResource(request.resource(), request)
                 && conditions.stream().allMatch(c -> c.holds(context, assumeIfUnknown));
     }
 }

@@ -9,12 +9,21 @@ final class Wildcard {
 
     private Wildcard() {}
 
-    /** {@code *} matches any run of characters (including none), {@code ?} exactly one. */
+    /**
+     * {@code *} matches any run of characters (including none), {@code ?} exactly one; a character
+     * after {@link Variables#LITERAL} (from {@code ${*}} or a variable's value) matches only itself.
+     */
     static boolean matches(String pattern, String value, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder();
         StringBuilder literal = new StringBuilder();
+        boolean escaped = false;
         for (char c : pattern.toCharArray()) {
-            if (c == '*' || c == '?') {
+            if (escaped) {
+                literal.append(c);
+                escaped = false;
+            } else if (c == Variables.LITERAL) {
+                escaped = true;
+            } else if (c == '*' || c == '?') {
                 regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
                 literal.setLength(0);
             } else {
