@@ -51,7 +51,7 @@ final class DynamodbFineGrainedAccessVerifier implements Verifier<DynamodbFineGr
                         "Create role allowing you to get temporary access keys to access table",
                         "Trust your account in {role}'s trust policy with both sts:AssumeRole and sts:TagSession:"
                                 + " a session tag needs sts:TagSession.",
-                        o -> o.trust().its("refused to you", Trust::refused).should(empty())).forTask(2),
+                        o -> o.trust().its("refused to you", Trust::denied).should(empty())).forTask(2),
                 new Check<Observed>("trust-only-your-account", "No one but you and your account may assume {role}",
                         "Create role allowing you to get temporary access keys to access table",
                         "Name your account (arn:aws:iam::<account>:root) as the trust policy's Principal, not \"*\", a service or another account.",

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.arns.Arn;
 
 /**
@@ -58,44 +59,32 @@ final class Grants {
                 .forEach(candidates::add);
     }
 
-    /** The requests a user makes on their own items that the policies refuse: "ana dynamodb:GetItem on key ana". */
+    /** The requests a user makes on their own items that the policies refuse: "ana dynamodb:GetItem with key ana". */
     List<String> ownRefused() {
-        List<String> refused = new ArrayList<>();
-        for (String user : USERS) {
-            for (String action : ITEM_ACTIONS) {
-                if (!allowed(user, action, table, user)) {
-                    refused.add(said(user, action, table, user));
-                }
-            }
-        }
-        return refused;
+        return decided(false, ITEM_ACTIONS, user -> new String[] {user});
     }
 
     /** The requests naming another user's key alone that the policies allow. */
     List<String> othersAllowed() {
-        List<String> allowed = new ArrayList<>();
-        for (String user : USERS) {
-            for (String action : ITEM_ACTIONS) {
-                String other = other(user);
-                if (allowed(user, action, table, other)) {
-                    allowed.add(said(user, action, table, other));
-                }
-            }
-        }
-        return allowed;
+        return decided(true, ITEM_ACTIONS, user -> new String[] {other(user)});
     }
 
     /** The batches naming the user's own key and another's that the policies allow. */
     List<String> mixedAllowed() {
-        List<String> allowed = new ArrayList<>();
+        return decided(true, BATCHES, user -> new String[] {user, other(user)});
+    }
+
+    /** Each user's requests on the table, one per action with the keys given, that the policies decide {@code allowed}. */
+    private List<String> decided(boolean allowed, List<String> actions, Function<String, String[]> keys) {
+        List<String> found = new ArrayList<>();
         for (String user : USERS) {
-            for (String action : BATCHES) {
-                if (allowed(user, action, table, user, other(user))) {
-                    allowed.add(said(user, action, table, user, other(user)));
+            for (String action : actions) {
+                if (allowed(user, action, table, keys.apply(user)) == allowed) {
+                    found.add(said(user, action, table, keys.apply(user)));
                 }
             }
         }
-        return allowed;
+        return found;
     }
 
     /** The Scans, of the table or an index of it, that the policies allow: a Scan names no key. */

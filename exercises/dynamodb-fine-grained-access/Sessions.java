@@ -3,7 +3,6 @@ package dev.dvalabs.exercises.dynamodbfinegrainedaccess;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Session;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -48,40 +47,39 @@ final class Sessions {
         StsClient sts = s.client(StsClient.class);
         DynamoDbClient dynamo = s.client(DynamoDbClient.class);
         String mark = s.marker().value();
-        Fact<AwsCredentialsProvider> canary = assume(sts, roleArn, mark + "-none", NO_DYNAMODB);
-        if (!canary.refused() && answers(() -> dynamo.listTables(r -> r.limit(1).overrideConfiguration(as(canary.value()))))) {
-            return Fact.unavailable(NO_ENFORCEMENT + ": " + s.target().describe() + " answered ListTables for a session"
-                    + " whose session policy allows no DynamoDB action");
-        }
-        Map<String, AwsCredentialsProvider> users = new LinkedHashMap<>();
-        for (String user : Grants.USERS) {
-            Fact<AwsCredentialsProvider> assumed = assume(sts, roleArn, mark + "-" + user, null);
-            if (assumed.refused()) {
-                return Fact.refused("could not assume " + roleArn + " with the session tag " + Grants.TAG + "="
-                        + mark + "-" + user + ": " + assumed.refusal());
-            }
-            users.put(user, assumed.value());
-        }
+        return assume(sts, roleArn, mark + "-none", NO_DYNAMODB).then(canary -> answers(
+                () -> dynamo.listTables(r -> r.limit(1).overrideConfiguration(as(canary))))
+                ? Fact.<List<Tried>>unavailable(NO_ENFORCEMENT + ": " + s.target().describe() + " answered ListTables for a session"
+                        + " whose session policy allows no DynamoDB action")
+                : assume(sts, roleArn, mark + "-" + Grants.USERS.get(0), null).then(first ->
+                        assume(sts, roleArn, mark + "-" + Grants.USERS.get(1), null).map(second ->
+                                tryAll(s, dynamo, table, mark, Map.of(Grants.USERS.get(0), first, Grants.USERS.get(1), second)))));
+    }
+
+    /** Each user puts its own item (journaled), then gets and queries it, gets the other's and scans. */
+    private static List<Tried> tryAll(Session s, DynamoDbClient dynamo, String table, String mark,
+                                      Map<String, AwsCredentialsProvider> users) {
         List<Tried> tried = new ArrayList<>();
-        users.forEach((user, creds) -> {
+        for (String user : Grants.USERS) {
             OwnItem own = new OwnItem(table, mark + "-" + user, ITEM);
             s.write(own, () -> tried.add(attempt(user, "PutItem on its own key", true, () -> dynamo.putItem(r -> r
-                    .tableName(table).item(own.key()).overrideConfiguration(as(creds))))));
-        });
-        users.forEach((user, creds) -> {
+                    .tableName(table).item(own.key()).overrideConfiguration(as(users.get(user)))))));
+        }
+        for (String user : Grants.USERS) {
+            AwsRequestOverrideConfiguration creds = as(users.get(user));
             OwnItem own = new OwnItem(table, mark + "-" + user, ITEM);
             OwnItem others = new OwnItem(table, mark + "-" + other(user), ITEM);
             tried.add(attempt(user, "GetItem on its own key", true,
-                    () -> dynamo.getItem(r -> r.tableName(table).key(own.key()).overrideConfiguration(as(creds)))));
+                    () -> dynamo.getItem(r -> r.tableName(table).key(own.key()).overrideConfiguration(creds))));
             tried.add(attempt(user, "Query of its own partition", true, () -> dynamo.query(r -> r.tableName(table)
                     .keyConditionExpression("#user = :user")
                     .expressionAttributeNames(Map.of("#user", DynamodbFineGrainedAccessVerifier.PARTITION_KEY))
-                    .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(own.userId()))).overrideConfiguration(as(creds)))));
+                    .expressionAttributeValues(Map.of(":user", AttributeValue.fromS(own.userId()))).overrideConfiguration(creds))));
             tried.add(attempt(user, "GetItem on " + other(user) + "'s key", false,
-                    () -> dynamo.getItem(r -> r.tableName(table).key(others.key()).overrideConfiguration(as(creds)))));
-            tried.add(attempt(user, "Scan", false, () -> dynamo.scan(r -> r.tableName(table).limit(1).overrideConfiguration(as(creds)))));
-        });
-        return Fact.of(List.copyOf(tried));
+                    () -> dynamo.getItem(r -> r.tableName(table).key(others.key()).overrideConfiguration(creds))));
+            tried.add(attempt(user, "Scan", false, () -> dynamo.scan(r -> r.tableName(table).limit(1).overrideConfiguration(creds))));
+        }
+        return List.copyOf(tried);
     }
 
     private static String other(String user) {
@@ -90,7 +88,7 @@ final class Sessions {
 
     /** A session of the role tagged with the user's id (the session's name); {@code policy} narrows it further. */
     private static Fact<AwsCredentialsProvider> assume(StsClient sts, String roleArn, String userId, String policy) {
-        return Fact.observe(() -> {
+        return Fact.about("role " + roleArn + " assumed with the session tag " + Grants.TAG + "=" + userId, () -> {
             Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(userId).durationSeconds(900)
                     .tags(t -> t.key(Grants.TAG).value(userId)).policy(policy)).credentials();
             return StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));

@@ -34,7 +34,7 @@ final class Trust {
     }
 
     /** What assuming the role with the tag needs and the trust policy refuses you: "sts:TagSession". */
-    List<String> refused() {
+    List<String> denied() {
         List<String> refused = new ArrayList<>();
         for (String action : ACTIONS) {
             Verdict verdict = policies.judge(request(action));

@@ -163,10 +163,11 @@ class DynamodbFineGrainedAccessChecksTest extends ChecksContract<Observed, Dynam
     void assumeRefused() {
         Observed seen = new Seen().build();
         Observed refused = new Observed(seen.table(), seen.trust(), seen.grants(),
-                Fact.refused("could not assume " + ROLE + " with the session tag userId=x: AccessDenied: not authorized"));
+                Fact.refused("role " + ROLE + " assumed with the session tag userId=dva-labs-verify-1764990000-0a1b2c3d-ana:"
+                        + " AccessDenied: User: " + YOU + " is not authorized to perform: sts:TagSession on resource: " + ROLE));
         Report report = Verification.judge("checks", checks(), refused, "aws", Map.of());
         assertThat(report.outcome("sessions-own-items").status()).isEqualTo(Status.FAIL);
-        assertThat(report.outcome("sessions-kept-apart").result().observed()).contains("could not assume");
+        assertThat(report.outcome("sessions-kept-apart").result().observed()).contains("sts:TagSession");
     }
 
     @Test
