@@ -47,8 +47,9 @@ final class ServiceContext {
 
     /**
      * The keys any service may supply when it acts for a resource, from "AWS global condition context
-     * keys" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html)
-     * and, for sts:ExternalId, "Access to AWS accounts owned by third parties".
+     * keys" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html) and
+     * "The confused deputy problem" (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html),
+     * which also gives sts:ExternalId as what a deputy inserts into its AssumeRole call.
      */
     private static final List<String> SOURCE_KEYS = List.of("aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID",
             "aws:SourceOrgPaths", "sts:ExternalId");

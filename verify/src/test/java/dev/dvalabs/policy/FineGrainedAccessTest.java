@@ -38,14 +38,14 @@ class FineGrainedAccessTest {
         return ownItems("ForAllValues:StringEquals", "${www.amazon.com:user_id}");
     }
 
-    /** The guide's second policy: the user's own items, and only these attributes of them. */
+    /** The guide's policy for GameRole whole: the user's own items, only these attributes, no Select but SPECIFIC_ATTRIBUTES. */
     private static Policies ownAttributes() {
         return Policies.identityOnly().withIdentity(List.of(policy(json("""
-                {"Sid": "LimitAccessToSpecificAttributes", "Effect": "Allow",
-                 "Action": ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchGetItem"], "Resource": "%s",
+                {"Sid": "AllowAccessToOnlyItemsMatchingUserID", "Effect": "Allow", "Action": %s, "Resource": ["%s"],
                  "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["${www.amazon.com:user_id}"],
-                                                             "dynamodb:Attributes": ["UserId", "GameTitle", "Wins", "Losses", "TopScore"]},
-                               "StringEqualsIfExists": {"dynamodb:Select": "SPECIFIC_ATTRIBUTES"}}}""", TABLE))));
+                                                             "dynamodb:Attributes": ["UserId", "GameTitle", "Wins", "Losses",
+                                                                                     "TopScore", "TopScoreDateTime"]},
+                               "StringEqualsIfExists": {"dynamodb:Select": "SPECIFIC_ATTRIBUTES"}}}""", ITEM_ACTIONS, TABLE))));
     }
 
     private static Request by(String action, String... partitionKeys) {
