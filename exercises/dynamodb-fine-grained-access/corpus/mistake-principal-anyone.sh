@@ -1,0 +1,5 @@
+# fails: trust-only-your-account
+# "Principal": {"AWS": "*"}: any AWS account may assume the role.
+. ./build.bash
+trust_principal='{"AWS": "*"}'
+build
