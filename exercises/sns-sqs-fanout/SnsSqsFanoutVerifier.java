@@ -85,20 +85,16 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
      */
     public record Fanout(String topicArn, String matching, String other, List<String> billing, List<String> shipping) {}
 
-    /** How a queue received the SHIPPED event. */
+    /** How a queue received the SHIPPED event, in the checklist's words. */
     enum Form {
         BARE("the bare message"), ENVELOPE("an SNS envelope from the topic"), NOTHING("nothing"), OTHER("something else");
 
         private final String words;
 
-        Form(String words) {
-            this.words = words;
-        }
+        Form(String words) { this.words = words; }
 
         @Override
-        public String toString() {
-            return words;
-        }
+        public String toString() { return words; }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.dvalabs.exercises.snssqsfanout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
@@ -13,7 +14,10 @@ import dev.dvalabs.targets.Emulator;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.probe.Sqs;
+import dev.dvalabs.testing.Sessions;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
@@ -185,6 +189,32 @@ class SnsSqsFanoutTest {
             assertThat(sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .attributes()).containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0");
             assertThat(sqs.listQueues().queueUrls()).as("the verifier's own queues, deleted").noneMatch(u -> u.contains(RunMarker.PREFIX));
+        }
+    }
+
+    @Test
+    @DisplayName("what a killed verify journaled as sent to a queue is taken out by the next verify's undo, exactly its"
+            + " messages, and only while the queue holds none of the learner's; a message that merely looks marked stays")
+    void journaledMessagesAreTakenOutExactly(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.SOLUTION);
+        String killed = RunMarker.start().value();
+        try (SqsClient sqs = emulator.client(SqsClient.builder());
+             Session session = Sessions.open(emulator, ID, lab.exercise().names())) {
+            String shipping = sqs.getQueueUrl(r -> r.queueName("dva-labs-shipping")).queueUrl();
+            sqs.sendMessage(r -> r.queueUrl(shipping).messageBody(killed + "-shipped"));
+            sqs.sendMessage(r -> r.queueUrl(shipping).messageBody(killed + "-placed"));
+            Sqs.SentMessages sent = new Sqs.SentMessages(shipping, List.of(killed + "-shipped", killed + "-placed"), List.of());
+
+            sent.undo(session);
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(shipping).waitTimeSeconds(1)).messages()).isEmpty();
+
+            sqs.sendMessage(r -> r.queueUrl(shipping).messageBody(killed + "-shipped"));
+            sqs.sendMessage(r -> r.queueUrl(shipping).messageBody(RunMarker.PREFIX + "20240115-placed, the learner's own"));
+            sqs.sendMessage(r -> r.queueUrl(shipping).messageBody("order 9, the learner's own"));
+            assertThatThrownBy(() -> sent.undo(session)).hasMessageContaining("dva-labs-shipping holds 1 message");
+            var left = sqs.receiveMessage(r -> r.queueUrl(shipping).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();
+            assertThat(left).hasSize(3).allSatisfy(m -> assertThat(m.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "1"));
         }
     }
 

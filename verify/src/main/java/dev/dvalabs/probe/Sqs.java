@@ -151,8 +151,8 @@ public final class Sqs {
 
     /** Why a learner's queue was not read, and what to do. */
     public static String crowded(Queue queue, int strangers) {
-        return "not tried: queue " + queue.name() + " holds " + strangers + " message" + (strangers == 1 ? "" : "s")
-                + " that are not the verifier's, and every receive would count towards their maxReceiveCount; the verifier"
+        return "not tried: queue " + queue.name() + " holds " + strangers + (strangers == 1 ? " message that is" : " messages that are")
+                + " not the verifier's, and every receive would count towards their maxReceiveCount; the verifier"
                 + " reads a queue of yours only while it holds none of your messages: drain it (" + queue.purgeCommand()
                 + ") or let your consumer empty it, then verify again";
     }
@@ -181,8 +181,22 @@ public final class Sqs {
      * those whose message is one of {@code messages} exactly, or carries one of {@code marks} (each holding
      * the run's mark). Undoing takes them out only while the queue holds no more messages than these, so
      * that no message of the learner's is received; otherwise they stay journaled, and the next verify tries.
+     * A queue that already held {@code heldBefore} messages of the learner's is never received from: when its
+     * count has not grown, none of these arrived; when it has, they stay journaled and the verify says so.
      */
-    public record SentMessages(String queueUrl, List<String> messages, List<String> marks) implements Write {
+    public record SentMessages(String queueUrl, List<String> messages, List<String> marks, int heldBefore) implements Write {
+
+        public SentMessages(String queueUrl, List<String> messages, List<String> marks) {
+            this(queueUrl, messages, marks, 0);
+        }
+
+        /**
+         * The most of these the queue can hold: each message once, each mark up to twice (one send to the SES
+         * mailbox simulator's complaint address yields a Delivery and a Complaint notification).
+         */
+        public int most() {
+            return messages.size() + 2 * marks.size();
+        }
 
         public boolean ours(String body) {
             String message = Sns.message(body);
@@ -199,11 +213,15 @@ public final class Sqs {
             } catch (QueueDoesNotExistException gone) {
                 return;
             }
-            if (queue.held() == 0) {
+            if (queue.held() == 0 || (heldBefore > 0 && queue.held() <= heldBefore)) {
                 return;
             }
+            if (heldBefore > 0) {
+                throw new IllegalStateException("messages of the verifier's may be in queue " + queue.name() + ", among "
+                        + heldBefore + " of yours: " + crowded(queue, heldBefore));
+            }
             Duration wait = Duration.ofSeconds(Math.min(15, Math.max(OWN_VISIBILITY, queue.delaySeconds()) + 2));
-            Taken taken = sqs.takeOwn(session, queue, this::ours, messages.size() + marks.size(), wait, Duration.ZERO,
+            Taken taken = sqs.takeOwn(session, queue, this::ours, most(), wait, Duration.ZERO,
                     bodies -> sqs.again(queue).held() == 0);
             if (!taken.complete() || sqs.again(queue).held() > 0) {
                 throw new IllegalStateException("messages of the verifier's may still be in queue " + queue.name()
