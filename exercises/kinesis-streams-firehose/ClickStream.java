@@ -1,7 +1,11 @@
 package dev.dvalabs.exercises.kinesisstreamsfirehose;
 
+import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Resharding;
 import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Resume;
 import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Routing;
+import dev.dvalabs.probe.Kinesis;
+import dev.dvalabs.probe.Stream;
+import dev.dvalabs.verify.Session;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,62 +15,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
- * The learner's stream: its shards, and the behaviour the notes teach, shown with the verifier's own
- * records (their data and partition keys start with {@code dva-labs-verify-}). Kinesis cannot delete a
- * record: they stay until the stream's retention ends, marked as the verifier's.
+ * The behaviour the notes teach about a stream, shown with the verifier's own records (their data and
+ * partition keys start with the run's mark): routing by the MD5 of the partition key and a reader resuming
+ * after its checkpoint on the learner's stream; resharding on a stream of the verifier's own.
  */
 final class ClickStream {
 
     static final int RESUMED_RECORDS = 4;
     static final int READ_BEFORE_CHECKPOINT = 2;
     private static final Duration READ_PATIENCE = Duration.ofSeconds(20);
-    private static final Duration READ_INTERVAL = Duration.ofMillis(250);
 
-    private final KinesisClient kinesis;
-    private final String stream;
+    private final Session session;
+    private final Kinesis kinesis;
     private final String run;
 
-    ClickStream(KinesisClient kinesis, String stream, String run) {
+    ClickStream(Session session, Kinesis kinesis) {
+        this.session = session;
         this.kinesis = kinesis;
-        this.stream = stream;
-        this.run = run;
-    }
-
-    /** Every shard ListShards gives, closed ones included. */
-    List<Shard> shards() {
-        List<Shard> shards = new ArrayList<>();
-        ListShardsResponse page = kinesis.listShards(r -> r.streamName(stream));
-        shards.addAll(page.shards());
-        while (page.nextToken() != null) {
-            String token = page.nextToken();
-            page = kinesis.listShards(r -> r.nextToken(token));
-            shards.addAll(page.shards());
-        }
-        return shards;
-    }
-
-    /** Open shards: those without an ending sequence number. */
-    static List<Shard> open(List<Shard> shards) {
-        return shards.stream().filter(s -> s.sequenceNumberRange() == null || s.sequenceNumberRange().endingSequenceNumber() == null)
-                .toList();
+        this.run = session.marker().value();
     }
 
     /**
      * One record put for each open shard, with a partition key whose MD5 falls into that shard's range,
      * and two more: where Kinesis put each, against the shard whose range holds its key's MD5.
      */
-    Routing routing(List<Shard> shards) {
-        List<Shard> open = open(shards);
+    Routing routing(Stream stream) {
+        List<Shard> open = stream.openShards();
         Map<String, String> keys = new LinkedHashMap<>();
         for (int i = 0; i < 256 && keys.size() < open.size() + 2; i++) {
             String key = run + "-key-" + i;
@@ -77,7 +60,7 @@ final class ClickStream {
         }
         List<String> misrouted = new ArrayList<>();
         keys.forEach((key, holder) -> {
-            PutRecordResponse put = kinesis.putRecord(r -> r.streamName(stream).partitionKey(key).data(click(key)));
+            PutRecordResponse put = kinesis.put(stream.name(), key, click(key));
             if (!put.shardId().equals(holder)) {
                 misrouted.add(key + " (MD5 in " + holder + ") on " + put.shardId());
             }
@@ -89,13 +72,12 @@ final class ClickStream {
      * Records put with one partition key, read from their shard up to a checkpoint after the second,
      * then by a new reader from AFTER_SEQUENCE_NUMBER of that checkpoint, as a consumer resumes.
      */
-    Resume resume() {
+    Resume resume(Stream stream) {
         String key = run + "-seq";
         List<String> sequenceNumbers = new ArrayList<>();
         String shard = null;
         for (int i = 1; i <= RESUMED_RECORDS; i++) {
-            int n = i;
-            PutRecordResponse put = kinesis.putRecord(r -> r.streamName(stream).partitionKey(key).data(click(key + "-" + n)));
+            PutRecordResponse put = kinesis.put(stream.name(), key, click(key + "-" + i));
             sequenceNumbers.add(put.sequenceNumber());
             shard = put.shardId();
         }
@@ -103,45 +85,36 @@ final class ClickStream {
         for (int i = 1; i < sequenceNumbers.size(); i++) {
             increasing &= new BigInteger(sequenceNumbers.get(i)).compareTo(new BigInteger(sequenceNumbers.get(i - 1))) > 0;
         }
-        String onShard = shard;
-        Reading first = read(iterator(onShard, ShardIteratorType.AT_SEQUENCE_NUMBER, sequenceNumbers.get(0)), key,
-                READ_BEFORE_CHECKPOINT, READ_BEFORE_CHECKPOINT);
-        Reading second = first.checkpoint() == null ? new Reading(List.of(), null)
-                : read(iterator(onShard, ShardIteratorType.AFTER_SEQUENCE_NUMBER, first.checkpoint()), key,
-                        RESUMED_RECORDS - first.labels().size(), null);
-        return new Resume(increasing, first.labels(), second.labels());
+        Kinesis.Reading first = kinesis.readBack(session, stream.name(), shard, ShardIteratorType.AT_SEQUENCE_NUMBER,
+                sequenceNumbers.get(0), READ_BEFORE_CHECKPOINT, r -> r.partitionKey().equals(key),
+                read -> read.size() >= READ_BEFORE_CHECKPOINT, READ_PATIENCE);
+        List<String> second = first.checkpoint() == null ? List.of()
+                : labels(kinesis.readBack(session, stream.name(), shard, ShardIteratorType.AFTER_SEQUENCE_NUMBER,
+                        first.checkpoint(), null, r -> r.partitionKey().equals(key),
+                        read -> read.size() >= RESUMED_RECORDS - first.records().size(), READ_PATIENCE), key);
+        return new Resume(increasing, labels(first, key), second);
     }
 
-    /** What one reader read of the verifier's records, and the sequence number of the last record it processed. */
-    private record Reading(List<String> labels, String checkpoint) {}
-
-    /**
-     * Reads from an iterator, {@code limit} records a call (null: no limit), until {@code wanted} of the
-     * verifier's records with this key are read or the patience runs out. GetRecords may answer empty
-     * while records are there; its next iterator goes on from where it stood.
-     */
-    private Reading read(String iterator, String key, int wanted, Integer limit) {
-        List<String> labels = new ArrayList<>();
-        String[] next = {iterator};
-        String[] checkpoint = {null};
-        Patience.until(READ_PATIENCE, READ_INTERVAL, () -> {
-            GetRecordsResponse batch = kinesis.getRecords(r -> r.shardIterator(next[0]).limit(limit));
-            for (Record record : batch.records()) {
-                String data = record.data().asUtf8String();
-                if (record.partitionKey().equals(key)) {
-                    labels.add(data.substring(data.indexOf(key + "-") + key.length() + 1, data.indexOf('"', data.indexOf(key + "-"))));
-                }
-                checkpoint[0] = record.sequenceNumber();
-            }
-            next[0] = batch.nextShardIterator();
-            return labels.size();
-        }, read -> read >= wanted || next[0] == null);
-        return new Reading(labels, checkpoint[0]);
+    /** The number each record read carries after its key: "1" for the key's first record. */
+    private static List<String> labels(Kinesis.Reading reading, String key) {
+        return reading.records().stream().map(Record::data).map(SdkBytes::asUtf8String)
+                .map(data -> data.substring(data.indexOf(key + "-") + key.length() + 1, data.indexOf('"', data.indexOf(key + "-"))))
+                .toList();
     }
 
-    private String iterator(String shard, ShardIteratorType type, String sequenceNumber) {
-        return kinesis.getShardIterator(r -> r.streamName(stream).shardId(shard).shardIteratorType(type)
-                .startingSequenceNumber(sequenceNumber)).shardIterator();
+    /** Splits the one shard of the verifier's stream in the middle of its range, and reads what became of the shards. */
+    Resharding split(Stream own) {
+        Shard parent = own.openShards().get(0);
+        BigInteger low = new BigInteger(parent.hashKeyRange().startingHashKey());
+        BigInteger high = new BigInteger(parent.hashKeyRange().endingHashKey());
+        String middle = low.add(high).shiftRight(1).add(BigInteger.ONE).toString();
+        session.client(KinesisClient.class).splitShard(r -> r.streamName(own.name()).shardToSplit(parent.shardId())
+                .newStartingHashKey(middle));
+        kinesis.waitActive(own.name());
+        Stream after = kinesis.read(own.name());
+        Optional<Shard> parentAfter = after.shards().stream().filter(s -> s.shardId().equals(parent.shardId())).findFirst();
+        String state = parentAfter.map(s -> Stream.open(List.of(s)).isEmpty() ? "closed" : "open").orElse("gone (not listed)");
+        return new Resharding(own.openShardCount(), after.openShardCount(), state);
     }
 
     /** The open shard whose hash key range holds the MD5 of the partition key, as Kinesis routes it. */

@@ -3,6 +3,7 @@ package dev.dvalabs.exercises.kinesisstreamsfirehose;
 import dev.dvalabs.policy.Caller;
 import dev.dvalabs.policy.Policies;
 import dev.dvalabs.policy.Request;
+import dev.dvalabs.probe.DeliveryStream;
 import dev.dvalabs.probe.Iam;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
 import software.amazon.awssdk.services.firehose.model.ExtendedS3DestinationDescription;
 import software.amazon.awssdk.services.firehose.model.KinesisStreamSourceDescription;
 
@@ -31,7 +31,7 @@ final class DeliveryRoles {
     private DeliveryRoles() {}
 
     /** The roles the delivery stream names, read from IAM. */
-    static List<RoleDocuments> read(Iam iam, DeliveryStreamDescription delivery) {
+    static List<RoleDocuments> read(Iam iam, DeliveryStream delivery) {
         List<RoleDocuments> roles = new ArrayList<>();
         for (String arn : arns(delivery)) {
             String name = arn.substring(arn.lastIndexOf('/') + 1);
@@ -40,13 +40,13 @@ final class DeliveryRoles {
         return List.copyOf(roles);
     }
 
-    private static Set<String> arns(DeliveryStreamDescription delivery) {
+    private static Set<String> arns(DeliveryStream delivery) {
         Set<String> arns = new LinkedHashSet<>();
         KinesisStreamSourceDescription source = source(delivery);
         if (source != null && source.roleARN() != null) {
             arns.add(source.roleARN());
         }
-        ExtendedS3DestinationDescription s3 = KinesisStreamsFirehoseVerifier.s3(delivery);
+        ExtendedS3DestinationDescription s3 = delivery.s3().orElse(null);
         if (s3 != null && s3.roleARN() != null) {
             arns.add(s3.roleARN());
         }
@@ -54,23 +54,20 @@ final class DeliveryRoles {
     }
 
     /** Each thing Firehose needs and may not do, in a line; empty when the roles let it do all. */
-    static List<String> refused(DeliveryStreamDescription delivery, List<RoleDocuments> roles) {
+    static List<String> refused(DeliveryStream delivery, List<RoleDocuments> roles) {
         Map<String, RoleDocuments> byArn = roles.stream().collect(Collectors.toMap(RoleDocuments::arn, r -> r, (a, b) -> a));
         List<String> refused = new ArrayList<>();
         KinesisStreamSourceDescription source = source(delivery);
         if (source != null) {
             needs(refused, byArn, source.roleARN(), "the source", READ_STREAM, List.of(source.kinesisStreamARN()));
         }
-        ExtendedS3DestinationDescription s3 = KinesisStreamsFirehoseVerifier.s3(delivery);
+        ExtendedS3DestinationDescription s3 = delivery.s3().orElse(null);
         if (s3 != null) {
             // An object under the prefix stands for all Firehose writes; a policy scoped to the prefix is enough.
             String prefix = s3.prefix() == null ? "" : s3.prefix();
             needs(refused, byArn, s3.roleARN(), "the destination", List.of("s3:PutObject"),
                     List.of(s3.bucketARN() + "/" + prefix + "2026/01/01/00/object"));
-            List<String> functions = s3.processingConfiguration() == null || !s3.processingConfiguration().hasProcessors()
-                    ? List.of() : s3.processingConfiguration().processors().stream().flatMap(p -> p.parameters().stream())
-                            .filter(p -> "LambdaArn".equals(p.parameterNameAsString())).map(p -> p.parameterValue()).toList();
-            needs(refused, byArn, s3.roleARN(), "the destination", List.of("lambda:InvokeFunction"), functions);
+            needs(refused, byArn, s3.roleARN(), "the destination", List.of("lambda:InvokeFunction"), delivery.functionArns());
         }
         return refused.stream().distinct().toList();
     }
@@ -99,7 +96,7 @@ final class DeliveryRoles {
         }
     }
 
-    private static KinesisStreamSourceDescription source(DeliveryStreamDescription delivery) {
-        return delivery.source() == null ? null : delivery.source().kinesisStreamSourceDescription();
+    private static KinesisStreamSourceDescription source(DeliveryStream delivery) {
+        return delivery.kinesisSource().orElse(null);
     }
 }

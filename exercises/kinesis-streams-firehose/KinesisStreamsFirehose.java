@@ -23,6 +23,6 @@ public final class KinesisStreamsFirehose implements Lab {
 
     @Override
     public Verifier<?> verifier() {
-        return new KinesisStreamsFirehoseVerifier(id());
+        return new KinesisStreamsFirehoseVerifier();
     }
 }

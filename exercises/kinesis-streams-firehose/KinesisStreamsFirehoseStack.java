@@ -3,7 +3,6 @@ package dev.dvalabs.exercises.kinesisstreamsfirehose;
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import java.util.List;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
@@ -32,10 +31,7 @@ import software.constructs.Construct;
  */
 class KinesisStreamsFirehoseStack extends ExerciseStack {
 
-    static final String STREAM = "dva-labs-clicks";
-    static final String DELIVERY_STREAM = "dva-labs-clicks-archive";
-    static final String FUNCTION = "dva-labs-clicks-transform";
-    static final String BUCKET_STEM = "dva-labs-clicks";
+    /** The S3 prefix the instructions give; Firehose adds the arrival hour after it. */
     static final String PREFIX = "clicks/";
 
     /** The transformation: each click, parsed as JSON, gets "transformed": true and a newline after it. */
@@ -62,7 +58,7 @@ class KinesisStreamsFirehoseStack extends ExerciseStack {
         super(scope, exerciseId, variant, "Click stream, transform function and delivery to S3 for the Kinesis exercise");
 
         CfnStream stream = CfnStream.Builder.create(this, "Clicks")
-                .name(STREAM)
+                .name(name("stream"))
                 .shardCount(solution() ? 2 : 1)
                 .retentionPeriodHours(solution() ? 48 : 24)
                 .streamModeDetails(CfnStream.StreamModeDetailsProperty.builder().streamMode("PROVISIONED").build())
@@ -78,19 +74,19 @@ class KinesisStreamsFirehoseStack extends ExerciseStack {
     private void delivery(CfnStream stream) {
         // Bucket names are global: the account and region keep one learner's name from another's.
         Bucket bucket = Bucket.Builder.create(this, "Archive")
-                .bucketName(Fn.join("-", List.of(BUCKET_STEM, Aws.ACCOUNT_ID, Aws.REGION)))
+                .bucketName(Fn.sub(name("bucket").replace("{account}", "${AWS::AccountId}").replace("{region}", "${AWS::Region}")))
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         // The function's log group made by the stack, so that it goes with the stack rather than being
         // made by the first invocation and left behind.
         LogGroup logs = LogGroup.Builder.create(this, "TransformLogs")
-                .logGroupName("/aws/lambda/" + FUNCTION)
+                .logGroupName("/aws/lambda/" + name("function"))
                 .retention(RetentionDays.ONE_DAY)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         Function transform = Function.Builder.create(this, "Transform")
-                .functionName(FUNCTION)
+                .functionName(name("function"))
                 .runtime(Runtime.PYTHON_3_12)
                 .handler("index.handler")
                 .code(Code.fromInline(TRANSFORM))
@@ -113,7 +109,7 @@ class KinesisStreamsFirehoseStack extends ExerciseStack {
         access.attachToRole(role);
 
         CfnDeliveryStream delivery = CfnDeliveryStream.Builder.create(this, "ClicksArchive")
-                .deliveryStreamName(DELIVERY_STREAM)
+                .deliveryStreamName(name("deliveryStream"))
                 .deliveryStreamType("KinesisStreamAsSource")
                 .kinesisStreamSourceConfiguration(CfnDeliveryStream.KinesisStreamSourceConfigurationProperty.builder()
                         .kinesisStreamArn(stream.getAttrArn()).roleArn(role.getRoleArn()).build())

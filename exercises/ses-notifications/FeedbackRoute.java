@@ -4,7 +4,9 @@ import dev.dvalabs.policy.Caller;
 import dev.dvalabs.policy.Policies;
 import dev.dvalabs.policy.PolicyException;
 import dev.dvalabs.policy.Request;
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.Identity;
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,40 +49,39 @@ final class FeedbackRoute {
     }
 
     /** The route as instructed or not; {@code identity} is the sender's identity as SES v1 and SESv2 showed it. */
-    static Route read(Target target, Map<String, String> names, String identity) {
-        String topicName = names.get("topic");
-        String queueName = names.get("queue");
+    static Route read(Session session, Fact<Identity> identity) {
+        String topicName = session.name("topic");
+        String queueName = session.name("queue");
         List<String> read = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
-        try (SnsClient sns = target.client(SnsClient.builder());
-             SqsClient sqs = target.client(SqsClient.builder());
-             SesClient ses = target.client(SesClient.builder())) {
-            String topicArn = sns.listTopicsPaginator().topics().stream().map(t -> t.topicArn())
-                    .filter(arn -> arn.endsWith(":" + topicName)).findFirst().orElse(null);
-            if (topicArn == null) {
-                return new Route(List.of("ListTopics has no topic " + topicName), List.of("no topic " + topicName));
-            }
-            read.add("topic " + topicArn);
-            read.add("the sender's identity " + identity);
-            identityTopics(ses, names.get("sender"), topicArn, read, wrong);
-            String url = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN, QueueAttributeName.POLICY)).attributes();
-            String queueArn = attributes.get(QueueAttributeName.QUEUE_ARN);
-            boolean subscribed = sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions().stream()
-                    .anyMatch(s -> "sqs".equals(s.protocol()) && queueArn.equals(s.endpoint()));
-            if (subscribed) {
-                read.add("queue " + queueName + " subscribed to it");
-            } else {
-                wrong.add("queue " + queueName + " is not subscribed to topic " + topicName);
-            }
-            List<String> policy = policyProblems(attributes.getOrDefault(QueueAttributeName.POLICY, ""), queueName, queueArn, topicArn);
-            if (policy.isEmpty()) {
-                read.add("its policy lets the topic send");
-            }
-            wrong.addAll(policy);
-            return new Route(List.copyOf(read), List.copyOf(wrong));
+        SnsClient sns = session.client(SnsClient.class);
+        SqsClient sqs = session.client(SqsClient.class);
+        SesClient ses = session.client(SesClient.class);
+        String topicArn = sns.listTopicsPaginator().topics().stream().map(t -> t.topicArn())
+                .filter(arn -> arn.endsWith(":" + topicName)).findFirst().orElse(null);
+        if (topicArn == null) {
+            return new Route(List.of("ListTopics has no topic " + topicName), List.of("no topic " + topicName));
         }
+        read.add("topic " + topicArn);
+        read.add("the sender's identity " + identity);
+        identityTopics(ses, session.name("sender"), topicArn, read, wrong);
+        String url = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                .attributeNames(QueueAttributeName.QUEUE_ARN, QueueAttributeName.POLICY)).attributes();
+        String queueArn = attributes.get(QueueAttributeName.QUEUE_ARN);
+        boolean subscribed = sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions().stream()
+                .anyMatch(s -> "sqs".equals(s.protocol()) && queueArn.equals(s.endpoint()));
+        if (subscribed) {
+            read.add("queue " + queueName + " subscribed to it");
+        } else {
+            wrong.add("queue " + queueName + " is not subscribed to topic " + topicName);
+        }
+        List<String> policy = policyProblems(attributes.getOrDefault(QueueAttributeName.POLICY, ""), queueName, queueArn, topicArn);
+        if (policy.isEmpty()) {
+            read.add("its policy lets the topic send");
+        }
+        wrong.addAll(policy);
+        return new Route(List.copyOf(read), List.copyOf(wrong));
     }
 
     private static void identityTopics(SesClient ses, String sender, String topicArn, List<String> read, List<String> wrong) {

@@ -5,21 +5,18 @@ import dev.dvalabs.exercises.sesnotifications.SesNotificationsVerifier.Mail;
 import dev.dvalabs.exercises.sesnotifications.SesNotificationsVerifier.Notifications;
 import dev.dvalabs.exercises.sesnotifications.SesNotificationsVerifier.Observed;
 import dev.dvalabs.exercises.sesnotifications.SesNotificationsVerifier.Sandbox;
+import dev.dvalabs.probe.Http;
+import dev.dvalabs.probe.Identity;
 import dev.dvalabs.probe.Json;
+import dev.dvalabs.probe.Queue;
 import dev.dvalabs.probe.Sns;
+import dev.dvalabs.probe.Sqs;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
-import dev.dvalabs.verify.RunMarker;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.dvalabs.verify.Session;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,14 +25,15 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * One look at the learner's SES setup: the identity's verification, sends from it and from an address
  * that is no identity, the account's sandbox, the configuration set, and the notifications of sends to
  * the mailbox simulator's bounce and complaint addresses, read from the learner's queue. Sends other than
  * to the simulator happen only where SES refuses them (an unverified sender, the sandbox's unverified
- * recipient), so the verifier mails nobody.
+ * recipient), so the verifier mails nobody. The feedback queue is read only while it holds none of the
+ * learner's messages (a receive would count towards their maxReceiveCount); the notifications the sends
+ * cause are journaled before the sends, by the run's mark in the simulator address's label.
  */
 final class MailProbe {
 
@@ -45,40 +43,45 @@ final class MailProbe {
     /** How long the notifications may take through SES, SNS and SQS: a few seconds on AWS, at once on ministack. */
     static final Duration NOTIFICATION_PATIENCE = Duration.ofSeconds(30);
     static final String READ_BACK_PATH = "/_ministack/ses/messages";
+    /** What ministack keeps of sent mail is read no further than this. */
+    private static final int READ_BACK_BYTES = 4 * 1024 * 1024;
 
+    private final Session session;
     private final Target target;
-    private final Map<String, String> names;
-    /** The mark of the addresses SES refuses; nothing the verifier keeps carries it. */
-    private final String run = RunMarker.start().value();
+    /** The mark of the addresses SES refuses and of the simulator addresses' labels. */
+    private final String run;
     private final String sender;
+    private final SesClient ses;
+    private final SesV2Client sesV2;
+    private final Sqs sqs;
 
-    MailProbe(Target target, Map<String, String> names) {
-        this.target = target;
-        this.names = names;
-        this.sender = names.get("sender");
+    MailProbe(Session session) {
+        this.session = session;
+        this.target = session.target();
+        this.run = session.marker().value();
+        this.sender = session.name("sender");
+        this.ses = session.client(SesClient.class);
+        this.sesV2 = session.client(SesV2Client.class);
+        this.sqs = new Sqs(session.client(SqsClient.class));
     }
 
     Observed observe() {
-        try (SesClient ses = target.client(SesClient.builder());
-             SesV2Client sesV2 = target.client(SesV2Client.builder());
-             SqsClient sqs = target.client(SqsClient.builder())) {
-            Fact<SenderIdentity> identity = about("identity " + sender, () -> SenderIdentity.read(ses, sesV2, sender));
-            Fact<String> sent = Fact.of(tried(() -> send(ses, sender, "success" + SIMULATOR)));
-            String sendAnswer = sent.value();
-            Fact<String> unverified = Fact.of(tried(() -> send(ses, run + "@example.com", "success" + SIMULATOR)));
-            Fact<Sandbox> sandbox = about("the account's SES settings", () -> sandbox(ses, sesV2));
-            String setName = names.get("configurationSet");
-            Fact<String> configurationSet = eitherApi("configuration set " + setName,
-                    about("SES v1 DescribeConfigurationSet", () ->
-                            ses.describeConfigurationSet(r -> r.configurationSetName(setName)).configurationSet().name()),
-                    () -> about("SESv2 GetConfigurationSet", () ->
-                            sesV2.getConfigurationSet(r -> r.configurationSetName(setName)).configurationSetName()));
-            return new Observed(identity, sent, unverified, sandbox,
-                    readBack(messageId(sendAnswer)), configurationSet,
-                    explained(identity, notifications(ses, sqs), target.describe()),
-                    about("the feedback route to queue " + names.get("queue"), () -> FeedbackRoute.read(target, names,
-                            identity.refused() ? identity.refusal() : identity.value().toString())));
-        }
+        Fact<Identity> identity = about("identity " + sender, () -> Identity.read(ses, sesV2, sender));
+        // Read before any send: a Delivery notification of the verifier's own send is no message of the learner's.
+        Fact<Queue> feedback = sqs.queue(session.name("queue"));
+        feedback.map(q -> session.write(List.of(new Sqs.SentMessages(q.url(), List.of(), notifications(q).marks(), q.held())), () -> q));
+        Fact<String> sent = Fact.of(tried(() -> send(sender, simulator("success"))));
+        Fact<String> unverified = Fact.of(tried(() -> send(run + "@example.com", simulator("success"))));
+        Fact<Sandbox> sandbox = about("the account's SES settings", this::sandbox);
+        String setName = session.name("configurationSet");
+        Fact<String> configurationSet = eitherApi("configuration set " + setName,
+                about("SES v1 DescribeConfigurationSet", () ->
+                        ses.describeConfigurationSet(r -> r.configurationSetName(setName)).configurationSet().name()),
+                () -> about("SESv2 GetConfigurationSet", () ->
+                        sesV2.getConfigurationSet(r -> r.configurationSetName(setName)).configurationSetName()));
+        return new Observed(identity, sent, unverified, sandbox, readBack(messageId(sent.value())), configurationSet,
+                explained(identity, feedback.then(this::arrived), target.describe()),
+                about("the feedback route to queue " + session.name("queue"), () -> FeedbackRoute.read(session, identity)));
     }
 
     private static <T> Fact<T> about(String subject, Supplier<T> observation) {
@@ -95,7 +98,10 @@ final class MailProbe {
             return v1;
         }
         Fact<T> other = v2.get();
-        return other.refused() ? Fact.refused(subject + ": " + v1.refusal() + "; " + other.refusal()) : other;
+        if (!other.refused()) {
+            return other;
+        }
+        return Fact.refused(subject + ": " + v1.refusal() + "; " + other.refusal());
     }
 
     /**
@@ -105,7 +111,7 @@ final class MailProbe {
      * no notification arrived is also what a learner who set no topic would see, and a mistake is never
      * SKIP. The observation tells the learner how to practise the task on this emulator.
      */
-    static Fact<Notifications> explained(Fact<SenderIdentity> identity, Fact<Notifications> arrived, String target) {
+    static Fact<Notifications> explained(Fact<Identity> identity, Fact<Notifications> arrived, String target) {
         if (identity.refused() || arrived.refused() || !identity.value().sesv2Only() || !arrived.value().kinds().isEmpty()) {
             return arrived;
         }
@@ -114,10 +120,10 @@ final class MailProbe {
                 + " AWS does: to practise this task here, make the identity with aws ses verify-email-identity"));
     }
 
-    /** Sends the verifier's message; throws SES's refusal. */
-    private String send(SesClient ses, String from, String to) {
-        return ses.sendEmail(r -> r.source(from).destination(d -> d.toAddresses(to))
-                .message(m -> m.subject(c -> c.data(SUBJECT)).body(b -> b.text(t -> t.data(BODY))))).messageId();
+    /** Sends the verifier's message, never once the session is closed; throws SES's refusal. */
+    private String send(String from, String to) {
+        return session.write(List.of(), () -> ses.sendEmail(r -> r.source(from).destination(d -> d.toAddresses(to))
+                .message(m -> m.subject(c -> c.data(SUBJECT)).body(b -> b.text(t -> t.data(BODY))))).messageId());
     }
 
     /** "accepted <message id>", or SES's refusal, as the checks read it. */
@@ -129,12 +135,12 @@ final class MailProbe {
         }
     }
 
-    private Sandbox sandbox(SesClient ses, SesV2Client sesV2) {
+    private Sandbox sandbox() {
         boolean production = Boolean.TRUE.equals(sesV2.getAccount(r -> { }).productionAccessEnabled());
         if (production) {
             return new Sandbox(true, Sandbox.NOT_TRIED);
         }
-        return new Sandbox(false, tried(() -> send(ses, sender, run + "-recipient@example.com")));
+        return new Sandbox(false, tried(() -> send(sender, run + "-recipient@example.com")));
     }
 
     private static Optional<String> messageId(String answer) {
@@ -149,80 +155,63 @@ final class MailProbe {
         if (messageId.isEmpty()) {
             return Fact.refused("nothing was sent from " + sender + " (see send-from-identity)");
         }
-        URI uri = target.endpoint().get().resolve(READ_BACK_PATH);
-        try {
-            HttpResponse<String> answer = get(uri);
-            Optional<JsonNode> json = answer.statusCode() == 200 ? Json.object(answer.body()) : Optional.empty();
-            if (json.isEmpty()) {
-                return Fact.unavailable(target.describe() + " keeps no copy of sent mail (" + READ_BACK_PATH + " answered HTTP "
-                        + answer.statusCode() + ")");
-            }
-            for (JsonNode account : json.get().path("messages")) {
-                for (JsonNode message : account) {
-                    if (messageId.get().equals(message.path("MessageId").asText())) {
-                        return Fact.of(new Mail(message.path("Subject").asText(), message.path("BodyText").asText()));
-                    }
-                }
-            }
-            return Fact.refused(READ_BACK_PATH + " has no message " + messageId.get());
-        } catch (IOException e) {
-            return Fact.unavailable(target.describe() + " keeps no copy of sent mail to read back (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Fact.unavailable("interrupted while reading back the sent mail");
+        Http.Answer answer = Http.get(target.endpoint().get().resolve(READ_BACK_PATH).toString(), Duration.ofSeconds(30),
+                READ_BACK_BYTES);
+        Optional<JsonNode> json = answer.ok() ? Json.object(answer.body()) : Optional.empty();
+        if (json.isEmpty()) {
+            return Fact.unavailable(target.describe() + " keeps no copy of sent mail to read back (" + READ_BACK_PATH + " answered "
+                    + (answer.error() != null ? answer.error() : "HTTP " + answer.status()) + ")");
         }
-    }
-
-    /** GET, tried again on a dropped connection as the SDK's clients are, up to their number of attempts. */
-    private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                if (attempt >= Target.MAX_ATTEMPTS) {
-                    throw e;
+        for (JsonNode account : json.get().path("messages")) {
+            for (JsonNode message : account) {
+                if (messageId.get().equals(message.path("MessageId").asText())) {
+                    return Fact.of(new Mail(message.path("Subject").asText(), message.path("BodyText").asText()));
                 }
             }
         }
+        return Fact.refused(READ_BACK_PATH + " has no message " + messageId.get());
     }
 
     /**
-     * Sends to the simulator's bounce and complaint addresses, then reads the learner's queue until both
-     * notifications of those sends arrived, or the patience ran out. A notification is recognised by the
-     * message id it carries, in the SNS envelope or raw; the verifier deletes what it recognised and makes
-     * the other messages visible again at once.
+     * Sends to the simulator's bounce and complaint addresses, labelled with the run's mark
+     * ({@code bounce+<mark>@simulator.amazonses.com}), then takes the notifications of those sends out of the
+     * learner's queue (Sqs.takeOwn) until both arrived or the patience ran out. The queue is first read: when
+     * it holds messages of the learner's, nothing is sent and the fact is withheld, saying what to drain. The
+     * notifications are journaled before the sends, recognised by their labelled addresses.
      */
-    private Fact<Notifications> notifications(SesClient ses, SqsClient sqs) {
-        Map<String, String> kindById = new LinkedHashMap<>();
-        for (String kind : List.of("Bounce", "Complaint")) {
-            String answer = tried(() -> send(ses, sender, kind.toLowerCase(java.util.Locale.ROOT) + SIMULATOR));
-            if (messageId(answer).isEmpty()) {
-                return Fact.refused("send to " + kind.toLowerCase(java.util.Locale.ROOT) + SIMULATOR + ": " + answer);
-            }
-            kindById.put(messageId(answer).get(), kind);
+    private Fact<Notifications> arrived(Queue queue) {
+        if (queue.held() > 0) {
+            return Fact.withheld(Sqs.crowded(queue, queue.held()));
         }
-        return about("queue " + names.get("queue"), () -> {
-            String url = sqs.getQueueUrl(r -> r.queueName(names.get("queue"))).queueUrl();
-            Set<String> seen = new TreeSet<>();
-            Instant deadline = Instant.now().plus(NOTIFICATION_PATIENCE);
-            while (!seen.containsAll(kindById.values()) && Instant.now().isBefore(deadline)) {
-                int wait = (int) Math.max(1, Math.min(5, Duration.between(Instant.now(), deadline).toSeconds()));
-                for (Message message : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(wait))
-                        .messages()) {
-                    Optional<String> kind = kindById.entrySet().stream().filter(e -> message.body().contains(e.getKey()))
-                            .map(e -> notificationType(message.body()).orElse("?")).findFirst();
-                    if (kind.isPresent()) {
-                        seen.add(kind.get());
-                        sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(message.receiptHandle()));
-                    } else {
-                        sqs.changeMessageVisibility(c -> c.queueUrl(url).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
-                    }
-                }
-            }
-            return new Notifications(List.copyOf(seen), NOTIFICATION_PATIENCE.toSeconds());
-        });
+        List<String> addresses = NotifyFeedbackTopic.KINDS.stream().map(kind -> simulator(kind.toLowerCase(Locale.ROOT))).toList();
+        Optional<String> refused = addresses.stream().map(to -> tried(() -> send(sender, to))).filter(a -> messageId(a).isEmpty())
+                .findFirst();
+        if (refused.isPresent()) {
+            return Fact.refused("send to the simulator: " + refused.get());
+        }
+        // The success send's Delivery notification (a learner may ask for those too) is the verifier's as well.
+        Sqs.SentMessages ours = notifications(queue);
+        return Fact.about("queue " + queue.name(), () -> sqs.takeOwn(session, queue, ours::ours, ours.most(),
+                        NOTIFICATION_PATIENCE, Duration.ZERO, bodies -> kinds(bodies).containsAll(NotifyFeedbackTopic.KINDS)))
+                .then(taken -> taken.complete()
+                        ? Fact.of(new Notifications(List.copyOf(kinds(taken.bodies())), NOTIFICATION_PATIENCE.toSeconds()))
+                        : Fact.withheld(taken.crowded()));
+    }
+
+    /** The notifications of the verifier's sends to the simulator, as they reach the queue: journaled before the first send. */
+    private Sqs.SentMessages notifications(Queue queue) {
+        return new Sqs.SentMessages(queue.url(), List.of(), List.of(simulator("success"), simulator("bounce"), simulator("complaint")));
+    }
+
+    /** A mailbox simulator address labelled with the run's mark: the notifications it causes carry it. */
+    private String simulator(String mailbox) {
+        return mailbox + "+" + run + SIMULATOR;
+    }
+
+    private static Set<String> kinds(List<String> bodies) {
+        Set<String> kinds = new TreeSet<>();
+        bodies.forEach(b -> kinds.add(notificationType(b).orElse("?")));
+        return kinds;
     }
 
     /** notificationType (identity notifications) or eventType (configuration-set events) of an SES notification. */

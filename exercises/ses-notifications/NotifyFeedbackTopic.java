@@ -6,7 +6,7 @@ import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.ses.SesClient;
+import dev.dvalabs.probe.Ses;
 
 /**
  * The solution's task 3 for what CloudFormation cannot say: the identity's Bounce and Complaint
@@ -26,11 +26,7 @@ final class NotifyFeedbackTopic implements AfterDeploy {
             return;
         }
         target.approveWrites("send the Bounce and Complaint notifications of " + sender + " to " + topic);
-        try (SesClient ses = target.client(SesClient.builder())) {
-            for (String kind : KINDS) {
-                ses.setIdentityNotificationTopic(r -> r.identity(sender).notificationType(kind).snsTopic(topic));
-            }
-        }
+        Ses.notify(target, sender, KINDS, topic);
         out.println("The " + String.join(" and ", KINDS) + " notifications of " + sender + " go to " + topic
                 + " (aws ses set-identity-notification-topic).");
     }
@@ -45,11 +41,9 @@ final class NotifyFeedbackTopic implements AfterDeploy {
             throw new IllegalStateException(stackName + " is deployed without its output " + SesNotificationsStack.SENDER_OUTPUT
                     + ": " + target.describe() + " did not make its AWS::SES::EmailIdentity.");
         }
-        try (SesClient ses = target.client(SesClient.builder())) {
-            if (!ses.getIdentityVerificationAttributes(r -> r.identities(sender)).verificationAttributes().containsKey(sender)) {
-                throw new IllegalStateException(stackName + " is deployed but has no email identity " + sender + ": "
-                        + target.describe() + " did not make its AWS::SES::EmailIdentity.");
-            }
+        if (!Ses.knows(target, sender)) {
+            throw new IllegalStateException(stackName + " is deployed but has no email identity " + sender + ": "
+                    + target.describe() + " did not make its AWS::SES::EmailIdentity.");
         }
     }
 }

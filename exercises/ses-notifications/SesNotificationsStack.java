@@ -28,16 +28,13 @@ final class SesNotificationsStack extends ExerciseStack {
 
     /** Named like the exercise's name {@code sender}, so the deploy gives it {@code --name sender=...}. */
     static final String SENDER_PARAMETER = "sender";
-    static final String DEFAULT_SENDER = "dva-labs-sender@example.com";
-    static final String CONFIGURATION_SET = "dva-labs-mail";
-    static final String FEEDBACK = "dva-labs-ses-feedback";
     static final String TOPIC_OUTPUT = "FeedbackTopicArn";
     static final String SENDER_OUTPUT = "Sender";
 
     SesNotificationsStack(Construct scope, String exerciseId, Variant variant) {
         super(scope, exerciseId, variant, "An SES identity for the SES notifications exercise");
         CfnParameter sender = CfnParameter.Builder.create(this, SENDER_PARAMETER).type("String")
-                .defaultValue(DEFAULT_SENDER).allowedPattern("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+                .defaultValue(name("sender")).allowedPattern("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
                 .description("The address to send from: on AWS your own, which AWS mails a verification link")
                 .build();
         EmailIdentity identity = new EmailIdentity(this, "Identity", EmailIdentityProps.builder()
@@ -45,10 +42,10 @@ final class SesNotificationsStack extends ExerciseStack {
         CfnOutput.Builder.create(this, SENDER_OUTPUT).value(identity.getEmailIdentityName())
                 .description("The email identity").build();
         if (solution()) {
-            new ConfigurationSet(this, "Mail", ConfigurationSetProps.builder().configurationSetName(CONFIGURATION_SET).build());
-            Queue queue = new Queue(this, "FeedbackQueue", QueueProps.builder().queueName(FEEDBACK)
+            new ConfigurationSet(this, "Mail", ConfigurationSetProps.builder().configurationSetName(name("configurationSet")).build());
+            Queue queue = new Queue(this, "FeedbackQueue", QueueProps.builder().queueName(name("queue"))
                     .removalPolicy(RemovalPolicy.DESTROY).build());
-            Topic topic = new Topic(this, "FeedbackTopic", TopicProps.builder().topicName(FEEDBACK).build());
+            Topic topic = new Topic(this, "FeedbackTopic", TopicProps.builder().topicName(name("topic")).build());
             topic.addSubscription(new SqsSubscription(queue));
             CfnOutput.Builder.create(this, TOPIC_OUTPUT).value(topic.getTopicArn())
                     .description("Where the identity's bounce and complaint notifications go").build();

@@ -1,17 +1,17 @@
 package dev.dvalabs.exercises.sesnotifications;
 
 import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.exists;
 import static dev.dvalabs.verify.Matcher.satisfies;
 import static dev.dvalabs.verify.Matcher.startsWith;
 
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.Identity;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
 import java.util.List;
-import java.util.Map;
 
 /**
  * ses-notifications: the learner's email identity is verified and sends, SES refuses what the notes say
@@ -26,7 +26,7 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
 
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
-            Fact<SenderIdentity> identity,
+            Fact<Identity> identity,
             Fact<String> send,
             Fact<String> unverifiedSender,
             Fact<Sandbox> sandbox,
@@ -65,11 +65,11 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
         return List.of(
                 new Check<Observed>("identity-verified", "The sender's email identity is verified",
                         "SES: send email from a verified identity; not subscription based, just the target's address",
-                        "Create the email identity of your address (the stack does, with --name sender=you@example.org);"
+                        "Create the email identity of {sender} (the stack does; give your address with --name sender=you@example.org);"
                                 + " on AWS it stays Pending until you follow the link AWS mails to that address, then verify again.",
                         // On AWS SES v1 and SESv2 answer alike; either one saying verified is the identity verified.
                         o -> o.identity().its("verification").should(satisfies("Success (SES v1) or SUCCESS (SESv2)",
-                                SenderIdentity::verified)))
+                                Identity::verified)))
                         .forTask(1),
                 new Check<Observed>("send-from-identity", "A send from the verified identity is accepted",
                         "SES: send automated email (SendEmail)",
@@ -102,14 +102,15 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                         .forTask(1),
                 new Check<Observed>("configuration-set", "The configuration set exists",
                         "SES: configuration sets group the sending settings and event destinations of a send",
-                        "Create the configuration set " + SesNotificationsStack.CONFIGURATION_SET + " (AWS::SES::ConfigurationSet).",
-                        o -> o.configurationSet().its("configuration set").should(eq(SesNotificationsStack.CONFIGURATION_SET)))
+                        "Create the configuration set {configurationSet} (AWS::SES::ConfigurationSet).",
+                        o -> o.configurationSet().its("configuration set").should(exists()))
                         .forTask(2),
                 new Check<Observed>("feedback-notifications", "Bounce and complaint notifications reach the queue through SNS",
                         "SES: bounce and complaint notifications to SNS; SNS fans out to SQS",
-                        "Send the identity's Bounce and Complaint notifications to the topic " + SesNotificationsStack.FEEDBACK
-                                + " (aws ses set-identity-notification-topic), subscribe the queue of the same name, and let"
-                                + " the topic send to it (queue policy).",
+                        "Send the identity's Bounce and Complaint notifications to the topic {topic}"
+                                + " (aws ses set-identity-notification-topic), subscribe the queue {queue}, and let"
+                                + " the topic send to it (queue policy). The verifier reads {queue} only while it holds none"
+                                + " of your messages.",
                         // Arrival proves some route works; the route read proves it is the instructed one, and
                         // that the queue policy lets the topic send where an emulator enforces none.
                         o -> CheckResult.all(
@@ -123,8 +124,6 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
 
     @Override
     public Observed observe(Session session) {
-        Target target = session.target();
-        Map<String, String> names = session.names().asMap();
-        return new MailProbe(target, names).observe();
+        return new MailProbe(session).observe();
     }
 }

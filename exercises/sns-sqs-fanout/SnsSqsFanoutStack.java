@@ -27,20 +27,13 @@ import software.constructs.Construct;
  */
 class SnsSqsFanoutStack extends ExerciseStack {
 
-    public static final String TOPIC = "dva-labs-order-events";
-    public static final String BILLING_QUEUE = "dva-labs-billing";
-    public static final String DEAD_LETTER_QUEUE = "dva-labs-billing-dlq";
-    public static final String SHIPPING_QUEUE = "dva-labs-shipping";
-    public static final String FIFO_TOPIC = "dva-labs-order-events.fifo";
-    public static final String FIFO_QUEUE = "dva-labs-ledger.fifo";
-
     SnsSqsFanoutStack(Construct scope, String exerciseId, Variant variant) {
         super(scope, exerciseId, variant, "Topic and queues for the SNS to SQS fan-out exercise");
 
-        Topic topic = new Topic(this, "OrderEvents", TopicProps.builder().topicName(TOPIC).build());
-        QueueProps.Builder billing = QueueProps.builder().queueName(BILLING_QUEUE);
+        Topic topic = new Topic(this, "OrderEvents", TopicProps.builder().topicName(name("topic")).build());
+        QueueProps.Builder billing = QueueProps.builder().queueName(name("billing"));
         if (solution()) {
-            Queue deadLetters = queue("BillingDeadLetters", QueueProps.builder().queueName(DEAD_LETTER_QUEUE)
+            Queue deadLetters = queue("BillingDeadLetters", QueueProps.builder().queueName(name("deadLetter"))
                     .retentionPeriod(Duration.days(14)));
             // A few seconds, not the default 30: the verifier waits one timeout to see a message come back.
             billing.visibilityTimeout(Duration.seconds(5))
@@ -61,7 +54,7 @@ class SnsSqsFanoutStack extends ExerciseStack {
 
         // SqsSubscription also writes each queue's policy: sns.amazonaws.com may send, if aws:SourceArn is the topic.
         topic.addSubscription(new SqsSubscription(billingQueue));
-        Queue shipping = queue("Shipping", QueueProps.builder().queueName(SHIPPING_QUEUE)
+        Queue shipping = queue("Shipping", QueueProps.builder().queueName(name("shipping"))
                 .receiveMessageWaitTime(Duration.seconds(20)));
         topic.addSubscription(new SqsSubscription(shipping, SqsSubscriptionProps.builder()
                 .rawMessageDelivery(true)
@@ -69,8 +62,8 @@ class SnsSqsFanoutStack extends ExerciseStack {
                         StringConditions.builder().allowlist(List.of("SHIPPED")).build())))
                 .build()));
 
-        Topic fifoTopic = new Topic(this, "OrderEventsFifo", TopicProps.builder().topicName(FIFO_TOPIC).fifo(true).build());
-        Queue ledger = queue("Ledger", QueueProps.builder().queueName(FIFO_QUEUE).fifo(true)
+        Topic fifoTopic = new Topic(this, "OrderEventsFifo", TopicProps.builder().topicName(name("fifoTopic")).fifo(true).build());
+        Queue ledger = queue("Ledger", QueueProps.builder().queueName(name("fifoQueue")).fifo(true)
                 .receiveMessageWaitTime(Duration.seconds(20)));
         fifoTopic.addSubscription(new SqsSubscription(ledger));
     }

@@ -10,6 +10,8 @@ import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifi
 import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Resume;
 import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.RetentionLimits;
 import dev.dvalabs.exercises.kinesisstreamsfirehose.KinesisStreamsFirehoseVerifier.Routing;
+import dev.dvalabs.probe.DeliveryStream;
+import dev.dvalabs.probe.Firehose;
 import dev.dvalabs.testing.ChecksContract;
 import dev.dvalabs.verify.Deviation;
 import dev.dvalabs.verify.Fact;
@@ -64,7 +66,7 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
             allow("\"lambda:InvokeFunction\"", "[\"" + FUNCTION_ARN + "\",\"" + FUNCTION_ARN + ":*\"]"));
 
     KinesisStreamsFirehoseChecksTest() {
-        super(() -> new KinesisStreamsFirehoseVerifier("kinesis-streams-firehose").checks(), Seen::new, Seen::build);
+        super(() -> new KinesisStreamsFirehoseVerifier().checks(), Seen::new, Seen::build);
     }
 
     /** A correct build's observations, one field at a time changeable. */
@@ -98,8 +100,8 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
             DeliveryStreamDescription description = delivery
                     .destinations(DestinationDescription.builder().destinationId("destinationId-000000000001")
                             .extendedS3DestinationDescription(s3.build()).build()).build();
-            return new Observed(names, Fact.of(stream.build()), Fact.of(shards), routing, resume, limits, resharding,
-                    deliveryRefused == null ? Fact.of(description) : Fact.refused(deliveryRefused),
+            return new Observed(names, Fact.of(dev.dvalabs.probe.Stream.of(stream.build(), shards)), routing, resume, limits, resharding,
+                    deliveryRefused == null ? Fact.of(new DeliveryStream(description)) : Fact.refused(deliveryRefused),
                     deliveryRefused == null ? Fact.of(roles) : Fact.refused(deliveryRefused),
                     deliveryRefused == null ? delivered : Fact.refused(deliveryRefused));
         }
@@ -279,35 +281,37 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
     void transformedNeedsABooleanAndANewline() {
         String marker = "dva-labs-verify-1234abcd-delivery-";
         java.util.Set<String> seen = new java.util.TreeSet<>();
-        Archive.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":true}\n{\"click\":\"" + marker
+        ClickProbe.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":true}\n{\"click\":\"" + marker
                 + "2\",\"transformed\": true}\n", marker, seen);
         assertThat(seen).containsExactly("1", "2");
         java.util.Set<String> wrong = new java.util.TreeSet<>();
-        Archive.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":\"true\"}\n", marker, wrong);
-        Archive.transformedIn("{\"click\":\"" + marker + "2\",\"transformed\":1}\n", marker, wrong);
-        Archive.transformedIn("{\"click\":\"" + marker + "3\",\"transformed\":true}{\"click\":\"" + marker
+        ClickProbe.transformedIn("{\"click\":\"" + marker + "1\",\"transformed\":\"true\"}\n", marker, wrong);
+        ClickProbe.transformedIn("{\"click\":\"" + marker + "2\",\"transformed\":1}\n", marker, wrong);
+        ClickProbe.transformedIn("{\"click\":\"" + marker + "3\",\"transformed\":true}{\"click\":\"" + marker
                 + "4\",\"transformed\":true}", marker, wrong);
         assertThat(wrong).as("a string, a number, or no newline after the record").isEmpty();
     }
 
     @Test
-    @DisplayName("an object is the verifier's to delete only when every record in it is the run's")
+    @DisplayName("an object is the verifier's to delete only when every record in it carries the run's exact mark")
     void onlyTheRunsObjectsAreDeleted() {
-        String run = "dva-labs-verify-1234abcd";
-        assertThat(Archive.onlyOurs("{\"click\":\"" + run + "-delivery-1\"}\n{\"click\":\"" + run + "-key-2\"}\n", run)).isTrue();
-        assertThat(Archive.onlyOurs("{\"click\":\"" + run + "-delivery-1\"}{\"click\":\"learner-7\"}", run)).isFalse();
-        assertThat(Archive.onlyOurs(run + "-delivery-1 not json\nlearner line\n", run)).isFalse();
+        String run = "dva-labs-verify-1764990000-1234abcd";
+        assertThat(Firehose.onlyMarked("{\"click\":\"" + run + "-delivery-1\"}\n{\"click\":\"" + run + "-key-2\"}\n", run)).isTrue();
+        assertThat(Firehose.onlyMarked("{\"click\": \"" + run + "-delivery-1\", \"transformed\": true}\n", run)).isTrue();
+        assertThat(Firehose.onlyMarked("{\"click\":\"" + run + "-delivery-1\"}{\"click\":\"learner-7\"}", run)).isFalse();
+        assertThat(Firehose.onlyMarked(run + "-delivery-1 not json\nlearner line\n", run)).isFalse();
+        assertThat(Firehose.onlyMarked("{\"click\":\"dva-labs-verify-1764990000-deadbeef-delivery-1\"}\n", run))
+                .as("another run's mark, or one that only looks like it").isFalse();
+        assertThat(Firehose.onlyMarked("", run)).isFalse();
     }
 
     @Test
-    @DisplayName("an object Firehose compressed with GZIP is read unzipped, one it did not as it is")
-    void gzipObjectsAreRead() throws java.io.IOException {
-        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
-            gzip.write("{\"click\":\"x\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(Archive.text(zipped.toByteArray())).isEqualTo("{\"click\":\"x\"}\n");
-        assertThat(Archive.text("{\"click\":\"y\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("{\"click\":\"y\"}");
+    @DisplayName("Firehose's folders are the prefix and each UTC arrival hour the delivery can span")
+    void foldersOfTheArrivalHours() {
+        java.time.Instant from = java.time.Instant.parse("2026-12-06T03:59:00Z");
+        assertThat(Firehose.folders("clicks/", from, from.plusSeconds(120)))
+                .containsExactly("clicks/2026/12/06/03/", "clicks/2026/12/06/04/");
+        assertThat(Firehose.folders("clicks/!{timestamp:yyyy}/", from, from)).containsExactly("clicks/");
     }
 
     /** Real AWS as far as the delivery wait can tell: no emulator. */
@@ -335,11 +339,11 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
     @DisplayName("on AWS the delivery wait is the S3 buffer's interval, the processor's (60 s unless set) and 2 minutes more")
     void deliveryWaitFollowsTheBuffers() {
         Seen seen = new Seen();
-        assertThat(Archive.patience(AWS, seen.build().delivery().value())).isEqualTo(java.time.Duration.ofSeconds(60 + 60 + 120));
+        assertThat(ClickProbe.patience(AWS, seen.build().delivery().value())).isEqualTo(java.time.Duration.ofSeconds(60 + 60 + 120));
         seen.s3.bufferingHints(b -> b.sizeInMBs(5).intervalInSeconds(300)).processingConfiguration(ProcessingConfiguration.builder()
                 .enabled(true).processors(Processor.builder().type("Lambda").parameters(
                         ProcessorParameter.builder().parameterName("LambdaArn").parameterValue(FUNCTION_ARN).build(),
                         ProcessorParameter.builder().parameterName("BufferIntervalInSeconds").parameterValue("900").build()).build()).build());
-        assertThat(Archive.patience(AWS, seen.build().delivery().value())).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(ClickProbe.patience(AWS, seen.build().delivery().value())).isEqualTo(java.time.Duration.ofMinutes(15));
     }
 }

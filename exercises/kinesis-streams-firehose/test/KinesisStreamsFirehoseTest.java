@@ -13,7 +13,12 @@ import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
+import dev.dvalabs.probe.Firehose;
+import dev.dvalabs.verify.Session;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import software.amazon.awssdk.core.sync.RequestBody;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -82,14 +87,13 @@ class KinesisStreamsFirehoseTest {
     }
 
     @Test
-    @DisplayName("a verifier closed before it observes puts no record, makes no stream, and closing it again is harmless")
-    void closedVerifierWritesNothing(LocalEmulator emulator) {
+    @DisplayName("a verify whose session is closed (Ctrl-C) puts no record and makes no stream")
+    void closedSessionWritesNothing(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.SOLUTION);
-        KinesisStreamsFirehoseVerifier verifier = new KinesisStreamsFirehoseVerifier(ID);
-        verifier.close();
-        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
+        Session session = Sessions.open(emulator, ID, lab.exercise().names());
+        session.close();
+        assertThatThrownBy(() -> new KinesisStreamsFirehoseVerifier().observe(session)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
-        verifier.close();
         assertThat(streams(emulator)).containsExactly("dva-labs-clicks");
         assertThat(objects(emulator)).isEmpty();
         try (KinesisClient kinesis = emulator.client(KinesisClient.builder())) {
@@ -102,29 +106,66 @@ class KinesisStreamsFirehoseTest {
     }
 
     @Test
-    @DisplayName("the next verify removes a temporary stream a killed verify left, and spares a running verify's, one of"
-            + " another exercise and an untagged one")
-    void nextVerifyRemovesLeftovers(LocalEmulator emulator) {
+    @DisplayName("a stream named like an earlier verify's, tagged like one, stays when no journal names it")
+    void onlyJournaledStreamsAreRemoved(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.STARTER);
-        String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
-        String running = RunMarker.start().value();
-        String untagged = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
-        String other = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
+        String looksKilled = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
         try (KinesisClient kinesis = emulator.client(KinesisClient.builder())) {
-            createStream(kinesis, killed, Map.of(ExerciseStack.TAG_EXERCISE, ID, ScratchStream.TAG_VERIFY_RUN, killed));
-            createStream(kinesis, running, Map.of(ExerciseStack.TAG_EXERCISE, ID, ScratchStream.TAG_VERIFY_RUN, running));
-            createStream(kinesis, untagged, Map.of());
-            createStream(kinesis, other, Map.of(ExerciseStack.TAG_EXERCISE, "another", ScratchStream.TAG_VERIFY_RUN, other));
+            createStream(kinesis, looksKilled, Map.of(ExerciseStack.TAG_EXERCISE, ID, ClickProbe.TAG_VERIFY_RUN, looksKilled));
         }
         lab.verify(emulator, Map.of());
-        assertThat(streams(emulator)).contains(running, untagged, other).doesNotContain(killed);
+        assertThat(streams(emulator)).contains(looksKilled).noneMatch(s -> s.startsWith(RunMarker.PREFIX) && !s.equals(looksKilled));
+    }
+
+    @Test
+    @DisplayName("what a killed verify's journal names is swept: the objects of its run's records only, read bounded, never a"
+            + " learner's object, one mixing records, another run's, nor a 60 MB one")
+    void journaledObjectsAreSweptExactly(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.SOLUTION);
+        String bucket = BUCKET + emulator.region().id();
+        String run = RunMarker.start().value();
+        Instant now = Instant.now();
+        String folder = Firehose.folders("clicks/", now, now).get(0);
+        try (S3Client s3 = emulator.client(S3Client.builder().forcePathStyle(true))) {
+            put(s3, bucket, folder + "ours", "{\"click\":\"" + run + "-delivery-1\"}\n{\"click\":\"" + run + "-key-2\"}\n");
+            put(s3, bucket, folder + "mixed", "{\"click\":\"" + run + "-delivery-1\"}\n{\"click\":\"learner-7\"}\n");
+            put(s3, bucket, folder + "learners", "{\"click\":\"learner-8\"}\n");
+            put(s3, bucket, folder + "looks-marked", "{\"click\":\"" + RunMarker.PREFIX + "20240115\"}\n");
+            put(s3, bucket, folder + "another-run", "{\"click\":\"" + RunMarker.start().value() + "-delivery-1\"}\n");
+            s3.putObject(r -> r.bucket(bucket).key(folder + "big"), RequestBody.fromBytes(("{\"click\":\"" + run + "\"}\n")
+                    .repeat(60 * 1024 * 1024 / 64).getBytes(StandardCharsets.UTF_8)));
+        }
+        try (Session session = Sessions.open(emulator, ID, lab.exercise().names())) {
+            new Firehose.DeliveredObjects(bucket, List.of(folder), run, now.getEpochSecond()).undo(session);
+        }
+        assertThat(objects(emulator)).containsExactlyInAnyOrder(folder + "mixed", folder + "learners", folder + "looks-marked",
+                folder + "another-run", folder + "big");
+    }
+
+    @Test
+    @DisplayName("a 60 MB object among Firehose's in the bucket is read bounded: the solution passes and the object stays")
+    void bigObjectsAreReadBounded(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.SOLUTION);
+        String bucket = BUCKET + emulator.region().id();
+        String folder = Firehose.folders("clicks/", Instant.now(), Instant.now()).get(0);
+        try (S3Client s3 = emulator.client(S3Client.builder().forcePathStyle(true))) {
+            s3.putObject(r -> r.bucket(bucket).key(folder + "learners-60mb"), RequestBody.fromBytes(
+                    "{\"click\":\"learner\",\"transformed\":true}\n".repeat(60 * 1024 * 1024 / 40).getBytes(StandardCharsets.UTF_8)));
+        }
+        Report report = lab.verify(emulator, Map.of());
+        assertThat(report.outcome("delivered").status()).isEqualTo(Status.PASS);
+        assertThat(objects(emulator)).containsExactly(folder + "learners-60mb");
+    }
+
+    private static void put(S3Client s3, String bucket, String key, String text) {
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(text));
     }
 
     @Test
     @DisplayName("destroy removes a stream carrying the exercise's tag, which ministack's tagging index does not list, and no other")
     void destroyFindsTaggedStreams(LocalEmulator emulator) {
         try (KinesisClient kinesis = emulator.client(KinesisClient.builder())) {
-            createStream(kinesis, "dva-labs-verify-leftover", Map.of(ExerciseStack.TAG_EXERCISE, ID, ScratchStream.TAG_VERIFY_RUN, "x"));
+            createStream(kinesis, "dva-labs-verify-leftover", Map.of(ExerciseStack.TAG_EXERCISE, ID, ClickProbe.TAG_VERIFY_RUN, "x"));
             createStream(kinesis, "dva-labs-mine", Map.of(ExerciseStack.TAG_EXERCISE, "another"));
         }
         Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.sesnotifications;
 
+import dev.dvalabs.probe.Identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.sesnotifications;
 
+import dev.dvalabs.probe.Identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.verify.Fact;
@@ -35,23 +36,23 @@ class SesApisTest {
     @Test
     @DisplayName("SESv2's status is its VerificationStatus, or, where it gives none (ministack), whether it may send")
     void v2Status() {
-        assertThat(SenderIdentity.v2Status(GetEmailIdentityResponse.builder().verificationStatus(VerificationStatus.PENDING)
+        assertThat(Identity.v2Status(GetEmailIdentityResponse.builder().verificationStatus(VerificationStatus.PENDING)
                 .verifiedForSendingStatus(false).build())).isEqualTo("PENDING");
-        assertThat(SenderIdentity.v2Status(GetEmailIdentityResponse.builder().verifiedForSendingStatus(true).build()))
-                .isEqualTo(SenderIdentity.VERIFIED_FOR_SENDING);
-        assertThat(SenderIdentity.v2Status(GetEmailIdentityResponse.builder().verifiedForSendingStatus(false).build()))
-                .isEqualTo(SenderIdentity.NOT_VERIFIED_FOR_SENDING);
+        assertThat(Identity.v2Status(GetEmailIdentityResponse.builder().verifiedForSendingStatus(true).build()))
+                .isEqualTo(Identity.VERIFIED_FOR_SENDING);
+        assertThat(Identity.v2Status(GetEmailIdentityResponse.builder().verifiedForSendingStatus(false).build()))
+                .isEqualTo(Identity.NOT_VERIFIED_FOR_SENDING);
     }
 
     @Test
     @DisplayName("verified when either API says so, and only then")
     void verifiedByEither() {
-        assertThat(new SenderIdentity("Success", null).verified()).isTrue();
-        assertThat(new SenderIdentity(null, "SUCCESS").verified()).isTrue();
-        assertThat(new SenderIdentity(null, SenderIdentity.VERIFIED_FOR_SENDING).verified()).isTrue();
-        assertThat(new SenderIdentity("Pending", "PENDING").verified()).isFalse();
-        assertThat(new SenderIdentity(null, SenderIdentity.NOT_VERIFIED_FOR_SENDING).verified()).isFalse();
-        assertThat(new SenderIdentity(null, null).verified()).isFalse();
-        assertThat(new SenderIdentity(null, null)).hasToString("SES v1: no such identity, SESv2: no such identity");
+        assertThat(new Identity("Success", null).verified()).isTrue();
+        assertThat(new Identity(null, "SUCCESS").verified()).isTrue();
+        assertThat(new Identity(null, Identity.VERIFIED_FOR_SENDING).verified()).isTrue();
+        assertThat(new Identity("Pending", "PENDING").verified()).isFalse();
+        assertThat(new Identity(null, Identity.NOT_VERIFIED_FOR_SENDING).verified()).isFalse();
+        assertThat(new Identity(null, null).verified()).isFalse();
+        assertThat(new Identity(null, null)).hasToString("SES v1: no such identity, SESv2: no such identity");
     }
 }

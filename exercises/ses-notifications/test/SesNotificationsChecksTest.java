@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.sesnotifications;
 
+import dev.dvalabs.probe.Identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.exercises.sesnotifications.FeedbackRoute.Route;
@@ -27,12 +28,12 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
     }
 
     static final String TOPIC = "arn:aws:sns:us-east-1:000000000000:dva-labs-ses-feedback";
-    static final SenderIdentity BOTH = new SenderIdentity("Success", "SUCCESS");
+    static final Identity BOTH = new Identity("Success", "SUCCESS");
     /** An identity made with aws sesv2 create-email-identity, as ministack 1.5.33 shows it. */
-    static final SenderIdentity SESV2_ONLY = new SenderIdentity(null, SenderIdentity.VERIFIED_FOR_SENDING);
+    static final Identity SESV2_ONLY = new Identity(null, Identity.VERIFIED_FOR_SENDING);
 
     /** The route as ministack reads it when it is right: the identity's topics unreadable there. */
-    static Route rightRoute(SenderIdentity identity) {
+    static Route rightRoute(Identity identity) {
         return new Route(List.of("topic " + TOPIC, "the sender's identity " + identity,
                 "the identity's topics unreadable (GetIdentityNotificationAttributes answered InvalidAction)",
                 "queue dva-labs-ses-feedback subscribed to it", "its policy lets the topic send"), List.of());
@@ -44,7 +45,7 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
 
     /** A correct setup on an account in the sandbox, on an emulator that keeps sent mail. */
     static final class Seen {
-        Fact<SenderIdentity> identity = Fact.of(BOTH);
+        Fact<Identity> identity = Fact.of(BOTH);
         Fact<String> send = Fact.of("accepted 0100018c-1@email.amazonses.com");
         Fact<String> unverifiedSender = Fact.of(REJECTED);
         Fact<Sandbox> sandbox = Fact.of(new Sandbox(false, REJECTED));
@@ -79,7 +80,7 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
     @DisplayName("an identity pending verification says so and that AWS mailed the link")
     void pendingSaysWhatToDo() {
         Seen seen = new Seen();
-        seen.identity = Fact.of(new SenderIdentity("Pending", "PENDING"));
+        seen.identity = Fact.of(new Identity("Pending", "PENDING"));
         var outcome = judge(seen).outcome("identity-verified");
         assertThat(outcome.status()).isEqualTo(Status.FAIL);
         assertThat(outcome.result().observed()).contains("Pending");
@@ -97,7 +98,7 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
     @Test
     @DisplayName("an identity verified by SES v1 only or by SESv2 only passes: on AWS both APIs show the same identity")
     void verifiedByEitherApi() {
-        for (SenderIdentity identity : List.of(new SenderIdentity("Success", null), new SenderIdentity(null, "SUCCESS"), SESV2_ONLY)) {
+        for (Identity identity : List.of(new Identity("Success", null), new Identity(null, "SUCCESS"), SESV2_ONLY)) {
             Seen seen = new Seen();
             seen.identity = Fact.of(identity);
             assertThat(judge(seen).outcome("identity-verified").status()).as(identity.toString()).isEqualTo(Status.PASS);
@@ -108,7 +109,7 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
     @DisplayName("the identity's observation says what each API showed")
     void identitySaysBothApis() {
         Seen seen = new Seen();
-        seen.identity = Fact.of(new SenderIdentity(null, "PENDING"));
+        seen.identity = Fact.of(new Identity(null, "PENDING"));
         assertThat(judge(seen).outcome("identity-verified").result().observed())
                 .isEqualTo("verification SES v1: no such identity, SESv2: PENDING");
     }
@@ -137,7 +138,7 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
     @Test
     @DisplayName("the explanation is given only for an identity SESv2 alone knows and only when nothing arrived")
     void explainedOnlyThen() {
-        SenderIdentity nowhere = new SenderIdentity(null, null);
+        Identity nowhere = new Identity(null, null);
         assertThat(MailProbe.explained(Fact.of(BOTH), arrived(), "t").value().whyNone()).isNull();
         assertThat(MailProbe.explained(Fact.of(nowhere), arrived(), "t").value().whyNone()).isNull();
         assertThat(MailProbe.explained(Fact.of(SESV2_ONLY), arrived("Bounce"), "t").value().kinds()).containsExactly("Bounce");
@@ -157,7 +158,7 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
         }
     }
 
-    private static Seen seen(SenderIdentity identity, Fact<Notifications> notifications, Route route) {
+    private static Seen seen(Identity identity, Fact<Notifications> notifications, Route route) {
         Seen seen = new Seen();
         seen.identity = Fact.of(identity);
         seen.notifications = notifications;
@@ -169,12 +170,12 @@ class SesNotificationsChecksTest extends ChecksContract<Observed, SesNotificatio
     protected Stream<Mistake<Seen>> mistakes() {
         return Stream.of(
                 wrong("identity-verified", "an identity pending verification", s ->
-                        s.identity = Fact.of(new SenderIdentity("Pending", "PENDING"))),
+                        s.identity = Fact.of(new Identity("Pending", "PENDING"))),
                 wrong("identity-verified", "an identity made with SESv2, pending verification", s ->
-                        s.identity = Fact.of(new SenderIdentity(null, "PENDING"))),
+                        s.identity = Fact.of(new Identity(null, "PENDING"))),
                 wrong("identity-verified", "an SESv2 identity not verified for sending", s ->
-                        s.identity = Fact.of(new SenderIdentity(null, SenderIdentity.NOT_VERIFIED_FOR_SENDING))),
-                wrong("identity-verified", "no identity of the address", s -> s.identity = Fact.of(new SenderIdentity(null, null))),
+                        s.identity = Fact.of(new Identity(null, Identity.NOT_VERIFIED_FOR_SENDING))),
+                wrong("identity-verified", "no identity of the address", s -> s.identity = Fact.of(new Identity(null, null))),
                 wrong("send-from-identity", "a send from an unverified identity", s -> s.send = Fact.of(REJECTED)),
                 wrong("unverified-sender-rejected", "a send from an unverified address accepted",
                         s -> s.unverifiedSender = Fact.of("accepted 0100-2")),

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.sesnotifications;
 
+import dev.dvalabs.probe.Identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.Variant;
@@ -85,16 +86,35 @@ class SesNotificationsTest {
     }
 
     @Test
-    @DisplayName("the verifier takes its notifications out of the queue and leaves another message there")
+    @DisplayName("the verifier takes its notifications out of an empty queue and leaves nothing there")
     void verifierTakesOnlyItsOwn(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.SOLUTION);
+        Report report = lab.verify(emulator, Map.of());
+        assertThat(report.outcome("feedback-notifications").status()).isEqualTo(Status.PASS);
+        try (SqsClient sqs = emulator.client(SqsClient.builder())) {
+            String url = sqs.getQueueUrl(r -> r.queueName("dva-labs-ses-feedback")).queueUrl();
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("with a learner's message in the feedback queue, the verifier sends nothing there, never receives the message"
+            + " (its receive count stays), and feedback-notifications FAILs saying how to drain the queue")
+    void learnersMessageKeepsItsReceiveCount(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.SOLUTION);
         try (SqsClient sqs = emulator.client(SqsClient.builder())) {
             String url = sqs.getQueueUrl(r -> r.queueName("dva-labs-ses-feedback")).queueUrl();
-            sqs.sendMessage(r -> r.queueUrl(url).messageBody("the learner's own"));
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody("the learner's own, dva-labs-verify-20240115"));
             Report report = lab.verify(emulator, Map.of());
-            assertThat(report.outcome("feedback-notifications").status()).isEqualTo(Status.PASS);
-            var left = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-            assertThat(left).extracting(m -> m.body()).containsExactly("the learner's own");
+            assertThat(report.outcome("feedback-notifications").status()).isEqualTo(Status.FAIL);
+            assertThat(report.outcome("feedback-notifications").result().observed())
+                    .contains("queue dva-labs-ses-feedback holds 1 message", "aws sqs purge-queue --queue-url " + url);
+            var left = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();
+            assertThat(left).singleElement().satisfies(m -> {
+                assertThat(m.body()).isEqualTo("the learner's own, dva-labs-verify-20240115");
+                assertThat(m.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "1");
+            });
         }
     }
 

@@ -15,11 +15,17 @@ public final class Fact<T> {
     private final T value;
     private final String refusal;
     private final boolean unavailable;
+    private final boolean withheld;
 
     private Fact(T value, String refusal, boolean unavailable) {
+        this(value, refusal, unavailable, false);
+    }
+
+    private Fact(T value, String refusal, boolean unavailable, boolean withheld) {
         this.value = value;
         this.refusal = refusal;
         this.unavailable = unavailable;
+        this.withheld = withheld;
     }
 
     public static <T> Fact<T> of(T value) {
@@ -35,12 +41,21 @@ public final class Fact<T> {
         return new Fact<>(null, reason, true);
     }
 
+    /**
+     * Not observed on purpose, to leave a learner's data as it is (a queue holding messages of the learner's,
+     * which a receive would count towards their dead-letter queue): the checks on it FAIL saying {@code why},
+     * what to do included, and never PASS on a guess.
+     */
+    public static <T> Fact<T> withheld(String why) {
+        return new Fact<>(null, why, false, true);
+    }
+
     /** Another fact's refusal or unavailability, for a fact that could not be observed because of it. */
     public <U> Fact<U> as() {
         if (refusal == null) {
             throw new IllegalStateException("observation was not refused: " + value);
         }
-        return new Fact<>(null, refusal, unavailable);
+        return new Fact<>(null, refusal, unavailable, withheld);
     }
 
     /**
@@ -109,12 +124,12 @@ public final class Fact<T> {
      * of this fact stays the answer (a queue's messages, once its URL is known).
      */
     public <U> Fact<U> then(Function<? super T, Fact<U>> next) {
-        return refusal != null ? new Fact<>(null, refusal, unavailable) : next.apply(value);
+        return refusal != null ? new Fact<>(null, refusal, unavailable, withheld) : next.apply(value);
     }
 
     /** A value computed from this fact's, or its refusal. */
     public <U> Fact<U> map(Function<? super T, ? extends U> f) {
-        return refusal != null ? new Fact<>(null, refusal, unavailable) : of(f.apply(value));
+        return refusal != null ? new Fact<>(null, refusal, unavailable, withheld) : of(f.apply(value));
     }
 
     /** The value, or {@code other} when the observation was refused or the service is missing (a key to send, if any). */
@@ -127,7 +142,7 @@ public final class Fact<T> {
      * observation stays so.
      */
     public <V> Its<V> its(String name, Function<? super T, ? extends V> property) {
-        Fact<V> derived = refusal != null ? new Fact<>(null, refusal, unavailable) : of(property.apply(value));
+        Fact<V> derived = refusal != null ? new Fact<>(null, refusal, unavailable, withheld) : of(property.apply(value));
         return new Its<>(name, derived);
     }
 
@@ -141,12 +156,20 @@ public final class Fact<T> {
         if (unavailable) {
             return CheckResult.skip(refusal);
         }
+        if (withheld) {
+            return CheckResult.fail(refusal, expected);
+        }
         return refusal != null ? CheckResult.fail("AWS refused: " + refusal, expected) : judgement.apply(value);
     }
 
     /** Whether the target lacks the service this fact is about. */
     public boolean unavailable() {
         return unavailable;
+    }
+
+    /** Whether the verifier chose not to observe this, to leave a learner's data as it is ({@link #withheld}). */
+    public boolean withheld() {
+        return withheld;
     }
 
     public boolean refused() {
@@ -167,7 +190,7 @@ public final class Fact<T> {
 
     @Override
     public String toString() {
-        return unavailable ? "unavailable(" + refusal + ")"
+        return unavailable ? "unavailable(" + refusal + ")" : withheld ? "withheld(" + refusal + ")"
                 : refusal != null ? "refused(" + refusal + ")" : String.valueOf(value);
     }
 }

@@ -27,6 +27,9 @@ public final class Its<V> {
         if (value.unavailable()) {
             return CheckResult.skip(value.refusal());
         }
+        if (value.withheld()) {
+            return CheckResult.fail(value.refusal(), expected);
+        }
         if (value.refused()) {
             return CheckResult.fail("AWS refused: " + value.refusal(), expected);
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 
 /**
  * One verify of one exercise on one target, owned by the loop and handed to the verifier: the target's
@@ -168,6 +169,9 @@ public final class Session implements AutoCloseable {
     private SdkClient build(Class<? extends SdkClient> type) {
         try {
             AwsClientBuilder builder = (AwsClientBuilder) type.getMethod("builder").invoke(null);
+            if (builder instanceof S3BaseClientBuilder<?, ?> s3 && target.endpoint().isPresent()) {
+                s3.forcePathStyle(true); // an emulator's buckets are paths: it has no DNS name per bucket
+            }
             return (SdkClient) target.client(builder);
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
             throw new IllegalArgumentException(type.getName() + " is not an AWS SDK v2 client interface", e);

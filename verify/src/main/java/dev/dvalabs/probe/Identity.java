@@ -1,4 +1,4 @@
-package dev.dvalabs.exercises.sesnotifications;
+package dev.dvalabs.probe;
 
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 
 /**
- * The sender's identity as SES v1 and SESv2 each show it. On AWS the two are one service with one store
+ * An SES email identity as SES v1 and SESv2 each show it. On AWS the two are one service with one store
  * and answer alike, so the identity counts as verified when either API says so: a learner may make it
  * with {@code aws ses} or {@code aws sesv2}. ministack 1.5.33 keeps identities made through one API
  * apart from those made through the other; reading both is what lets either way pass there.
@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.sesv2.model.NotFoundException;
  *           so the status alone does not say whether SES v1 knows the identity)
  * @param v2 its verification status by SESv2 (GetEmailIdentity), or null when SESv2 has no such identity
  */
-record SenderIdentity(String v1, String v2) {
+public record Identity(String v1, String v2) {
 
-    static final String NONE = "no such identity";
+    public static final String NONE = "no such identity";
     /** ministack's SESv2 identity has no VerificationStatus, only VerifiedForSendingStatus. */
-    static final String VERIFIED_FOR_SENDING = "verified for sending";
-    static final String NOT_VERIFIED_FOR_SENDING = "not verified for sending";
+    public static final String VERIFIED_FOR_SENDING = "verified for sending";
+    public static final String NOT_VERIFIED_FOR_SENDING = "not verified for sending";
 
-    static SenderIdentity read(SesClient ses, SesV2Client sesV2, String address) {
+    public static Identity read(SesClient ses, SesV2Client sesV2, String address) {
         String v1 = null;
         if (ses.listIdentitiesPaginator(r -> { }).identities().stream().anyMatch(address::equals)) {
             var attributes = ses.getIdentityVerificationAttributes(r -> r.identities(address)).verificationAttributes().get(address);
@@ -35,10 +35,10 @@ record SenderIdentity(String v1, String v2) {
         } catch (NotFoundException e) {
             v2 = null;
         }
-        return new SenderIdentity(v1, v2);
+        return new Identity(v1, v2);
     }
 
-    static String v2Status(GetEmailIdentityResponse identity) {
+    public static String v2Status(GetEmailIdentityResponse identity) {
         String status = identity.verificationStatusAsString();
         if (status != null) {
             return status;
@@ -47,7 +47,7 @@ record SenderIdentity(String v1, String v2) {
     }
 
     /** Verified by either API: on AWS both say the same, so this lets no unverified identity through. */
-    boolean verified() {
+    public boolean verified() {
         return "Success".equals(v1) || "SUCCESS".equals(v2) || VERIFIED_FOR_SENDING.equals(v2);
     }
 
@@ -55,7 +55,7 @@ record SenderIdentity(String v1, String v2) {
      * Known to SESv2 and not listed by SES v1: only stores kept apart (ministack 1.5.33's) show this, as on
      * AWS SES v1's ListIdentities lists every identity, however it was made.
      */
-    boolean sesv2Only() {
+    public boolean sesv2Only() {
         return v1 == null && v2 != null;
     }
 
