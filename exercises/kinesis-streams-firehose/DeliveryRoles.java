@@ -3,6 +3,7 @@ package dev.dvalabs.exercises.kinesisstreamsfirehose;
 import dev.dvalabs.policy.Caller;
 import dev.dvalabs.policy.Policies;
 import dev.dvalabs.policy.Request;
+import dev.dvalabs.policy.Verdict;
 import dev.dvalabs.probe.DeliveryStream;
 import dev.dvalabs.probe.Iam;
 import java.util.ArrayList;
@@ -83,8 +84,11 @@ final class DeliveryRoles {
             refused.add("role " + arn + " of " + whose + " does not exist");
             return;
         }
-        if (!Policies.of(role.trust()).decide(Request.of(Caller.service(FIREHOSE), "sts:AssumeRole", arn)).allowed()) {
-            refused.add(FIREHOSE + " may not assume " + arn);
+        // Firehose assumes the role with the context it supplies (the account id as sts:ExternalId): AWS's own
+        // CloudWatch Logs guide conditions the trust policy on exactly that.
+        Verdict trust = Policies.of(role.trust()).judge(Request.assumeRole(FIREHOSE, arn));
+        if (!trust.allowed()) {
+            refused.add(trust.sentence(FIREHOSE, "assume " + arn));
         }
         Policies identity = Policies.identityOnly().withIdentity(role.policies());
         for (String resource : resources) {

@@ -227,6 +227,20 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
     }
 
     @Test
+    @DisplayName("a trust policy conditioned on sts:ExternalId = the account id, as AWS's CloudWatch Logs guide writes it, passes;"
+            + " one on another account's id fails firehose-role saying what Firehose supplies")
+    void externalIdConditionedTrust() {
+        String conditioned = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"firehose.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":"
+                + "{\"sts:ExternalId\":\"%s\"}}}]}";
+        Seen seen = new Seen();
+        seen.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, conditioned.formatted("123456789012"), POLICIES));
+        assertThat(judge(seen).outcome("firehose-role").status()).isEqualTo(Status.PASS);
+        seen.roles = List.of(new DeliveryRoles.RoleDocuments(ROLE_ARN, conditioned.formatted("210987654321"), POLICIES));
+        assertThat(judge(seen).outcome("firehose-role").status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
     @DisplayName("a function named with its version still names the transform function")
     void qualifiedFunctionArnPasses() {
         Seen seen = new Seen();
