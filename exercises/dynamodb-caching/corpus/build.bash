@@ -16,9 +16,18 @@ code=../function/products.py   # the function's code, which a script may write i
 code_edit=''                    # a sed script applied to it
 
 build() {
+  make_table
+  make_network_and_cache
+  make_function
+}
+
+make_table() {
   aws dynamodb create-table --table-name "$table" --billing-mode PAY_PER_REQUEST \
     --attribute-definitions AttributeName=id,AttributeType=S --key-schema AttributeName=id,KeyType=HASH > /dev/null
+}
 
+# Sets host and port (the cache's primary endpoint) and vpc_config (the function's place in the VPC).
+make_network_and_cache() {
   # The VPC the cache lives in: two subnets in two Availability Zones, DynamoDB through a gateway endpoint.
   vpc=$(aws ec2 create-vpc --cidr-block 10.40.0.0/16 --query Vpc.VpcId --output text)
   zones=($(aws ec2 describe-availability-zones --query 'AvailabilityZones[0:2].ZoneName' --output text))
@@ -47,7 +56,10 @@ build() {
     --query 'ReplicationGroups[0].NodeGroups[0].PrimaryEndpoint.Address' --output text)
   port=$(aws elasticache describe-replication-groups --replication-group-id "$cache" \
     --query 'ReplicationGroups[0].NodeGroups[0].PrimaryEndpoint.Port' --output text)
+  vpc_config="SubnetIds=$subnet_a,$subnet_b,SecurityGroupIds=$function_group"
+}
 
+make_function() {
   aws iam create-role --role-name "$role" --assume-role-policy-document \
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}' > /dev/null
   aws iam attach-role-policy --role-name "$role" \
@@ -61,7 +73,7 @@ build() {
   (cd "$work" && zip -q function.zip lambda_function.py)
   aws lambda create-function --function-name "$function" --runtime python3.12 --handler lambda_function.handler \
     --role "arn:aws:iam::${account}:role/${role}" --zip-file "fileb://$work/function.zip" --timeout 10 \
-    --vpc-config "SubnetIds=$subnet_a,$subnet_b,SecurityGroupIds=$function_group" \
+    ${vpc_config:+--vpc-config "$vpc_config"} \
     --environment "Variables={TABLE_NAME=$table,CACHE_HOST=$host,CACHE_PORT=$port}" > /dev/null
   aws lambda wait function-active-v2 --function-name "$function"
   rm -rf "$work"
