@@ -15,13 +15,17 @@ public enum Emulator {
     /**
      * The embedded default, {@code --target local}. It runs a Python Lambda in its own interpreter and
      * brings botocore only, so a handler's {@code import boto3} would fail where AWS's runtime has it:
-     * boto3 is installed beside it, pinned to the release of the botocore ministack brings.
+     * boto3 is installed beside it, pinned to the release of the botocore ministack brings. Without Docker
+     * its ElastiCache points every cache's endpoint at one Redis server it expects beside it
+     * ({@code REDIS_HOST}:{@code REDIS_PORT}): fakeredis's RESP server runs in its process, on a port of its
+     * own, and redis-py (which fakeredis needs) is a function's Redis client, as boto3 is its AWS one.
      */
-    MINISTACK("local", "ministack", "1.5.33", "ministack", List.of("boto3==1.43.106", "botocore==1.43.106"),
+    MINISTACK("local", "ministack", "1.5.33", "ministack", List.of("boto3==1.43.106", "botocore==1.43.106",
+            "fakeredis==2.41.0", "redis==7.1.0", "sortedcontainers==2.4.0"),
             "/_ministack/health", "/_ministack/reset") {
         @Override
         List<String> command(Path venv, int port) {
-            return List.of(venv.resolve("bin/ministack").toString());
+            return List.of(venv.resolve("bin/python").toString(), "-c", WITH_A_REDIS_SERVER);
         }
 
         @Override
@@ -45,6 +49,23 @@ public enum Emulator {
             return Map.of();
         }
     };
+
+    /**
+     * ministack's command with a RESP server beside it. ministack reads REDIS_HOST and REDIS_PORT as it
+     * imports its ElastiCache, so they are set first; the port is the one the system gave the server, which
+     * keeps two emulators on one machine apart. The server's threads are daemons: they end with ministack.
+     */
+    private static final String WITH_A_REDIS_SERVER = """
+            import os, sys, threading
+            from fakeredis import TcpFakeServer
+            server = TcpFakeServer(("127.0.0.1", 0), server_type="redis")
+            server.daemon_threads = True
+            os.environ["REDIS_HOST"], os.environ["REDIS_PORT"] = "127.0.0.1", str(server.server_address[1])
+            threading.Thread(target=server.serve_forever, name="redis", daemon=True).start()
+            from ministack.app import main
+            sys.argv[0] = "ministack"
+            sys.exit(main())
+            """;
 
     private final String target;
     private final String project;

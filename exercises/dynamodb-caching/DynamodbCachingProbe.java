@@ -1,0 +1,173 @@
+package dev.dvalabs.exercises.dynamodbcaching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.DaxUse;
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Fresh;
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Observed;
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Read;
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Trial;
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.Write;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dax.DaxClient;
+import software.amazon.awssdk.services.dax.model.Cluster;
+import software.amazon.awssdk.services.dax.model.Parameter;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * One observation of the learner's cache: its configuration through the ElastiCache and DAX APIs, its
+ * behaviour through the function (on AWS nothing outside the VPC reaches the cache), with products of the
+ * verifier's own, each journaled before it is written and removed by its exact key when verify ends.
+ */
+final class DynamodbCachingProbe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Session session;
+    private final String table;
+    private final String function;
+
+    DynamodbCachingProbe(Session session) {
+        this.session = session;
+        this.table = session.name("table");
+        this.function = session.name("function");
+    }
+
+    Observed observe() {
+        String cacheName = session.name("cache");
+        Fact<ReplicationGroup> cache = Fact.about("replication group " + cacheName, () -> session.client(ElastiCacheClient.class)
+                .describeReplicationGroups(r -> r.replicationGroupId(cacheName)).replicationGroups().get(0));
+        Fact<FunctionConfiguration> config = Fact.about("function " + function,
+                () -> session.client(LambdaClient.class).getFunction(r -> r.functionName(function)).configuration());
+        Fact<Trial> trial = config.then(f -> Fact.about("table " + table, this::trial));
+        String daxName = session.name("dax");
+        Fact<Cluster> dax = Fact.observe("DAX", session.target().name(), () -> session.client(DaxClient.class)
+                .describeClusters(r -> r.clusterNames(daxName)).clusters().get(0));
+        Fact<String> recordTtl = dax.then(c -> Fact.about("DAX parameter group " + c.parameterGroup().parameterGroupName(),
+                () -> session.client(DaxClient.class).describeParameters(r -> r
+                                .parameterGroupName(c.parameterGroup().parameterGroupName()).maxResults(100)).parameters().stream()
+                        .filter(p -> p.parameterName().equals("record-ttl-millis")).map(Parameter::parameterValue)
+                        .findFirst().orElse(null)));
+        Fact<DaxUse> use = dax.then(c -> config.map(f -> new DaxUse(f.environment() == null ? null
+                : f.environment().variables().get(DynamodbCachingVerifier.DAX_VARIABLE),
+                c.clusterDiscoveryEndpoint() == null ? null : c.clusterDiscoveryEndpoint().address())));
+        return new Observed(cache, trial, dax, recordTtl, use);
+    }
+
+    /** Reads and writes two products of this verify's own through the function (see {@link Trial}). */
+    private Trial trial() {
+        String a = session.marker().value() + "-a";
+        String b = session.marker().value() + "-b";
+        putDirectly(a, "v1");
+        Read miss = read(a);
+        Read hit = read(a);
+        Instant changed = session.now();
+        putDirectly(a, "v2");
+        Read stale = read(a);
+        Duration deadline = Duration.ofSeconds(DynamodbCachingVerifier.TTL_SECONDS).plus(DynamodbCachingVerifier.TTL_SLACK);
+        Read last = session.poll(deadline, Duration.ofMillis(500)).last(() -> read(a), r -> r.is("table", "v2"));
+        Fresh fresh = new Fresh(last, Duration.between(changed, session.now()));
+        writeThrough(b, "w1");
+        Read written = read(b);
+        writeThrough(b, "w2");
+        Read rewritten = read(b);
+        String inTable = Optional.ofNullable(session.client(DynamoDbClient.class).getItem(r -> r.tableName(table)
+                .key(key(b)).consistentRead(true)).item().get("name")).map(AttributeValue::s).orElse(null);
+        return new Trial(miss, hit, stale, fresh, written, rewritten, inTable);
+    }
+
+    /** Puts the product in the table itself, as another writer than the function would. */
+    private void putDirectly(String id, String name) {
+        session.write(new OwnProduct(table, id), () -> session.client(DynamoDbClient.class).putItem(r -> r.tableName(table)
+                .item(Map.of("id", AttributeValue.fromS(id), "name", AttributeValue.fromS(name)))));
+    }
+
+    /** Writes the product through the function's write path, which writes the table and the cache. */
+    private void writeThrough(String id, String name) {
+        ObjectNode event = JSON.createObjectNode().put("action", "write");
+        event.putObject("item").put("id", id).put("name", name);
+        session.write(List.of(new OwnProduct(table, id), new OwnCacheEntry(function, id)), () -> invoke(function, event));
+    }
+
+    private Read read(String id) {
+        JsonNode answer = invoke(function, JSON.createObjectNode().put("action", "read").put("id", id));
+        if (answer.has("errorMessage")) {
+            return Read.failed(answer.path("errorMessage").asText());
+        }
+        JsonNode ttl = answer.path("ttl");
+        return new Read(answer.path("source").asText(null), answer.path("item").path("name").asText(null),
+                ttl.isIntegralNumber() ? ttl.asInt() : null, null);
+    }
+
+    /** Invokes the function and reads its answer; a function that failed answers its error object. */
+    private JsonNode invoke(String functionName, JsonNode event) {
+        InvokeResponse response = session.client(LambdaClient.class).invoke(r -> r.functionName(functionName)
+                .payload(SdkBytes.fromUtf8String(event.toString())));
+        try {
+            JsonNode answer = JSON.readTree(response.payload().asUtf8String());
+            return answer == null || !answer.isObject() ? JSON.createObjectNode().put("errorMessage",
+                    "answered " + response.payload().asUtf8String()) : answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("function " + functionName + " answered no JSON", e);
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("id", AttributeValue.fromS(id));
+    }
+
+    /** A product the verifier put in the learner's table, deleted by its exact key. */
+    public record OwnProduct(String table, String id) implements Write {
+        @Override
+        public void undo(Session s) {
+            try {
+                s.client(DynamoDbClient.class).deleteItem(r -> r.tableName(table).key(key(id)));
+            } catch (ResourceNotFoundException e) {
+                // The table is gone, and the product with it.
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "product " + id + " in table " + table;
+        }
+    }
+
+    /**
+     * A cache entry the verifier made through the function, evicted through it (the instructions' evict
+     * action); a function without one leaves the entry to its TTL.
+     */
+    public record OwnCacheEntry(String function, String id) implements Write {
+        @Override
+        public void undo(Session s) {
+            try {
+                s.client(LambdaClient.class).invoke(r -> r.functionName(function).payload(SdkBytes.fromUtf8String(
+                        JSON.createObjectNode().put("action", "evict").put("id", id).toString())));
+            } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException e) {
+                // The function is gone; the entry ends with its TTL.
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "cache entry of product " + id + " through function " + function;
+        }
+    }
+}

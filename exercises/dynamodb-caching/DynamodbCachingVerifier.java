@@ -1,0 +1,175 @@
+package dev.dvalabs.exercises.dynamodbcaching;
+
+import static dev.dvalabs.verify.Matcher.between;
+import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.oneOf;
+import static dev.dvalabs.verify.Matcher.satisfies;
+
+import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.CheckResult;
+import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.Verifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dax.model.Cluster;
+import software.amazon.awssdk.services.dax.model.SSEStatus;
+import software.amazon.awssdk.services.elasticache.model.AutomaticFailoverStatus;
+import software.amazon.awssdk.services.elasticache.model.MultiAZStatus;
+import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
+
+/**
+ * dynamodb-caching: a Redis-compatible cache in front of the products table, filled by lazy loading with a
+ * TTL and written through, and (on AWS) a DAX cluster. Behaviour is observed through the learner's function,
+ * which is the only thing that reaches the cache on AWS (it lives in a VPC); configuration through the
+ * ElastiCache and DAX APIs.
+ */
+final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVerifier.Observed> {
+
+    /** The TTL the instructions ask for on every cache entry, in seconds. */
+    static final int TTL_SECONDS = 5;
+    /** How long after the TTL an entry may still answer before the stale check calls it kept (a slow invocation). */
+    static final Duration TTL_SLACK = Duration.ofSeconds(4);
+    /** DAX's item cache TTL the instructions ask for (the parameter group's record-ttl-millis). */
+    static final String DAX_RECORD_TTL_MILLIS = "60000";
+    static final String DAX_VARIABLE = "DAX_ENDPOINT";
+
+    /** What the verifier saw; each fact is a value or what AWS answered instead. */
+    record Observed(Fact<ReplicationGroup> cache, Fact<Trial> trial, Fact<Cluster> daxCluster,
+                    Fact<String> daxRecordTtl, Fact<DaxUse> daxUse) {}
+
+    /**
+     * One read through the function: where it says the product came from ({@code cache} or {@code table}),
+     * the product's {@code name}, and the remaining TTL of its cache entry; or the function's error.
+     */
+    record Read(String source, String name, Integer ttl, String error) {
+
+        static Read failed(String error) {
+            return new Read(null, null, null, error);
+        }
+
+        boolean is(String expectedSource, String expectedName) {
+            return expectedSource.equals(source) && expectedName.equals(name);
+        }
+
+        @Override
+        public String toString() {
+            return error != null ? "the function failed: " + error
+                    : "name " + name + " from the " + source + " (entry's TTL " + ttl + ")";
+        }
+    }
+
+    /**
+     * The verifier's products read and written through the function. Product A: put in the table as
+     * {@code v1}, read twice ({@link #miss}, {@link #hit}), changed in the table directly to {@code v2}, read
+     * at once ({@link #stale}) and then until {@code v2} shows ({@link #fresh}).
+     * Product B: written through the function as {@code w1}, read ({@link #written}), written again as
+     * {@code w2}, read at once ({@link #rewritten}); {@link #inTable} is B's name in the table then.
+     */
+    record Trial(Read miss, Read hit, Read stale, Fresh fresh, Read written, Read rewritten, String inTable) {
+
+        /** The remaining TTLs the reads that filled or answered from the cache reported. */
+        List<Integer> ttls() {
+            return Stream.of(miss, hit, written, rewritten).map(Read::ttl).toList();
+        }
+
+    }
+
+    /** The last of the reads after the table changed, and how long after the change it came. */
+    record Fresh(Read read, Duration after) {
+
+        boolean inTime() {
+            return read.is("table", "v2") && after.compareTo(Duration.ofSeconds(TTL_SECONDS).plus(TTL_SLACK)) <= 0;
+        }
+
+        @Override
+        public String toString() {
+            return read + ", " + after.toMillis() / 1000.0 + " s after the table changed";
+        }
+    }
+
+    /** The function's DAX_ENDPOINT and the DAX cluster's discovery endpoint. */
+    record DaxUse(String variable, String endpoint) {
+
+        boolean names() {
+            return variable != null && endpoint != null && variable.contains(endpoint);
+        }
+
+        @Override
+        public String toString() {
+            return DAX_VARIABLE + "=" + variable + ", cluster endpoint " + endpoint;
+        }
+    }
+
+    @Override
+    public List<Check<Observed>> checks() {
+        return List.of(
+                new Check<Observed>("cache-engine", "The cache {cache} is a Redis-compatible replication group",
+                        "ElastiCache: Redis (or Valkey) or Memcached; only the Redis family replicates and fails over",
+                        "Create the replication group {cache} with the engine redis (or valkey); Memcached has no replication group.",
+                        o -> o.cache().its("engine", ReplicationGroup::engine).should(oneOf("redis", "valkey")))
+                        .forTask(1),
+                new Check<Observed>("cache-multi-az", "The cache {cache} is Multi-AZ with automatic failover and a replica",
+                        "ElastiCache: Redis Multi-AZ with automatic failover; Memcached is never Multi-AZ",
+                        "Give {cache} two nodes (--num-cache-clusters 2), --automatic-failover-enabled and --multi-az-enabled.",
+                        o -> CheckResult.all(
+                                o.cache().its("Multi-AZ", ReplicationGroup::multiAZ).should(eq(MultiAZStatus.ENABLED)),
+                                o.cache().its("automatic failover", ReplicationGroup::automaticFailover)
+                                        .should(eq(AutomaticFailoverStatus.ENABLED)),
+                                o.cache().its("nodes", g -> g.memberClusters().size()).should(between(2, 6))))
+                        .forTask(1),
+                new Check<Observed>("lazy-loading", "A first read of a product misses the cache, the second hits it",
+                        "Lazy loading: a miss reads the table and fills the cache; a hit answers without reading the table",
+                        "On a read, GET the product's key; on a miss read the table, SET the key, and answer \"source\": \"table\"; on a hit answer \"source\": \"cache\".",
+                        o -> CheckResult.all(
+                                o.trial().its("first read", Trial::miss).should(satisfies("name v1 from the table", r -> r.is("table", "v1"))),
+                                o.trial().its("second read", Trial::hit).should(satisfies("name v1 from the cache", r -> r.is("cache", "v1")))))
+                        .forTask(2),
+                new Check<Observed>("stale-until-ttl", "A change made to the table directly stays hidden behind the cached entry until its TTL ends",
+                        "Lazy loading can serve stale data; a TTL bounds how long",
+                        "Keep answering from the cache while the entry lives, and let it expire after " + TTL_SECONDS + " s (SET key value EX 5).",
+                        o -> CheckResult.all(
+                                o.trial().its("read right after the table changed", Trial::stale)
+                                        .should(satisfies("the old name v1 from the cache", r -> r.is("cache", "v1"))),
+                                o.trial().its("reads after that", Trial::fresh).should(satisfies("the new name v2 from the table within "
+                                        + TTL_SECONDS + " s (and " + TTL_SLACK.toSeconds() + " s of slack)", Fresh::inTime))))
+                        .forTask(3),
+                new Check<Observed>("cache-ttl", "Every cache entry expires after " + TTL_SECONDS + " s",
+                        "A TTL on cached entries: an entry without one stays stale for good",
+                        "Set every entry with an expiry (SET key value EX 5), on a miss and on a write alike, and answer the key's TTL as \"ttl\".",
+                        o -> o.trial().its("remaining TTL of each entry, in s", Trial::ttls).should(satisfies(
+                                "each between 1 and " + TTL_SECONDS, ttls -> ttls.stream().allMatch(t -> t != null && t >= 1 && t <= TTL_SECONDS))))
+                        .forTask(3),
+                new Check<Observed>("write-through", "A product written through the function is read back fresh at once, from the cache",
+                        "Write-through: the cache is written at the same time as the table, so it never holds stale data",
+                        "On a write, PutItem the product and SET its key with the new value (and the TTL); do not only delete the key.",
+                        o -> CheckResult.all(
+                                o.trial().its("read right after the second write", Trial::rewritten)
+                                        .should(satisfies("name w2 from the cache", r -> r.is("cache", "w2"))),
+                                o.trial().its("name in {table}", Trial::inTable).should(eq("w2"))))
+                        .forTask(4),
+                new Check<Observed>("dax-cluster", "The DAX cluster {dax} is available and encrypted at rest",
+                        "DAX: an in-memory cache for DynamoDB, pointed at instead of DynamoDB; it speeds reads only",
+                        "Create the DAX cluster {dax} with --sse-specification Enabled=true, in the VPC's subnets, with a role that may read the table.",
+                        o -> CheckResult.all(o.daxCluster().its("status", Cluster::status).should(eq("available")),
+                                o.daxCluster().its("encryption at rest", c -> c.sseDescription() == null ? null
+                                        : c.sseDescription().status()).should(eq(SSEStatus.ENABLED))))
+                        .forTask(5),
+                new Check<Observed>("dax-item-ttl", "DAX keeps items for 60 s (record-ttl-millis of its parameter group)",
+                        "DAX: the item cache's TTL comes from the cluster's parameter group",
+                        "Give {dax} a parameter group with record-ttl-millis 60000.",
+                        o -> o.daxRecordTtl().its("record-ttl-millis").should(eq(DAX_RECORD_TTL_MILLIS)))
+                        .forTask(5),
+                new Check<Observed>("dax-function", "The function {function} is pointed at the DAX cluster",
+                        "DAX: the application's client is pointed at the cluster's endpoint instead of DynamoDB",
+                        "Set the function's environment variable " + DAX_VARIABLE + " to the cluster's endpoint (dax://...).",
+                        o -> o.daxUse().its("").should(satisfies("the variable names the cluster's endpoint", DaxUse::names)))
+                        .forTask(5));
+    }
+
+    @Override
+    public Observed observe(Session session) {
+        return new DynamodbCachingProbe(session).observe();
+    }
+}
