@@ -45,10 +45,11 @@ class TableGrantsTest {
     }
 
     @Test
-    @DisplayName("an action missing from the list is asked about when a policy names it")
+    @DisplayName("an action missing from the evaluator's catalogue is asked about when a policy names it, in its canonical"
+            + " (lower-case) spelling, as IAM reads action names without regard to case")
     void namedActionIsAskedAbout() {
         TableGrants grants = new TableGrants(List.of(RIGHT, allow("\"dynamodb:SomeFutureAction\"", TABLE)), ROLE);
-        assertThat(grants.otherActions(TABLE, WANTED)).containsExactly("dynamodb:SomeFutureAction on " + TABLE);
+        assertThat(grants.otherActions(TABLE, WANTED)).containsExactly("dynamodb:somefutureaction on " + TABLE);
     }
 
     @Test
