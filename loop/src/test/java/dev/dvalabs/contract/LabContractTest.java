@@ -95,6 +95,23 @@ class LabContractTest {
             judged.add(check.task());
         }
         assertThat(judged).as("every task has a check that judges it").containsAll(tasks);
+        // A title or hint names a resource by a {key} exercise.yaml declares, which the checklist fills with the name in force.
+        for (var check : exercise.lab().verifier().checks()) {
+            java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}")
+                    .matcher(check.title() + " " + check.hint());
+            while (placeholder.find()) {
+                assertThat(exercise.names()).as(check.id() + " names {" + placeholder.group(1) + "}").containsKey(placeholder.group(1));
+            }
+        }
+        // No spoilers beside the tasks: the worked answers (corpus/) are linked only under the closing ## Solutions heading.
+        String text = exercise.instructions();
+        int firstCorpusLink = text.indexOf("corpus/");
+        if (firstCorpusLink >= 0) {
+            int solutions = text.lastIndexOf("\n## Solutions");
+            assertThat(solutions).as("instructions.md links corpus/ only under a closing ## Solutions heading")
+                    .isPositive().isLessThan(firstCorpusLink);
+            assertThat(text.indexOf("\n## ", solutions + 1)).as("## Solutions is the last heading").isNegative();
+        }
     }
 
     @ParameterizedTest(name = "{0}: the built templates are the ones CDK synthesizes now")
