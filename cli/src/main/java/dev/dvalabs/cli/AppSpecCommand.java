@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 
 import dev.dvalabs.appspec.AppSpecLinter;
 import dev.dvalabs.appspec.Rehearsal;
@@ -108,7 +109,7 @@ public class AppSpecCommand extends CommandGroup {
             result.refusal().ifPresent(r -> out.println("Not rehearsed: " + r));
             for (Rehearsal.EventResult event : result.events()) {
                 String code = event.exitCode().isPresent() ? " exit " + event.exitCode().getAsInt() : "";
-                out.printf("%-16s %-9s%s (%s)%n", event.event(), event.status(), code, Sentences.seconds(event.duration().toMillis()));
+                out.printf(Locale.ROOT, "%-16s %-9s%s (%s)%n", event.event(), event.status(), code, Sentences.seconds(event.duration().toMillis()));
                 event.output().lines().forEach(line -> out.println("    " + line));
             }
             if (result.refusal().isEmpty()) {

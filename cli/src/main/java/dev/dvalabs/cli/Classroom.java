@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 /** An instructor's class: every learner's account (or emulator) verified at once, a bounded number at a time. */
 final class Classroom {
@@ -85,7 +86,7 @@ final class Classroom {
                     report = unreachable(exercise, entry.getKey(), e.getCause());
                 }
                 reports.put(entry.getKey(), report);
-                out.printf("  %-16s %s%n", entry.getKey().name(), summary(report));
+                out.printf(Locale.ROOT, "  %-16s %s%n", entry.getKey().name(), summary(report));
             }
             return reports;
         } finally {
@@ -120,7 +121,7 @@ final class Classroom {
     }
 
     private static String summary(Report report) {
-        return String.format("%d passed, %d failed, %d skipped, %d errors", report.count(dev.dvalabs.verify.Status.PASS),
+        return String.format(Locale.ROOT, "%d passed, %d failed, %d skipped, %d errors", report.count(dev.dvalabs.verify.Status.PASS),
                 report.count(dev.dvalabs.verify.Status.FAIL), report.count(dev.dvalabs.verify.Status.SKIP),
                 report.count(dev.dvalabs.verify.Status.ERROR));
     }

@@ -1,9 +1,11 @@
 package dev.dvalabs.cli;
 
+import dev.dvalabs.report.Shown;
 import dev.dvalabs.verify.Outcome;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /** The checklist on the console: one line a check, and under each failure what was seen, what was expected and a hint. */
@@ -19,7 +21,7 @@ final class ConsoleReport {
             && !"dumb".equals(System.getenv("TERM")) ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
 
     static String colour(Status status) {
-        String padded = String.format("%-5s", status);
+        String padded = String.format(Locale.ROOT, "%-5s", status);
         String style = switch (status) {
             case PASS -> "green";
             case FAIL -> "red";
@@ -29,12 +31,13 @@ final class ConsoleReport {
         return ANSI.string("@|bold," + style + " " + padded + "|@");
     }
 
-    static void print(Report report, String where, PrintWriter out) {
+    static void print(Report verified, String where, PrintWriter out) {
+        Report report = Shown.report(verified);
         out.println();
-        out.println(report.exercise() + " on " + where);
+        out.println(report.exercise() + " on " + Shown.line(where));
         int width = report.outcomes().stream().mapToInt(o -> o.id().length()).max().orElse(0);
         for (Outcome o : report.outcomes()) {
-            out.printf("  %s %-" + width + "s  %s%n", colour(o.status()), o.id(), o.title());
+            out.printf(Locale.ROOT, "  %s %-" + width + "s  %s%n", colour(o.status()), o.id(), o.title());
             String indent = " ".repeat(8);
             switch (o.status()) {
                 case FAIL -> {
@@ -51,7 +54,7 @@ final class ConsoleReport {
                 case PASS -> { }
             }
         }
-        out.printf("%d checks: %d passed, %d failed, %d skipped, %d errors%n", report.outcomes().size(),
+        out.printf(Locale.ROOT, "%d checks: %d passed, %d failed, %d skipped, %d errors%n", report.outcomes().size(),
                 report.count(Status.PASS), report.count(Status.FAIL), report.count(Status.SKIP), report.count(Status.ERROR));
         out.println(report.passed() ? "All checks pass." : "Some checks do not pass yet; the hints above say what to change.");
     }

@@ -6,9 +6,9 @@ import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "deploy", description = "Deploy an exercise's stack (the starter unless --variant solution).")
@@ -22,19 +22,19 @@ final class DeployCommand extends ExerciseCommand {
     @Option(names = "--dry-run", description = "Show what would be created or updated, and write nothing.")
     boolean dryRun;
 
-    @Option(names = "--name", paramLabel = "KEY=VALUE",
-            description = "A name other than the instructions give, for the stack and the checks, e.g. --name sender=me@example.org.")
-    Map<String, String> names = new LinkedHashMap<>();
+    @Mixin
+    NameOverrides names;
 
     @Override
     public Integer call() throws Exception {
+        Map<String, String> overrides = names.of(exercise());
         if (dryRun) {
             return onTarget(TargetOptions.Local.START, t -> {
                 new Deployer(t, out()).dryRun(exercise(), variant).forEach(out()::println);
                 return ExitCode.OK;
             }, () -> ExitCode.OK);
         }
-        return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, names, t, out(), timings), () -> ExitCode.OK);
+        return onTarget(TargetOptions.Local.START_AND_KEEP, t -> deploy(exercise(), variant, overrides, t, out(), timings), () -> ExitCode.OK);
     }
 
     static int deploy(Exercise exercise, Variant variant, Map<String, String> names, Target target, PrintWriter out,

@@ -88,6 +88,9 @@ abstract class ExerciseCommand implements Callable<Integer> {
         }
         try (Target t = opened.get()) {
             timings.lap("start-up");
+            if (t.emulator().isPresent()) {
+                ShellEndpoint.mismatch(System.getenv("AWS_ENDPOINT_URL"), t).ifPresent(out()::println);
+            }
             int code = body.run(t);
             if (t instanceof LocalEmulator emulator && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
                 if (!emulator.kept()) {

@@ -7,7 +7,10 @@ public final class ExitCode {
     public static final int BAD_INPUT = 2;
     public static final int TARGET_UNAVAILABLE = 3;
     public static final int DEPLOY_FAILED = 4;
+    /** Ctrl-C (SIGINT), as shells report it: 128 + the signal's number. */
     public static final int INTERRUPTED = 130;
+    /** SIGTERM, what timeout, CI runners and docker stop send: 128 + 15. */
+    public static final int TERMINATED = 143;
 
     private ExitCode() {}
 }

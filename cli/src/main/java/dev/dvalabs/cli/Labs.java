@@ -2,9 +2,14 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.deploy.DeployException;
+import dev.dvalabs.report.Shown;
+import dev.dvalabs.targets.ShownUrl;
 import dev.dvalabs.targets.TargetException;
 import dev.dvalabs.targets.TargetValueException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -24,12 +29,18 @@ import software.amazon.awssdk.core.exception.SdkClientException;
                 "0:success; every check passed",
                 "1:a check failed or erred, or an unexpected error",
                 "2:bad input (unknown exercise, option or value)",
-                "3:the target could not be started or reached",
+                "3:the target could not be started or reached, or this machine allows too few open files (ulimit -n)",
                 "4:deploy or destroy did not finish",
-                "130:interrupted"})
+                "130:interrupted (Ctrl-C)",
+                "143:stopped by SIGTERM (timeout, a CI runner, docker stop)"})
 public final class Labs {
 
     public static void main(String[] args) {
+        Optional<String> tooFewFiles = OpenFiles.tooFew();
+        if (tooFewFiles.isPresent()) {
+            System.err.println("labs: " + tooFewFiles.get());
+            System.exit(ExitCode.TARGET_UNAVAILABLE);
+        }
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -38,6 +49,14 @@ public final class Labs {
         CommandLine cli = new CommandLine(new Labs());
         // Everything after `labs aws`'s first word is the AWS CLI's, its options included.
         cli.getSubcommands().get("aws").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+        // picocli's own conversion would quote the InvalidPathException of a name the locale cannot spell.
+        cli.registerConverter(Path.class, value -> {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new CommandLine.TypeConversionException(Sentences.unspellable(e));
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -49,7 +68,8 @@ public final class Labs {
             return exitCode(e);
         });
         cli.setParameterExceptionHandler((e, args1) -> {
-            e.getCommandLine().getErr().println("labs: " + e.getMessage());
+            // picocli's message quotes the value given, which may hold control characters or a URL's password.
+            e.getCommandLine().getErr().println("labs: " + Shown.line(ShownUrl.masked(e.getMessage())));
             e.getCommandLine().getErr().println("Try 'labs " + (e.getCommandLine() == cli ? "" : e.getCommandLine().getCommandName() + " ")
                     + "--help' for how to use it.");
             return ExitCode.BAD_INPUT;
@@ -58,7 +78,7 @@ public final class Labs {
     }
 
     static int exitCode(Exception e) {
-        if (e instanceof BadInputException || e instanceof TargetValueException) {
+        if (e instanceof BadInputException || e instanceof TargetValueException || Sentences.unspellablePath(e).isPresent()) {
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof TargetException || e instanceof SdkClientException) {

@@ -3,6 +3,7 @@ package dev.dvalabs.cli;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,7 @@ final class ListCommand implements Callable<Integer> {
         var exercises = Catalog.load().all();
         int width = exercises.stream().mapToInt(e -> e.id().length()).max().orElse(0);
         for (Exercise e : exercises) {
-            out.printf("%-" + width + "s  %s (%s)%n", e.id(), e.title(), String.join(", ", e.services()));
+            out.printf(Locale.ROOT, "%-" + width + "s  %s (%s)%n", e.id(), e.title(), String.join(", ", e.services()));
         }
         return ExitCode.OK;
     }

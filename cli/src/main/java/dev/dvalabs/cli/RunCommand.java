@@ -3,9 +3,9 @@ package dev.dvalabs.cli;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", description = "Deploy an exercise (the solution unless --variant starter), verify it and destroy it;"
@@ -16,16 +16,16 @@ final class RunCommand extends ExerciseCommand {
             description = "solution (default) or starter.", converter = VariantConverter.class)
     Variant variant = Variant.SOLUTION;
 
-    @Option(names = "--name", paramLabel = "KEY=VALUE",
-            description = "A name other than the instructions give, for the stack and the checks, e.g. --name sender=me@example.org.")
-    Map<String, String> names = new LinkedHashMap<>();
+    @Mixin
+    NameOverrides names;
 
     @Override
     public Integer call() throws Exception {
         Exercise exercise = exercise();
+        Map<String, String> overrides = names.of(exercise);
         return onTarget(TargetOptions.Local.START, t -> {
             // Whatever goes wrong, the loop destroys what it deployed; the first failure is the one reported.
-            Loop.Ran ran = new Loop(t, out()).run(exercise, variant, names, report -> {
+            Loop.Ran ran = new Loop(t, out()).run(exercise, variant, overrides, report -> {
                 timings.lap("deploy and verify");
                 ConsoleReport.print(report, t.describe(), out());
             });

@@ -2,9 +2,13 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.deploy.DeployException;
 import dev.dvalabs.loop.BadInputException;
+import dev.dvalabs.report.Shown;
+import dev.dvalabs.targets.ShownUrl;
 import dev.dvalabs.targets.TargetException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +29,16 @@ final class Sentences {
 
     private Sentences() {}
 
+    /** The sentence as it may be shown: on one line, without control characters or a URL's password. */
     static String of(Exception e) {
+        return Shown.line(ShownUrl.masked(said(e)));
+    }
+
+    private static String said(Exception e) {
+        Optional<InvalidPathException> path = unspellablePath(e);
+        if (path.isPresent()) {
+            return unspellable(path.get());
+        }
         if (e instanceof SdkClientException sdk) {
             return "could not reach AWS: " + unreached(sdk);
         }
@@ -39,6 +52,22 @@ final class Sentences {
         }
         return "something went wrong that the toolkit did not expect" + (message.isEmpty() ? "" : " (" + message + ")")
                 + "; set DVA_LABS_DEBUG=1 to see where.";
+    }
+
+    /** A path the locale's charset cannot spell (LANG=C and a non-ASCII name), anywhere among the causes. */
+    static Optional<InvalidPathException> unspellablePath(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidPathException invalid) {
+                return Optional.of(invalid);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String unspellable(InvalidPathException e) {
+        return "'" + e.getInput() + "' cannot be spelled as a path in this locale's charset ("
+                + System.getProperty("sun.jnu.encoding", "not UTF-8") + "); run labs in a UTF-8 locale, for example"
+                + " with LC_ALL=C.UTF-8 (the ./labs launcher sets it when the locale is not UTF-8).";
     }
 
     /** Why the SDK got no answer, from the cause rather than the SDK's own wording. */

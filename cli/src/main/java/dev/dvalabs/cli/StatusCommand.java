@@ -4,6 +4,7 @@ import dev.dvalabs.deploy.DeployedStacks;
 import dev.dvalabs.targets.Target;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
                 List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
                 out.println(t.describe() + ": " + (stacks.isEmpty() ? "nothing deployed." : stacks.size() + " stack(s)"));
                 for (DeployedStacks.Deployed s : stacks) {
-                    out.printf("  %-20s %-9s %-36s %-16s %s ago%n", s.exercise(), s.variant(), s.stackName(), s.status(), DeployedStacks.age(s.age()));
+                    out.printf(Locale.ROOT, "  %-20s %-9s %-36s %-16s %s ago%n", s.exercise(), s.variant(), s.stackName(), s.status(), DeployedStacks.age(s.age()));
                 }
                 if (t.endpoint().isPresent()) {
                     ShellEnv.howToUse(t).forEach(out::println);

@@ -7,6 +7,7 @@ import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.targets.FlociTarget;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.LocalStackTarget;
+import dev.dvalabs.targets.ShownUrl;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
 import java.util.List;
@@ -109,7 +110,7 @@ public final class TargetOptions {
     String identity() {
         return switch (kind) {
             case local, moto -> kind.name();
-            case endpoint -> "endpoint-" + Optional.ofNullable(endpoint).orElse(System.getenv("AWS_ENDPOINT_URL"));
+            case endpoint -> "endpoint-" + ShownUrl.masked(Optional.ofNullable(endpoint).orElse(System.getenv("AWS_ENDPOINT_URL")));
             case aws -> "aws-" + Optional.ofNullable(region).orElse(Optional.ofNullable(System.getenv("AWS_REGION")).orElse("default"));
             case localstack, floci -> kind.name();
         };
@@ -119,7 +120,7 @@ public final class TargetOptions {
     String describeUnopened() {
         return switch (kind) {
             case local, moto -> "the local emulator";
-            case endpoint -> Optional.ofNullable(endpoint).orElse("AWS_ENDPOINT_URL");
+            case endpoint -> Optional.ofNullable(endpoint).map(ShownUrl::masked).orElse("AWS_ENDPOINT_URL");
             case aws -> "AWS";
             case localstack, floci -> kind.name();
         };

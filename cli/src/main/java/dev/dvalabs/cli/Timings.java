@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * Where a command's time went, phase by phase from the JVM's own start, for {@code --timings} and the
@@ -38,9 +39,9 @@ final class Timings {
 
     String line() {
         String spans = phases.entrySet().stream()
-                .map(e -> String.format("%s %.2f s", e.getKey(), e.getValue().toMillis() / 1000.0))
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue().toMillis() / 1000.0))
                 .collect(Collectors.joining(", "));
-        return "timings: " + spans + String.format(", total %.2f s", Duration.between(start, Instant.now()).toMillis() / 1000.0)
+        return "timings: " + spans + String.format(Locale.ROOT, ", total %.2f s", Duration.between(start, Instant.now()).toMillis() / 1000.0)
                 + peakMemory();
     }
 

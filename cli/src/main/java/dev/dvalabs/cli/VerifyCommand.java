@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "verify", description = "Check an exercise's resources and print the checklist, with a hint under each failure.")
 final class VerifyCommand extends ExerciseCommand {
 
-    @Option(names = "--name", paramLabel = "KEY=NAME",
-            description = "Check a resource under another name than the instructions give, e.g. --name table=my-orders.")
-    Map<String, String> names = new LinkedHashMap<>();
+    @Mixin
+    NameOverrides names;
 
     @Option(names = "--report", paramLabel = "FORMAT", split = ",",
             description = "Also write the checklist as ${COMPLETION-CANDIDATES} (repeat or separate with commas).")
@@ -46,11 +46,12 @@ final class VerifyCommand extends ExerciseCommand {
         if (accounts != null) {
             return verifyClass();
         }
+        Map<String, String> overrides = names.of(exercise());
         if (!reports.isEmpty()) {
             ReportDirectory.requireWritable(reportDir);
         }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
-            Report report = verify(exercise(), names, t, out());
+            Report report = verify(exercise(), overrides, t, out());
             for (ReportFormat format : reports) {
                 try {
                     out().println("Wrote " + format.writeInto(report, reportDir));

@@ -35,9 +35,11 @@ public final class ClassReport {
 
     private ClassReport() {}
 
-    /** Writes {@code <exercise>-class.csv} and {@code <exercise>-class.html} into {@code dir}. */
-    public static List<Path> write(String exercise, Map<String, Report> byLearner, Path dir) throws IOException {
+    /** Writes {@code <exercise>-class.csv} and {@code <exercise>-class.html} into {@code dir}; names and texts as {@link Shown} shows them. */
+    public static List<Path> write(String exercise, Map<String, Report> verified, Path dir) throws IOException {
         Files.createDirectories(dir);
+        Map<String, Report> byLearner = new LinkedHashMap<>();
+        verified.forEach((learner, report) -> byLearner.put(Shown.line(learner), Shown.report(report)));
         List<String> checks = byLearner.values().iterator().next().outcomes().stream().map(Outcome::id).toList();
         Path csv = dir.resolve(exercise + "-class.csv");
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).addColumn("learner").addColumn("passed");
@@ -45,9 +47,9 @@ public final class ClassReport {
         List<Map<String, String>> rows = new ArrayList<>();
         byLearner.forEach((learner, report) -> {
             Map<String, String> row = new LinkedHashMap<>();
-            row.put("learner", learner);
+            row.put("learner", cell(learner));
             row.put("passed", Boolean.toString(report.passed()));
-            report.outcomes().forEach(o -> row.put(o.id(), o.status().name()));
+            report.outcomes().forEach(o -> row.put(o.id(), cell(o.status().name())));
             rows.add(row);
         });
         new CsvMapper().writer(schema.build()).writeValues(csv.toFile()).writeAll(rows).close();
@@ -66,5 +68,13 @@ public final class ClassReport {
                                                 .withTitle(o.result().observed()))).attr("data-learner", e.getKey())))))));
         Files.writeString(html, page, StandardCharsets.UTF_8);
         return List.of(csv, html);
+    }
+
+    /**
+     * OWASP's rule against CSV injection: a cell beginning with =, +, -, @, a tab or a carriage return is
+     * one a spreadsheet would run as a formula, so it begins with a single quote instead.
+     */
+    static String cell(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

@@ -65,7 +65,7 @@ final class HtmlReport {
     }
 
     private static String summary(Report report) {
-        return String.format("%d checks: %d passed, %d failed, %d skipped, %d errors.", report.outcomes().size(),
+        return String.format(Locale.ROOT, "%d checks: %d passed, %d failed, %d skipped, %d errors.", report.outcomes().size(),
                 report.count(Status.PASS), report.count(Status.FAIL), report.count(Status.SKIP), report.count(Status.ERROR));
     }
 }

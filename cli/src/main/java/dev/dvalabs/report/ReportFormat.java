@@ -33,11 +33,11 @@ public enum ReportFormat {
 
     abstract void write(Report report, Path file) throws IOException;
 
-    /** Writes the report as {@code <dir>/<exercise>-<suffix>} and returns that path. */
+    /** Writes the report as {@code <dir>/<exercise>-<suffix>} and returns that path; its texts as {@link Shown} shows them. */
     public Path writeInto(Report report, Path dir) throws IOException {
         java.nio.file.Files.createDirectories(dir);
         Path file = dir.resolve(report.exercise() + "-" + suffix);
-        write(report, file);
+        write(Shown.report(report), file);
         return file;
     }
 }

@@ -103,6 +103,39 @@ class BreakItTest {
             assertOneSentence(ran);
         }
 
+        @ParameterizedTest(name = "labs {0} --name {1} exits 2 with one sentence, before any emulator is looked for")
+        @CsvSource(delimiter = '|', value = {
+                "verify|table|--name table needs the form KEY=NAME, for example --name table=my-orders.",
+                "deploy|table|--name table needs the form KEY=NAME",
+                "run|=x|--name =x needs the form KEY=NAME",
+                "verify|table=|--name table= needs a name after the '='.",
+                "deploy|table=|--name table= needs a name after the '='.",
+                "verify|table=a<newline>b|A --name value holds a control character",
+                "run|table=a<escape>[2Jb|A --name value holds a control character"})
+        void badNameFirst(String command, String name, String message) {
+            String value = name.replace("<newline>", "\n").replace("<escape>", "\u001B");
+            LabsTest.Ran ran = LabsTest.run(command, "practice-table", "--name", value); // the local target: nothing runs
+            assertThat(ran.exitCode()).as(ran.err()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(ran.err()).contains(message).doesNotContain("option option").doesNotContain("\u001B");
+            assertOneSentence(ran);
+            assertThat(markedWith(state)).as("no emulator started for bad input").isEmpty();
+        }
+
+        @Test
+        @DisplayName("an endpoint's password is masked in the checklist header and in every error")
+        void endpointPasswordMasked() {
+            String withPassword = endpoint.replace("http://", "http://learner:s3cret@");
+            LabsTest.Ran verified = LabsTest.run("verify", "practice-table", "--target", "endpoint", "--endpoint", withPassword);
+            assertThat(verified.out()).contains("practice-table on endpoint at " + endpoint);
+            for (String url : List.of("http://learner:s3cret@127.0.0.1:9", "ftp://learner:s3cret@host/", "http://learner:s3cret@")) {
+                LabsTest.Ran refused = LabsTest.run("verify", "practice-table", "--target", "endpoint", "--endpoint", url);
+                assertThat(refused.exitCode()).as(refused.err()).isIn(ExitCode.BAD_INPUT, ExitCode.TARGET_UNAVAILABLE);
+                assertThat(refused.out() + refused.err()).as(url).doesNotContain("s3cret");
+                assertOneSentence(refused);
+            }
+            assertThat(verified.out() + verified.err()).doesNotContain("s3cret");
+        }
+
         @ParameterizedTest(name = "{0} --name owner={1} is refused as no email address before anything is read")
         @CsvSource({"verify,not-an-address", "verify,x@y", "verify,a b@c.d", "deploy,not-an-address", "deploy,x@y",
                 "deploy,a b@c.d", "run,x@y"})
@@ -357,7 +390,7 @@ class BreakItTest {
     }
 
     /** Every live process started with this test's state directory as its marker, answering or not. */
-    private static List<ProcessHandle> markedWith(Path state) {
+    static List<ProcessHandle> markedWith(Path state) {
         String marker = "DVA_LABS_EMULATOR=" + state.toAbsolutePath().normalize() + "\0";
         return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(p -> {
             try {

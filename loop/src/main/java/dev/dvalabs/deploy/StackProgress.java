@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -130,8 +131,8 @@ public final class StackProgress {
             if (resource && (e.resourceStatusAsString().endsWith("_COMPLETE") || e.resourceStatusAsString().endsWith("_FAILED"))) {
                 finished[0]++;
             }
-            String count = resources > 0 ? String.format("[%d/%d] ", Math.min(finished[0], resources), resources) : "";
-            out.printf("  %s%-20s %-28s %s%s%n", count, e.resourceStatusAsString(), e.resourceType(), e.logicalResourceId(), reason);
+            String count = resources > 0 ? String.format(Locale.ROOT, "[%d/%d] ", Math.min(finished[0], resources), resources) : "";
+            out.printf(Locale.ROOT, "  %s%-20s %-28s %s%s%n", count, e.resourceStatusAsString(), e.resourceType(), e.logicalResourceId(), reason);
         }
     }
 

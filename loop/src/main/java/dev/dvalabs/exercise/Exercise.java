@@ -5,6 +5,7 @@ import dev.dvalabs.verify.Deviation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Locale;
 
 /**
  * One exercise of the catalog: its {@link Lab} and what {@code exercises/<id>/exercise.yaml},
@@ -36,8 +37,8 @@ public record Exercise(
 
         public String describe() {
             // A cent's fraction still shows: a $1-a-month key is $0.0014 an hour, not $0.00.
-            String hourly = hourlyUsd > 0 && hourlyUsd < 0.01 ? String.format("%.4f", hourlyUsd) : String.format("%.2f", hourlyUsd);
-            return String.format("about $%s an hour on real AWS%s; %s", hourly,
+            String hourly = hourlyUsd > 0 && hourlyUsd < 0.01 ? String.format(Locale.ROOT, "%.4f", hourlyUsd) : String.format(Locale.ROOT, "%.2f", hourlyUsd);
+            return String.format(Locale.ROOT, "about $%s an hour on real AWS%s; %s", hourly,
                     freeTier ? ", covered by the free tier" : "", note);
         }
     }

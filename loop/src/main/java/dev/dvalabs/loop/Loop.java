@@ -56,6 +56,16 @@ public final class Loop {
      * the same keys receive (a learner's own email address, say), then runs the after-deploy step.
      */
     public Deployer.Deployed deploy(Exercise exercise, Variant variant, Map<String, String> overrides) {
+        ShutdownHooks.Registration interrupted = sayWhatStays(exercise, "Interrupted: what labs deploy created of "
+                + exercise.id() + " so far");
+        try {
+            return deployed(exercise, variant, overrides);
+        } finally {
+            interrupted.remove();
+        }
+    }
+
+    private Deployer.Deployed deployed(Exercise exercise, Variant variant, Map<String, String> overrides) {
         Map<String, String> names = names(exercise, overrides);
         out.println("Deploying the " + variant.label() + " of " + exercise.id() + " (" + exercise.cost().describe() + ")");
         Deployer.Deployed deployed;
@@ -95,8 +105,11 @@ public final class Loop {
     /** An address SES makes an email identity of: a local part, an @, a domain with a dot; no spaces. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
-    /** The instructions' names with {@code --name} overrides laid over them, each override one of them. */
-    private static Map<String, String> names(Exercise exercise, Map<String, String> overrides) {
+    /**
+     * The instructions' names with {@code --name} overrides laid over them, each override one of them;
+     * the command line calls it before opening the target, so that a bad name is judged as bad input first.
+     */
+    public static Map<String, String> names(Exercise exercise, Map<String, String> overrides) {
         for (Map.Entry<String, String> override : overrides.entrySet()) {
             if (!exercise.names().containsKey(override.getKey())) {
                 throw new BadInputException("--name " + override.getKey() + " is not a resource of " + exercise.id()
@@ -149,19 +162,13 @@ public final class Loop {
     public Ran run(Exercise exercise, Variant variant, Map<String, String> overrides, Consumer<Report> verified) {
         names(exercise, overrides); // a wrong --name is refused before anything is written, and nothing destroyed
         refuseExistingDeployment(exercise);
-        // Ctrl-C ends the JVM before the destroy: where the deployment outlives it, say so and how to remove it.
-        ShutdownHooks.Registration interrupted = ShutdownHooks.whileTargetsRun(() -> {
-            if (!(target instanceof LocalEmulator emulator) || emulator.kept()) {
-                out.println("Interrupted before its destroy: what labs run deployed of " + exercise.id() + " stays on "
-                        + target.describe() + "; labs destroy " + exercise.id() + " removes it.");
-                out.flush();
-            }
-        });
+        ShutdownHooks.Registration interrupted = sayWhatStays(exercise, "Interrupted before its destroy: what labs run deployed of "
+                + exercise.id());
         try {
             Deployer.Deployed deployed;
             Report report;
             try {
-                deployed = deploy(exercise, variant, overrides);
+                deployed = deployed(exercise, variant, overrides);
                 report = verify(exercise, overrides);
                 verified.accept(report);
             } catch (RefusedException refused) {
@@ -178,6 +185,20 @@ public final class Loop {
         } finally {
             interrupted.remove();
         }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM ends the JVM before the command is done: where what it deployed outlives it (on
+     * AWS, an endpoint or a kept emulator, not a temporary emulator that stops with it), says so, and how
+     * to remove it.
+     */
+    private ShutdownHooks.Registration sayWhatStays(Exercise exercise, String what) {
+        return ShutdownHooks.whileTargetsRun(() -> {
+            if (!(target instanceof LocalEmulator emulator) || emulator.kept()) {
+                out.println(what + " stays on " + target.describe() + "; labs destroy " + exercise.id() + " removes it.");
+                out.flush();
+            }
+        });
     }
 
     /** A run ends with a destroy, so it must not start on top of a deployment it did not make. */

@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.channels.OverlappingFileLockException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The commands using one emulator: each holds a shared lock on a file named after the emulator's
@@ -25,6 +29,7 @@ final class EmulatorUsers {
     /** How long a newcomer waits for a command that is stopping the emulator (the stop takes at most 10 s). */
     private static final Duration JOIN_WAIT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final Pattern USERS_FILE = Pattern.compile("[a-z]+-emulator-(\\d{1,18})\\.users");
     /** The files this JVM holds a shared lock on, with how many of its commands use each; guarded by the class. */
     private static final Map<Path, Held> IN_THIS_JVM = new HashMap<>();
 
@@ -49,6 +54,46 @@ final class EmulatorUsers {
     /** The lock file of the emulator with this process id, in the state directory. */
     static Path file(Path dir, Emulator kind, long emulatorPid) {
         return dir.resolve(kind.target() + "-emulator-" + emulatorPid + ".users");
+    }
+
+    /**
+     * Removes the lock files of emulators that no longer run and that no command holds, which would
+     * otherwise pile up in the cache. A file is removed only while this process holds its lock alone, and
+     * only if its emulator is still gone then: a command that opened it meanwhile finds a live emulator.
+     */
+    static void pruneStale(Path dir) {
+        List<Path> files;
+        try (var all = Files.list(dir)) {
+            files = all.filter(p -> USERS_FILE.matcher(p.getFileName().toString()).matches()).toList();
+        } catch (IOException e) {
+            return; // no state directory yet, or unreadable: nothing to prune
+        }
+        for (Path file : files) {
+            Matcher name = USERS_FILE.matcher(file.getFileName().toString());
+            if (name.matches() && !running(Long.parseLong(name.group(1)))) {
+                removeIfUnheld(file.toAbsolutePath().normalize(), Long.parseLong(name.group(1)));
+            }
+        }
+    }
+
+    private static void removeIfUnheld(Path key, long emulatorPid) {
+        synchronized (EmulatorUsers.class) {
+            if (IN_THIS_JVM.containsKey(key)) {
+                return;
+            }
+            try (FileChannel channel = FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock alone = channel.tryLock();
+                if (alone != null && !running(emulatorPid)) {
+                    Files.deleteIfExists(key);
+                }
+            } catch (IOException | OverlappingFileLockException e) {
+                // held, or gone already: left as it is
+            }
+        }
+    }
+
+    private static boolean running(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /**

@@ -43,12 +43,13 @@ public final class EndpointTarget implements Target {
         try {
             uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new TargetValueException("'" + url + "' is not a URL; give one like http://localhost:4566.");
+            throw new TargetValueException("'" + ShownUrl.masked(url) + "' is not a URL; give one like http://localhost:4566.");
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new TargetValueException("'" + url + "' is not an http(s) URL; give one like http://localhost:4566.");
+            throw new TargetValueException("'" + ShownUrl.masked(url) + "' is not an http(s) URL; give one like http://localhost:4566.");
         }
-        return new EndpointTarget(uri, region);
+        // Kept without its user-info, so that no description or error of this target can show a password.
+        return new EndpointTarget(ShownUrl.withoutUserInfo(uri), region);
     }
 
     /**

@@ -38,6 +38,8 @@ public final class LocalEmulator implements Target {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** Logs of emulators that did not stop cleanly are kept for a look; only the newest few. */
     private static final int LOGS_KEPT = 5;
+    /** How long a stopping emulator may take to end on SIGTERM before it is killed; ministack takes about two seconds. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final Emulator emulator;
     private final int port;
@@ -107,10 +109,17 @@ public final class LocalEmulator implements Target {
             throw new TargetException("Could not create " + records.dir() + " for the local emulator's log (" + e.getMessage() + ").");
         }
         pruneLogs(records.dir(), kind);
+        Path temp = EmulatorTemp.create(records.dir(), kind, port, START_TIMEOUT);
         ProcessBuilder builder = new ProcessBuilder(kind.command(venv, port))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // The learner's shell is not the emulator's: a stale AWS_ENDPOINT_URL or AWS_PROFILE there would
+        // reach every call a local Lambda makes. Only what the toolkit sets itself goes in.
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         builder.environment().putAll(kind.environment(port, options.region.id()));
+        for (String name : List.of("TMPDIR", "TEMP", "TMP")) {
+            builder.environment().put(name, temp.toString());
+        }
         if (recorded) {
             builder.environment().putAll(MarkedEmulators.marker(records.dir(), kind, port, options.region.id()));
         }
@@ -118,8 +127,10 @@ public final class LocalEmulator implements Target {
         try {
             process = builder.start();
         } catch (IOException e) {
+            EmulatorTemp.remove(temp);
             throw new TargetException("Could not start " + kind.project() + " from " + venv + ": " + e.getMessage(), e);
         }
+        EmulatorTemp.owned(temp, process.toHandle());
         EmulatorUsers users = recorded ? EmulatorUsers.join(EmulatorUsers.file(records.dir(), kind, process.pid()))
                 .orElseThrow(() -> new TargetException("Could not count this command as a user of the emulator it started.")) : null;
         LocalEmulator emulator = new LocalEmulator(kind, port, options.region, process, process.toHandle(), records, false, users);
@@ -148,6 +159,7 @@ public final class LocalEmulator implements Target {
      */
     public static Optional<LocalEmulator> attach(Options options) {
         KeptEmulators records = options.kept();
+        EmulatorUsers.pruneStale(records.dir());
         Optional<LocalEmulator> recorded = attachRecorded(options, records);
         if (recorded.isPresent()) {
             return recorded;
@@ -282,11 +294,11 @@ public final class LocalEmulator implements Target {
     }
 
     /** When the process started, to tell it from a later one with the same pid; 0 when unknown. */
-    private static long startedAt(ProcessHandle handle) {
+    static long startedAt(ProcessHandle handle) {
         return handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
-    private static boolean sameProcess(ProcessHandle handle, long startedAt) {
+    static boolean sameProcess(ProcessHandle handle, long startedAt) {
         long now = startedAt(handle);
         return startedAt == 0 || now == 0 || Math.abs(now - startedAt) < 2000;
     }
@@ -315,11 +327,12 @@ public final class LocalEmulator implements Target {
     }
 
     /**
-     * Stops the emulator now, kept or not, forgets its record and removes its log. It keeps its state
-     * in memory only, so there is nothing a graceful shutdown would save, and a graceful one costs
-     * hypercorn close to two seconds.
+     * Stops the emulator now, kept or not, forgets its record and removes its log and temporary
+     * directory. SIGTERM first, so that it removes what it wrote (its pid file, its Lambda workers),
+     * then SIGKILL for whatever has not ended after a grace period.
      */
     public void stop() {
+        terminate();
         kill();
         try {
             Files.deleteIfExists(log);
@@ -344,7 +357,26 @@ public final class LocalEmulator implements Target {
         });
     }
 
-    /** Stops the process and forgets it, leaving its log for a look at why. */
+    /** Asks the process and its workers to end (SIGTERM), waiting at most the grace period. */
+    private void terminate() {
+        List<ProcessHandle> workers = handle.descendants().toList();
+        handle.destroy();
+        workers.forEach(ProcessHandle::destroy);
+        try {
+            handle.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // not ended within the grace period: kill() ends it
+        }
+        // Once it has ended its workers are no longer its descendants, for kill() to find.
+        workers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** How the process this command started ended (0: on its own after SIGTERM); empty while it runs, or if not started here. */
+    java.util.OptionalInt exitValue() {
+        return process == null || process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
+    /** Stops the process and forgets it, leaving its log for a look at why; its temporary directory goes. */
     private void kill() {
         handle.descendants().forEach(ProcessHandle::destroyForcibly);
         handle.destroyForcibly();
@@ -354,6 +386,7 @@ public final class LocalEmulator implements Target {
             throw new TargetException("The local emulator (pid " + handle.pid() + ") did not stop; stop it with kill -9 "
                     + handle.pid() + ".");
         }
+        EmulatorTemp.remove(EmulatorTemp.of(records.dir(), emulator, port));
         records.forget(emulator, handle.pid());
         keep = false;
         if (users != null) {

@@ -155,6 +155,83 @@ class LocalEmulatorTest {
         });
     }
 
+    @Test
+    @DisplayName("the emulator writes its temporary files into a directory of its own, stops on SIGTERM, and its directory goes with it")
+    void temporaryDirectoryOfItsOwn(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            LocalEmulator started = LocalEmulator.start(new LocalEmulator.Options());
+            Path temp = state.resolve("tmp").resolve("ministack-" + started.port());
+            assertThat(environment(started.pid())).contains("TMPDIR=" + temp, "TEMP=" + temp, "TMP=" + temp);
+            assertThat(temp.resolve("ministack-" + started.port() + ".pid")).as("its pid file, here rather than in /tmp").exists();
+            assertThat(Path.of(System.getProperty("java.io.tmpdir"), "ministack-" + started.port() + ".pid")).doesNotExist();
+            started.stop();
+            assertThat(started.exitValue()).as("ended by its own SIGTERM handler, not killed").hasValue(0);
+            assertThat(temp).doesNotExist();
+        });
+    }
+
+    @Test
+    @DisplayName("the temporary directory a killed emulator left is removed when the next one starts; a running one's is kept")
+    void staleTemporaryDirectoryRemoved(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            LocalEmulator killed = LocalEmulator.start(new LocalEmulator.Options());
+            Path killedTemp = state.resolve("tmp").resolve("ministack-" + killed.port());
+            ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly();
+            ProcessHandle.of(killed.pid()).ifPresent(p -> p.onExit().join());
+            assertThat(killedTemp).exists();
+            try (LocalEmulator running = LocalEmulator.start(new LocalEmulator.Options());
+                 LocalEmulator next = LocalEmulator.start(new LocalEmulator.Options())) {
+                assertThat(killedTemp).as("left by the emulator killed with SIGKILL").doesNotExist();
+                assertThat(state.resolve("tmp").resolve("ministack-" + running.port())).as("a running emulator's").exists();
+                assertThat(next.port()).isNotEqualTo(running.port());
+            } finally {
+                killed.stop();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("the users files of emulators that are gone are pruned when a command starts; a held one and a live emulator's stay")
+    void staleUsersFilesPruned(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            long gone = goneProcess();
+            long alsoGone = goneProcess();
+            long heldElsewhere = goneProcess();
+            Path stale = Files.createFile(EmulatorUsers.file(state, Emulator.MINISTACK, gone));
+            Path heldHere = EmulatorUsers.file(state, Emulator.MOTO, alsoGone);
+            EmulatorUsers here = EmulatorUsers.join(heldHere).orElseThrow();
+            Path held = Files.createFile(EmulatorUsers.file(state, Emulator.MINISTACK, heldElsewhere));
+            Path live = Files.createFile(EmulatorUsers.file(state, Emulator.MINISTACK, ProcessHandle.current().pid()));
+            // A command in another process holding its shared lock, as a labs command does (fcntl, as the JVM locks).
+            Process holder = new ProcessBuilder("python3", "-c", "import fcntl,sys,time\n"
+                    + "f=open(sys.argv[1],'r+')\nfcntl.lockf(f,fcntl.LOCK_SH)\nprint('held',flush=True)\ntime.sleep(60)", held.toString())
+                    .redirectErrorStream(true).start();
+            try {
+                assertThat(new String(holder.getInputStream().readNBytes(4))).isEqualTo("held");
+                assertThat(LocalEmulator.attach(new LocalEmulator.Options())).isEmpty(); // a command starting
+                assertThat(stale).doesNotExist();
+                assertThat(heldHere).as("held by a command of this JVM").exists();
+                assertThat(held).as("held by a command in another process").exists();
+                assertThat(live).as("its emulator runs").exists();
+            } finally {
+                holder.destroyForcibly().waitFor();
+                here.leave(() -> false);
+            }
+        });
+    }
+
+    /** The pid of a process that has ended. */
+    private static long goneProcess() throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        return done.pid();
+    }
+
+    private static String environment(long pid) throws Exception {
+        return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), java.nio.charset.StandardCharsets.UTF_8)
+                .replace('\0', '\n');
+    }
+
     @ParameterizedTest(name = "--port {0} is refused as a bad value")
     @ValueSource(ints = {-1, 65536, 70000})
     void portOutOfRange(int port) {
