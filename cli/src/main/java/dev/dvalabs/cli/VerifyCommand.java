@@ -6,6 +6,7 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.loop.Loop;
 import dev.dvalabs.report.ClassReport;
+import dev.dvalabs.report.Outline;
 import dev.dvalabs.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,7 +55,7 @@ final class VerifyCommand extends ExerciseCommand {
             Report report = verify(exercise(), overrides, t, out());
             for (ReportFormat format : reports) {
                 try {
-                    out().println("Wrote " + format.writeInto(report, reportDir));
+                    out().println("Wrote " + format.writeInto(report, Outline.of(exercise()), reportDir));
                 } catch (IOException e) {
                     throw new BadInputException("Could not write the " + format + " report into " + reportDir + ": " + e.getMessage());
                 }
@@ -83,7 +84,7 @@ final class VerifyCommand extends ExerciseCommand {
         out().println("Verifying " + exercise.id() + " for " + learners.size() + " learners, " + parallel + " at a time:");
         Map<String, Report> byLearner = new LinkedHashMap<>();
         Classroom.verify(exercise, learners, parallel, target, out()).forEach((l, r) -> byLearner.put(l.name(), r));
-        for (Path written : ClassReport.write(exercise.id(), byLearner, reportDir)) {
+        for (Path written : ClassReport.write(exercise.id(), Outline.of(exercise), byLearner, reportDir)) {
             out().println("Wrote " + written);
         }
         return byLearner.values().stream().allMatch(Report::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
