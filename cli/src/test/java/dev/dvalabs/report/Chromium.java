@@ -64,7 +64,7 @@ final class Chromium {
         }
         System.err.println("Chromium is absent: installing Debian's chromium package for the browser tests (apt-get).");
         run(List.of("apt-get", "update", "-qq"), 600);
-        run(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"), 1200);
+        run(List.of("apt-get", "install", "-y", "-qq", "chromium"), 1200);
         return find();
     }
 
