@@ -11,6 +11,8 @@ import dev.dvalabs.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -42,10 +44,25 @@ final class VerifyCommand extends ExerciseCommand {
             description = "With --accounts, how many learners are verified at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Option(names = "--watch",
+            description = "Verify again every --interval seconds, or sooner when a file under exercises/<id>/ changes, and"
+                    + " print only the checks whose status changed and the new counts; Ctrl-C stops (exit 130).")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --watch, how many seconds between verifies (default: ${DEFAULT-VALUE}).")
+    int interval;
+
     @Override
     public Integer call() throws Exception {
         if (accounts != null) {
+            if (watch) {
+                throw new BadInputException("--watch is for one learner's exercise, not with --accounts.");
+            }
             return verifyClass();
+        }
+        if (interval < 1) {
+            throw new BadInputException("--interval must be at least 1 second.");
         }
         Map<String, String> overrides = names.of(exercise());
         if (!reports.isEmpty()) {
@@ -53,12 +70,10 @@ final class VerifyCommand extends ExerciseCommand {
         }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
             Report report = verify(exercise(), overrides, t, out());
-            for (ReportFormat format : reports) {
-                try {
-                    out().println("Wrote " + format.writeInto(report, Outline.of(exercise()), reportDir));
-                } catch (IOException e) {
-                    throw new BadInputException("Could not write the " + format + " report into " + reportDir + ": " + e.getMessage());
-                }
+            remember(report);
+            if (watch) {
+                return new Watch(exercise(), overrides, t, out(), Duration.ofSeconds(interval),
+                        Path.of("exercises", exercise().id())).from(report, this::remember);
             }
             return report.passed() ? ExitCode.OK : ExitCode.CHECKS_FAILED;
         }, () -> {
@@ -88,6 +103,24 @@ final class VerifyCommand extends ExerciseCommand {
             out().println("Wrote " + written);
         }
         return byLearner.values().stream().allMatch(Report::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+    }
+
+    /** Keeps the checklist in the learner's progress and writes the reports asked for. */
+    private void remember(Report report) {
+        try {
+            Progress.ofUser().record(report, Instant.now());
+        } catch (IOException e) {
+            // The checklist stands without it: say so once, and go on.
+            err().println("labs: could not remember this verify in " + Progress.ofUser().dir() + " (" + e.getMessage()
+                    + "); labs progress will not show it.");
+        }
+        for (ReportFormat format : reports) {
+            try {
+                out().println("Wrote " + format.writeInto(report, Outline.of(exercise()), reportDir));
+            } catch (IOException e) {
+                throw new BadInputException("Could not write the " + format + " report into " + reportDir + ": " + e.getMessage());
+            }
+        }
     }
 
     static Report verify(Exercise exercise, Map<String, String> overrides, Target target, PrintWriter out) {
