@@ -13,32 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Every verify remembered, and what labs progress and labs list make of it. */
-@ExtendWith(LocalEmulatorExtension.class)
+@ExtendWith({LocalEmulatorExtension.class, OwnStateDirectory.class})
 class ProgressTest {
 
     static final String TABLE = "dva-labs-progress-test";
-
-    @TempDir
-    Path state;
-
-    @BeforeEach
-    void ownState() {
-        System.setProperty("dva-labs.state-dir", state.toString());
-    }
-
-    @AfterEach
-    void clearState() {
-        System.clearProperty("dva-labs.state-dir");
-    }
 
     static Report report(CheckResult key, CheckResult ttl) {
         return new Report("practice-table", "local", List.of(
@@ -62,7 +46,7 @@ class ProgressTest {
         assertThat(summary.last().left()).containsExactly("composite-key", "ttl-enabled");
         assertThat(progress.mark("practice-table")).isEqualTo("done");
         assertThat(progress.mark("another")).isEmpty();
-        assertThat(Files.readAllLines(state.resolve("progress/practice-table.jsonl"))).as("a line a verify").hasSize(3)
+        assertThat(Files.readAllLines(Progress.ofUser().dir().resolve("practice-table.jsonl"))).as("a line a verify").hasSize(3)
                 .allSatisfy(line -> assertThat(line).startsWith("{\"exercise\":\"practice-table\",\"target\":\"local\""));
     }
 
@@ -71,7 +55,7 @@ class ProgressTest {
     void cutLineSkipped() throws Exception {
         Progress progress = Progress.ofUser();
         progress.record(report(CheckResult.fail("id HASH", "id HASH, at RANGE"), CheckResult.skip("deviation")), Instant.now());
-        Files.writeString(state.resolve("progress/practice-table.jsonl"), "{\"exercise\":\"practice-ta", StandardCharsets.UTF_8,
+        Files.writeString(Progress.ofUser().dir().resolve("practice-table.jsonl"), "{\"exercise\":\"practice-ta", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         assertThat(progress.of("practice-table")).hasSize(1);
         assertThat(progress.mark("practice-table")).isEqualTo("started");

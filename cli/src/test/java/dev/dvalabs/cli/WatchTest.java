@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,23 +23,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** labs verify --watch on the test emulator: the learner changes their table between rounds. */
-@ExtendWith(LocalEmulatorExtension.class)
+@ExtendWith({LocalEmulatorExtension.class, OwnStateDirectory.class})
 class WatchTest {
 
     static final String TABLE = "dva-labs-watch-test";
-
-    @TempDir
-    Path state;
-
-    @BeforeEach
-    void ownState() {
-        System.setProperty("dva-labs.state-dir", state.toString());
-    }
-
-    @AfterEach
-    void clearState() {
-        System.clearProperty("dva-labs.state-dir");
-    }
 
     /** The learner's table made by hand: a partition key only, or with the sort key the practice exercise asks for. */
     static void createTable(DynamoDbClient dynamo, String table, boolean sortKey) {
@@ -125,7 +110,7 @@ class WatchTest {
         }
         try {
             Process labs = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
+                    "-Ddva-labs.state-dir=" + OwnStateDirectory.current(), "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
                     "verify", "practice-table", "--name", "table=" + TABLE, "--watch", "--interval", "1",
                     "--target", "endpoint", "--endpoint", endpoint).redirectErrorStream(true).start();
             StringBuilder output = new StringBuilder();
