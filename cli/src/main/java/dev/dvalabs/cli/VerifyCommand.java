@@ -2,6 +2,7 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.ExclusiveLock;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.loop.Loop;
@@ -69,11 +70,14 @@ final class VerifyCommand extends ExerciseCommand {
             ReportDirectory.requireWritable(reportDir);
         }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
-            Report report = verify(exercise(), overrides, t, out());
+            Report report;
+            try (ExclusiveLock ignored = watch ? lock() : null) {
+                report = verify(exercise(), overrides, t, out());
+            }
             remember(report);
             if (watch) {
                 return new Watch(exercise(), overrides, t, out(), Duration.ofSeconds(interval),
-                        Path.of("exercises", exercise().id())).from(report, this::remember);
+                        Path.of("exercises", exercise().id()), this::lock).from(report, this::remember);
             }
             return report.passed() ? ExitCode.OK : ExitCode.CHECKS_FAILED;
         }, () -> {
@@ -103,6 +107,19 @@ final class VerifyCommand extends ExerciseCommand {
             out().println("Wrote " + written);
         }
         return byLearner.values().stream().allMatch(Report::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+    }
+
+    /**
+     * A watch takes the exercise's lock round by round, not for all its hours: a learner's deploy in another
+     * terminal waits for one verify at most.
+     */
+    @Override
+    boolean needsExercise() {
+        return !watch;
+    }
+
+    private ExclusiveLock lock() {
+        return CommandLocks.exercise(target, exercise().id(), err());
     }
 
     /** Keeps the checklist in the learner's progress and writes the reports asked for. */

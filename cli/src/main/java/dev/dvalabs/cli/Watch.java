@@ -3,6 +3,7 @@ package dev.dvalabs.cli;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
 import dev.dvalabs.report.Shown;
+import dev.dvalabs.targets.ExclusiveLock;
 import dev.dvalabs.targets.ShutdownHooks;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Outcome;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -40,15 +42,21 @@ final class Watch {
     private final PrintWriter out;
     private final Duration interval;
     private final Path folder;
+    private final Supplier<ExclusiveLock> lock;
 
-    /** @param folder the exercise's folder whose changes start a verify early; one that does not exist is not looked at */
-    Watch(Exercise exercise, Map<String, String> overrides, Target target, PrintWriter out, Duration interval, Path folder) {
+    /**
+     * @param folder the exercise's folder whose changes start a verify early; one that does not exist is not looked at
+     * @param lock takes the exercise's lock for one verify
+     */
+    Watch(Exercise exercise, Map<String, String> overrides, Target target, PrintWriter out, Duration interval, Path folder,
+          Supplier<ExclusiveLock> lock) {
         this.exercise = exercise;
         this.overrides = overrides;
         this.target = target;
         this.out = out;
         this.interval = interval;
         this.folder = folder;
+        this.lock = lock;
     }
 
     /**
@@ -71,7 +79,7 @@ final class Watch {
             while (true) {
                 waitForChange();
                 Report next;
-                try {
+                try (ExclusiveLock ignored = lock.get()) {
                     next = new Loop(target, out).verify(exercise, overrides);
                 } catch (RuntimeException e) {
                     if (Thread.currentThread().isInterrupted()) {

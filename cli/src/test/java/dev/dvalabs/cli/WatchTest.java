@@ -64,7 +64,7 @@ class WatchTest {
     }
 
     @Test
-    @DisplayName("a changed table prints only the check whose status changed and the new counts; interrupted, it exits 130")
+    @DisplayName("a changed table prints only the check whose status changed and the new counts; a verify beside it is not kept waiting; interrupted, it exits 130")
     void printsOnlyTheChangedCheck(LocalEmulator emulator) throws Exception {
         String endpoint = emulator.endpoint().orElseThrow().toString();
         StringWriter out = new StringWriter();
@@ -81,6 +81,15 @@ class WatchTest {
             assertThat(out.toString()).as("the first round prints the whole checklist")
                     .contains("FAIL  composite-key", "SKIP  ttl-enabled", "2 checks: 0 passed, 1 failed, 1 skipped, 0 errors");
             int watching = out.toString().length();
+            System.setProperty(CommandLocks.WAIT_PROPERTY, "30");
+            try {
+                LabsTest.Ran beside = LabsTest.run("verify", "practice-table", "--name", "table=" + TABLE,
+                        "--target", "endpoint", "--endpoint", endpoint);
+                assertThat(beside.exitCode()).as("a verify beside the watch waits one round at most: " + beside.err())
+                        .isEqualTo(ExitCode.CHECKS_FAILED);
+            } finally {
+                System.clearProperty(CommandLocks.WAIT_PROPERTY);
+            }
 
             createTable(dynamo, TABLE, true);
             await(() -> out.toString().substring(watching), "All checks pass.");
@@ -95,7 +104,8 @@ class WatchTest {
             assertThat(err.toString()).isEmpty();
             assertThat(dynamo.listTables().tableNames()).as("the watch leaves nothing of its own").isEqualTo(tablesBefore);
             assertThat(dynamo.scan(r -> r.tableName(TABLE)).count()).isZero();
-            assertThat(Progress.ofUser().of("practice-table")).as("the first round and the change remembered").hasSize(2);
+            assertThat(Progress.ofUser().of("practice-table")).as("the first round, the verify beside it and the change remembered")
+                    .hasSize(3);
         } finally {
             dropTable(emulator, TABLE);
         }
