@@ -60,6 +60,19 @@ class ReportBrowserTest {
             <iframe id="page" src="%s" style="display:block;border:0;width:%dpx;height:900px"></iframe>
             <pre id="layout-facts"></pre>
             <script>
+            // Scrolls the class table's box down and right: its header row and learners' column should stay at its edges.
+            const sticky = d => {
+              const box = d.querySelector('.scroll');
+              if (!box) return null;
+              box.scrollTop = 300;
+              box.scrollLeft = 300;
+              const edge = box.getBoundingClientRect();
+              return {
+                scrolledDown: box.scrollTop, scrolledRight: box.scrollLeft,
+                headerTop: Math.round(d.querySelector('.grid thead th:nth-child(3)').getBoundingClientRect().top - edge.top),
+                learnerLeft: Math.round(d.querySelector('.grid tbody th').getBoundingClientRect().left - edge.left)
+              };
+            };
             window.addEventListener('load', () => {
               const d = document.getElementById('page').contentDocument;
               const w = d.defaultView;
@@ -76,7 +89,8 @@ class ReportBrowserTest {
                 cells: [...d.querySelectorAll('td[data-check]')].length,
                 statusNames: [...d.querySelectorAll('article[data-check] .status, td[data-check]')].map(name),
                 wide: wide,
-                fetched: d.querySelectorAll('link[href], script[src], img[src], iframe, object').length
+                fetched: d.querySelectorAll('link[href], script[src], img[src], iframe, object').length,
+                sticky: sticky(d)
               });
             });
             </script>
@@ -98,7 +112,7 @@ class ReportBrowserTest {
 
     private static Path classPage() throws Exception {
         Map<String, Report> byLearner = new LinkedHashMap<>();
-        for (int i = 1; i <= 12; i++) {
+        for (int i = 1; i <= 30; i++) {
             List<Outcome> outcomes = new ArrayList<>();
             for (Outcome o : REPORT.outcomes()) {
                 outcomes.add(new Outcome(o.id(), o.title(), o.teaches(), o.hint(), i % 3 == 0 ? o.result() : CheckResult.pass("fine")));
@@ -134,20 +148,27 @@ class ReportBrowserTest {
         assertThat(facts.path("fetched").asInt()).as("nothing fetched").isZero();
     }
 
-    @ParameterizedTest(name = "the class page at {0} px: the table scrolls in its box, not the page; every cell named")
+    @ParameterizedTest(name = "the class page at {0} px: the table scrolls in its box under a sticky header and learners' column; every cell named")
     @ValueSource(ints = {1280, 375})
     @DisplayName("the class page in Chromium")
     void classPageLaysOut(int width) throws Exception {
         JsonNode facts = layout(classPage(), width);
         assertThat(facts.path("scrollWidth").asInt()).as("the page's width at " + width + " px").isLessThanOrEqualTo(width);
         assertThat(facts.path("wide")).as("elements wider than their box").isEmpty();
-        assertThat(facts.path("cells").asInt()).as("12 learners x 4 checks").isEqualTo(48);
-        assertThat(facts.path("statusNames")).hasSize(48).allSatisfy(n -> assertThat(n.asText()).isIn("PASS", "FAIL", "SKIP", "ERROR"));
+        assertThat(facts.path("cells").asInt()).as("30 learners x 4 checks").isEqualTo(120);
+        JsonNode sticky = facts.path("sticky");
+        assertThat(sticky.path("scrolledDown").asInt()).as("the table scrolls in its box").isPositive();
+        assertThat(sticky.path("headerTop").asInt()).as("the header row stays at the box's top").isBetween(0, 2);
+        assertThat(sticky.path("learnerLeft").asInt()).as("the learners' column stays at the box's left").isBetween(0, 2);
+        if (width < 600) {
+            assertThat(sticky.path("scrolledRight").asInt()).as("at a phone's width the table scrolls sideways in its box").isPositive();
+        }
+        assertThat(facts.path("statusNames")).hasSize(120).allSatisfy(n -> assertThat(n.asText()).isIn("PASS", "FAIL", "SKIP", "ERROR"));
         assertThat(facts.path("fetched").asInt()).as("nothing fetched").isZero();
     }
 
     @org.junit.jupiter.api.Test
-    @DisplayName("screenshots of both pages at 1280 px and of the checklist at a phone's 375 px are kept as build artifacts")
+    @DisplayName("screenshots of both pages at 1280 px and at a phone's 375 px are kept as build artifacts")
     void screenshots() throws Exception {
         Path checklist = checklist();
         Path classPage = classPage();
@@ -158,7 +179,11 @@ class ReportBrowserTest {
         Files.writeString(phone, "<!doctype html><body style=\"margin:0;background:#888\"><iframe src=\"" + checklist.getFileName()
                 + "\" style=\"display:block;border:0;width:375px;height:2400px;background:#fff\"></iframe>", StandardCharsets.UTF_8);
         chromium.screenshot(phone, 500, 2400, SCREENSHOTS.resolve("checklist-375.png"));
-        for (String png : List.of("checklist-1280.png", "class-1280.png", "checklist-375.png")) {
+        Path classPhone = dir.resolve("class-phone.html");
+        Files.writeString(classPhone, Files.readString(phone).replace(checklist.getFileName().toString(),
+                classPage.getFileName().toString()).replace("2400px", "900px"), StandardCharsets.UTF_8);
+        chromium.screenshot(classPhone, 500, 900, SCREENSHOTS.resolve("class-375.png"));
+        for (String png : List.of("checklist-1280.png", "class-1280.png", "checklist-375.png", "class-375.png")) {
             byte[] bytes = Files.readAllBytes(SCREENSHOTS.resolve(png));
             assertThat(bytes).as(png).hasSizeGreaterThan(5_000);
             assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).as(png + " is a PNG").isEqualTo("PNG");
