@@ -127,7 +127,7 @@ final class VerifyCommand extends ExerciseCommand {
         try {
             Progress.ofUser().record(report, Instant.now());
         } catch (IOException e) {
-            // The checklist stands without it: say so once, and go on.
+            // The checklist stands without it: say so, and go on.
             err().println("labs: could not remember this verify in " + Progress.ofUser().dir() + " (" + e.getMessage()
                     + "); labs progress will not show it.");
         }
