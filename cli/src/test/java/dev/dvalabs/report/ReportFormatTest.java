@@ -133,4 +133,22 @@ class ReportFormatTest {
                 "Other checks: 1 of 2 learners pass its check");
         assertThat(page.selectFirst("style").data()).contains("position:sticky");
     }
+
+    @Test
+    @DisplayName("an exercise's outline is its instructions' tasks, and its checklist page has a section a task, titled by the task")
+    void outlineOfARealExercise() throws Exception {
+        var exercise = dev.dvalabs.exercise.Catalog.load().find("dynamodb-gsi-ttl").orElseThrow();
+        Outline outline = Outline.of(exercise);
+        assertThat(outline.tasks()).isNotEmpty().isEqualTo(exercise.tasks());
+        assertThat(outline.taskOf().values()).allSatisfy(task -> assertThat(outline.tasks()).containsKey(task));
+        List<Outcome> outcomes = outline.taskOf().keySet().stream()
+                .map(id -> new Outcome(id, id, "notes", "hint", CheckResult.pass("fine"))).toList();
+        Document page = Jsoup.parse(ReportFormat.html.writeInto(new Report(exercise.id(), "local", outcomes), outline, dir).toFile(),
+                "UTF-8");
+        assertThat(page.selectFirst("h1").text()).isEqualTo(exercise.title());
+        assertThat(page.select("section.task").eachAttr("data-task")).doesNotContain("0")
+                .hasSize(java.util.Set.copyOf(outline.taskOf().values()).size());
+        assertThat(page.selectFirst("section.task h2").text()).startsWith("Task 1. ");
+        assertThat(page.select("article[data-check]")).hasSize(outcomes.size());
+    }
 }
