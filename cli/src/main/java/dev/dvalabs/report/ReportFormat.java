@@ -9,7 +9,7 @@ public enum ReportFormat {
     json("report.json") {
         @Override
         void write(Report report, Outline outline, Path file) throws IOException {
-            JsonReport.write(report, file);
+            JsonReport.write(report, outline, file);
         }
     },
     junit("junit.xml") {

@@ -46,6 +46,9 @@ class ReportFormatTest {
         assertThat(json.path("checks").get(1).path("status").asText()).isEqualTo("FAIL");
         assertThat(json.path("checks").get(1).path("expected").asText()).isEqualTo("byStatus with partition key status");
         assertThat(json.path("checks").get(1).path("hint").asText()).isEqualTo("add byStatus <status>");
+        assertThat(json.path("checks").get(1).path("task").isNull()).as("no task known").isTrue();
+        JsonNode outlined = new ObjectMapper().readTree(ReportFormat.json.writeInto(REPORT, OUTLINE, dir).toFile());
+        assertThat(outlined.path("checks").get(1).path("task").asInt()).as("gsi judges task 2").isEqualTo(2);
     }
 
     @Test
