@@ -36,26 +36,34 @@ final class ConsoleReport {
         out.println();
         out.println(report.exercise() + " on " + Shown.line(where));
         int width = report.outcomes().stream().mapToInt(o -> o.id().length()).max().orElse(0);
-        for (Outcome o : report.outcomes()) {
-            out.printf(Locale.ROOT, "  %s %-" + width + "s  %s%n", colour(o.status()), o.id(), o.title());
-            String indent = " ".repeat(8);
-            switch (o.status()) {
-                case FAIL -> {
-                    out.println(indent + "observed: " + o.result().observed());
-                    out.println(indent + "expected: " + o.result().expected());
-                    out.println(indent + "hint:     " + o.hint());
-                    out.println(indent + "notes:    \"" + o.teaches() + "\"");
-                }
-                case ERROR -> {
-                    out.println(indent + "error:    " + o.result().observed());
-                    out.println(indent + "hint:     " + o.hint());
-                }
-                case SKIP -> out.println(indent + "skipped:  " + o.result().observed());
-                case PASS -> { }
+        report.outcomes().forEach(o -> outcome(o, width, out));
+        summary(report, out);
+        out.println(report.passed() ? "All checks pass." : "Some checks do not pass yet; the hints above say what to change.");
+    }
+
+    /** One check's line, and under a failure what was seen, what was expected and a hint; {@code o} of a report {@link Shown} gave. */
+    static void outcome(Outcome o, int width, PrintWriter out) {
+        out.printf(Locale.ROOT, "  %s %-" + width + "s  %s%n", colour(o.status()), o.id(), o.title());
+        String indent = " ".repeat(8);
+        switch (o.status()) {
+            case FAIL -> {
+                out.println(indent + "observed: " + o.result().observed());
+                out.println(indent + "expected: " + o.result().expected());
+                out.println(indent + "hint:     " + o.hint());
+                out.println(indent + "notes:    \"" + o.teaches() + "\"");
             }
+            case ERROR -> {
+                out.println(indent + "error:    " + o.result().observed());
+                out.println(indent + "hint:     " + o.hint());
+            }
+            case SKIP -> out.println(indent + "skipped:  " + o.result().observed());
+            case PASS -> { }
         }
+    }
+
+    /** The counts line: how many checks, and how many passed, failed, were skipped and erred. */
+    static void summary(Report report, PrintWriter out) {
         out.printf(Locale.ROOT, "%d checks: %d passed, %d failed, %d skipped, %d errors%n", report.outcomes().size(),
                 report.count(Status.PASS), report.count(Status.FAIL), report.count(Status.SKIP), report.count(Status.ERROR));
-        out.println(report.passed() ? "All checks pass." : "Some checks do not pass yet; the hints above say what to change.");
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "List the exercises.")
+@Command(name = "list", description = "List the exercises, each marked done or started by your verifies (labs progress says more).")
 final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -19,8 +19,10 @@ final class ListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var exercises = Catalog.load().all();
         int width = exercises.stream().mapToInt(e -> e.id().length()).max().orElse(0);
+        Progress progress = Progress.ofUser();
         for (Exercise e : exercises) {
-            out.printf(Locale.ROOT, "%-" + width + "s  %s (%s)%n", e.id(), e.title(), String.join(", ", e.services()));
+            out.printf(Locale.ROOT, "%-" + width + "s  %-7s  %s (%s)%n", e.id(), progress.mark(e.id()), e.title(),
+                    String.join(", ", e.services()));
         }
         return ExitCode.OK;
     }

@@ -2,14 +2,18 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.ExclusiveLock;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.loop.Loop;
 import dev.dvalabs.report.ClassReport;
+import dev.dvalabs.report.Outline;
 import dev.dvalabs.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -41,23 +45,39 @@ final class VerifyCommand extends ExerciseCommand {
             description = "With --accounts, how many learners are verified at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Option(names = "--watch",
+            description = "Verify again every --interval seconds, or sooner when a file under exercises/<id>/ changes, and"
+                    + " print only the checks whose status changed and the new counts; Ctrl-C stops (exit 130).")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --watch, how many seconds between verifies (default: ${DEFAULT-VALUE}).")
+    int interval;
+
     @Override
     public Integer call() throws Exception {
         if (accounts != null) {
+            if (watch) {
+                throw new BadInputException("--watch is for one learner's exercise, not with --accounts.");
+            }
             return verifyClass();
+        }
+        if (interval < 1) {
+            throw new BadInputException("--interval must be at least 1 second.");
         }
         Map<String, String> overrides = names.of(exercise());
         if (!reports.isEmpty()) {
             ReportDirectory.requireWritable(reportDir);
         }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
-            Report report = verify(exercise(), overrides, t, out());
-            for (ReportFormat format : reports) {
-                try {
-                    out().println("Wrote " + format.writeInto(report, reportDir));
-                } catch (IOException e) {
-                    throw new BadInputException("Could not write the " + format + " report into " + reportDir + ": " + e.getMessage());
-                }
+            Report report;
+            try (ExclusiveLock ignored = watch ? lock() : null) {
+                report = verify(exercise(), overrides, t, out());
+            }
+            remember(report);
+            if (watch) {
+                return new Watch(exercise(), overrides, t, out(), Duration.ofSeconds(interval),
+                        Path.of("exercises", exercise().id()), this::lock).from(report, this::remember);
             }
             return report.passed() ? ExitCode.OK : ExitCode.CHECKS_FAILED;
         }, () -> {
@@ -83,10 +103,41 @@ final class VerifyCommand extends ExerciseCommand {
         out().println("Verifying " + exercise.id() + " for " + learners.size() + " learners, " + parallel + " at a time:");
         Map<String, Report> byLearner = new LinkedHashMap<>();
         Classroom.verify(exercise, learners, parallel, target, out()).forEach((l, r) -> byLearner.put(l.name(), r));
-        for (Path written : ClassReport.write(exercise.id(), byLearner, reportDir)) {
+        for (Path written : ClassReport.write(exercise.id(), Outline.of(exercise), byLearner, reportDir)) {
             out().println("Wrote " + written);
         }
         return byLearner.values().stream().allMatch(Report::passed) ? ExitCode.OK : ExitCode.CHECKS_FAILED;
+    }
+
+    /**
+     * A watch takes the exercise's lock round by round, not for all its hours: a learner's deploy in another
+     * terminal waits for one verify at most.
+     */
+    @Override
+    boolean needsExercise() {
+        return !watch;
+    }
+
+    private ExclusiveLock lock() {
+        return CommandLocks.exercise(target, exercise().id(), err());
+    }
+
+    /** Keeps the checklist in the learner's progress and writes the reports asked for. */
+    private void remember(Report report) {
+        try {
+            Progress.ofUser().record(report, Instant.now());
+        } catch (IOException e) {
+            // The checklist stands without it: say so, and go on.
+            err().println("labs: could not remember this verify in " + Progress.ofUser().dir() + " (" + e.getMessage()
+                    + "); labs progress will not show it.");
+        }
+        for (ReportFormat format : reports) {
+            try {
+                out().println("Wrote " + format.writeInto(report, Outline.of(exercise()), reportDir));
+            } catch (IOException e) {
+                throw new BadInputException("Could not write the " + format + " report into " + reportDir + ": " + e.getMessage());
+            }
+        }
     }
 
     static Report verify(Exercise exercise, Map<String, String> overrides, Target target, PrintWriter out) {

@@ -1,71 +1,116 @@
 package dev.dvalabs.report;
 
+import static j2html.TagCreator.article;
 import static j2html.TagCreator.body;
-import static j2html.TagCreator.caption;
+import static j2html.TagCreator.code;
+import static j2html.TagCreator.dd;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.dl;
 import static j2html.TagCreator.document;
+import static j2html.TagCreator.dt;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.h1;
-import static j2html.TagCreator.head;
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.h3;
 import static j2html.TagCreator.html;
-import static j2html.TagCreator.meta;
+import static j2html.TagCreator.li;
+import static j2html.TagCreator.main;
 import static j2html.TagCreator.p;
-import static j2html.TagCreator.style;
-import static j2html.TagCreator.table;
-import static j2html.TagCreator.tbody;
-import static j2html.TagCreator.td;
-import static j2html.TagCreator.th;
-import static j2html.TagCreator.thead;
-import static j2html.TagCreator.title;
-import static j2html.TagCreator.tr;
+import static j2html.TagCreator.pre;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.text;
+import static j2html.TagCreator.ul;
 
 import dev.dvalabs.verify.Outcome;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
+import j2html.tags.DomContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** The checklist as one self-contained page: a row a check with its status, observed and expected, the notes line and the hint. */
+/**
+ * The checklist as one self-contained page: a summary with a progress bar, then the checks under the task
+ * of instructions.md each judges, every status as icon and word, observations wrapped to the page's width.
+ */
 final class HtmlReport {
-
-    private static final String CSS = """
-            body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
-            table{border-collapse:collapse;width:100%}
-            th,td{border:1px solid #ccc;padding:.4rem .6rem;text-align:left;vertical-align:top}
-            .pass{background:#e6f4ea}.fail{background:#fce8e6}.skip{background:#fef7e0}.error{background:#f3e8fd}
-            .status{font-weight:bold}""";
 
     private HtmlReport() {}
 
-    static void write(Report report, Path file) throws IOException {
+    static void write(Report report, Outline outline, Path file) throws IOException {
         String page = document(html(
-                head(meta().withCharset("utf-8"), title("dva-labs: " + report.exercise()), style(CSS)),
-                body(
-                        h1(report.exercise()),
-                        p("Target: " + report.target() + ". " + summary(report)),
-                        table(
-                                caption("Checks"),
-                                thead(tr(th("status"), th("check"), th("observed"), th("expected"), th("the notes"), th("hint"))),
-                                tbody(each(report.outcomes(), HtmlReport::row))))));
+                Page.head("dva-labs: " + outline.title()),
+                body(main(
+                        h1(outline.title()),
+                        p(text("Exercise "), code(report.exercise()), text(" on " + report.target())).withClass("meta"),
+                        summary(report),
+                        each(outline.groups(report.outcomes()), HtmlReport::task)))).withLang("en"));
         Files.writeString(file, page, StandardCharsets.UTF_8);
     }
 
-    private static j2html.tags.specialized.TrTag row(Outcome o) {
-        return tr(
-                td(o.status().name()).withClass("status"),
-                td(o.id() + ": " + o.title()),
-                td(o.result().observed()),
-                td(o.result().expected()),
-                td(o.teaches()),
-                td(o.status() == Status.PASS ? "" : o.hint()))
-                .withClass(o.status().name().toLowerCase(Locale.ROOT))
-                .attr("data-check", o.id());
+    private static DomContent summary(Report report) {
+        int total = report.outcomes().size();
+        long passed = report.count(Status.PASS);
+        List<DomContent> segments = new ArrayList<>();
+        for (Status s : Status.values()) {
+            long n = report.count(s);
+            if (n > 0) {
+                segments.add(span().withClass(Page.cssClass(s))
+                        .withStyle(String.format(Locale.ROOT, "width:%.3f%%", 100.0 * n / total)));
+            }
+        }
+        return section(
+                p(report.passed() ? "All checks pass." : "Some checks do not pass yet; the hints below say what to change.")
+                        .withClass("verdict"),
+                div(segments.toArray(DomContent[]::new)).withClass("bar").attr("role", "progressbar")
+                        .attr("aria-valuemin", "0").attr("aria-valuemax", Integer.toString(total))
+                        .attr("aria-valuenow", Long.toString(passed))
+                        .attr("aria-label", passed + " of " + total + " checks pass"),
+                ul(li(passed + " of " + total + " checks pass").withClass("total"),
+                        each(List.of(Status.values()), s -> li(Page.status(s), text(": " + report.count(s))).withClass("count")))
+                        .withClass("counts"))
+                .withClass("summary").attr("aria-label", "Summary");
     }
 
-    private static String summary(Report report) {
-        return String.format(Locale.ROOT, "%d checks: %d passed, %d failed, %d skipped, %d errors.", report.outcomes().size(),
-                report.count(Status.PASS), report.count(Status.FAIL), report.count(Status.SKIP), report.count(Status.ERROR));
+    private static DomContent task(Outline.Group group) {
+        long passed = group.outcomes().stream().filter(o -> o.status() == Status.PASS).count();
+        return section(
+                h2(group.number() == 0 ? new DomContent[] {text(group.title())} : Page.inline(group.heading()))
+                        .with(text(" "), span(passed + " of " + group.outcomes().size() + " pass").withClass("task-count")),
+                each(group.outcomes(), HtmlReport::check))
+                .withClass("task").attr("data-task", Integer.toString(group.number()));
+    }
+
+    private static DomContent check(Outcome o) {
+        List<DomContent> details = new ArrayList<>();
+        switch (o.status()) {
+            case PASS -> detail(details, "Observed", pre(o.result().observed()).withClass("observed"));
+            case FAIL -> {
+                detail(details, "Observed", pre(o.result().observed()).withClass("observed"));
+                detail(details, "Expected", pre(o.result().expected()).withClass("expected"));
+                detail(details, "Hint", p(o.hint()).withClass("hint"));
+            }
+            case SKIP -> detail(details, "Skipped", pre(o.result().observed()).withClass("observed"));
+            case ERROR -> {
+                detail(details, "Error", pre(o.result().observed()).withClass("observed"));
+                detail(details, "Hint", p(o.hint()).withClass("hint"));
+            }
+        }
+        detail(details, "The notes", p(o.teaches()).withClass("teaches"));
+        return article(
+                h3(Page.status(o.status()), span(o.title()).withClass("title"), code(o.id()).withClass("id")),
+                dl(details.toArray(DomContent[]::new)))
+                .withClass("check " + Page.cssClass(o.status())).attr("data-check", o.id())
+                .withId("check-" + o.id());
+    }
+
+    private static void detail(List<DomContent> details, String term, DomContent value) {
+        details.add(dt(term));
+        details.add(dd(value));
     }
 }

@@ -19,18 +19,20 @@ final class JsonReport {
 
     private JsonReport() {}
 
-    record Check(String id, String title, Status status, String observed, String expected, String teaches, String hint) {}
+    record Check(String id, Integer task, String title, Status status, String observed, String expected, String teaches, String hint) {}
 
     record Document(String exercise, String target, boolean passed, Map<Status, Long> counts, List<Check> checks) {}
 
-    static void write(Report report, Path file) throws IOException {
+    static void write(Report report, Outline outline, Path file) throws IOException {
         Map<Status, Long> counts = new TreeMap<>();
         Arrays.stream(Status.values()).forEach(s -> counts.put(s, report.count(s)));
-        List<Check> checks = report.outcomes().stream().map(JsonReport::check).toList();
+        List<Check> checks = report.outcomes().stream().map(o -> check(o, outline)).toList();
         JSON.writeValue(file.toFile(), new Document(report.exercise(), report.target(), report.passed(), counts, checks));
     }
 
-    private static Check check(Outcome o) {
-        return new Check(o.id(), o.title(), o.status(), o.result().observed(), o.result().expected(), o.teaches(), o.hint());
+    /** The check, with the number of the task it judges when the outline knows it. */
+    private static Check check(Outcome o, Outline outline) {
+        Integer task = outline.taskOf().get(o.id());
+        return new Check(o.id(), task == null || task == 0 ? null : task, o.title(), o.status(), o.result().observed(), o.result().expected(), o.teaches(), o.hint());
     }
 }
