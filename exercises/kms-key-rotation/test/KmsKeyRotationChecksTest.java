@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.kms.model.KeyState;
 class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationChecksTest.Seen> {
 
     KmsKeyRotationChecksTest() {
-        super(() -> new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks(), Seen::new, Seen::build);
+        super(() -> new KmsKeyRotationVerifier().checks(), Seen::new, Seen::build);
     }
 
 
@@ -245,7 +245,7 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
         Observed observed = new Observed(missing, Fact.of(Optional.empty()), Fact.refused(missing.refusal()),
                 Fact.refused(missing.refusal()), correct.adminRole(), correct.userRole(), correct.roundTrip(), correct.envelope(), correct.reEncryption(),
                 correct.disabledKey(), correct.deletionWindows(), correct.importedRotation());
-        Report report = Verification.judge(new KmsKeyRotation().id(), new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks(), observed, "aws", Map.of());
+        Report report = Verification.judge(new KmsKeyRotation().id(), new KmsKeyRotationVerifier().checks(), observed, "aws", Map.of());
         assertThat(report.outcome("alias").result().observed()).contains("NotFoundException");
         assertThat(report.outcome("rotation").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("key-policy").status()).isEqualTo(Status.FAIL);
