@@ -6,6 +6,7 @@ import static dev.dvalabs.verify.Matcher.startsWith;
 
 import dev.dvalabs.probe.Answers;
 import dev.dvalabs.probe.Iam;
+import dev.dvalabs.probe.Key;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
-import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 
 /**
@@ -33,7 +33,7 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
 
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
-            Fact<KeyMetadata> key,
+            Fact<Key> key,
             Fact<Optional<String>> aliasTarget,
             Fact<Boolean> rotation,
             Fact<KeyPolicy> policy,
@@ -80,11 +80,9 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
                         "Create the alias {key} for your key (CDK: new Alias(..., targetKey(key)),"
                                 + " or aws kms create-alias), and keep the key enabled.",
                         o -> o.key().judge("alias on an enabled customer managed key", key -> CheckResult.all(
-                                o.aliasTarget().its("alias on key", t -> t.orElse("(none)")).should(eq(key.keyId())),
-                                Fact.of(key).its("a key managed by", KeyMetadata::keyManagerAsString)
-                                        .should(eq(KeyManagerType.CUSTOMER.toString())),
-                                Fact.of(key).its("in state", KeyMetadata::keyStateAsString)
-                                        .should(eq(KeyState.ENABLED.toString()))))).forTask(1),
+                                o.aliasTarget().its("alias on key", t -> t.orElse("(none)")).should(eq(key.id())),
+                                Fact.of(key).its("a key managed by", Key::manager).should(eq(KeyManagerType.CUSTOMER)),
+                                Fact.of(key).its("in state", Key::state).should(eq(KeyState.ENABLED))))).forTask(1),
                 new Check<Observed>("rotation", "Automatic rotation is on",
                         "aws kms enable-key-rotation - Key will automatically be rotated once a year",
                         "Turn on automatic rotation (CDK: enableKeyRotation(true), or aws kms enable-key-rotation).",
@@ -158,7 +156,7 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
 
     /** The learner's key's ARN, or what KMS said instead, for the checks that want a ciphertext under it. */
     private static String keyArn(Observed o) {
-        return o.key().map(KeyMetadata::arn).orElse("the alias's key (" + o.key().refusal() + ")");
+        return o.key().map(Key::arn).orElse("the alias's key (" + o.key().refusal() + ")");
     }
 
     private static String backOrNot(String plaintext, String decrypted) {

@@ -10,6 +10,7 @@ import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.ReEncryption;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Role;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.RoundTrip;
 import dev.dvalabs.probe.Answers;
+import dev.dvalabs.probe.Key;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Session;
 import java.nio.ByteBuffer;
@@ -19,7 +20,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,23 +55,23 @@ final class KmsProbe {
     }
 
     Observed observe(Fact<Role> adminRole, Fact<Role> userRole) {
-        Fact<KeyMetadata> key = Fact.about(subject, () -> kms.describeKey(r -> r.keyId(alias)).keyMetadata());
+        Fact<Key> key = Key.read(kms, alias);
         Fact<Optional<String>> aliasTarget = Fact.about("aliases", () -> kms.listAliasesPaginator(r -> r.limit(100))
                 .aliases().stream().filter(a -> a.aliasName().equals(alias)).findFirst().map(AliasListEntry::targetKeyId));
         Fact<KeyMetadata> spare = Fact.about("a temporary key", () -> temporaryKey(false));
         return new Observed(
                 key,
                 aliasTarget,
-                after(key, () -> kms.getKeyRotationStatus(r -> r.keyId(key.value().keyId())).keyRotationEnabled()),
-                after(key, () -> new KeyPolicy(key.value().arn(),
-                        kms.getKeyPolicy(r -> r.keyId(key.value().keyId()).policyName("default")).policy())),
+                key.then(k -> Fact.observe(() -> kms.getKeyRotationStatus(r -> r.keyId(k.id())).keyRotationEnabled())),
+                key.then(k -> Fact.observe(() -> new KeyPolicy(k.arn(),
+                        kms.getKeyPolicy(r -> r.keyId(k.id()).policyName("default")).policy()))),
                 adminRole,
                 userRole,
                 Fact.about(subject, this::roundTrip),
                 Fact.about(subject, this::envelope),
                 spare.then(k -> Fact.about("ReEncrypt from " + subject, () -> reEncryption(k))),
-                after(spare, () -> disabledKey(spare.value())),
-                after(spare, () -> deletionWindows(spare.value())),
+                spare.then(k -> Fact.observe(() -> disabledKey(k))),
+                spare.then(k -> Fact.observe(() -> deletionWindows(k))),
                 Fact.about("a temporary EXTERNAL key", this::importedRotation));
     }
 
@@ -165,11 +165,6 @@ final class KmsProbe {
                 .keyMetadata());
         session.write(new TemporaryKey(tag, key.keyId()), () -> { });
         return key;
-    }
-
-    /** A fact that needs another: refused with the other's refusal when that was refused. */
-    private static <T> Fact<T> after(Fact<?> needed, Supplier<T> observation) {
-        return needed.then(v -> Fact.observe(observation));
     }
 
     private static byte[] aesGcm(int mode, byte[] key, byte[] nonce, byte[] input) {
