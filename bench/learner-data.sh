@@ -21,7 +21,7 @@ trap './labs destroy "$id" --port "$port" > /dev/null 2>&1 || true; rm -rf "$wor
 ministack_version=$(grep -o 'MINISTACK("local", "ministack", "[^"]*"' targets/src/main/java/dev/dvalabs/targets/Emulator.java | cut -d'"' -f6)
 python="${DVA_LABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dva-labs}/ministack-$ministack_version/bin/python"
 
-./labs deploy "$id" --port "$port" --keep > "$work/deploy.out" 2>&1 \
+./labs deploy "$id" --variant solution --port "$port" --keep > "$work/deploy.out" 2>&1 \
   || { echo "bench: labs deploy $id failed" >&2; cat "$work/deploy.out" >&2; exit 1; }
 export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
 

@@ -75,11 +75,19 @@ public record WrittenItem(String table, Map<String, String> key) implements Writ
         try {
             session.client(DynamoDbClient.class).deleteItem(d -> d.tableName(table).key(attributes()));
         } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
-            if (!"ResourceNotFoundException".equals(code) && !"ValidationException".equals(code)) {
+            if (!holdsNothingOfIt(e)) {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Whether DynamoDB's refusal of an undoing says there is nothing to undo: the table is gone, or the key
+     * does not fit its schema (the write was refused for it, or the table was made anew).
+     */
+    public static boolean holdsNothingOfIt(DynamoDbException e) {
+        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        return "ResourceNotFoundException".equals(code) || "ValidationException".equals(code);
     }
 
     @Override
