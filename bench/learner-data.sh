@@ -19,7 +19,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 trap './labs destroy "$id" --port "$port" > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 ministack_version=$(grep -o 'MINISTACK("local", "ministack", "[^"]*"' targets/src/main/java/dev/dvalabs/targets/Emulator.java | cut -d'"' -f6)
-python="${DVA_LABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dva-labs}/ministack-$ministack_version/bin/python"
+cache="${DVA_LABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dva-labs}"
+python=$(ls -d "$cache/ministack-$ministack_version"*/bin/python 2>/dev/null | head -1)
 
 ./labs deploy "$id" --variant solution --port "$port" --keep > "$work/deploy.out" 2>&1 \
   || { echo "bench: labs deploy $id failed" >&2; cat "$work/deploy.out" >&2; exit 1; }
