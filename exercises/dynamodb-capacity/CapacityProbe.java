@@ -4,14 +4,16 @@ import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Burst;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Observed;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.ReadUnits;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.WriteUnits;
-import dev.dvalabs.probe.DynamoDb;
+import dev.dvalabs.probe.Table;
+import dev.dvalabs.probe.WrittenItem;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Memory;
+import dev.dvalabs.verify.Session;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,13 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * One look at the learner's table: its description, then the capacity units DynamoDB reports
- * (ReturnConsumedCapacity TOTAL) for the verifier's own items of known sizes, keyed as the table is
- * keyed and marked by the run in their keys, each recorded in {@link OwnData} before it is written.
+ * One look at the learner's table: its description, remembered as a sighting, then the capacity units
+ * DynamoDB reports (ReturnConsumedCapacity TOTAL) for the verifier's own items of known sizes, keyed as the
+ * table is keyed and marked by the run in their keys, each journaled by the session before it is written.
  */
 final class CapacityProbe {
 
@@ -34,43 +35,44 @@ final class CapacityProbe {
     static final int TWO_AND_A_HALF_KB = 2560;
     static final int TWELVE_KB = 12200;
     static final String PAYLOAD = "payload";
+    /** Every look at the learner's table, kept between verifies. */
+    static final String SIGHTINGS = "sightings";
 
+    private final Session session;
     private final DynamoDbClient dynamo;
+    private final Table description;
     private final String table;
-    private final OwnData data;
-    private List<KeySchemaElement> keySchema = List.of();
-    private TableDescription description;
+    private final String run;
+    private final List<KeySchemaElement> keySchema;
 
-    CapacityProbe(DynamoDbClient dynamo, String table, OwnData data) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.data = data;
+    private CapacityProbe(Session session, Table description) {
+        this.session = session;
+        this.dynamo = session.client(DynamoDbClient.class);
+        this.description = description;
+        this.table = description.name();
+        this.run = session.marker().value();
+        this.keySchema = description.keySchema();
     }
 
-    Observed observe(CompletableFuture<Fact<Burst>> burst) {
-        Fact<TableDescription> described = about(() -> dynamo.describeTable(r -> r.tableName(table)).table());
-        if (described.refused()) {
-            return new Observed(described, described.as(), described.as(), described.as(), described.as(), burst.join(), false);
-        }
-        description = described.value();
-        keySchema = description.keySchema();
-        // Task 1 seen now is remembered, as after the switch to on-demand nothing else shows it.
-        SeenProvisioned seen = SeenProvisioned.inUserState();
-        seen.recordIfFiveAndFive(description);
-        removeLeftovers();
-        Fact<WriteUnits> writes = about(() -> new WriteUnits(put("small", ONE_KB), put("medium", TWO_AND_A_HALF_KB),
-                put("large", TWELVE_KB)));
-        return new Observed(described, writes, about(this::transaction), about(this::batch),
-                writes.refused() ? writes.as() : about(this::reads), burst.join(), seen.saw(description));
+    /** Every sighting kept on this target, this verify's first added. */
+    static Memory<Sighting> sightings(Session session) {
+        return session.memory(SIGHTINGS, Sighting.class);
     }
 
-    /** Removes the items of an earlier verify that was killed before its own cleanup, so none stays for good. */
-    private void removeLeftovers() {
-        try {
-            DynamoDb.removeLeftovers(dynamo, description);
-        } catch (AwsServiceException e) {
-            // Not allowed to scan or delete: the leftovers stay, and the checks judge only this run's items anyway.
-        }
+    static Observed observe(Session session, CompletableFuture<Fact<Burst>> burst) {
+        Fact<Table> described = Table.read(session.client(DynamoDbClient.class), session.name("table"));
+        // Every look is remembered, right or wrong: after the switch to on-demand nothing else shows task 1.
+        Fact<List<Sighting>> sightings = described.map(t -> {
+            Memory<Sighting> memory = sightings(session);
+            memory.add(Sighting.of(t, session.now()));
+            return memory.all().stream().filter(s -> s.of(t)).toList();
+        });
+        Fact<CapacityProbe> probe = described.map(t -> new CapacityProbe(session, t));
+        Fact<WriteUnits> writes = probe.then(p -> p.about(() -> new WriteUnits(p.put("small", ONE_KB),
+                p.put("medium", TWO_AND_A_HALF_KB), p.put("large", TWELVE_KB))));
+        return new Observed(described, writes, probe.then(p -> p.about(p::transaction)),
+                probe.then(p -> p.about(p::batch)), writes.then(w -> probe.then(p -> p.about(p::reads))),
+                burst.join(), sightings.map(List::copyOf));
     }
 
     private <T> Fact<T> about(Supplier<T> observation) {
@@ -93,10 +95,9 @@ final class CapacityProbe {
         List<Map<String, AttributeValue>> batch = List.of(item("batch-small", ONE_KB),
                 item("batch-medium", TWO_AND_A_HALF_KB), item("batch-large", TWELVE_KB));
         List<WriteRequest> requests = batch.stream().map(i -> WriteRequest.builder().putRequest(p -> p.item(i)).build()).toList();
-        BatchWriteItemResponse[] written = new BatchWriteItemResponse[1];
-        data.items(table, batch.stream().map(this::key).toList(), () -> written[0] = dynamo.batchWriteItem(b -> b
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).requestItems(Map.of(table, requests))));
-        BatchWriteItemResponse answer = written[0];
+        BatchWriteItemResponse answer = session.write(batch.stream().map(i -> WrittenItem.of(table, key(i))).toList(),
+                () -> dynamo.batchWriteItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .requestItems(Map.of(table, requests))));
         if (answer.hasUnprocessedItems() && !answer.unprocessedItems().isEmpty()) {
             throw new IllegalStateException("DynamoDB left " + answer.unprocessedItems().get(table).size()
                     + " of the batch's writes unprocessed; verify again in a minute.");
@@ -116,11 +117,7 @@ final class CapacityProbe {
     }
 
     private <T> T write(Map<String, AttributeValue> item, Supplier<T> write) {
-        Object[] answer = new Object[1];
-        data.item(table, key(item), () -> answer[0] = write.get());
-        @SuppressWarnings("unchecked")
-        T result = (T) answer[0];
-        return result;
+        return WrittenItem.write(session, table, key(item), write);
     }
 
     private static double units(ConsumedCapacity consumed) {
@@ -144,8 +141,8 @@ final class CapacityProbe {
         int used = PAYLOAD.length();
         for (KeySchemaElement key : keySchema) {
             String name = key.attributeName();
-            String mark = data.run + "-" + label;
-            AttributeValue value = switch (DynamoDb.attributeType(description, name).orElse("S")) {
+            String mark = run + "-" + label;
+            AttributeValue value = switch (description.attributeType(name).orElse("S")) {
                 case "N" -> AttributeValue.fromN(Long.toString(Math.abs((long) mark.hashCode()) + 1_000_000_000L));
                 case "B" -> AttributeValue.fromB(SdkBytes.fromUtf8String(mark));
                 default -> AttributeValue.fromS(mark);

@@ -25,12 +25,12 @@ public final class DynamodbCapacity implements Lab {
 
     @Override
     public Verifier<?> verifier() {
-        return new DynamodbCapacityVerifier(id());
+        return new DynamodbCapacityVerifier();
     }
 
     /** The solution's second step: the stack update that switches the table to on-demand. */
     @Override
     public Optional<AfterDeploy> afterDeploy() {
-        return Optional.of(new SwitchToOnDemand());
+        return Optional.of(new SwitchToOnDemand(id()));
     }
 }

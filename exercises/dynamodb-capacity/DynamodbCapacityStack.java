@@ -25,7 +25,6 @@ import software.constructs.Construct;
  */
 final class DynamodbCapacityStack extends ExerciseStack {
 
-    static final String TABLE_NAME = "dva-labs-capacity";
     static final String PARTITION_KEY = "id";
     static final String BILLING_MODE_PARAMETER = "BillingMode";
     static final int UNITS = 5;
@@ -36,7 +35,7 @@ final class DynamodbCapacityStack extends ExerciseStack {
             bothSteps();
         } else {
             Table table = new Table(this, "Capacity", TableProps.builder()
-                    .tableName(TABLE_NAME)
+                    .tableName(name("table"))
                     .partitionKey(Attribute.builder().name(PARTITION_KEY).type(AttributeType.STRING).build())
                     .billingMode(BillingMode.PROVISIONED).readCapacity(1).writeCapacity(1)
                     .removalPolicy(RemovalPolicy.DESTROY)
@@ -53,7 +52,7 @@ final class DynamodbCapacityStack extends ExerciseStack {
         CfnCondition provisioned = CfnCondition.Builder.create(this, "Provisioned")
                 .expression(Fn.conditionEquals(billingMode.getValueAsString(), "PROVISIONED")).build();
         CfnTable table = CfnTable.Builder.create(this, "Capacity")
-                .tableName(TABLE_NAME)
+                .tableName(name("table"))
                 .attributeDefinitions(List.of(CfnTable.AttributeDefinitionProperty.builder()
                         .attributeName(PARTITION_KEY).attributeType("S").build()))
                 .keySchema(List.of(CfnTable.KeySchemaProperty.builder().attributeName(PARTITION_KEY).keyType("HASH").build()))

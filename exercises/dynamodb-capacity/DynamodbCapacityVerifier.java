@@ -5,48 +5,40 @@ import static dev.dvalabs.verify.Matcher.oneOf;
 import static dev.dvalabs.verify.Matcher.satisfies;
 import static dev.dvalabs.verify.Matcher.startsWith;
 
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.Table;
 import dev.dvalabs.verify.Check;
-import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingModeSummary;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 
 /**
  * dynamodb-capacity: the table's billing mode at each step of the instructions, the capacity units
  * DynamoDB charges for writes and reads of known sizes, and throttling with the SDK's retries on a table
- * of the verifier's own. Closing it removes the items it wrote and its own table, however verify ended.
+ * of the verifier's own; its items and table are written through the session, which removes them however
+ * verify ends. Every look at the table is remembered (a sighting), as task 1 can only be judged from them
+ * once the table is on-demand.
  */
-public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacityVerifier.Observed>, AutoCloseable {
+public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacityVerifier.Observed> {
 
-    static final String PROVISIONED_5_5 = provisioned(DynamodbCapacityStack.UNITS, DynamodbCapacityStack.UNITS);
-    static final String SWITCHED = "PAY_PER_REQUEST after a switch from PROVISIONED 5 RCU / 5 WCU, as an earlier look saw it";
+    static final String PROVISIONED_5_5 = provisioned((long) DynamodbCapacityStack.UNITS, (long) DynamodbCapacityStack.UNITS);
+    static final String SWITCHED = switchedFrom(PROVISIONED_5_5);
     static final String SWITCHED_UNSEEN = "PAY_PER_REQUEST after a switch from a throughput no verify saw";
-    static final String SWITCHED_FROM_PROVISIONED = "PAY_PER_REQUEST after a switch from PROVISIONED";
     static final String ON_DEMAND_SINCE_CREATION = "PAY_PER_REQUEST since the table was created";
-
-    private final OwnData data;
-
-    public DynamodbCapacityVerifier(String exerciseId) {
-        this.data = new OwnData(exerciseId);
-    }
 
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
-            Fact<TableDescription> table,
+            Fact<Table> table,
             Fact<WriteUnits> writes,
             Fact<Double> transaction,
             Fact<Double> batch,
             Fact<ReadUnits> reads,
             Fact<Burst> burst,
-            boolean throughputSeen) {}
+            Fact<List<Sighting>> sightings) {}
 
     /** Write capacity consumed by single puts of items of about 1, 2.5 and 12 KB. */
     public record WriteUnits(double oneKb, double twoAndAHalfKb, double twelveKb) {}
@@ -66,18 +58,21 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
         return List.of(
                 new Check<Observed>("provisioned-throughput", "The table is, or was seen, provisioned with 5 RCU and 5 WCU",
                         "Provisioned: RCU & WCU planned in advance; table must have provisioned read and write capacity units",
-                        "Give dva-labs-capacity the billing mode PROVISIONED with 5 read and 5 write capacity units (task 1),"
-                                + " before you switch it to on-demand: a table created on-demand never was provisioned.",
-                        o -> unseenSwitch(o) ? CheckResult.skip("the table was switched to on-demand before a verify saw its"
-                                        + " throughput, which DescribeTable no longer shows: run labs verify after task 1")
-                                : o.table().its("billing", t -> billing(t, o.throughputSeen()))
-                                        .should(oneOf(PROVISIONED_5_5, SWITCHED)))
+                        "Give {table} the billing mode PROVISIONED with 5 read and 5 write capacity units (task 1),"
+                                + " and run labs verify before you switch it to on-demand: once it is on-demand, task 1 is"
+                                + " judged on the throughput the last verify before the switch saw. A table created"
+                                + " on-demand never was provisioned.",
+                        o -> o.table().then(t -> o.sightings().map(seen -> billing(t, seen))).judge("billing "
+                                + PROVISIONED_5_5, billing -> billing.equals(SWITCHED_UNSEEN)
+                                ? CheckResult.skip("the table was switched to on-demand before any verify saw it provisioned,"
+                                        + " and DescribeTable no longer shows its throughput: run labs verify after task 1")
+                                : Fact.of(billing).its("billing").should(oneOf(PROVISIONED_5_5, SWITCHED))))
                         .forTask(1),
-                new Check<Observed>("on-demand", "The table was switched to on-demand through a stack update",
+                new Check<Observed>("on-demand", "The table was switched to on-demand",
                         "On-Demand: read/writes automatically scale up/down; no capacity planning; pay per request",
-                        "Update the stack with BillingMode PAY_PER_REQUEST and without ProvisionedThroughput (task 2).",
-                        o -> o.table().its("billing mode", DynamodbCapacityVerifier::billingMode)
-                                .should(eq("PAY_PER_REQUEST")))
+                        "Switch {table} itself to BillingMode PAY_PER_REQUEST, without ProvisionedThroughput (task 2): a stack"
+                                + " update, or aws dynamodb update-table --billing-mode PAY_PER_REQUEST.",
+                        o -> o.table().its("billing mode", Table::billingMode).should(eq(BillingMode.PAY_PER_REQUEST)))
                         .forTask(2),
                 new Check<Observed>("write-units", "A write costs 1 WCU per KB of the item, rounded up",
                         "1 WCU = 1 write per second for an item up to 1 KB; more than 1 KB, more WCUs (rounded up)",
@@ -118,49 +113,29 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
     }
 
     /**
-     * A table switched to on-demand that no earlier look recorded at 5 and 5: what it had before cannot be
-     * read any more, so task 1 is neither passed nor failed (a learner who did both steps by hand may be right).
+     * The billing as task 1 reads it: the throughput while the table is provisioned; once it is on-demand, the
+     * throughput the last verify saw of that very table while it was provisioned, as nothing else shows it any
+     * more. A verify that saw it wrong is a fact like any other: a table seen at 10/5 and then switched fails.
      */
-    private static boolean unseenSwitch(Observed o) {
-        return !o.table().refused() && SWITCHED_UNSEEN.equals(billing(o.table().value(), o.throughputSeen()));
-    }
-
-    /** The billing as task 1 reads it: a switch from 5 and 5 only where the toolkit's record saw the table so. */
-    static String billing(TableDescription table, boolean throughputSeen) {
-        String billing = billing(table);
-        return billing.equals(SWITCHED_FROM_PROVISIONED) ? (throughputSeen ? SWITCHED : SWITCHED_UNSEEN) : billing;
-    }
-
-    /** What the billing-mode checks read: the mode, with the throughput or the record of a switch. */
-    static String billing(TableDescription table) {
-        String mode = billingMode(table);
-        if (mode.equals("PROVISIONED")) {
-            var throughput = table.provisionedThroughput();
-            return throughput == null ? "PROVISIONED without throughput"
-                    : provisioned(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
+    static String billing(Table table, List<Sighting> sightings) {
+        if (table.billingMode() == BillingMode.PROVISIONED) {
+            return table.readCapacity() == null ? "PROVISIONED without throughput"
+                    : provisioned(table.readCapacity(), table.writeCapacity());
         }
-        return switched(table) ? SWITCHED_FROM_PROVISIONED : ON_DEMAND_SINCE_CREATION;
+        if (!table.switchedAfterCreation()) {
+            return ON_DEMAND_SINCE_CREATION;
+        }
+        Optional<Sighting> before = sightings.stream().filter(s -> s.of(table) && s.provisioned())
+                .reduce((earlier, later) -> later);
+        return before.map(s -> switchedFrom(s.throughput())).orElse(SWITCHED_UNSEEN);
     }
 
-    private static String provisioned(Number rcu, Number wcu) {
+    static String provisioned(Long rcu, Long wcu) {
         return "PROVISIONED " + rcu + " RCU / " + wcu + " WCU";
     }
 
-    /** PROVISIONED when DescribeTable has no billing-mode summary: AWS leaves it out of tables created provisioned. */
-    static String billingMode(TableDescription table) {
-        BillingModeSummary summary = table.billingModeSummary();
-        return summary == null || summary.billingModeAsString() == null ? "PROVISIONED" : summary.billingModeAsString();
-    }
-
-    /**
-     * Whether the table became on-demand after it was created: its last switch to PAY_PER_REQUEST is
-     * later than its creation. A table created on-demand has none, or one at its creation.
-     */
-    static boolean switched(TableDescription table) {
-        BillingModeSummary summary = table.billingModeSummary();
-        Instant last = summary == null ? null : summary.lastUpdateToPayPerRequestDateTime();
-        Instant created = table.creationDateTime();
-        return last != null && (created == null || last.isAfter(created));
+    private static String switchedFrom(String throughput) {
+        return "PAY_PER_REQUEST after a switch from " + throughput + ", as an earlier look saw it";
     }
 
     private static String units(double... values) {
@@ -169,24 +144,12 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
 
     @Override
     public Observed observe(Session session) {
-        Target target = session.target();
-        Map<String, String> names = session.names().asMap();
-        String table = names.getOrDefault("table", DynamodbCapacityStack.TABLE_NAME);
-        data.in(target);
         // The burst waits for its own table to be ACTIVE: it runs beside the learner's table's probes.
-        CompletableFuture<Fact<Burst>> burst = CompletableFuture.supplyAsync(() ->
-                Fact.about("the verifier's 1-WCU table", () -> new BurstProbe(target, data).burst()));
-        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-            return new CapacityProbe(dynamo, table, data).observe(burst);
+        CompletableFuture<Fact<Burst>> burst = CompletableFuture.supplyAsync(() -> BurstProbe.burst(session));
+        try {
+            return CapacityProbe.observe(session, burst);
         } finally {
-            burst.handle((done, failed) -> done).join(); // its table made before it is removed; its failure is in its fact
-            data.removeAll();
+            burst.handle((done, failed) -> done).join(); // its table journaled before the session removes it
         }
-    }
-
-    /** Removes the items and the table observe has made so far, and lets it make no more; safe twice and from another thread. */
-    @Override
-    public void close() {
-        data.close();
     }
 }

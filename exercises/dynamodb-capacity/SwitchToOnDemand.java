@@ -2,12 +2,16 @@ package dev.dvalabs.exercises.dynamodbcapacity;
 
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.probe.Table;
 import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Names;
+import dev.dvalabs.verify.Session;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
@@ -15,23 +19,34 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 
 /**
  * The solution's task 2, done as the instructions ask: a stack update that keeps the template and sets
  * its parameter {@code BillingMode} to PAY_PER_REQUEST ({@code aws cloudformation update-stack
  * --use-previous-template}). The starter has no second step. A stack already on-demand is left as it is:
- * AWS limits how often a table may switch to on-demand.
+ * AWS limits how often a table may switch to on-demand. It works through a session of the exercise on the
+ * target, for its clients, its clock and the sightings verifies keep: it remembers the table at 5 and 5
+ * just before it switches it, as a verify after task 1 would.
  */
 final class SwitchToOnDemand implements AfterDeploy {
 
     static final String ON_DEMAND = "PAY_PER_REQUEST";
+
+    private final String exerciseId;
+
+    SwitchToOnDemand(String exerciseId) {
+        this.exerciseId = exerciseId;
+    }
 
     @Override
     public void run(Target target, Variant variant, String stackName, Map<String, String> outputs, PrintWriter out) {
         if (variant != Variant.SOLUTION) {
             return;
         }
-        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+        String table = outputs.get("TableName");
+        try (Session session = Session.on(target, exerciseId, Names.declared(Map.of("table", String.valueOf(table)))).open()) {
+            CloudFormationClient cloudFormation = session.client(CloudFormationClient.class);
             Stack stack = cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().get(0);
             boolean onDemand = stack.parameters().stream().anyMatch(p ->
                     p.parameterKey().equals(DynamodbCapacityStack.BILLING_MODE_PARAMETER) && ON_DEMAND.equals(p.parameterValue()));
@@ -42,8 +57,11 @@ final class SwitchToOnDemand implements AfterDeploy {
                     + "=" + ON_DEMAND + " (task 2: switch the table to on-demand)");
             out.println("Task 2: updating " + stackName + " with " + DynamodbCapacityStack.BILLING_MODE_PARAMETER + "="
                     + ON_DEMAND + ", which switches the table from 5 RCU and 5 WCU to on-demand.");
-            waitOutCreationSecond(target, outputs.get("TableName"));
-            rememberTaskOne(target, outputs.get("TableName"));
+            if (table != null) {
+                Table before = Table.read(session.client(DynamoDbClient.class), table).value();
+                CapacityProbe.sightings(session).add(Sighting.of(before, session.now()));
+                waitOutCreationSecond(session, before);
+            }
             cloudFormation.updateStack(r -> r.stackName(stackName).usePreviousTemplate(true)
                     .parameters(Parameter.builder().parameterKey(DynamodbCapacityStack.BILLING_MODE_PARAMETER)
                             .parameterValue(ON_DEMAND).build()));
@@ -59,7 +77,7 @@ final class SwitchToOnDemand implements AfterDeploy {
                             + updated.stackStatusAsString() + ": " + updated.stackStatusReason());
                 }
             }
-            requireOnDemand(target, stackName, outputs.get("TableName"));
+            requireOnDemand(session, stackName, table);
             out.println("The table is on-demand now.");
         }
     }
@@ -69,23 +87,11 @@ final class SwitchToOnDemand implements AfterDeploy {
      * (moto's has no update for tables): said as the deploy's failure, not left for the checks to blame on
      * the learner.
      */
-    private static void requireOnDemand(Target target, String stackName, String table) {
-        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-            var summary = dynamo.describeTable(r -> r.tableName(table)).table().billingModeSummary();
-            if (summary == null || !ON_DEMAND.equals(summary.billingModeAsString())) {
-                throw new IllegalStateException(stackName + " is UPDATE_COMPLETE but " + table + " is still PROVISIONED: "
-                        + target.describe() + " did not apply the stack update to " + ON_DEMAND + ".");
-            }
-        }
-    }
-
-    /** Records that the toolkit saw the table at 5 and 5 before it switches it, the only proof of task 1 afterwards. */
-    private static void rememberTaskOne(Target target, String table) {
-        if (table == null) {
-            return;
-        }
-        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-            SeenProvisioned.inUserState().recordIfFiveAndFive(dynamo.describeTable(r -> r.tableName(table)).table());
+    private static void requireOnDemand(Session session, String stackName, String table) {
+        BillingMode mode = Table.read(session.client(DynamoDbClient.class), table).value().billingMode();
+        if (mode != BillingMode.PAY_PER_REQUEST) {
+            throw new IllegalStateException(stackName + " is UPDATE_COMPLETE but " + table + " is still PROVISIONED: "
+                    + session.target().describe() + " did not apply the stack update to " + ON_DEMAND + ".");
         }
     }
 
@@ -93,21 +99,11 @@ final class SwitchToOnDemand implements AfterDeploy {
      * Lets the switch happen after the second the table was created in: an emulator's DescribeTable may
      * give both times in whole seconds (ministack's does), and a switch within the creation's second would
      * read as a table created on-demand. On AWS a stack update is seconds later anyway; the wait is at
-     * most a second, and polls the clock rather than sleeping a fixed time.
+     * most a second.
      */
-    private static void waitOutCreationSecond(Target target, String table) {
-        if (table == null) {
-            return;
-        }
-        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-            Instant created = dynamo.describeTable(r -> r.tableName(table)).table().creationDateTime();
-            Instant after = created == null ? Instant.MIN : created.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-            Instant deadline = Instant.now().plusSeconds(2);
-            while (Instant.now().isBefore(after) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void waitOutCreationSecond(Session session, Table table) {
+        Instant after = table.created() == null ? Instant.MIN : table.created().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        session.poll(Duration.ofSeconds(2), Duration.ofMillis(50))
+                .until(() -> session.now().isAfter(after) ? Optional.of(true) : Optional.empty());
     }
 }

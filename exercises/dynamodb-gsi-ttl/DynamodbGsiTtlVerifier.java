@@ -2,16 +2,16 @@ package dev.dvalabs.exercises.dynamodbgsittl;
 
 import static dev.dvalabs.verify.Matcher.containsExactlyInAnyOrder;
 import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.isFalse;
 import static dev.dvalabs.verify.Matcher.oneOf;
 import static dev.dvalabs.verify.Matcher.startsWith;
 
 import dev.dvalabs.probe.Answers;
-import dev.dvalabs.probe.DynamoDb;
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.Table;
 import dev.dvalabs.verify.Check;
-import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
 import java.util.Comparator;
 import java.util.List;
@@ -20,16 +20,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
  * dynamodb-gsi-ttl: an orders table with a composite primary key, a GSI, an LSI, TTL and a stream,
- * and the query, scan and transaction behaviour the DynamoDB notes teach. Closing it removes the items
- * it wrote, however verify ended.
+ * and the query, scan and transaction behaviour the DynamoDB notes teach, shown on the verifier's own
+ * items (written through the session, which deletes each by its key) and, for the parallel scan, on a
+ * table of its own: no read of the learner's table grows with the learner's items.
  */
-public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVerifier.Observed>, AutoCloseable {
+public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVerifier.Observed> {
 
     public static final String PARTITION_KEY = "customerId";
     public static final String SORT_KEY = "orderDate";
@@ -46,11 +45,9 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
     static final int SCAN_ITEMS = 10;
     static final int SCAN_SEGMENTS = 4;
 
-    private final OwnItems items = new OwnItems();
-
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
-            Fact<TableDescription> table,
+            Fact<Table> table,
             Fact<TimeToLiveDescription> ttl,
             Fact<Ordering> ordering,
             Fact<Set<String>> projected,
@@ -79,23 +76,21 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
                         "Composite Key - Partition Key and Sort Key",
                         "Create the table with " + PARTITION_KEY + " (S) as partition key and " + SORT_KEY
                                 + " (S) as sort key; a key schema cannot change, so recreate the table.",
-                        o -> o.table().its("key schema", t -> DynamoDb.keySchema(t, t.keySchema()))
+                        o -> o.table().its("key schema", Table::keys)
                                 .should(eq(PARTITION_KEY + " HASH (S), " + SORT_KEY + " RANGE (S)")))
                         .forTask(1),
                 new Check<Observed>("lsi", "A local secondary index keeps the partition key with another sort key",
                         "Local Secondary Index - Created at table creation (and fixed) - Same Partition Key, different sort key",
                         "Local secondary indexes exist only from table creation: recreate the table with an LSI named "
                                 + LSI + " on " + PARTITION_KEY + " and " + LSI_KEY + " (N).",
-                        o -> o.table().its("LSI " + LSI, t -> DynamoDb.localIndexKeys(t, LSI)
-                                        .orElse(absent(DynamoDb.localIndexNames(t))))
+                        o -> o.table().its("LSI " + LSI, t -> t.localIndex(LSI))
                                 .should(eq(PARTITION_KEY + " HASH (S), " + LSI_KEY + " RANGE (N)")))
                         .forTask(2),
                 new Check<Observed>("gsi", "A global secondary index has a different partition key",
                         "Global Secondary Index - Different Partition Key and sort key",
                         "Add a global secondary index named " + GSI + " with partition key " + GSI_KEY + " (S) and sort key "
                                 + SORT_KEY + " (S).",
-                        o -> o.table().its("GSI " + GSI, t -> DynamoDb.globalIndexKeys(t, GSI)
-                                        .orElse(absent(DynamoDb.globalIndexNames(t))))
+                        o -> o.table().its("GSI " + GSI, t -> t.globalIndex(GSI))
                                 .should(eq(GSI_KEY + " HASH (S), " + SORT_KEY + " RANGE (S)")))
                         .forTask(3),
                 new Check<Observed>("ttl-enabled", "TTL is enabled on a Unix-epoch attribute",
@@ -109,9 +104,7 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
                 new Check<Observed>("stream", "A stream records new and old images",
                         "Dynamo DB Streams - Time order sequence of modification events",
                         "Enable DynamoDB Streams with the view type NEW_AND_OLD_IMAGES.",
-                        o -> o.table().its("stream", t -> t.streamSpecification() == null
-                                        || !Boolean.TRUE.equals(t.streamSpecification().streamEnabled()) ? "off"
-                                        : t.streamSpecification().streamViewTypeAsString())
+                        o -> o.table().its("stream", Table::stream)
                                 .should(eq("NEW_AND_OLD_IMAGES")))
                         .forTask(5),
                 new Check<Observed>("query-sorted", "A query returns items sorted by sort key, reversed with ScanIndexForward=false",
@@ -157,13 +150,13 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
                         o -> CheckResult.all(
                                 o.transaction().its("transaction with a failing condition check", Transaction::answer)
                                         .should(startsWith("TransactionCanceledException")),
-                                o.transaction().its("its put", tx -> tx.otherWriteVisible() ? "visible" : "not written")
-                                        .should(eq("not written"))))
+                                o.transaction().its("its put written", Transaction::otherWriteVisible).should(isFalse())))
                         .forTask(1),
                 new Check<Observed>("parallel-scan", "A parallel scan returns every item exactly once",
                         "Can run scan in parallel scans - Logically divide table into segment and scan in parallel",
                         "Scan with Segment 0.." + (SCAN_SEGMENTS - 1) + " and TotalSegments " + SCAN_SEGMENTS
-                                + "; together the segments cover the table once.",
+                                + "; together the segments cover the table once. The verifier scans a table of its own keyed as"
+                                + " {table} (a scan reads a whole table, and yours may be large): its orders must fit those keys.",
                         o -> o.parallelScan().its("times each item came back from " + SCAN_SEGMENTS + " segments",
                                         TreeMap::new)
                                 .should(eq(eachOnce(SCAN_ITEMS))))
@@ -176,11 +169,6 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
                         .forTask(4));
     }
 
-    /** What a check reports for an index that is not there, with the ones that are. */
-    private static String absent(List<String> present) {
-        return present.isEmpty() ? "missing (the table has none)" : "missing (the table has " + present + ")";
-    }
-
     /** The parallel scan's expectation: each of the verifier's items, seen once. */
     static Map<String, Integer> eachOnce(int n) {
         return IntStream.range(0, n).boxed().collect(Collectors.toMap(i -> "item-" + i, i -> 1, Integer::sum, TreeMap::new));
@@ -188,20 +176,6 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
 
     @Override
     public Observed observe(Session session) {
-        Target target = session.target();
-        Map<String, String> names = session.names().asMap();
-        String table = session.name("table");
-        items.in(target, table);
-        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-            return new OrdersProbe(dynamo, table, items).observe();
-        } finally {
-            items.removeAll();
-        }
-    }
-
-    /** Removes the items observe has written so far, and lets it write no more; safe twice and from another thread. */
-    @Override
-    public void close() {
-        items.close();
+        return OrdersProbe.observe(session);
     }
 }

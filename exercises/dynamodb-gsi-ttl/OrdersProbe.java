@@ -10,16 +10,18 @@ import static dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.SORT_K
 import static dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.SORT_KEYS;
 import static dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.TTL_ATTRIBUTE;
 
+import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.ConsistentReads;
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.Observed;
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.Ordering;
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.SharedPartition;
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.Transaction;
 import dev.dvalabs.probe.Answers;
-import dev.dvalabs.probe.DynamoDb;
+import dev.dvalabs.probe.OwnTable;
+import dev.dvalabs.probe.Table;
+import dev.dvalabs.probe.WrittenItem;
 import dev.dvalabs.verify.Fact;
-import dev.dvalabs.verify.RunMarker;
-import java.time.Instant;
+import dev.dvalabs.verify.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,75 +29,68 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
 /**
- * One look at the learner's orders table: its description, then the behaviour the notes teach,
- * exercised with the verifier's own items (their partition key starts with {@code dva-labs-verify-}),
- * each written through {@link OwnItems} so that it is removed again.
+ * One look at the learner's orders table: its description, then the behaviour the notes teach, exercised
+ * with the verifier's own items (their partition key is the run's mark), each journaled by the session
+ * before it is written and deleted by its key after. Every read of the learner's table is a query of the
+ * verifier's own partitions or a read of one item: none grows with the learner's items. The parallel scan,
+ * which reads a whole table, runs on a table of the verifier's own.
  */
 final class OrdersProbe {
 
+    private final Session session;
     private final DynamoDbClient dynamo;
-    private final String table;
-    private final OwnItems items;
-    private final String run = RunMarker.start().value();
-    private final long now = Instant.now().getEpochSecond();
-    private TableDescription description = TableDescription.builder().build();
+    private final Table table;
+    private final String run;
+    private final long now;
 
-    OrdersProbe(DynamoDbClient dynamo, String table, OwnItems items) {
-        this.dynamo = dynamo;
+    private OrdersProbe(Session session, Table table) {
+        this.session = session;
+        this.dynamo = session.client(DynamoDbClient.class);
         this.table = table;
-        this.items = items;
+        this.run = session.marker().value();
+        this.now = session.now().getEpochSecond();
     }
 
-    /** Removes the items of an earlier verify that was killed before its own cleanup, so none stays for good. */
-    private void removeLeftovers() {
-        try {
-            DynamoDb.removeLeftovers(dynamo, description);
-        } catch (AwsServiceException e) {
-            // Not allowed to scan or delete: the leftovers stay, and the checks judge only this run's items anyway.
-        }
-    }
-
-    Observed observe() {
-        Fact<TableDescription> described = about(() -> dynamo.describeTable(r -> r.tableName(table)).table());
-        if (!described.refused()) {
-            description = described.value();
-            items.keyedBy(description.keySchema());
-            removeLeftovers();
-        }
-        Fact<TimeToLiveDescription> ttl = about(() ->
-                dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription());
-        Fact<Integer> orders = about(() -> {
-            for (int i = 0; i < SORT_KEYS.size(); i++) {
-                put(order(run, SORT_KEYS.get(i), (i + 1) * 10, now + 86_400));
-            }
-            return SORT_KEYS.size();
-        });
+    static Observed observe(Session session) {
+        DynamoDbClient dynamo = session.client(DynamoDbClient.class);
+        String name = session.name("table");
+        Fact<Table> described = Table.read(dynamo, name);
+        Fact<TimeToLiveDescription> ttl = Table.timeToLive(dynamo, name);
+        Fact<OrdersProbe> probe = described.map(t -> new OrdersProbe(session, t));
+        Fact<OrdersProbe> orders = probe.then(p -> p.about(p::writeOrders));
         return new Observed(
                 described,
                 ttl,
-                orders.refused() ? orders.as() : about(() -> new Ordering(queryOwnPartition(true), queryOwnPartition(false))),
-                orders.refused() ? orders.as() : about(this::projected),
-                Fact.of(new ConsistentReads(Answers.of(this::consistentReadOnTable), Answers.of(this::consistentReadOnGsi))),
-                orders.refused() ? orders.as() : about(this::sharedPartition),
-                about(this::transaction),
-                about(this::parallelScan),
-                about(this::ttlFiltered));
+                orders.then(p -> p.about(() -> new Ordering(p.queryOwnPartition(true), p.queryOwnPartition(false)))),
+                orders.then(p -> p.about(p::projected)),
+                probe.map(p -> new ConsistentReads(Answers.of(p::consistentReadOnTable), Answers.of(p::consistentReadOnGsi))),
+                orders.then(p -> p.about(p::sharedPartition)),
+                probe.then(p -> p.about(p::transaction)),
+                probe.then(OrdersProbe::parallelScan),
+                probe.then(p -> p.about(p::ttlFiltered)));
     }
 
     private <T> Fact<T> about(Supplier<T> observation) {
-        return Fact.about("table " + table, observation);
+        return Fact.about("table " + table.name(), observation);
+    }
+
+    private OrdersProbe writeOrders() {
+        for (int i = 0; i < SORT_KEYS.size(); i++) {
+            put(order(run, SORT_KEYS.get(i), (i + 1) * 10, now + 86_400));
+        }
+        return this;
     }
 
     private List<String> queryOwnPartition(boolean forward) {
-        return dynamo.query(q -> q.tableName(table).scanIndexForward(forward)
+        return dynamo.query(q -> q.tableName(table.name()).scanIndexForward(forward)
                         .keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
                         .expressionAttributeValues(Map.of(":pk", s(run))))
@@ -103,7 +98,7 @@ final class OrdersProbe {
     }
 
     private Set<String> projected() {
-        var item = dynamo.query(q -> q.tableName(table).limit(1)
+        var item = dynamo.query(q -> q.tableName(table.name()).limit(1)
                 .keyConditionExpression("#pk = :pk")
                 .projectionExpression("#sk, #total")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#sk", SORT_KEY, "#total", LSI_KEY))
@@ -112,7 +107,7 @@ final class OrdersProbe {
     }
 
     private void consistentReadOnTable() {
-        dynamo.query(q -> q.tableName(table).consistentRead(true)
+        dynamo.query(q -> q.tableName(table.name()).consistentRead(true)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
                 .expressionAttributeValues(Map.of(":pk", s(run))));
@@ -124,9 +119,8 @@ final class OrdersProbe {
      * only what DynamoDB says about consistency.
      */
     private void consistentReadOnGsi() {
-        String key = description.globalSecondaryIndexes().stream().filter(i -> i.indexName().equals(GSI)).findFirst()
-                .map(GlobalSecondaryIndexDescription::keySchema).map(DynamoDb::hashKey).orElse(GSI_KEY);
-        dynamo.query(q -> q.tableName(table).indexName(GSI).consistentRead(true)
+        String key = table.globalIndexPartitionKey(GSI).orElse(GSI_KEY);
+        dynamo.query(q -> q.tableName(table.name()).indexName(GSI).consistentRead(true)
                 .keyConditionExpression("#k = :k")
                 .expressionAttributeNames(Map.of("#k", key))
                 .expressionAttributeValues(Map.of(":k", typed(key, "1"))));
@@ -134,8 +128,9 @@ final class OrdersProbe {
 
     private SharedPartition sharedPartition() {
         int found = queryOwnPartition(true).size();
-        String duplicate = Answers.of(() -> items.write(order(run, SORT_KEYS.get(0), 99, now + 86_400),
-                () -> dynamo.putItem(p -> p.tableName(table).item(order(run, SORT_KEYS.get(0), 99, now + 86_400))
+        Map<String, AttributeValue> again = order(run, SORT_KEYS.get(0), 99, now + 86_400);
+        String duplicate = Answers.of(() -> WrittenItem.write(session, table.name(), key(again), () ->
+                dynamo.putItem(p -> p.tableName(table.name()).item(again)
                         .conditionExpression("attribute_not_exists(#pk)")
                         .expressionAttributeNames(Map.of("#pk", PARTITION_KEY)))));
         return new SharedPartition(found, duplicate);
@@ -144,42 +139,63 @@ final class OrdersProbe {
     private Transaction transaction() {
         Map<String, AttributeValue> first = order(run + "-txn-a", "2026-02-01", 1, now + 86_400);
         Map<String, AttributeValue> missing = Map.of(PARTITION_KEY, s(run + "-txn-missing"), SORT_KEY, s("2026-02-01"));
-        String answer = Answers.of(() -> items.write(first, () -> dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table).item(first)),
-                i -> i.conditionCheck(c -> c.tableName(table).key(key(missing))
-                        .conditionExpression("attribute_exists(#pk)")
-                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY)))))));
-        var read = dynamo.getItem(g -> g.tableName(table).key(key(first)).consistentRead(true));
+        String answer = Answers.of(() -> WrittenItem.write(session, table.name(), key(first), () ->
+                dynamo.transactWriteItems(t -> t.transactItems(
+                        i -> i.put(p -> p.tableName(table.name()).item(first)),
+                        i -> i.conditionCheck(c -> c.tableName(table.name()).key(key(missing))
+                                .conditionExpression("attribute_exists(#pk)")
+                                .expressionAttributeNames(Map.of("#pk", PARTITION_KEY)))))));
+        var read = dynamo.getItem(g -> g.tableName(table.name()).key(key(first)).consistentRead(true));
         return new Transaction(answer, read.hasItem() && !read.item().isEmpty());
     }
 
-    private Map<String, Integer> parallelScan() {
-        String prefix = run + "-item-";
-        for (int i = 0; i < SCAN_ITEMS; i++) {
-            put(order(prefix + i, "2026-03-01", i, now + 86_400));
-        }
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        for (int segment = 0; segment < SCAN_SEGMENTS; segment++) {
-            int s = segment;
-            dynamo.scanPaginator(r -> r.tableName(table).segment(s).totalSegments(SCAN_SEGMENTS)
-                            .filterExpression("begins_with(#pk, :prefix)")
-                            .expressionAttributeNames(Map.of("#pk", PARTITION_KEY))
-                            .expressionAttributeValues(Map.of(":prefix", s(prefix))))
-                    .items().forEach(item -> seen.merge(item.get(PARTITION_KEY).s().substring(run.length() + 1), 1, Integer::sum));
-        }
-        return seen;
+    /**
+     * A parallel scan of a table of the verifier's own, keyed as the learner's table is, holding only the
+     * verifier's {@link DynamodbGsiTtlVerifier#SCAN_ITEMS} orders: a scan reads every item of a table, so on
+     * the learner's it would cost as much as their data. Keyed the same, it refuses the orders the learner's
+     * table would refuse (a sort key of the wrong type), so the check fails where the table cannot hold them.
+     */
+    private Fact<Map<String, Integer>> parallelScan() {
+        String own = run + "-scan";
+        // Every key attribute has its type on AWS; one moto's UpdateTable dropped (deviations.yaml) is a string here.
+        List<AttributeDefinition> keys = table.keySchema().stream().map(k -> AttributeDefinition.builder()
+                .attributeName(k.attributeName()).attributeType(table.attributeType(k.attributeName()).orElse("S")).build())
+                .toList();
+        return OwnTable.create(session, CreateTableRequest.builder()
+                        .tableName(own).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(keys)
+                        .keySchema(table.keySchema())
+                        .tags(t -> t.key(ExerciseStack.TAG_EXERCISE).value(session.exercise())).build())
+                .then(scanned -> Fact.about("the verifier's own table " + own + ", keyed as " + table.name(), () -> {
+                    String prefix = run + "-item-";
+                    for (int i = 0; i < SCAN_ITEMS; i++) {
+                        WrittenItem.put(session, own, order(prefix + i, "2026-03-01", i, now + 86_400), table.keySchema());
+                    }
+                    Map<String, Integer> seen = new LinkedHashMap<>();
+                    for (int segment = 0; segment < SCAN_SEGMENTS; segment++) {
+                        int s = segment;
+                        dynamo.scanPaginator(r -> r.tableName(own).segment(s).totalSegments(SCAN_SEGMENTS)).items()
+                                .forEach(item -> seen.merge(item.get(PARTITION_KEY).s().substring(run.length() + 1), 1,
+                                        Integer::sum));
+                    }
+                    return seen;
+                }));
     }
 
+    /** Two items of their own partitions, one expired and one live, each read back by a query filtering on the TTL. */
     private List<String> ttlFiltered() {
         String prefix = run + "-ttl-";
         put(order(prefix + "expired", "2026-04-01", 1, now - 3_600));
         put(order(prefix + "live", "2026-04-01", 2, now + 3_600));
         List<String> kept = new ArrayList<>();
-        dynamo.scanPaginator(r -> r.tableName(table)
-                        .filterExpression("begins_with(#pk, :prefix) AND #ttl > :now")
-                        .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#ttl", TTL_ATTRIBUTE))
-                        .expressionAttributeValues(Map.of(":prefix", s(prefix), ":now", n(now))))
-                .items().forEach(item -> kept.add(item.get(PARTITION_KEY).s().substring(prefix.length())));
+        for (String which : List.of("expired", "live")) {
+            dynamo.query(q -> q.tableName(table.name())
+                            .keyConditionExpression("#pk = :pk")
+                            .filterExpression("#ttl > :now")
+                            .expressionAttributeNames(Map.of("#pk", PARTITION_KEY, "#ttl", TTL_ATTRIBUTE))
+                            .expressionAttributeValues(Map.of(":pk", s(prefix + which), ":now", n(now))))
+                    .items().forEach(item -> kept.add(item.get(PARTITION_KEY).s().substring(prefix.length())));
+        }
         return kept;
     }
 
@@ -188,11 +204,11 @@ final class OrdersProbe {
      * a request naming a sort key it does not have is refused before the behaviour is seen.
      */
     private Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
-        return OwnItems.keyOf(item, description.hasKeySchema() ? description.keySchema() : OwnItems.INSTRUCTED_KEY);
+        return WrittenItem.keyOf(item, table.keySchema());
     }
 
     private void put(Map<String, AttributeValue> item) {
-        items.write(item, () -> dynamo.putItem(p -> p.tableName(table).item(item)));
+        WrittenItem.put(session, table.name(), item, table.keySchema());
     }
 
     /**
@@ -208,7 +224,7 @@ final class OrdersProbe {
 
     /** A value of the type the table defines for {@code attribute}, a number when it defines none. */
     private AttributeValue typed(String attribute, String text) {
-        return switch (DynamoDb.attributeType(description, attribute).orElse("N")) {
+        return switch (table.attributeType(attribute).orElse("N")) {
             case "S" -> s(text);
             case "B" -> AttributeValue.fromB(SdkBytes.fromUtf8String(text));
             default -> AttributeValue.fromN(text);

@@ -41,31 +41,26 @@ import software.constructs.Construct;
  */
 class DynamodbStreamsLambdaStack extends ExerciseStack {
 
-    public static final String ORDERS = "dva-labs-stream-orders";
-    public static final String AUDIT = "dva-labs-stream-audit";
-    public static final String FUNCTION = "dva-labs-stream-auditor";
-    public static final String FAILURES = "dva-labs-stream-failures";
-
     DynamodbStreamsLambdaStack(Construct scope, String exerciseId, Variant variant) {
         super(scope, exerciseId, variant, "Orders table, stream and auditor function for the DynamoDB Streams exercise");
 
-        TableProps.Builder orders = TableProps.builder().tableName(ORDERS)
+        TableProps.Builder orders = TableProps.builder().tableName(name("orders"))
                 .partitionKey(attribute(DynamodbStreamsLambdaVerifier.ORDER_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST).removalPolicy(RemovalPolicy.DESTROY);
         if (solution()) {
             orders.stream(StreamViewType.NEW_AND_OLD_IMAGES);
         }
         Table ordersTable = new Table(this, "Orders", orders.build());
-        Table audit = new Table(this, "Audit", TableProps.builder().tableName(AUDIT)
+        Table audit = new Table(this, "Audit", TableProps.builder().tableName(name("audit"))
                 .partitionKey(attribute(DynamodbStreamsLambdaVerifier.ORDER_KEY))
                 .sortKey(attribute(DynamodbStreamsLambdaVerifier.EVENT_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST).removalPolicy(RemovalPolicy.DESTROY).build());
-        Queue failures = new Queue(this, "Failures", QueueProps.builder().queueName(FAILURES)
+        Queue failures = new Queue(this, "Failures", QueueProps.builder().queueName(name("failures"))
                 .removalPolicy(RemovalPolicy.DESTROY).build());
 
-        Function auditor = new Function(this, "Auditor", FunctionProps.builder().functionName(FUNCTION)
+        Function auditor = new Function(this, "Auditor", FunctionProps.builder().functionName(name("function"))
                 .runtime(Runtime.PYTHON_3_12).handler("index.handler").code(Code.fromInline(source(exerciseId)))
-                .environment(Map.of("AUDIT_TABLE", AUDIT))
+                .environment(Map.of("AUDIT_TABLE", name("audit")))
                 .timeout(Duration.seconds(solution() ? 5 : 30)).build());
         audit.grantWriteData(auditor);
         // What a mapping the learner makes needs of the role, given in both variants: the tasks are the

@@ -4,30 +4,22 @@ import static dev.dvalabs.verify.Matcher.eq;
 import static dev.dvalabs.verify.Matcher.satisfies;
 
 import dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail.Audited;
-import dev.dvalabs.probe.DynamoDb;
+import dev.dvalabs.probe.Function;
 import dev.dvalabs.probe.Json;
-import dev.dvalabs.probe.Sqs;
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.Table;
 import dev.dvalabs.verify.Check;
-import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Fact;
-import dev.dvalabs.verify.RunMarker;
+import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -35,9 +27,11 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * dynamodb-streams-lambda: a table's stream of new and old images, an event source mapping that lets
  * the function see INSERT and REMOVE records but not MODIFY ones, what happens to a batch that fails,
  * and the function's timeout. The verifier makes one order of its own live and die in the table and
- * looks at what the function audited of it; closing it removes the order and its audit items.
+ * looks at what the function audited of it; the session removes the order and its audit items. It never
+ * receives from the failures queue: the on-failure check reads the queue's ARN only, so a learner's
+ * messages there keep their receive count.
  */
-public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStreamsLambdaVerifier.Observed>, AutoCloseable {
+public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStreamsLambdaVerifier.Observed> {
 
     public static final String ORDER_KEY = "orderId";
     public static final String EVENT_KEY = "eventId";
@@ -53,12 +47,9 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
     static final String CREATED = "NEW";
     static final String CHANGED = "PAID";
 
-    private final AtomicReference<AuditTrail> trail = new AtomicReference<>();
-    private volatile boolean closed;
-
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
-            Fact<TableDescription> orders,
+            Fact<Table> orders,
             Fact<Mappings> mappings,
             Fact<Trail> trail,
             Fact<Invocation> ping,
@@ -99,7 +90,7 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         }
 
         List<Audited> of(String eventName) {
-            return audited.stream().filter(a -> a.eventName().equals(eventName)).toList();
+            return audited.stream().filter(a -> eventName.equals(a.eventName())).toList();
         }
     }
 
@@ -113,9 +104,7 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                         "Dynamo DB Streams - Time order sequence of modification events (CUD)",
                         "Enable the orders table's stream with the view type NEW_AND_OLD_IMAGES"
                                 + " (aws dynamodb update-table --stream-specification).",
-                        o -> o.orders().its("stream", t -> t.streamSpecification() == null
-                                        || !Boolean.TRUE.equals(t.streamSpecification().streamEnabled()) ? "off"
-                                        : t.streamSpecification().streamViewTypeAsString())
+                        o -> o.orders().its("stream", Table::stream)
                                 .should(eq("NEW_AND_OLD_IMAGES")))
                         .forTask(1),
                 new Check<Observed>("mapping", "An enabled event source mapping reads the stream with the settings asked for",
@@ -244,41 +233,28 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
 
     @Override
     public Observed observe(Session session) {
-        Target target = session.target();
-        Map<String, String> names = session.names().asMap();
-        String orders = names.getOrDefault("orders", DynamodbStreamsLambdaStack.ORDERS);
-        String function = names.getOrDefault("function", DynamodbStreamsLambdaStack.FUNCTION);
-        String audit = names.getOrDefault("audit", DynamodbStreamsLambdaStack.AUDIT);
-        String failures = names.getOrDefault("failures", DynamodbStreamsLambdaStack.FAILURES);
-        AuditTrail own = new AuditTrail(target, orders, audit, RunMarker.start().value());
-        if (closed || !trail.compareAndSet(null, own)) {
-            throw new IllegalStateException("verify was interrupted and has removed its test data; it writes no more");
-        }
-        try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder());
-             LambdaClient lambda = target.client(LambdaClient.builder())) {
-            // The long invoke runs while the stream is watched: the two do not depend on each other.
-            CompletableFuture<Fact<Invocation>> sleep = CompletableFuture.supplyAsync(() ->
-                    invoke(lambda, function, "{\"sleepSeconds\": " + SLEEP_SECONDS + "}"));
-            Fact<TableDescription> table = Fact.about("table " + orders, () -> dynamo.describeTable(r -> r.tableName(orders)).table());
-            removeLeftovers(dynamo, List.of(orders, audit));
-            Fact<Mappings> mappings = Fact.about("function " + function, () -> new Mappings(
-                    table.refused() ? null : table.value().latestStreamArn(),
-                    lambda.listEventSourceMappingsPaginator(r -> r.functionName(function)).eventSourceMappings().stream().toList(),
-                    queueArn(target, failures)));
-            Fact<Invocation> ping = invoke(lambda, function, "{\"ping\": \"" + PING + "\"}");
-            Fact<Trail> audited = mappings.refused() ? mappings.as() : Fact.about("table " + orders + " or " + audit,
-                    () -> follow(own, mappings.value(), ping));
-            return new Observed(table, mappings, audited, ping, sleep.join());
-        } finally {
-            own.removeAll();
-            trail.set(null);
-        }
+        String orders = session.name("orders");
+        String function = session.name("function");
+        // The long invoke runs while the stream is watched: the two do not depend on each other.
+        CompletableFuture<Fact<Invocation>> sleep = CompletableFuture.supplyAsync(() ->
+                invoke(session, function, "{\"sleepSeconds\": " + SLEEP_SECONDS + "}"));
+        Fact<Table> table = Table.read(session.client(DynamoDbClient.class), orders);
+        Fact<Mappings> mappings = Function.mappings(session, function).map(all -> new Mappings(
+                table.map(Table::latestStreamArn).orElse(null), all, queueArn(session, session.name("failures"))));
+        Fact<Invocation> ping = invoke(session, function, "{\"ping\": \"" + PING + "\"}");
+        AuditTrail own = new AuditTrail(orders, session.name("audit"), session.marker().value());
+        Fact<Trail> audited = mappings.then(m -> Fact.about("table " + orders + " or " + own.audit(),
+                () -> follow(session, own, m, ping)));
+        return new Observed(table, mappings, audited, ping, sleep.join());
     }
 
-    /** The queue's ARN as SQS gives it, null when no queue has the name. */
-    private static String queueArn(Target target, String queue) {
-        try (SqsClient sqs = target.client(SqsClient.builder())) {
-            return new Sqs(sqs).attributes(queue).get("QueueArn");
+    /** The queue's ARN as SQS gives it (GetQueueAttributes QueueArn, no message received), null when no queue has the name. */
+    private static String queueArn(Session session, String queue) {
+        SqsClient sqs = session.client(SqsClient.class);
+        try {
+            String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
+            return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
         } catch (QueueDoesNotExistException e) {
             return null;
         } catch (SqsException e) {
@@ -293,7 +269,7 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
      * The order's life and its audit, or why nothing was written: no enabled mapping reads the stream, or
      * the function does not run (a direct invoke failed, so a batch from the stream would fail too).
      */
-    private static Trail follow(AuditTrail own, Mappings mappings, Fact<Invocation> ping) {
+    private static Trail follow(Session session, AuditTrail own, Mappings mappings, Fact<Invocation> ping) {
         Optional<EventSourceMappingConfiguration> mapping = mappings.fromStream();
         if (mapping.isEmpty()) {
             return Trail.notTried("nothing reads the table's stream for the function");
@@ -301,41 +277,15 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         if (!"Enabled".equals(mapping.get().state())) {
             return Trail.notTried("the mapping is " + mapping.get().state());
         }
-        if (ping.refused() || ping.value().functionError() != null) {
-            return Trail.notTried("the function does not run: " + (ping.refused() ? ping.refusal() : answer(ping.value())));
+        String notRunning = ping.map(p -> p.functionError() == null ? null : answer(p)).orElse(ping.refusal());
+        if (notRunning != null) {
+            return Trail.notTried("the function does not run: " + notRunning);
         }
-        own.live(CREATED, CHANGED);
-        return new Trail(own.awaitUntil("REMOVE", AUDIT_WAIT), null);
+        own.live(session, CREATED, CHANGED);
+        return new Trail(own.awaitUntil(session, "REMOVE", AUDIT_WAIT), null);
     }
 
-    /**
-     * Removes the orders and audit items of an earlier verify that was killed before its own cleanup. An
-     * order removed now is audited as a REMOVE after this: the next verify removes that audit item.
-     */
-    private static void removeLeftovers(DynamoDbClient dynamo, List<String> tables) {
-        for (String table : tables) {
-            try {
-                DynamoDb.removeLeftovers(dynamo, dynamo.describeTable(r -> r.tableName(table)).table());
-            } catch (AwsServiceException e) {
-                // A table that is missing or may not be scanned: the checks say so; leftovers stay for a later verify.
-            }
-        }
-    }
-
-    private static Fact<Invocation> invoke(LambdaClient lambda, String function, String payload) {
-        return Fact.about("function " + function, () -> {
-            InvokeResponse response = lambda.invoke(r -> r.functionName(function).payload(SdkBytes.fromUtf8String(payload)));
-            return new Invocation(response.functionError(), response.payload() == null ? "" : response.payload().asUtf8String());
-        });
-    }
-
-    /** Removes the verifier's order and its audit items and lets it write no more; safe twice and from another thread. */
-    @Override
-    public void close() {
-        closed = true;
-        AuditTrail own = trail.get();
-        if (own != null) {
-            own.close();
-        }
+    private static Fact<Invocation> invoke(Session session, String function, String payload) {
+        return Function.invoke(session, function, payload).map(i -> new Invocation(i.functionError(), i.payload()));
     }
 }

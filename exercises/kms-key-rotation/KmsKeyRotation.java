@@ -24,6 +24,6 @@ public final class KmsKeyRotation implements Lab {
 
     @Override
     public Verifier<?> verifier() {
-        return new KmsKeyRotationVerifier(id());
+        return new KmsKeyRotationVerifier();
     }
 }

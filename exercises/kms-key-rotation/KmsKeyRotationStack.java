@@ -28,9 +28,6 @@ import software.constructs.Construct;
  */
 class KmsKeyRotationStack extends ExerciseStack {
 
-    public static final String ALIAS = "alias/dva-labs-app";
-    public static final String ADMIN_ROLE = "dva-labs-key-admin";
-    public static final String USER_ROLE = "dva-labs-key-user";
 
     /** What the KMS console's default key policy gives key administrators: manage, never use. */
     static final List<String> ADMINISTRATION = List.of("kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*",
@@ -43,8 +40,8 @@ class KmsKeyRotationStack extends ExerciseStack {
     KmsKeyRotationStack(Construct scope, String exerciseId, Variant variant) {
         super(scope, exerciseId, variant, "Customer managed key for the KMS rotation and envelope encryption exercise");
 
-        Role admin = role("KeyAdmin", ADMIN_ROLE, "Manages the dva-labs application key; cannot encrypt or decrypt with it");
-        Role user = role("KeyUser", USER_ROLE, "Encrypts and decrypts with the dva-labs application key; cannot manage it");
+        Role admin = role("KeyAdmin", name("adminRole"), "Manages the dva-labs application key; cannot encrypt or decrypt with it");
+        Role user = role("KeyUser", name("userRole"), "Encrypts and decrypts with the dva-labs application key; cannot manage it");
 
         KeyProps.Builder props = KeyProps.builder()
                 .description("dva-labs application key (kms-key-rotation, " + variant.label() + ")")
@@ -56,7 +53,7 @@ class KmsKeyRotationStack extends ExerciseStack {
         }
         Key key = new Key(this, "AppKey", props.build());
         if (solution()) {
-            new Alias(this, "AppAlias", AliasProps.builder().aliasName(ALIAS).targetKey(key).build());
+            new Alias(this, "AppAlias", AliasProps.builder().aliasName(name("key")).targetKey(key).build());
         }
         CfnOutput.Builder.create(this, "KeyArn").value(key.getKeyArn())
                 .description("The customer managed key the verifier checks").build();

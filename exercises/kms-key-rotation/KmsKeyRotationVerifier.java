@@ -1,56 +1,41 @@
 package dev.dvalabs.exercises.kmskeyrotation;
 
 import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.isFalse;
+import static dev.dvalabs.verify.Matcher.isTrue;
 import static dev.dvalabs.verify.Matcher.not;
 import static dev.dvalabs.verify.Matcher.startsWith;
 
 import dev.dvalabs.probe.Answers;
 import dev.dvalabs.probe.Iam;
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.probe.Key;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Verifier;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyManagerType;
-import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 
 /**
  * kms-key-rotation: a customer managed key with rotation, an alias and a key policy that separates
  * who manages the key from who uses it; encryption through the alias, envelope encryption, ReEncrypt,
  * and the rules KMS keeps on deletion, disabled keys and imported key material, shown on temporary
- * keys of the verifier's own. Closing it schedules any of those it made and left for deletion.
+ * keys of the verifier's own, journaled through the session, which schedules each for deletion however
+ * verify ends.
  */
-public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVerifier.Observed>, AutoCloseable {
+public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVerifier.Observed> {
 
     /** Marks the verifier's own temporary keys, each with the id of the run that made it. */
     public static final String TAG_VERIFY_RUN = "dva-labs:verify-run";
     static final String ACCEPTED = Answers.ACCEPTED;
 
-    private final String exerciseId;
-    private final TemporaryKeys temporaryKeys;
-    private volatile Target target;
-
-    /** @param exerciseId what the verifier's temporary keys are tagged with, so that destroy finds any left behind */
-    public KmsKeyRotationVerifier(String exerciseId) {
-        this(exerciseId, new TemporaryKeys());
-    }
-
-    KmsKeyRotationVerifier(String exerciseId, TemporaryKeys temporaryKeys) {
-        this.exerciseId = exerciseId;
-        this.temporaryKeys = temporaryKeys;
-    }
-
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
-            Fact<KeyMetadata> key,
+            Fact<Key> key,
             Fact<Optional<String>> aliasTarget,
             Fact<Boolean> rotation,
             Fact<KeyPolicy> policy,
@@ -94,38 +79,36 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
         return List.of(
                 new Check<Observed>("alias", "The alias points at an enabled customer managed key",
                         "Customer Master Key - Metadata: Alias, creation date, description and key state",
-                        "Create the alias alias/dva-labs-app for your key (CDK: new Alias(..., targetKey(key)),"
+                        "Create the alias {key} for your key (CDK: new Alias(..., targetKey(key)),"
                                 + " or aws kms create-alias), and keep the key enabled.",
                         o -> o.key().judge("alias on an enabled customer managed key", key -> CheckResult.all(
-                                o.aliasTarget().its("alias on key", t -> t.orElse("(none)")).should(eq(key.keyId())),
-                                Fact.of(key).its("a key managed by", KeyMetadata::keyManagerAsString)
-                                        .should(eq(KeyManagerType.CUSTOMER.toString())),
-                                Fact.of(key).its("in state", KeyMetadata::keyStateAsString)
-                                        .should(eq(KeyState.ENABLED.toString()))))).forTask(1),
+                                o.aliasTarget().its("alias on key", t -> t.orElse("(none)")).should(eq(key.id())),
+                                Fact.of(key).its("a key managed by", Key::manager).should(eq(KeyManagerType.CUSTOMER)),
+                                Fact.of(key).its("in state", Key::state).should(eq(KeyState.ENABLED))))).forTask(1),
                 new Check<Observed>("rotation", "Automatic rotation is on",
                         "aws kms enable-key-rotation - Key will automatically be rotated once a year",
                         "Turn on automatic rotation (CDK: enableKeyRotation(true), or aws kms enable-key-rotation).",
-                        o -> o.rotation().its("automatic rotation", on -> on ? "on" : "off").should(eq("on"))).forTask(2),
+                        o -> o.rotation().its("automatic rotation on").should(isTrue())).forTask(2),
                 new Check<Observed>("key-policy", "The key policy keeps the account statement and separates key administrators from key users",
                         "2 roles - use (encrypt/decrypt) or manage",
-                        "Keep the statement allowing arn:aws:iam::<account>:root kms:*; give dva-labs-key-admin the"
+                        "Keep the statement allowing arn:aws:iam::<account>:root kms:*; give {adminRole} the"
                                 + " administrative actions (kms:Create*, kms:Put*, kms:ScheduleKeyDeletion, ...) and"
-                                + " dva-labs-key-user kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*,"
+                                + " {userRole} kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey*,"
                                 + " kms:DescribeKey, each in its own statement; and give neither role the other's actions,"
                                 + " in the key policy or in the role's own IAM policies.",
                         o -> o.policy().judge("the account statement kept; administration and use separated", key ->
-                                o.adminRole().judge("role dva-labs-key-admin", admin ->
-                                        o.userRole().judge("role dva-labs-key-user", user ->
+                                o.adminRole().judge("the key administrator's role", admin ->
+                                        o.userRole().judge("the key user's role", user ->
                                                 Separation.judge(key, admin, user))))).forTask(3),
                 new Check<Observed>("encrypt-decrypt", "Encrypt through the alias and Decrypt give the plaintext back",
                         "aws kms encrypt --key-id <KeyName> / aws kms decrypt",
-                        "Encrypt with --key-id alias/dva-labs-app; Decrypt needs no key id for a symmetric key."
+                        "Encrypt with --key-id {key}; Decrypt needs no key id for a symmetric key."
                                 + " The key user's statement must allow kms:Encrypt and kms:Decrypt.",
                         o -> o.roundTrip().judge("the plaintext back, decrypted under the key", rt -> CheckResult.all(
                                 Fact.of(rt).its("Decrypt gave", r -> backOrNot(r.plaintext(), r.decrypted()))
                                         .should(eq("the plaintext back")),
-                                Fact.of(rt).its("the ciphertext", r -> hides(r.ciphertextHoldsPlaintext()))
-                                        .should(eq("hides the plaintext")),
+                                Fact.of(rt).its("the ciphertext holds the plaintext", RoundTrip::ciphertextHoldsPlaintext)
+                                        .should(isFalse()),
                                 Fact.of(rt).its("decrypted under", RoundTrip::decryptedUnder).should(eq(keyArn(o)))))).forTask(4),
                 new Check<Observed>("envelope", "Envelope encryption: a data key encrypts the data, the key encrypts the data key",
                         "Envelope Encryption - Envelope Key is encrypted by the customer master key",
@@ -136,9 +119,10 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
                                 Fact.of(e).its("the data key decrypted under", Envelope::dataKeyDecryptedUnder).should(eq(keyArn(o))),
                                 Fact.of(e).its("reading the envelope gave", d -> backOrNot(d.data(), d.decrypted()))
                                         .should(eq("the plaintext back")),
-                                Fact.of(e).its("the stored envelope", d -> d.storedHoldsPlaintextKey()
-                                        ? "holds the plaintext data key" : hides(d.storedHoldsPlaintextData()))
-                                        .should(eq("hides the plaintext"))))).forTask(4),
+                                Fact.of(e).its("the stored envelope holds the plaintext data key", Envelope::storedHoldsPlaintextKey)
+                                        .should(isFalse()),
+                                Fact.of(e).its("the stored envelope holds the plaintext", Envelope::storedHoldsPlaintextData)
+                                        .should(isFalse())))).forTask(4),
                 new Check<Observed>("re-encrypt", "ReEncrypt moves a ciphertext to another key without showing the plaintext",
                         "aws kms re-encrypt - Take encrypted one, decrypt and then re-encrypt it",
                         "ReEncrypt needs kms:ReEncryptFrom on the source key and kms:ReEncryptTo on the destination.",
@@ -148,8 +132,8 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
                                 Fact.of(r).its("decrypted under", ReEncryption::decryptedUnder).should(eq(r.spareKeyArn())),
                                 Fact.of(r).its("Decrypt gave", x -> backOrNot(x.plaintext(), x.decrypted()))
                                         .should(eq("the plaintext back")),
-                                Fact.of(r).its("the new ciphertext", x -> hides(x.ciphertextHoldsPlaintext()))
-                                        .should(eq("hides the plaintext"))))).forTask(4),
+                                Fact.of(r).its("the new ciphertext holds the plaintext", ReEncryption::ciphertextHoldsPlaintext)
+                                        .should(isFalse())))).forTask(4),
                 new Check<Observed>("disabled-key", "A disabled key refuses to encrypt",
                         "When deleting a key - First disable the key",
                         "Disabling is the reversible step before deletion: a disabled key refuses every cryptographic operation.",
@@ -175,59 +159,21 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
 
     /** The learner's key's ARN, or what KMS said instead, for the checks that want a ciphertext under it. */
     private static String keyArn(Observed o) {
-        return o.key().refused() ? "the alias's key (" + o.key().refusal() + ")" : o.key().value().arn();
+        return o.key().map(Key::arn).orElse("the alias's key (" + o.key().refusal() + ")");
     }
 
     private static String backOrNot(String plaintext, String decrypted) {
         return decrypted.equals(plaintext) ? "the plaintext back" : "\"" + decrypted + "\"";
     }
 
-    private static String hides(boolean holdsPlaintext) {
-        return holdsPlaintext ? "holds the plaintext" : "hides the plaintext";
-    }
-
     @Override
     public Observed observe(Session session) {
-        Target target = session.target();
-        Map<String, String> names = session.names().asMap();
-        this.target = target;
-        try (KmsClient kms = target.client(KmsClient.builder());
-             IamClient iam = target.client(IamClient.builder())) {
-            try {
-                removeLeftovers(target, kms);
-                return new KmsProbe(exerciseId, kms, temporaryKeys, names.get("key")).observe(
-                        role(new Iam(iam), names.get("adminRole")), role(new Iam(iam), names.get("userRole")));
-            } finally {
-                temporaryKeys.scheduleAll(kms, false);
-            }
-        }
-    }
-
-    /** Keys an earlier verify was killed before scheduling; a refusal leaves them, and the checks go on. */
-    private static void removeLeftovers(Target target, KmsClient kms) {
-        try {
-            TemporaryKeys.removeLeftovers(target, kms);
-        } catch (AwsServiceException e) {
-            // Not allowed to list or schedule them: they stay until labs destroy sweeps the exercise's tag.
-        }
+        Iam iam = new Iam(session.client(IamClient.class));
+        return new KmsProbe(session, session.name("key")).observe(
+                role(iam, session.name("adminRole")), role(iam, session.name("userRole")));
     }
 
     private static Fact<Role> role(Iam iam, String name) {
         return Fact.about("role " + name, () -> new Role(name, iam.roleArn(name), iam.rolePolicies(name)));
-    }
-
-    /**
-     * Schedules for deletion every temporary key the verifier made and has not scheduled yet: after an
-     * interruption, from the shutdown hook's thread while observe may still run. Safe to call twice.
-     */
-    @Override
-    public void close() {
-        Target where = target;
-        if (where == null) {
-            return;
-        }
-        try (KmsClient kms = where.client(KmsClient.builder())) {
-            temporaryKeys.scheduleAll(kms, true);
-        }
     }
 }

@@ -10,15 +10,16 @@ import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.ReEncryption;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.Role;
 import dev.dvalabs.exercises.kmskeyrotation.KmsKeyRotationVerifier.RoundTrip;
 import dev.dvalabs.probe.Answers;
+import dev.dvalabs.probe.Key;
 import dev.dvalabs.verify.Fact;
-import dev.dvalabs.verify.RunMarker;
+import dev.dvalabs.verify.Session;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,44 +35,43 @@ import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 /**
  * What the verifier does with KMS: it reads the learner's key and uses it through its alias, and shows
  * KMS's rules on temporary keys of its own, which it disables and deletes; it never disables or deletes
- * the learner's key. Every temporary key goes into {@link TemporaryKeys} as soon as it exists.
+ * the learner's key. Every temporary key is journaled ({@link TemporaryKey}) before and right after it is made.
  */
 final class KmsProbe {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final String exerciseId;
+    private final Session session;
     private final KmsClient kms;
-    private final TemporaryKeys temporaryKeys;
     private final String alias;
     private final String subject;
-    private final String run = RunMarker.start().value();
+    private final String run;
 
-    KmsProbe(String exerciseId, KmsClient kms, TemporaryKeys temporaryKeys, String alias) {
-        this.exerciseId = exerciseId;
-        this.kms = kms;
-        this.temporaryKeys = temporaryKeys;
+    KmsProbe(Session session, String alias) {
+        this.session = session;
+        this.kms = session.client(KmsClient.class);
         this.alias = alias;
         this.subject = "key " + alias;
+        this.run = session.marker().value();
     }
 
     Observed observe(Fact<Role> adminRole, Fact<Role> userRole) {
-        Fact<KeyMetadata> key = Fact.about(subject, () -> kms.describeKey(r -> r.keyId(alias)).keyMetadata());
+        Fact<Key> key = Key.read(kms, alias);
         Fact<Optional<String>> aliasTarget = Fact.about("aliases", () -> kms.listAliasesPaginator(r -> r.limit(100))
                 .aliases().stream().filter(a -> a.aliasName().equals(alias)).findFirst().map(AliasListEntry::targetKeyId));
         Fact<KeyMetadata> spare = Fact.about("a temporary key", () -> temporaryKey(false));
         return new Observed(
                 key,
                 aliasTarget,
-                after(key, () -> kms.getKeyRotationStatus(r -> r.keyId(key.value().keyId())).keyRotationEnabled()),
-                after(key, () -> new KeyPolicy(key.value().arn(),
-                        kms.getKeyPolicy(r -> r.keyId(key.value().keyId()).policyName("default")).policy())),
+                key.then(k -> Fact.observe(() -> kms.getKeyRotationStatus(r -> r.keyId(k.id())).keyRotationEnabled())),
+                key.then(k -> Fact.observe(() -> new KeyPolicy(k.arn(),
+                        kms.getKeyPolicy(r -> r.keyId(k.id()).policyName("default")).policy()))),
                 adminRole,
                 userRole,
                 Fact.about(subject, this::roundTrip),
                 Fact.about(subject, this::envelope),
-                spare.refused() ? spare.as() : Fact.about("ReEncrypt from " + subject, () -> reEncryption(spare.value())),
-                after(spare, () -> disabledKey(spare.value())),
-                after(spare, () -> deletionWindows(spare.value())),
+                spare.then(k -> Fact.about("ReEncrypt from " + subject, () -> reEncryption(k))),
+                spare.then(k -> Fact.observe(() -> disabledKey(k))),
+                spare.then(k -> Fact.observe(() -> deletionWindows(k))),
                 Fact.about("a temporary EXTERNAL key", this::importedRotation));
     }
 
@@ -137,7 +137,7 @@ final class KmsProbe {
         String six = scheduleOrCancel(spareId, 6);
         String thirtyOne = scheduleOrCancel(spareId, 31);
         String seven = Answers.of(() -> kms.scheduleKeyDeletion(r -> r.keyId(spareId)
-                .pendingWindowInDays(TemporaryKeys.DELETION_WINDOW_DAYS)));
+                .pendingWindowInDays(TemporaryKey.DELETION_WINDOW_DAYS)));
         return new DeletionWindows(six, thirtyOne, seven);
     }
 
@@ -155,18 +155,16 @@ final class KmsProbe {
     }
 
     private KeyMetadata temporaryKey(boolean external) {
-        KeyMetadata key = kms.createKey(r -> r.origin(external ? OriginType.EXTERNAL : OriginType.AWS_KMS)
-                .description("dva-labs verify: temporary key of " + exerciseId + ", scheduled for deletion after the check")
-                .tags(t -> t.tagKey(ExerciseStack.TAG_EXERCISE).tagValue(exerciseId),
-                        t -> t.tagKey(KmsKeyRotationVerifier.TAG_VERIFY_RUN).tagValue(run)))
-                .keyMetadata();
-        temporaryKeys.add(kms, key.keyId());
+        String tag = run + (external ? "-external" : "-spare");
+        String exercise = session.exercise();
+        KeyMetadata key = session.write(List.of(new TemporaryKey(tag, null)), () -> kms.createKey(r -> r
+                        .origin(external ? OriginType.EXTERNAL : OriginType.AWS_KMS)
+                        .description("dva-labs verify: temporary key of " + exercise + ", scheduled for deletion after the check")
+                        .tags(t -> t.tagKey(ExerciseStack.TAG_EXERCISE).tagValue(exercise),
+                                t -> t.tagKey(KmsKeyRotationVerifier.TAG_VERIFY_RUN).tagValue(tag)))
+                .keyMetadata());
+        session.write(new TemporaryKey(tag, key.keyId()), () -> { });
         return key;
-    }
-
-    /** A fact that needs another: refused with the other's refusal when that was refused. */
-    private static <T> Fact<T> after(Fact<?> needed, Supplier<T> observation) {
-        return needed.refused() ? needed.as() : Fact.observe(observation);
     }
 
     private static byte[] aesGcm(int mode, byte[] key, byte[] nonce, byte[] input) {

@@ -3,6 +3,7 @@ package dev.dvalabs.exercises.dynamodbcapacity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.probe.Throttling;
 import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
@@ -42,7 +43,7 @@ class BurstProbeTest {
     }
 
     private Report verify() {
-        return Verification.run(ID, new DynamodbCapacityVerifier(ID), EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1),
+        return Verification.run(ID, new DynamodbCapacityVerifier(), EndpointTarget.at(stub.endpoint(), null, Region.US_EAST_1),
                 Map.of("table", "dva-labs-capacity"), Map.of());
     }
 
@@ -72,12 +73,12 @@ class BurstProbeTest {
     @Test
     @DisplayName("the burst's writes retry a dropped connection, a server error or an API rate limit, never the table's throttle")
     void burstRetriesFaultsOnly() {
-        assertThat(BurstProbe.fault(ProvisionedThroughputExceededException.builder().statusCode(400).build())).isFalse();
-        assertThat(BurstProbe.fault(SdkClientException.create("The target server failed to respond"))).isTrue();
-        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(500).build())).isTrue();
-        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(400)
+        assertThat(Throttling.fault(ProvisionedThroughputExceededException.builder().statusCode(400).build())).isFalse();
+        assertThat(Throttling.fault(SdkClientException.create("The target server failed to respond"))).isTrue();
+        assertThat(Throttling.fault(DynamoDbException.builder().statusCode(500).build())).isTrue();
+        assertThat(Throttling.fault(DynamoDbException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build())).isTrue();
-        assertThat(BurstProbe.fault(DynamoDbException.builder().statusCode(400)
+        assertThat(Throttling.fault(DynamoDbException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build())).isFalse();
     }
 
@@ -90,7 +91,7 @@ class BurstProbeTest {
         var request = stub.createRequests.get(0);
         assertThat(request.path("ProvisionedThroughput").path("WriteCapacityUnits").asInt()).isEqualTo(1);
         assertThat(request.path("Tags").toString()).contains(ExerciseStack.TAG_EXERCISE).contains(ID)
-                .contains(OwnData.TAG_VERIFY_RUN);
+                .contains(BurstProbe.TAG_VERIFY_RUN);
         assertThat(stub.tables).isEmpty();
     }
 }

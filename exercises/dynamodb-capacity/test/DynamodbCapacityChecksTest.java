@@ -6,10 +6,12 @@ import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Burst;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.Observed;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.ReadUnits;
 import dev.dvalabs.exercises.dynamodbcapacity.DynamodbCapacityVerifier.WriteUnits;
+import dev.dvalabs.probe.Table;
 import dev.dvalabs.testing.ChecksContract;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Status;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
     static final Instant CREATED = Instant.parse("2026-11-26T01:00:00.123Z");
 
     DynamodbCapacityChecksTest() {
-        super(() -> new DynamodbCapacityVerifier(new DynamodbCapacity().id()).checks(), Seen::new, Seen::build);
+        super(() -> new DynamodbCapacityVerifier().checks(), Seen::new, Seen::build);
     }
 
     /** A table after both tasks, on AWS: switched to on-demand a minute after it was created. */
@@ -37,22 +39,34 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
         Fact<ReadUnits> reads = Fact.of(new ReadUnits(3.0, 1.5));
         Fact<Burst> burst = Fact.of(new Burst("ProvisionedThroughputExceededException: The level of configured provisioned"
                 + " throughput for the table was exceeded. (after 301 writes)", 10, 14));
-        /** An earlier verify (or the solution's switch step) recorded this table at 5 RCU and 5 WCU. */
-        boolean throughputSeen = true;
+        /** What verifies saw of this table, oldest first: an earlier one (or the solution's switch step) at 5 and 5. */
+        List<Sighting> sightings = List.of(seen(5L, 5L), seen(null, null, "PAY_PER_REQUEST"));
 
         Observed build() {
-            return new Observed(Fact.of(table.build()), writes, transaction, batch, reads, burst, throughputSeen);
+            return new Observed(Fact.of(new Table(table.build())), writes, transaction, batch, reads, burst, Fact.of(sightings));
         }
     }
 
+    static final String ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/dva-labs-capacity";
+    static int sightings;
+
+    /** A sighting of this very table, provisioned at rcu / wcu. */
+    static Sighting seen(Long rcu, Long wcu) {
+        return seen(rcu, wcu, "PROVISIONED");
+    }
+
+    static Sighting seen(Long rcu, Long wcu, String mode) {
+        return new Sighting(ARN, CREATED, mode, rcu, wcu, CREATED.plusSeconds(10 + sightings++));
+    }
+
     static TableDescription.Builder onDemandSince(Instant switched) {
-        return TableDescription.builder().tableName("dva-labs-capacity").creationDateTime(CREATED)
+        return TableDescription.builder().tableName("dva-labs-capacity").tableArn(ARN).creationDateTime(CREATED)
                 .billingModeSummary(b -> b.billingMode(BillingMode.PAY_PER_REQUEST).lastUpdateToPayPerRequestDateTime(switched))
                 .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L));
     }
 
     static TableDescription.Builder provisioned(long rcu, long wcu) {
-        return TableDescription.builder().tableName("dva-labs-capacity").creationDateTime(CREATED)
+        return TableDescription.builder().tableName("dva-labs-capacity").tableArn(ARN).creationDateTime(CREATED)
                 .provisionedThroughput(p -> p.readCapacityUnits(rcu).writeCapacityUnits(wcu));
     }
 
@@ -77,11 +91,34 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
     @DisplayName("a switch to on-demand no look saw at 5/5 first is no PASS of task 1: it is SKIP, saying to verify after task 1")
     void unseenSwitchIsNotAPass() {
         Seen seen = new Seen();
-        seen.throughputSeen = false;
+        seen.sightings = List.of(seen(null, null, "PAY_PER_REQUEST"));
         var outcome = judge(seen).outcome("provisioned-throughput");
         assertThat(outcome.status()).isEqualTo(Status.SKIP);
         assertThat(outcome.result().observed()).contains("run labs verify after task 1");
         assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a table seen at 1/1 (the starter), then at 5/5, then switched passes task 1: the last look before the switch counts")
+    void starterThenTaskOneThenSwitch() {
+        Seen seen = new Seen();
+        seen.sightings = List.of(seen(1L, 1L), seen(5L, 5L), seen(null, null, "PAY_PER_REQUEST"));
+        assertThat(judge(seen).outcome("provisioned-throughput").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("a sighting at 5/5 of a table of the same name made again (another creation time) is not this table's")
+    void sightingOfAnotherTable() {
+        Seen seen = new Seen();
+        seen.sightings = List.of(new Sighting(ARN, CREATED.minusSeconds(3600), "PROVISIONED", 5L, 5L, CREATED.minusSeconds(60)));
+        assertThat(judge(seen).outcome("provisioned-throughput").status()).isEqualTo(Status.SKIP);
+    }
+
+    @Test
+    @DisplayName("on-demand's title names no stack update: the instructions accept the AWS CLI")
+    void onDemandTitleAcceptsTheCli() {
+        assertThat(checks().stream().filter(c -> c.id().equals("on-demand")).findFirst().orElseThrow().title())
+                .doesNotContain("stack");
     }
 
     @Test
@@ -101,8 +138,12 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
                 wrong("provisioned-throughput", "a table created on-demand, though a record says 5/5 (another table's)",
                         s -> {
                             s.table = onDemandSince(CREATED);
-                            s.throughputSeen = true;
+                            s.sightings = List.of(seen(5L, 5L));
                         }),
+                wrong("provisioned-throughput", "a table a verify saw at 10 RCU and 5 WCU, then switched to on-demand",
+                        s -> s.sightings = List.of(seen(10L, 5L), seen(null, null, "PAY_PER_REQUEST"))),
+                wrong("provisioned-throughput", "a switch from 1/1 after a verify that saw 5/5 and then 1/1",
+                        s -> s.sightings = List.of(seen(5L, 5L), seen(1L, 1L))),
                 wrong("provisioned-throughput", "10 RCU and 5 WCU", s -> s.table = provisioned(10, 5), "on-demand"),
                 wrong("on-demand", "a table left provisioned at 5/5 after a switch to 10/10 instead",
                         s -> s.table = provisioned(10, 10), "provisioned-throughput"),

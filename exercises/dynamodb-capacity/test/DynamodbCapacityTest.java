@@ -10,7 +10,11 @@ import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -133,35 +137,48 @@ class DynamodbCapacityTest {
     }
 
     @Test
-    @DisplayName("close from another thread during a write waits for it and removes it, and lets no other write follow")
-    void closeDuringAWriteRemovesIt(LocalEmulator emulator) throws InterruptedException {
-        Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS(RunMarker.start().value()));
-        OwnData data = new OwnData(ID);
-        data.in(emulator);
-        Thread closer = new Thread(data::close);
+    @DisplayName("a table a verify saw at 10 RCU / 5 WCU, then switched to on-demand, still fails provisioned-throughput: no SKIP, no 'All checks pass'")
+    void seenWrongThenSwitchedFails(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
-            create(dynamo, "dva-labs-race", BillingMode.PAY_PER_REQUEST);
-            data.item("dva-labs-race", key, () -> {
-                closer.start();
-                dynamo.putItem(p -> p.tableName("dva-labs-race").item(key));
-            });
-            closer.join();
-            assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
-            assertThatThrownBy(() -> data.items("dva-labs-race", List.of(key),
-                    () -> dynamo.putItem(p -> p.tableName("dva-labs-race").item(key)))).isInstanceOf(IllegalStateException.class);
-            assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
+            dynamo.createTable(c -> c.tableName("dva-labs-ten").billingMode(BillingMode.PROVISIONED)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                    .provisionedThroughput(p -> p.readCapacityUnits(10L).writeCapacityUnits(5L)));
+            assertThat(lab.verify(emulator, Map.of("table", "dva-labs-ten")).ids(Status.FAIL)).contains("provisioned-throughput");
+            awaitNextSecond();
+            dynamo.updateTable(u -> u.tableName("dva-labs-ten").billingMode(BillingMode.PAY_PER_REQUEST));
         }
+        Report report = lab.verify(emulator, Map.of("table", "dva-labs-ten"));
+        assertThat(report.outcome("provisioned-throughput").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("provisioned-throughput").result().observed())
+                .contains("after a switch from PROVISIONED 10 RCU / 5 WCU");
+        assertThat(report.outcome("on-demand").status()).isEqualTo(Status.PASS);
     }
 
     @Test
-    @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
-    void closedVerifierWritesNothing(LocalEmulator emulator) {
+    @DisplayName("the starter verified at 1/1, then task 1 verified at 5/5, then switched, passes task 1")
+    void starterThenTaskOneThenSwitch(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.STARTER);
-        DynamodbCapacityVerifier verifier = new DynamodbCapacityVerifier(ID);
-        verifier.close();
-        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("writes no more");
-        verifier.close();
+        assertThat(lab.verify(emulator).ids(Status.FAIL)).contains("provisioned-throughput");
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            dynamo.updateTable(u -> u.tableName("dva-labs-capacity")
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(5L)));
+            assertThat(lab.verify(emulator).ids(Status.PASS)).contains("provisioned-throughput");
+            awaitNextSecond();
+            dynamo.updateTable(u -> u.tableName("dva-labs-capacity").billingMode(BillingMode.PAY_PER_REQUEST));
+        }
+        Report report = lab.verify(emulator);
+        assertThat(report.outcome("provisioned-throughput").status()).isEqualTo(Status.PASS);
+        assertThat(report.outcome("on-demand").status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    @DisplayName("observe in a session already closed writes nothing, and says so")
+    void closedSessionWritesNothing(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.STARTER);
+        Session session = Sessions.open(emulator, ID, lab.exercise().names());
+        session.close();
+        assertThatThrownBy(() -> new DynamodbCapacityVerifier().observe(session)).hasMessageContaining("writes no more");
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items()).isEmpty();
             assertThat(dynamo.listTables().tableNames()).noneMatch(t -> t.startsWith("dva-labs-verify-"));
@@ -169,34 +186,31 @@ class DynamodbCapacityTest {
     }
 
     @Test
-    @DisplayName("verify removes what a killed verify left, its items and its 1-WCU table, and keeps a running verify's and the learner's")
-    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+    @DisplayName("verify removes exactly what a killed verify journaled, its item and its 1-WCU table; a learner's look-alikes stay")
+    void journalOfAKilledVerify(LocalEmulator emulator) throws Exception {
         lab.deploy(emulator, Variant.STARTER);
         String old = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
-        String fresh = RunMarker.start().value();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
-            for (String mark : List.of(old, fresh)) {
-                dynamo.putItem(p -> p.tableName("dva-labs-capacity").item(Map.of("id", AttributeValue.fromS(mark + "-small"))));
-                burstTable(dynamo, mark + BurstProbe.SUFFIX, mark);
+            for (String id : List.of(old + "-small", old + "-medium", "dva-labs-verify-deadbeef", "dva-labs-verify-20240115")) {
+                dynamo.putItem(p -> p.tableName("dva-labs-capacity").item(Map.of("id", AttributeValue.fromS(id))));
             }
-            // A table named like an old run's, but whose tag does not say so: not the verifier's to delete.
-            String otherOld = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(2))).value();
-            burstTable(dynamo, otherOld + BurstProbe.SUFFIX, "someone else");
+            create(dynamo, old + BurstProbe.SUFFIX, BillingMode.PAY_PER_REQUEST);
+            String lookalike = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(2))).value() + BurstProbe.SUFFIX;
+            create(dynamo, lookalike, BillingMode.PAY_PER_REQUEST);
+            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(old + ".journal"), String.join("\n",
+                    "{\"id\":1,\"write\":{\"write\":\"dev.dvalabs.probe.OwnTable\",\"table\":\"" + old + BurstProbe.SUFFIX + "\"}}",
+                    "{\"id\":2,\"write\":{\"write\":\"dev.dvalabs.probe.WrittenItem\",\"table\":\"dva-labs-capacity\","
+                            + "\"key\":{\"id\":\"S:" + old + "-small\"}}}",
+                    ""));
 
             lab.verify(emulator);
 
-            assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items())
-                    .extracting(i -> i.get("id").s()).containsExactly(fresh + "-small");
-            assertThat(dynamo.listTables().tableNames()).doesNotContain(old + BurstProbe.SUFFIX)
-                    .contains(fresh + BurstProbe.SUFFIX, otherOld + BurstProbe.SUFFIX);
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-capacity")).items()).extracting(i -> i.get("id").s())
+                    .containsExactlyInAnyOrder(old + "-medium", "dva-labs-verify-deadbeef", "dva-labs-verify-20240115");
+            assertThat(dynamo.listTables().tableNames()).doesNotContain(old + BurstProbe.SUFFIX).contains(lookalike);
         }
-    }
-
-    private static void burstTable(DynamoDbClient dynamo, String name, String runTag) {
-        dynamo.createTable(c -> c.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType("HASH"))
-                .tags(t -> t.key(OwnData.TAG_VERIFY_RUN).value(runTag)));
     }
 
     /** DescribeTable's times on ministack are whole seconds: a switch must fall in a later second than the creation. */

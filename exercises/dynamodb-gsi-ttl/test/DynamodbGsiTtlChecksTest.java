@@ -8,6 +8,7 @@ import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.Ordering;
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.SharedPartition;
 import dev.dvalabs.exercises.dynamodbgsittl.DynamodbGsiTtlVerifier.Transaction;
 import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.probe.Table;
 import dev.dvalabs.testing.ChecksContract;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Deviation;
@@ -78,7 +79,7 @@ class DynamodbGsiTtlChecksTest extends ChecksContract<Observed, DynamodbGsiTtlCh
         Fact<List<String>> ttlFiltered = Fact.of(List.of("live"));
 
         Observed build() {
-            return new Observed(Fact.of(table.build()), ttl, ordering, projected, reads, shared, transaction, scan, ttlFiltered);
+            return new Observed(Fact.of(new Table(table.build())), ttl, ordering, projected, reads, shared, transaction, scan, ttlFiltered);
         }
 
         /** The table's attribute definitions with one attribute's type changed. */

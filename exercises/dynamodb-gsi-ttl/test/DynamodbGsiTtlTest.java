@@ -10,9 +10,15 @@ import dev.dvalabs.contract.ExerciseRuns;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.probe.WrittenItem;
 import dev.dvalabs.verify.Report;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -113,57 +119,87 @@ class DynamodbGsiTtlTest {
         lab.verify(emulator);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).isEmpty();
+            assertThat(dynamo.listTables().tableNames()).containsExactly("dva-labs-orders");
         }
     }
 
     @Test
-    @DisplayName("the next verify removes the items a killed verify left, not a running verify's or the learner's")
-    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+    @DisplayName("a learner's items keyed like a verify's mark, or like a killed verify's, survive a verify: only what a journal names is removed")
+    void learnerItemsThatLookLikeMarksSurvive(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.SOLUTION);
-        String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
-        String running = RunMarker.start().value();
+        String oldMark = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
+        List<String> learner = List.of("dva-labs-verify-20240115", "dva-labs-verify-deadbeef", oldMark, oldMark + "-txn-a",
+                "alice");
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
-            for (String customer : List.of(killed, killed + "-txn-a", running, "alice", "dva-labs-verify-is-my-name")) {
+            for (String customer : learner) {
                 dynamo.putItem(p -> p.tableName("dva-labs-orders").item(Map.of("customerId", AttributeValue.fromS(customer),
                         "orderDate", AttributeValue.fromS("2026-01-01"))));
             }
-            lab.verify(emulator);
+            Report report = lab.verify(emulator);
+            assertThat(report.ids(Status.FAIL)).isEmpty();
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).map(i -> i.get("customerId").s())
-                    .containsExactlyInAnyOrder(running, "alice", "dva-labs-verify-is-my-name");
+                    .containsExactlyInAnyOrderElementsOf(learner);
         }
     }
 
     @Test
-    @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
-    void closedVerifierWritesNothing(LocalEmulator emulator) {
+    @DisplayName("the next verify removes exactly the items and the table a killed verify journaled, and nothing else")
+    void journalOfAKilledVerify(LocalEmulator emulator) throws Exception {
         lab.deploy(emulator, Variant.SOLUTION);
-        DynamodbGsiTtlVerifier verifier = new DynamodbGsiTtlVerifier();
-        verifier.close();
-        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
+        String killed = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String customer : List.of(killed, killed + "-unjournaled")) {
+                dynamo.putItem(p -> p.tableName("dva-labs-orders").item(Map.of("customerId", AttributeValue.fromS(customer),
+                        "orderDate", AttributeValue.fromS("2026-01-03"))));
+            }
+            dynamo.createTable(c -> c.tableName(killed + "-scan").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("customerId", ScalarAttributeType.S))
+                    .keySchema(key("customerId", KeyType.HASH)));
+            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(killed + ".journal"), String.join("\n",
+                    "{\"id\":1,\"write\":{\"write\":\"dev.dvalabs.probe.WrittenItem\",\"table\":\"dva-labs-orders\","
+                            + "\"key\":{\"customerId\":\"S:" + killed + "\",\"orderDate\":\"S:2026-01-03\"}}}",
+                    "{\"id\":2,\"write\":{\"write\":\"dev.dvalabs.probe.OwnTable\",\"table\":\"" + killed + "-scan\"}}",
+                    ""));
+            lab.verify(emulator);
+            assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).map(i -> i.get("customerId").s())
+                    .containsExactly(killed + "-unjournaled");
+            assertThat(dynamo.listTables().tableNames()).doesNotContain(killed + "-scan");
+        }
+    }
+
+    @Test
+    @DisplayName("observe in a session already closed writes nothing, and says so")
+    void closedSessionWritesNothing(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.SOLUTION);
+        Session session = Sessions.open(emulator, ID, lab.exercise().names());
+        session.close();
+        assertThatThrownBy(() -> new DynamodbGsiTtlVerifier().observe(session)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("writes no more");
-        verifier.close();
+        session.close();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).isEmpty();
         }
     }
 
     @Test
-    @DisplayName("close from another thread during a write removes that write once it is done, and lets no other follow")
+    @DisplayName("a session closed from another thread during a write removes that write once it is done, and lets no other follow")
     void closeDuringAWriteRemovesIt(LocalEmulator emulator) throws InterruptedException {
         Map<String, AttributeValue> item = Map.of("customerId", AttributeValue.fromS("dva-labs-verify-race"),
                 "orderDate", AttributeValue.fromS("2026-01-01"));
-        OwnItems items = new OwnItems();
-        items.in(emulator, "dva-labs-race");
-        Thread closer = new Thread(items::close);
+        Session session = Sessions.open(emulator, ID, lab.exercise().names());
+        Thread closer = new Thread(session::close);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             dynamo.createTable(solutionTable("dva-labs-race", StreamViewType.NEW_AND_OLD_IMAGES));
-            items.write(item, () -> {
+            WrittenItem.write(session, "dva-labs-race", item, () -> {
                 closer.start();
-                dynamo.putItem(p -> p.tableName("dva-labs-race").item(item));
+                return dynamo.putItem(p -> p.tableName("dva-labs-race").item(item));
             });
             closer.join();
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
-            assertThatThrownBy(() -> items.write(item, () -> dynamo.putItem(p -> p.tableName("dva-labs-race").item(item))))
+            assertThatThrownBy(() -> WrittenItem.write(session, "dva-labs-race", item,
+                    () -> dynamo.putItem(p -> p.tableName("dva-labs-race").item(item))))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-race")).items()).isEmpty();
         }

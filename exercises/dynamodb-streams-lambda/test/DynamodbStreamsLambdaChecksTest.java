@@ -8,6 +8,7 @@ import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier
 import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier.Mappings;
 import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier.Observed;
 import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier.Trail;
+import dev.dvalabs.probe.Table;
 import dev.dvalabs.testing.ChecksContract;
 import dev.dvalabs.verify.Deviation;
 import dev.dvalabs.verify.Fact;
@@ -64,7 +65,7 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
         Observed build() {
             List<EventSourceMappingConfiguration> all = new ArrayList<>(others);
             all.add(mapping.build());
-            return new Observed(Fact.of(table.build()), Fact.of(new Mappings(stream, all, QUEUE)),
+            return new Observed(Fact.of(new Table(table.build())), Fact.of(new Mappings(stream, all, QUEUE)),
                     trail, ping, sleep);
         }
 

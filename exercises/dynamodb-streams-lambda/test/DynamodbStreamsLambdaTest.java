@@ -12,7 +12,12 @@ import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** dynamodb-streams-lambda end to end on the local emulator, where the function really runs. */
 @ExtendWith(LocalEmulatorExtension.class)
@@ -35,12 +42,16 @@ class DynamodbStreamsLambdaTest {
     @RegisterExtension
     final EndToEnd lab = new EndToEnd(ID);
 
+    private String name(String key) {
+        return lab.exercise().names().get(key);
+    }
+
     @Test
     @DisplayName("a filter that lets MODIFY through fails modify-filtered and nothing else: the REMOVE's audit proves the MODIFY came")
     void modifyLetThroughFailsOnlyItsCheck(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.SOLUTION);
         try (LambdaClient lambda = emulator.client(LambdaClient.builder())) {
-            String uuid = lambda.listEventSourceMappings(r -> r.functionName(DynamodbStreamsLambdaStack.FUNCTION))
+            String uuid = lambda.listEventSourceMappings(r -> r.functionName(name("function")))
                     .eventSourceMappings().get(0).uuid();
             lambda.updateEventSourceMapping(r -> r.uuid(uuid).filterCriteria(f -> f.filters(
                     p -> p.pattern("{\"eventName\": [\"INSERT\", \"MODIFY\", \"REMOVE\"]}"))));
@@ -57,40 +68,73 @@ class DynamodbStreamsLambdaTest {
         Report report = lab.verify(emulator);
         assertThat(report.outcome("insert-audited").status()).isEqualTo(Status.PASS);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
-            assertThat(dynamo.scan(r -> r.tableName(DynamodbStreamsLambdaStack.ORDERS)).items()).isEmpty();
-            assertThat(dynamo.scan(r -> r.tableName(DynamodbStreamsLambdaStack.AUDIT)).items()).isEmpty();
+            assertThat(dynamo.scan(r -> r.tableName(name("orders"))).items()).isEmpty();
+            assertThat(dynamo.scan(r -> r.tableName(name("audit"))).items()).isEmpty();
         }
     }
 
     @Test
-    @DisplayName("a verify removes the orders and audit items a killed verify left, and keeps a running one's and the learner's")
-    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+    @DisplayName("a learner's items keyed like a verify's mark survive a verify, and so does the learner's message in the failures"
+            + " queue, never received by the verify (its receive count is 1 at the first receive after it)")
+    void learnerDataSurvives(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.STARTER);
-        String killed = RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value();
-        String running = RunMarker.start().value();
-        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
-            for (String order : List.of(killed, running, "alice")) {
-                dynamo.putItem(p -> p.tableName(DynamodbStreamsLambdaStack.ORDERS).item(Map.of(
-                        "orderId", AttributeValue.fromS(order))));
-                dynamo.putItem(p -> p.tableName(DynamodbStreamsLambdaStack.AUDIT).item(Map.of(
+        String old = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
+        List<String> learner = List.of(old, "dva-labs-verify-deadbeef", "dva-labs-verify-20240115", "alice");
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder());
+             SqsClient sqs = emulator.client(SqsClient.builder())) {
+            for (String order : learner) {
+                dynamo.putItem(p -> p.tableName(name("orders")).item(Map.of("orderId", AttributeValue.fromS(order))));
+                dynamo.putItem(p -> p.tableName(name("audit")).item(Map.of(
                         "orderId", AttributeValue.fromS(order), "eventId", AttributeValue.fromS("e-1"))));
             }
+            String queue = sqs.getQueueUrl(r -> r.queueName(name("failures"))).queueUrl();
+            sqs.sendMessage(r -> r.queueUrl(queue).messageBody("a failed batch of mine, " + old));
             lab.verify(emulator);
-            for (String table : List.of(DynamodbStreamsLambdaStack.ORDERS, DynamodbStreamsLambdaStack.AUDIT)) {
+            for (String table : List.of(name("orders"), name("audit"))) {
                 assertThat(dynamo.scan(r -> r.tableName(table)).items()).as(table).map(i -> i.get("orderId").s())
-                        .containsExactlyInAnyOrder(running, "alice");
+                        .containsExactlyInAnyOrderElementsOf(learner);
+            }
+            var messages = sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+            assertThat(messages).singleElement().satisfies(m -> assertThat(
+                    m.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).isEqualTo("1"));
+        }
+    }
+
+    @Test
+    @DisplayName("the next verify removes the order and the audit items a killed verify journaled, and nothing else")
+    void journalOfAKilledVerify(LocalEmulator emulator) throws Exception {
+        lab.deploy(emulator, Variant.STARTER);
+        String killed = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            for (String order : List.of(killed, killed + "-x")) {
+                dynamo.putItem(p -> p.tableName(name("orders")).item(Map.of("orderId", AttributeValue.fromS(order))));
+                dynamo.putItem(p -> p.tableName(name("audit")).item(Map.of(
+                        "orderId", AttributeValue.fromS(order), "eventId", AttributeValue.fromS("e-1"))));
+            }
+            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(killed + ".journal"), "{\"id\":1,\"write\":{\"write\":"
+                    + "\"dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail\",\"orders\":\"" + name("orders")
+                    + "\",\"audit\":\"" + name("audit") + "\",\"orderId\":\"" + killed + "\"}}\n");
+            lab.verify(emulator);
+            for (String table : List.of(name("orders"), name("audit"))) {
+                assertThat(dynamo.scan(r -> r.tableName(table)).items()).as(table).map(i -> i.get("orderId").s())
+                        .containsExactly(killed + "-x");
             }
         }
     }
 
     @Test
-    @DisplayName("a verifier closed before it observes writes nothing, and closing it again is harmless")
-    void closedVerifierWritesNothing(LocalEmulator emulator) {
-        DynamodbStreamsLambdaVerifier verifier = new DynamodbStreamsLambdaVerifier();
-        verifier.close();
-        assertThatThrownBy(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("writes no more");
-        verifier.close();
+    @DisplayName("observe in a session already closed writes nothing, and says so")
+    void closedSessionWritesNothing(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.SOLUTION);
+        Session session = Sessions.open(emulator, ID, lab.exercise().names());
+        session.close();
+        assertThatThrownBy(() -> new DynamodbStreamsLambdaVerifier().observe(session)).hasMessageContaining("writes no more");
+        try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
+            assertThat(dynamo.scan(r -> r.tableName(name("orders"))).items()).isEmpty();
+        }
     }
 
     @Test
@@ -99,16 +143,16 @@ class DynamodbStreamsLambdaTest {
         lab.deploy(emulator, Variant.STARTER);
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder());
              LambdaClient lambda = emulator.client(LambdaClient.builder())) {
-            String stream = dynamo.updateTable(r -> r.tableName(DynamodbStreamsLambdaStack.ORDERS)
+            String stream = dynamo.updateTable(r -> r.tableName(name("orders"))
                     .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                     .tableDescription().latestStreamArn();
-            lambda.createEventSourceMapping(r -> r.functionName(DynamodbStreamsLambdaStack.FUNCTION).eventSourceArn(stream)
+            lambda.createEventSourceMapping(r -> r.functionName(name("function")).eventSourceArn(stream)
                     .startingPosition("LATEST"));
-            lambda.invoke(r -> r.functionName(DynamodbStreamsLambdaStack.FUNCTION).payload(SdkBytes.fromUtf8String("{\"ping\": 1}")));
+            lambda.invoke(r -> r.functionName(name("function")).payload(SdkBytes.fromUtf8String("{\"ping\": 1}")));
         }
         Teardown.Result result = new Teardown(emulator, lab.out()).destroy(ID);
         assertThat(result.removed()).anyMatch(r -> r.startsWith("event source mapping "))
-                .anyMatch(r -> r.startsWith("log group /aws/lambda/" + DynamodbStreamsLambdaStack.FUNCTION));
+                .anyMatch(r -> r.startsWith("log group /aws/lambda/" + name("function")));
         Leftovers.assertNothingLeft(emulator, ID);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.kmskeyrotation;
 
+import dev.dvalabs.probe.Key;
 import dev.dvalabs.testing.ChecksContract;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Fact;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.kms.model.KeyState;
 class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationChecksTest.Seen> {
 
     KmsKeyRotationChecksTest() {
-        super(() -> new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks(), Seen::new, Seen::build);
+        super(() -> new KmsKeyRotationVerifier().checks(), Seen::new, Seen::build);
     }
 
 
@@ -88,7 +89,7 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
         Fact<String> importedRotation = Fact.of("UnsupportedOperationException: origin is EXTERNAL which is not valid for this operation.");
 
         Observed build() {
-            return new Observed(Fact.of(key.build()), aliasTarget, rotation, policy, admin, user, roundTrip, envelope, reEncryption,
+            return new Observed(Fact.of(new Key(key.build())), aliasTarget, rotation, policy, admin, user, roundTrip, envelope, reEncryption,
                     disabled, windows, importedRotation);
         }
     }
@@ -241,11 +242,11 @@ class KmsKeyRotationChecksTest extends ChecksContract<Observed, KmsKeyRotationCh
     void missingAliasFailsWithKmsAnswer() {
         Seen seen = new Seen();
         Observed correct = seen.build();
-        Fact<KeyMetadata> missing = Fact.refused("NotFoundException: Alias arn:aws:kms:eu-west-1:111122223333:alias/dva-labs-app is not found.");
+        Fact<Key> missing = Fact.refused("NotFoundException: Alias arn:aws:kms:eu-west-1:111122223333:alias/dva-labs-app is not found.");
         Observed observed = new Observed(missing, Fact.of(Optional.empty()), Fact.refused(missing.refusal()),
                 Fact.refused(missing.refusal()), correct.adminRole(), correct.userRole(), correct.roundTrip(), correct.envelope(), correct.reEncryption(),
                 correct.disabledKey(), correct.deletionWindows(), correct.importedRotation());
-        Report report = Verification.judge(new KmsKeyRotation().id(), new KmsKeyRotationVerifier(new KmsKeyRotation().id()).checks(), observed, "aws", Map.of());
+        Report report = Verification.judge(new KmsKeyRotation().id(), new KmsKeyRotationVerifier().checks(), observed, "aws", Map.of());
         assertThat(report.outcome("alias").result().observed()).contains("NotFoundException");
         assertThat(report.outcome("rotation").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("key-policy").status()).isEqualTo(Status.FAIL);

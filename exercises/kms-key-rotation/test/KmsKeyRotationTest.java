@@ -14,8 +14,12 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
+import dev.dvalabs.verify.Session;
+import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.Status;
 import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -200,79 +204,53 @@ class KmsKeyRotationTest {
     }
 
     @Test
-    @DisplayName("closing the verifier while it observes leaves every temporary key it made scheduled for deletion, and closing again does nothing")
+    @DisplayName("a session closed from another thread while observe runs leaves every temporary key made scheduled for deletion")
     void closedMidObservation(LocalEmulator emulator) throws Exception {
         lab.deploy(emulator, Variant.SOLUTION);
-        KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID);
-        Thread observing = new Thread(() -> verifier.observe(Sessions.open(emulator, "test", lab.exercise().names())));
+        Session session = Sessions.open(emulator, ID, lab.exercise().names());
+        Thread observing = new Thread(() -> {
+            try {
+                new KmsKeyRotationVerifier().observe(session);
+            } catch (IllegalStateException interrupted) {
+                // "writes no more": the session closed under it
+            }
+        });
         observing.start();
-        verifier.close();
+        session.close();
         observing.join();
-        verifier.close();
-        assertThat(temporaryKeys(emulator)).isNotEmpty()
+        session.close();
+        assertThat(temporaryKeys(emulator))
                 .allSatisfy(k -> assertThat(k.keyState()).as(k.keyId()).isEqualTo(KeyState.PENDING_DELETION));
     }
 
     @Test
-    @DisplayName("closing the verifier schedules a temporary key its observation had not scheduled yet, once")
-    void closeSchedulesWhatObservationLeft(LocalEmulator emulator) {
-        TemporaryKeys keys = new TemporaryKeys();
-        KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID, keys);
-        verifier.observe(Sessions.open(emulator, "test", lab.exercise().names()));
-        try (KmsClient kms = emulator.client(KmsClient.builder())) {
-            // As though observe had been interrupted right after making this key.
-            String left = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
-            keys.add(kms, left);
-            assertThat(kms.describeKey(r -> r.keyId(left)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
-            verifier.close();
-            verifier.close();
-            assertThat(kms.describeKey(r -> r.keyId(left)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
-        }
-    }
-
-    @Test
-    @DisplayName("a temporary key made after the cleanup ran is scheduled for deletion by its maker")
-    void keyMadeAfterCleanup(LocalEmulator emulator) {
-        TemporaryKeys keys = new TemporaryKeys();
-        try (KmsClient kms = emulator.client(KmsClient.builder())) {
-            String early = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
-            keys.add(kms, early);
-            keys.scheduleAll(kms, true);
-            keys.scheduleAll(kms, true);
-            String late = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
-            keys.add(kms, late);
-            assertThat(List.of(early, late)).allSatisfy(arn -> assertThat(kms.describeKey(r -> r.keyId(arn))
-                    .keyMetadata().keyState()).as(arn).isEqualTo(KeyState.PENDING_DELETION));
-        }
-    }
-
-    @Test
-    @DisplayName("the next verify schedules the temporary keys a killed verify left enabled, not a running verify's or the learner's")
-    void leftoversOfAKilledVerify(LocalEmulator emulator) {
+    @DisplayName("the next verify schedules exactly the temporary keys a killed verify journaled, by id or by their own tag"
+            + " value; a learner's key tagged like a verify's stays enabled")
+    void journalOfAKilledVerify(LocalEmulator emulator) throws Exception {
         lab.deploy(emulator, Variant.SOLUTION);
         try (KmsClient kms = emulator.client(KmsClient.builder())) {
-            String killed = keyOfRun(kms, RunMarker.startedAt(Instant.now().minus(RunMarker.LIVE_FOR).minusSeconds(60)).value());
-            String running = keyOfRun(kms, RunMarker.start().value());
-            String learners = kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build())).keyMetadata().keyId();
+            String old = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(1))).value();
+            String byId = keyOfRun(kms, old + "-spare");
+            String byTag = keyOfRun(kms, old + "-external");
+            String learners = keyOfRun(kms, old + "-mine");
+            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
+            Files.createDirectories(folder);
+            String write = "\"write\":\"dev.dvalabs.exercises.kmskeyrotation.TemporaryKey\"";
+            Files.writeString(folder.resolve(old + ".journal"), String.join("\n",
+                    "{\"id\":1,\"write\":{" + write + ",\"tag\":\"" + old + "-spare\",\"keyId\":null}}",
+                    "{\"id\":2,\"write\":{" + write + ",\"tag\":\"" + old + "-spare\",\"keyId\":\"" + byId + "\"}}",
+                    "{\"id\":3,\"write\":{" + write + ",\"tag\":\"" + old + "-external\",\"keyId\":null}}", ""));
             lab.verify(emulator);
-            assertThat(kms.describeKey(r -> r.keyId(killed)).keyMetadata().keyState()).isEqualTo(KeyState.PENDING_DELETION);
-            assertThat(List.of(running, learners)).allSatisfy(id -> assertThat(kms.describeKey(r -> r.keyId(id))
-                    .keyMetadata().keyState()).as(id).isEqualTo(KeyState.ENABLED));
-            kms.scheduleKeyDeletion(r -> r.keyId(running).pendingWindowInDays(7));
+            assertThat(List.of(byId, byTag)).allSatisfy(id -> assertThat(kms.describeKey(r -> r.keyId(id))
+                    .keyMetadata().keyState()).as(id).isEqualTo(KeyState.PENDING_DELETION));
+            assertThat(kms.describeKey(r -> r.keyId(learners)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+            kms.scheduleKeyDeletion(r -> r.keyId(learners).pendingWindowInDays(7));
         }
     }
 
     private static String keyOfRun(KmsClient kms, String run) {
         return kms.createKey(r -> r.tags(Tag.builder().tagKey(TAG).tagValue(ID).build(),
                 Tag.builder().tagKey(KmsKeyRotationVerifier.TAG_VERIFY_RUN).tagValue(run).build())).keyMetadata().keyId();
-    }
-
-    @Test
-    @DisplayName("closing a verifier that never observed does nothing")
-    void closedBeforeObserving() {
-        KmsKeyRotationVerifier verifier = new KmsKeyRotationVerifier(ID);
-        verifier.close();
-        assertThat(verifier.checks()).isNotEmpty();
     }
 
     private static List<KeyMetadata> temporaryKeys(Target target) {
