@@ -137,11 +137,6 @@ public final class Fact<T> {
         return refusal != null ? other : value;
     }
 
-    /** The value, or {@code other} when the observation was refused or unavailable (a fact another observation only uses). */
-    public T orElse(T other) {
-        return refusal != null ? other : value;
-    }
-
     /**
      * A named property of the observed value, for a {@link Matcher} to judge; a refused or unavailable
      * observation stays so.
