@@ -132,8 +132,11 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                         .forTask(3),
                 new Check<Observed>("modify-filtered", "A MODIFY is held back by the mapping's filter",
                         "Time order sequence of modification events (CUD)",
-                        "Give the mapping --filter-criteria with a pattern on eventName that lets INSERT and REMOVE"
-                                + " through and not MODIFY, such as {\"eventName\": [\"INSERT\", \"REMOVE\"]}.",
+                        "Give the mapping a filter on eventName (top level of a stream record, not under dynamodb) that lets"
+                                + " INSERT and REMOVE through and not MODIFY. The pattern is a JSON string inside JSON:"
+                                + " aws lambda update-event-source-mapping --uuid UUID --filter-criteria"
+                                + " '{\"Filters\":[{\"Pattern\":\"{\\\"eventName\\\":[\\\"INSERT\\\",\\\"REMOVE\\\"]}\"}]}';"
+                                + " in CDK, the mapping's filters: [FilterCriteria.filter({eventName: FilterRule.or('INSERT', 'REMOVE')})].",
                         o -> o.trail().its("", DynamodbStreamsLambdaVerifier::modify)
                                 .should(eq("MODIFY not audited, though the REMOVE after it was")))
                         .forTask(3),

@@ -121,11 +121,6 @@ class DynamodbCapacityChecksTest extends ChecksContract<Observed, DynamodbCapaci
                 .doesNotContain("stack");
     }
 
-    @Test
-    @DisplayName("there are 7 checks")
-    void checkCount() {
-        assertThat(checks()).hasSize(7);
-    }
 
     @Override
     protected Stream<Mistake<Seen>> mistakes() {

@@ -143,11 +143,6 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
                                 "{\"errorMessage\": \"name 'time' is not defined\"}"))));
     }
 
-    @Test
-    @DisplayName("there are 8 checks")
-    void checkCount() {
-        assertThat(checks()).hasSize(8);
-    }
 
     @Test
     @DisplayName("a mapping from another stream is reported with where the function's mappings read")

@@ -69,30 +69,4 @@ public final class DynamoDb {
     private static String key(List<KeySchemaElement> schema, KeyType type) {
         return schema.stream().filter(k -> k.keyType() == type).map(KeySchemaElement::attributeName).findFirst().orElse(null);
     }
-
-    /**
-     * Deletes the items an earlier verify left in the table (one killed before its own cleanup): those
-     * whose partition key carries a {@link RunMarker} of a run that is over. A learner's items, and a
-     * verify's that may still be running, are left alone.
-     *
-     * @return how many items were removed
-     */
-    public static int removeLeftovers(DynamoDbClient dynamo, TableDescription table) {
-        String partitionKey = hashKey(table.keySchema());
-        List<String> keys = table.keySchema().stream().map(KeySchemaElement::attributeName).toList();
-        Instant now = Instant.now();
-        int removed = 0;
-        for (Map<String, AttributeValue> item : dynamo.scanPaginator(s -> s.tableName(table.tableName())
-                .filterExpression("begins_with(#pk, :mark)")
-                .expressionAttributeNames(Map.of("#pk", partitionKey))
-                .expressionAttributeValues(Map.of(":mark", AttributeValue.fromS(RunMarker.PREFIX)))).items()) {
-            if (RunMarker.isLeftover(item.get(partitionKey).s(), now)) {
-                Map<String, AttributeValue> key = item.entrySet().stream().filter(e -> keys.contains(e.getKey()))
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-                dynamo.deleteItem(d -> d.tableName(table.tableName()).key(key));
-                removed++;
-            }
-        }
-        return removed;
-    }
 }
