@@ -94,14 +94,7 @@ final class MailProbe {
      * own. Refused only when both refuse, with both refusals.
      */
     static <T> Fact<T> eitherApi(String subject, Fact<T> v1, Supplier<Fact<T>> v2) {
-        if (!v1.refused()) {
-            return v1;
-        }
-        Fact<T> other = v2.get();
-        if (!other.refused()) {
-            return other;
-        }
-        return Fact.refused(subject + ": " + v1.refusal() + "; " + other.refusal());
+        return v1.or(subject, v2);
     }
 
     /**
@@ -112,12 +105,11 @@ final class MailProbe {
      * SKIP. The observation tells the learner how to practise the task on this emulator.
      */
     static Fact<Notifications> explained(Fact<Identity> identity, Fact<Notifications> arrived, String target) {
-        if (identity.refused() || arrived.refused() || !identity.value().sesv2Only() || !arrived.value().kinds().isEmpty()) {
-            return arrived;
-        }
-        return Fact.of(new Notifications(List.of(), arrived.value().waitedSeconds(), target + " publishes none for an"
-                + " identity only its SESv2 knows (" + identity.value() + "), as its SES v1 and SESv2 keep separate stores;"
-                + " AWS does: to practise this task here, make the identity with aws ses verify-email-identity"));
+        boolean onlySesv2 = identity.map(Identity::sesv2Only).orElse(false);
+        return arrived.map(a -> !onlySesv2 || !a.kinds().isEmpty() ? a : new Notifications(List.of(), a.waitedSeconds(),
+                target + " publishes none for an identity only its SESv2 knows (" + identity.value() + "), as its SES v1"
+                        + " and SESv2 keep separate stores; AWS does: to practise this task here, make the identity with"
+                        + " aws ses verify-email-identity"));
     }
 
     /** Sends the verifier's message, never once the session is closed; throws SES's refusal. */

@@ -132,6 +132,18 @@ public final class Fact<T> {
         return refusal != null ? new Fact<>(null, refusal, unavailable, withheld) : of(f.apply(value));
     }
 
+    /**
+     * This fact, or when it was refused the one {@code other} observes (the same thing through another API);
+     * both refused is one refusal about {@code subject} saying both.
+     */
+    public Fact<T> or(String subject, Supplier<Fact<T>> other) {
+        if (refusal == null) {
+            return this;
+        }
+        Fact<T> second = other.get();
+        return second.refusal == null ? second : refused(subject + ": " + refusal + "; " + second.refusal);
+    }
+
     /** The value, or {@code other} when the observation was refused or the service is missing (a key to send, if any). */
     public T orElse(T other) {
         return refusal != null ? other : value;
