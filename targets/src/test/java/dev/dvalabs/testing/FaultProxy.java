@@ -70,8 +70,10 @@ public final class FaultProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            // The emulator's own paths (health) are not AWS calls and carry no retries: never faulted.
-            boolean aws = !exchange.getRequestURI().getPath().startsWith("/_");
+            // The emulator's own paths (health) are not AWS calls and carry no retries: never faulted. Nor is a learner's
+            // REST API (its stage's /_user_request_/ paths): what it answers is the learner's function's, an observation.
+            String path = exchange.getRequestURI().getPath();
+            boolean aws = !path.startsWith("/_") && !path.contains("/_user_request_/");
             int fault;
             synchronized (random) {
                 fault = aws && random.nextDouble() < share ? random.nextInt(3) : -1;
