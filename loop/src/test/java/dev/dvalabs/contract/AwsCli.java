@@ -11,9 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +29,8 @@ import java.util.stream.Stream;
  *
  * <p>A script's {@code aws} is that CLI, started once: a server ({@code aws_forkserver.py}) imports it
  * and forks a child per command, which takes over the command's streams, argv, environment and
- * directory and runs the installed {@code aws} script's own entry point. Only Python's start and
- * awscli's imports are saved, paid once instead of per command. {@code -Ddva-labs.corpus.aws=installed}
+ * directory and runs the installed {@code aws} script's own entry point. Python's start, awscli's imports
+ * and the parsing of the models the scripts' services use are paid once instead of per command. {@code -Ddva-labs.corpus.aws=installed}
  * runs the installed {@code aws} directly instead.
  */
 final class AwsCli implements AutoCloseable {
@@ -43,30 +50,60 @@ final class AwsCli implements AutoCloseable {
         this.server = server;
     }
 
-    static AwsCli install() {
-        var options = new LocalEmulator.Options();
-        Path bin = PythonVenv.install(options.cacheDir(), options.python(), "awscli", VERSION, "awscli==" + VERSION).resolve("bin");
-        if ("installed".equals(System.getProperty("dva-labs.corpus.aws"))) {
-            return new AwsCli(bin, null, null);
+    /** The CLI, its server warmed for the AWS CLI commands (services) the scripts in {@code folders} type. */
+    static AwsCli install(Collection<Path> folders) {
+        Set<String> services = new TreeSet<>();
+        for (Path folder : folders) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Matcher command = AWS_COMMAND.matcher(Files.readString(file));
+                    while (command.find()) {
+                        services.add(command.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return install(services);
+    }
+
+    private static final Pattern AWS_COMMAND = Pattern.compile("\\baws\\s+([a-z][a-z0-9-]*)");
+
+    /** The installed {@code aws}, run as a learner's shell runs it: one process per command. */
+    static AwsCli installed() {
+        return new AwsCli(bin(), null, null);
+    }
+
+    private static Path bin() {
+        var options = new LocalEmulator.Options();
+        return PythonVenv.install(options.cacheDir(), options.python(), "awscli", VERSION, "awscli==" + VERSION).resolve("bin");
+    }
+
+    static AwsCli install(Set<String> services) {
+        if ("installed".equals(System.getProperty("dva-labs.corpus.aws"))) {
+            return installed();
+        }
+        Path bin = bin();
         try {
             Path work = Files.createTempDirectory("dva-labs-aws");
-            return new AwsCli(bin, work, startServer(bin, work));
+            return new AwsCli(bin, work, startServer(bin, work, services));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the AWS CLI server", e);
         }
     }
 
     /** Starts the server and waits until it listens; it ends with this JVM, as its stdin then closes. */
-    private static Process startServer(Path bin, Path work) throws IOException {
+    private static Process startServer(Path bin, Path work, Set<String> services) throws IOException {
         Path socket = work.resolve("aws.sock");
         Path script = Files.writeString(work.resolve("aws_forkserver.py"), resource("aws_forkserver.py"));
         Path shim = Files.writeString(Files.createDirectories(work.resolve("bin")).resolve("aws"),
                 "#!" + bin.resolve("python") + " -IS\n" + resource("aws_shim.py")
                         .replace("@SOCKET@", socket.toString()).replace("@AWS@", bin.resolve("aws").toString()));
         Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder builder = new ProcessBuilder(bin.resolve("python").toString(), script.toString(), socket.toString())
-                .redirectError(work.resolve("server.log").toFile());
+        List<String> command = new ArrayList<>(List.of(bin.resolve("python").toString(), script.toString(), socket.toString()));
+        command.addAll(services);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("server.log").toFile());
         environment(builder.environment(), bin);
         Process server = builder.start();
         String first = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();

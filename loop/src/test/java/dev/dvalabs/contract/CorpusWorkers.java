@@ -39,6 +39,13 @@ final class CorpusWorkers implements AutoCloseable {
     /** Starting one emulator at a time: each picks a free port, and two picking at once could pick the same. */
     private static final Object STARTING = new Object();
 
+    /** Where each run's time went (reset, script, verify), written to target/corpus-timings.tsv at the end. */
+    private final java.util.Queue<String> timings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private static String millis(long nanos) {
+        return Long.toString(nanos / 1_000_000);
+    }
+
     private final AwsCli cli;
     private final ExecutorService pool;
     private final BlockingQueue<Map<Emulator, LocalEmulator>> idle;
@@ -60,13 +67,19 @@ final class CorpusWorkers implements AutoCloseable {
         return pool.submit(() -> {
             Map<Emulator, LocalEmulator> emulators = idle.take();
             try {
+                long start = System.nanoTime();
                 LocalEmulator emulator = emulators.computeIfAbsent(kind, CorpusWorkers::start);
                 emulator.reset();
+                long reset = System.nanoTime();
                 AwsCli.Ran ran = cli.run(script.toAbsolutePath(), emulator);
+                long built = System.nanoTime();
                 if (ran.exitCode() != 0) {
                     return new Run(ran, null);
                 }
-                return new Run(ran, new Loop(emulator, new PrintWriter(new StringWriter())).verify(exercise, names));
+                Report report = new Loop(emulator, new PrintWriter(new StringWriter())).verify(exercise, names);
+                timings.add(String.join("\t", exercise.id(), kind.project(), script.getFileName().toString(),
+                        millis(reset - start), millis(built - reset), millis(System.nanoTime() - built)));
+                return new Run(ran, report);
             } finally {
                 idle.add(emulators);
             }
@@ -94,5 +107,10 @@ final class CorpusWorkers implements AutoCloseable {
         pool.shutdownNow();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         all.forEach(emulators -> emulators.values().forEach(LocalEmulator::close));
+        try {
+            java.nio.file.Files.write(Path.of("target", "corpus-timings.tsv"), timings);
+        } catch (java.io.IOException e) {
+            // the timings are a diagnostic; a run without them is still judged
+        }
     }
 }

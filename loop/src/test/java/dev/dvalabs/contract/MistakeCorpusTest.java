@@ -64,7 +64,7 @@ class MistakeCorpusTest {
     @BeforeAll
     void runTheCorpus() throws IOException {
         corpus = corpus();
-        cli = AwsCli.install();
+        cli = AwsCli.install(corpus.stream().map(s -> s.path().getParent()).distinct().toList());
         workers = new CorpusWorkers(cli, CorpusWorkers.defaultCount());
         for (Script script : corpus) {
             String text = Files.readString(script.path());

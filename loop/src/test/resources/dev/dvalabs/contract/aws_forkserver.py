@@ -6,6 +6,14 @@ stdin, stdout and stderr (SCM_RIGHTS), then its argv, environment and working di
 forks a child that becomes that command: the same streams, environment and directory, then the same
 `awscli.clidriver.main()` the installed `aws` script calls. The child sends back the exit code.
 The server ends when its stdin closes, that is when the JVM that started it ends, however it ends.
+
+Importing awscli is a third of a command's cost; the rest is each command's botocore session finding and
+parsing the same JSON models again (listing ~400 service folders, parsing endpoint rule sets) and
+registering the same event aliases. Both are pure functions of files that do not change while the server
+runs, so the server shares them: every botocore Loader with the same search paths shares one cache
+(botocore keeps it per Loader instance), and the default event aliases are worked out once. The server
+fills both for the services named on its command line (argv[2:]) before it says ready, and each child
+inherits them through fork. What a command does, prints and sends is unchanged.
 """
 import io
 import json
@@ -19,6 +27,8 @@ import traceback
 
 import awscli.clidriver
 import awscli.handlers  # the built-in plugins every command loads; importing them is most of a start
+import botocore.hooks
+import botocore.loaders
 
 MAX_REQUEST = 1 << 20
 
@@ -98,6 +108,51 @@ def become(request, fds):
     return code
 
 
+def share_what_commands_load():
+    """One loader cache per search path and one alias table, for every session a child makes."""
+    shared = {}
+    loader_init = botocore.loaders.Loader.__init__
+
+    def init(self, *args, **kwargs):
+        loader_init(self, *args, **kwargs)
+        self._cache = shared.setdefault(tuple(self.search_paths), {})
+
+    botocore.loaders.Loader.__init__ = init
+
+    aliases = {}
+    alias = botocore.hooks.EventAliaser._alias_event_name
+
+    def alias_once(self, event_name):
+        if self._event_aliases is not botocore.hooks.EVENT_ALIASES:
+            return alias(self, event_name)
+        if event_name not in aliases:
+            aliases[event_name] = alias(self, event_name)
+        return aliases[event_name]
+
+    botocore.hooks.EventAliaser._alias_event_name = alias_once
+
+
+def warm(services):
+    """Loads, in the server, what a command of each service loads: the command table, models, a client."""
+    driver = awscli.clidriver.create_clidriver()
+    session = driver.session
+    table = driver._get_command_table()
+    for command in services:
+        # A command's name is not always its service's: `aws deploy` is CodeDeploy.
+        service = getattr(table.get(command), "_service_name", command)
+        try:
+            session.get_service_model(service)
+            for model in (session.get_paginator_model, session.get_waiter_model):
+                try:
+                    model(service)
+                except Exception:  # a service without paginators or waiters
+                    pass
+            session.create_client(service, region_name="us-east-1", aws_access_key_id="warm",
+                                  aws_secret_access_key="warm")
+        except Exception as e:  # a name that is no service: its commands will say so themselves
+            print(f"not warmed: {service}: {e}", file=sys.stderr)
+
+
 def reap(*_):
     try:
         while os.waitpid(-1, os.WNOHANG)[0] > 0:
@@ -108,6 +163,8 @@ def reap(*_):
 
 def main():
     path = sys.argv[1]
+    share_what_commands_load()
+    warm(sys.argv[2:])
     # Children are reaped as they end, so that their CPU time counts as the server's children's, as a
     # command's counts for the shell that waits for it (and for whoever measures the build).
     signal.signal(signal.SIGCHLD, reap)

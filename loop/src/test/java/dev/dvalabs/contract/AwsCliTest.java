@@ -1,0 +1,57 @@
+package dev.dvalabs.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.LocalEmulatorExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The corpus's AWS CLI server answers every command as the installed {@code aws} does: the same output,
+ * the same exit code, whether the command succeeds, AWS refuses it, the CLI refuses its arguments, it reads
+ * a file or stdin, or it names a service the server did not warm.
+ */
+@ExtendWith(LocalEmulatorExtension.class)
+class AwsCliTest {
+
+    private static final String SCRIPT = """
+            set +e
+            aws dynamodb create-table --table-name things --attribute-definitions AttributeName=k,AttributeType=S \\
+              --key-schema AttributeName=k,KeyType=HASH --billing-mode PAY_PER_REQUEST --query TableDescription.TableName
+            echo "exit $?"
+            aws dynamodb wait table-exists --table-name things; echo "exit $?"
+            aws dynamodb describe-table --table-name nope; echo "exit $?"
+            aws dynamodb describe-table --tabel-name t; echo "exit $?"
+            echo '{"k":{"S":"from stdin"}}' > item.json
+            aws dynamodb put-item --table-name things --item file://item.json; echo "exit $?"
+            echo '{"k":{"S":"from stdin"}}' | aws dynamodb get-item --table-name things --key file:///dev/stdin --output text; echo "exit $?"
+            aws sqs create-queue --queue-name q --endpoint-url "$AWS_ENDPOINT_URL" --query QueueUrl --output text; echo "exit $?"
+            aws kms list-aliases --query 'length(Aliases)' --output json > /dev/null; echo "exit $?"
+            aws nosuchservice list-things; echo "exit $?"
+            """;
+
+    @Test
+    void theServerAnswersAsTheInstalledCliDoes(LocalEmulator emulator, @TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("script.sh"), SCRIPT);
+
+        emulator.reset();
+        AwsCli.Ran installed;
+        try (AwsCli cli = AwsCli.installed()) {
+            installed = cli.run(script, emulator);
+        }
+        emulator.reset();
+        AwsCli.Ran served;
+        try (AwsCli cli = AwsCli.install(Set.of("dynamodb", "sqs"))) { // kms is not warmed: a cold service works too
+            served = cli.run(script, emulator);
+        }
+
+        assertThat(installed.output()).contains("\"things\"", "exit 255", "exit 2\n", "from stdin", "/q\n", "Invalid choice");
+        assertThat(served.output()).isEqualTo(installed.output());
+        assertThat(served.exitCode()).isEqualTo(installed.exitCode()).isZero();
+    }
+}
