@@ -68,7 +68,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
         stub.rest.put("POST /listNotificationRules", Answer.restJson(200, "{\"NotificationRules\":[{\"Id\":\"n-1\","
                 + "\"Arn\":\"arn:aws:codestar-notifications:us-east-1:123456789012:notificationrule/n-1\"}]}"));
         rule("ENABLED", TOPIC_ARN, "codecommit-repository-branches-and-tags-updated");
-        project("CODEPIPELINE", read(FOLDER.resolve("buildspec.yml")));
+        project("CODEPIPELINE", read(FOLDER.resolve("solution/buildspec.yml")));
         stub.json.put(CP + "GetPipeline", Answer.json(pipeline("dva-labs-repo", "main", "dva-labs-build", BUCKET, true)));
         stub.json.put(CP + "ListPipelineExecutions", Answer.json(runs(run("e-old", "c-parent", "Failed"), run("e-2", "c-verify", "Succeeded"))));
         stub.json.put(CP + "ListActionExecutions", Answer.json("""
@@ -119,7 +119,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
                     s.json.put(CC + "GetFile", file(read(FOLDER.resolve("test/cases/wrong-runtime-versions-phase--in-build.yml"))));
                 }),
                 wrong("build-project", "a project whose source is the repository itself", s -> project(s, "CODECOMMIT",
-                        read(FOLDER.resolve("buildspec.yml")))),
+                        read(FOLDER.resolve("solution/buildspec.yml")))),
                 wrong("build-project", "no project", s -> s.json.put(CB + "BatchGetProjects", Answer.json(
                         "{\"projects\":[],\"projectsNotFound\":[\"dva-labs-build\"]}")), "buildspec-valid"),
                 wrong("pipeline-stages", "no Build stage", s -> s.json.put(CP + "GetPipeline", Answer.json(
@@ -180,7 +180,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     void buildspecFromTheRepository() {
         AwsStub s = correct();
         project(s, "CODEPIPELINE", null);
-        s.json.put(CC + "GetFile", file(read(FOLDER.resolve("buildspec.yml"))));
+        s.json.put(CC + "GetFile", file(read(FOLDER.resolve("solution/buildspec.yml"))));
         Report report = judge(s);
         assertThat(report.outcome("buildspec-valid").status()).isEqualTo(Status.PASS);
         assertThat(report.outcome("buildspec-valid").result().observed()).contains("dva-labs-repo/buildspec.yml has no errors");
