@@ -22,8 +22,8 @@ import software.constructs.Construct;
  * elastic-beanstalk-deployments, the starter: a bucket for source bundles, an application, and a single-instance
  * environment on the Python platform with a free-tier instance type, its instance profile and service role,
  * deploying All at once. The bundle (starter-bundle/) is uploaded and deployed by the after-deploy step, as
- * {@code eb deploy} does: a template cannot refer to an object it has not uploaded without CDK assets. This is the
- * file to edit for the tasks in instructions.md; {@code ./labs solution elastic-beanstalk-deployments} shows the
+ * {@code eb deploy} does: a template cannot refer to an object it has not uploaded without CDK assets.
+ * This is the file to edit for the tasks in instructions.md; {@code ./labs solution elastic-beanstalk-deployments} shows the
  * answer when you want it.
  */
 class ElasticBeanstalkDeploymentsStack extends ExerciseStack {

@@ -12,9 +12,9 @@ import software.amazon.awscdk.services.sqs.QueueProps;
 import software.constructs.Construct;
 
 /**
- * sns-sqs-fanout, the starter: the topic and the billing queue with AWS's defaults, not subscribed. This is the
- * file to edit for the tasks in instructions.md; {@code ./labs solution sns-sqs-fanout} shows the answer when you
- * want it.
+ * sns-sqs-fanout, the starter: the topic and the billing queue with AWS's defaults, not subscribed. This is
+ * the file to edit for the tasks in instructions.md; {@code ./labs solution sns-sqs-fanout} shows the answer
+ * when you want it.
  */
 class SnsSqsFanoutStack extends ExerciseStack {
 
