@@ -44,7 +44,8 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     static final String REPO_ARN = "arn:aws:codecommit:us-east-1:123456789012:dva-labs-repo";
     static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:dva-labs-repo-events";
     static final Map<String, String> NAMES = Map.of("repository", "dva-labs-repo", "topic", "dva-labs-repo-events",
-            "project", "dva-labs-build", "pipeline", "dva-labs-build-pipeline", "bucket", "dva-labs-build-output-{account}-{region}");
+            "notificationRule", "dva-labs-repo-pushes", "project", "dva-labs-build", "pipeline", "dva-labs-build-pipeline",
+            "bucket", "dva-labs-build-output-{account}-{region}");
     static CodecommitCodebuildVerifier verifier() {
         return new CodecommitCodebuildVerifier(Duration.ofSeconds(2), Duration.ZERO, "dva-labs-verify-test");
     }
@@ -306,9 +307,11 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     @DisplayName("hints name the resources in force: with --name overrides they name those, not the defaults")
     void hintsUseTheNamesInForce() {
         Report report = Verification.judge(ID, checks(), observed(correct()), "stub", Map.of(),
-                dev.dvalabs.verify.Names.of(NAMES, Map.of("repository", "my-repo", "project", "my-build", "topic", "my-events", "pipeline", "my-pipeline")));
+                dev.dvalabs.verify.Names.of(NAMES, Map.of("repository", "my-repo", "project", "my-build", "topic", "my-events", "pipeline", "my-pipeline",
+                        "notificationRule", "my-pushes")));
         assertThat(report.outcome("repository").hint()).contains("Create the repository my-repo").doesNotContain("{");
-        assertThat(report.outcome("notification-rule").hint()).contains("with the topic my-events").doesNotContain("{");
+        assertThat(report.outcome("notification-rule").hint()).contains("Create a notification rule my-pushes", "with the topic my-events")
+                .doesNotContain("{");
         assertThat(report.outcome("build-project").hint()).contains("Create the project my-build").doesNotContain("{");
         assertThat(report.outcome("pipeline-stages").hint()).contains("Give the pipeline my-pipeline three stages: a CodeCommit source on my-repo/main").doesNotContain("{");
     }
