@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.codecommitcodebuild;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.codecommitcodebuild.solution.CodecommitCodebuildSolution;
 import dev.dvalabs.lab.AfterDeploy;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
@@ -19,8 +19,13 @@ public final class CodecommitCodebuild implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new CodecommitCodebuildStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new CodecommitCodebuildStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new CodecommitCodebuildSolution(scope, id());
     }
 
     @Override

@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.codepipeline.model.PipelineExecutionStatu
  */
 public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCodebuildVerifier.Observed> {
 
+    /** A push creates or moves a branch: the two events a notification rule may send to the topic. */
+    static final List<String> PUSH_EVENTS = List.of("codecommit-repository-branches-and-tags-created",
+            "codecommit-repository-branches-and-tags-updated");
+
     private final Duration deadline;
     private final Duration interval;
     private final String run;
@@ -75,7 +79,7 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
                                 .should(eq(CodecommitCodebuildStack.BRANCH))).forTask(1),
                 new Check<Observed>("notification-rule", "A notification rule sends the repository's pushes to the SNS topic",
                         "CodeCommit notifications: trigger notifications to SNS, or CloudWatch Event Rules",
-                        "Create a notification rule on the repository (aws codestar-notifications create-notification-rule) for"
+                        "Create a notification rule {notificationRule} on the repository (aws codestar-notifications create-notification-rule) for"
                                 + " codecommit-repository-branches-and-tags-updated with the topic {topic} as"
                                 + " its target, and a topic policy that lets codestar-notifications.amazonaws.com publish.",
                         o -> o.rules().its("notification rules on the repository").should(satisfies(
@@ -130,7 +134,7 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
 
     static boolean covers(Rule rule, Names names) {
         return "ENABLED".equals(rule.status()) && rule.snsTargets().stream().anyMatch(t -> t.endsWith(":" + names.topic()))
-                && rule.events().stream().anyMatch(CodecommitCodebuildStack.PUSH_EVENTS::contains);
+                && rule.events().stream().anyMatch(PUSH_EVENTS::contains);
     }
 
     /** Whether the pipeline goes Source (CodeCommit on the repository's main) → Build (CodeBuild on the project) → Deploy (S3 to the bucket). */

@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.codedeployappspecpipeline;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.codedeployappspecpipeline.solution.CodedeployAppspecPipelineSolution;
 import dev.dvalabs.lab.AfterDeploy;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
@@ -19,8 +19,13 @@ public final class CodedeployAppspecPipeline implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new CodedeployAppspecPipelineStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new CodedeployAppspecPipelineStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new CodedeployAppspecPipelineSolution(scope, id());
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * codedeploy-appspec-pipeline: the notes' {@code aws deploy push} step. Zips the variant's bundle from
- * the exercise's folder ({@code bundle/} for the solution, {@code starter-bundle/} for the starter), leaving out
+ * the exercise's folder ({@code starter-bundle/} for the starter, {@code solution/bundle/} for the solution), leaving out
  * hidden files, and uploads it to the stack's source bucket, where the pipeline's source picks it up.
  */
 final class CodedeployAppspecPipelineAfterDeploy implements AfterDeploy {
@@ -28,7 +28,7 @@ final class CodedeployAppspecPipelineAfterDeploy implements AfterDeploy {
             throw new IllegalStateException(stackName + " has no output "
                     + CodedeployAppspecPipelineStack.SOURCE_BUCKET_OUTPUT + " naming the source bucket.");
         }
-        String folder = variant == Variant.SOLUTION ? "bundle" : "starter-bundle";
+        String folder = BundleZip.folder(variant, "bundle");
         CodeDeployRevision.push(target, bucket, CodedeployAppspecPipelineStack.BUNDLE_KEY, zip(exerciseId, folder));
         out.println("Uploaded " + folder + "/ as s3://" + bucket + "/" + CodedeployAppspecPipelineStack.BUNDLE_KEY
                 + " (what aws deploy push does); the pipeline picks it up within a minute or two.");

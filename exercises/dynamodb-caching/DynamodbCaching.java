@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.dynamodbcaching;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.dynamodbcaching.solution.DynamodbCachingSolution;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
 import software.constructs.Construct;
@@ -17,8 +17,13 @@ public final class DynamodbCaching implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new DynamodbCachingStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new DynamodbCachingStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new DynamodbCachingSolution(scope, id());
     }
 
     @Override

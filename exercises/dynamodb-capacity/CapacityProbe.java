@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * DynamoDB reports (ReturnConsumedCapacity TOTAL) for the verifier's own items of known sizes, keyed as the
  * table is keyed and marked by the run in their keys, each journaled by the session before it is written.
  */
-final class CapacityProbe {
+public final class CapacityProbe {
 
     /** Item sizes in bytes as DynamoDB counts them (names and values): about 1, 2.5 and 12 KB. */
     static final int ONE_KB = 1000;
@@ -55,7 +55,7 @@ final class CapacityProbe {
     }
 
     /** Every sighting kept on this target, this verify's first added. */
-    static Memory<Sighting> sightings(Session session) {
+    public static Memory<Sighting> sightings(Session session) {
         return session.memory(SIGHTINGS, Sighting.class);
     }
 

@@ -2,7 +2,8 @@ package dev.dvalabs.exercises.dynamodbcapacity;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.dynamodbcapacity.solution.DynamodbCapacitySolution;
+import dev.dvalabs.exercises.dynamodbcapacity.solution.SwitchToOnDemand;
 import dev.dvalabs.lab.AfterDeploy;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
@@ -19,8 +20,13 @@ public final class DynamodbCapacity implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new DynamodbCapacityStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new DynamodbCapacityStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new DynamodbCapacitySolution(scope, id());
     }
 
     @Override

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
  */
 public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacityVerifier.Observed> {
 
-    static final String PROVISIONED_5_5 = provisioned((long) DynamodbCapacityStack.UNITS, (long) DynamodbCapacityStack.UNITS);
+    static final long UNITS = 5;
+    static final String PROVISIONED_5_5 = provisioned(UNITS, UNITS);
     static final String SWITCHED = switchedFrom(PROVISIONED_5_5);
     static final String SWITCHED_UNSEEN = "PAY_PER_REQUEST after a switch from a throughput no verify saw";
     static final String ON_DEMAND_SINCE_CREATION = "PAY_PER_REQUEST since the table was created";

@@ -13,7 +13,7 @@ import java.util.Objects;
 public record Sighting(String tableArn, Instant created, String billingMode, Long readCapacity, Long writeCapacity,
                        Instant seenAt) {
 
-    static Sighting of(Table table, Instant now) {
+    public static Sighting of(Table table, Instant now) {
         return new Sighting(table.description().tableArn(), table.created(), table.billingMode().toString(),
                 table.readCapacity(), table.writeCapacity(), now);
     }

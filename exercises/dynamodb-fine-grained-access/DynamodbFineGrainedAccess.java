@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.dynamodbfinegrainedaccess;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.dynamodbfinegrainedaccess.solution.DynamodbFineGrainedAccessSolution;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
 import software.constructs.Construct;
@@ -17,8 +17,13 @@ public final class DynamodbFineGrainedAccess implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new DynamodbFineGrainedAccessStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new DynamodbFineGrainedAccessStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new DynamodbFineGrainedAccessSolution(scope, id());
     }
 
     @Override

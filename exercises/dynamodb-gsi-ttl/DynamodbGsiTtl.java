@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.dynamodbgsittl;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.dynamodbgsittl.solution.DynamodbGsiTtlSolution;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
 
@@ -18,8 +18,13 @@ public final class DynamodbGsiTtl implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new DynamodbGsiTtlStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new DynamodbGsiTtlStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new DynamodbGsiTtlSolution(scope, id());
     }
 
     @Override

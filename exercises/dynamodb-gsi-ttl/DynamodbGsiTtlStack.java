@@ -8,45 +8,25 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
-import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
-import software.amazon.awscdk.services.dynamodb.LocalSecondaryIndexProps;
-import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableProps;
 import software.constructs.Construct;
 
 /**
- * dynamodb-gsi-ttl. Solution: an orders table keyed by customer and order date, a GSI by status, an
- * LSI by total, TTL on {@code expiresAt}, a stream of new and old images. Starter: the table with a
- * partition key only.
+ * dynamodb-gsi-ttl, the starter: the orders table with a partition key only. This is the file to edit for the
+ * tasks in instructions.md; {@code ./labs solution dynamodb-gsi-ttl} shows the answer when you want it.
  */
 class DynamodbGsiTtlStack extends ExerciseStack {
 
-    DynamodbGsiTtlStack(Construct scope, String exerciseId, Variant variant) {
-        super(scope, exerciseId, variant, "Orders table for the DynamoDB keys, indexes, TTL and streams exercise");
+    DynamodbGsiTtlStack(Construct scope, String exerciseId) {
+        super(scope, exerciseId, Variant.STARTER, "Orders table for the DynamoDB keys, indexes, TTL and streams exercise");
 
-        TableProps.Builder props = TableProps.builder()
+        Table table = new Table(this, "Orders", TableProps.builder()
                 .tableName(name("table"))
                 .partitionKey(attribute("customerId", AttributeType.STRING))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .removalPolicy(RemovalPolicy.DESTROY);
-        if (solution()) {
-            props.sortKey(attribute("orderDate", AttributeType.STRING))
-                    .timeToLiveAttribute("expiresAt")
-                    .stream(StreamViewType.NEW_AND_OLD_IMAGES);
-        }
-        Table table = new Table(this, "Orders", props.build());
-        if (solution()) {
-            table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-                    .indexName("byStatus")
-                    .partitionKey(attribute("status", AttributeType.STRING))
-                    .sortKey(attribute("orderDate", AttributeType.STRING))
-                    .build());
-            table.addLocalSecondaryIndex(LocalSecondaryIndexProps.builder()
-                    .indexName("byTotal")
-                    .sortKey(attribute("total", AttributeType.NUMBER))
-                    .build());
-        }
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build());
         CfnOutput.Builder.create(this, "TableName").value(table.getTableName())
                 .description("The orders table the verifier checks").build();
     }

@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.dynamodbstreamslambda;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.dynamodbstreamslambda.solution.DynamodbStreamsLambdaSolution;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
 import software.constructs.Construct;
@@ -17,8 +17,13 @@ public final class DynamodbStreamsLambda implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new DynamodbStreamsLambdaStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new DynamodbStreamsLambdaStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new DynamodbStreamsLambdaSolution(scope, id());
     }
 
     @Override

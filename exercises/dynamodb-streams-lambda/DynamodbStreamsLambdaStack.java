@@ -2,10 +2,6 @@ package dev.dvalabs.exercises.dynamodbstreamslambda;
 
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -14,42 +10,30 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
-import software.amazon.awscdk.services.dynamodb.StreamViewType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableProps;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Code;
-import software.amazon.awscdk.services.lambda.FilterCriteria;
-import software.amazon.awscdk.services.lambda.FilterRule;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionProps;
 import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.StartingPosition;
-import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
-import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSourceProps;
-import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueProps;
 import software.constructs.Construct;
 
 /**
- * dynamodb-streams-lambda. Solution: an orders table with a stream of new and old images; the auditor
- * function, with a 5-second timeout, invoked from the stream by an event source mapping that starts at
- * the latest record, takes batches of 25, lets INSERT and REMOVE through and holds MODIFY back, and
- * sends what fails after 2 retries (bisecting the batch) to a queue. Starter: the table without a
- * stream, the function with a 30-second timeout and no mapping, the audit table and the queue.
+ * dynamodb-streams-lambda, the starter: the orders table without a stream, the auditor function with a
+ * 30-second timeout and no mapping, the audit table and the queue. This is the file to edit for the tasks in
+ * instructions.md; {@code ./labs solution dynamodb-streams-lambda} shows the answer when you want it.
  */
 class DynamodbStreamsLambdaStack extends ExerciseStack {
 
-    DynamodbStreamsLambdaStack(Construct scope, String exerciseId, Variant variant) {
-        super(scope, exerciseId, variant, "Orders table, stream and auditor function for the DynamoDB Streams exercise");
+    DynamodbStreamsLambdaStack(Construct scope, String exerciseId) {
+        super(scope, exerciseId, Variant.STARTER, "Orders table, stream and auditor function for the DynamoDB Streams exercise");
 
         TableProps.Builder orders = TableProps.builder().tableName(name("orders"))
                 .partitionKey(attribute(DynamodbStreamsLambdaVerifier.ORDER_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST).removalPolicy(RemovalPolicy.DESTROY);
-        if (solution()) {
-            orders.stream(StreamViewType.NEW_AND_OLD_IMAGES);
-        }
         Table ordersTable = new Table(this, "Orders", orders.build());
         Table audit = new Table(this, "Audit", TableProps.builder().tableName(name("audit"))
                 .partitionKey(attribute(DynamodbStreamsLambdaVerifier.ORDER_KEY))
@@ -59,39 +43,20 @@ class DynamodbStreamsLambdaStack extends ExerciseStack {
                 .removalPolicy(RemovalPolicy.DESTROY).build());
 
         Function auditor = new Function(this, "Auditor", FunctionProps.builder().functionName(name("function"))
-                .runtime(Runtime.PYTHON_3_12).handler("index.handler").code(Code.fromInline(source(exerciseId)))
+                .runtime(Runtime.PYTHON_3_12).handler("index.handler").code(Code.fromInline(file("auditor.py")))
                 .environment(Map.of("AUDIT_TABLE", name("audit")))
-                .timeout(Duration.seconds(solution() ? 5 : 30)).build());
+                .timeout(Duration.seconds(30)).build());
         audit.grantWriteData(auditor);
-        // What a mapping the learner makes needs of the role, given in both variants: the tasks are the
-        // stream and the mapping, not the policy (the solution's event source adds the same again).
+        // What a mapping you make needs of the role, given already: the tasks are the stream and the
+        // mapping, not the policy.
         auditor.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                         "dynamodb:ListStreams"))
                 .resources(List.of(ordersTable.getTableArn() + "/stream/*")).build());
         failures.grantSendMessages(auditor);
 
-        if (solution()) {
-            auditor.addEventSource(new DynamoEventSource(ordersTable, DynamoEventSourceProps.builder()
-                    .startingPosition(StartingPosition.LATEST).batchSize(25)
-                    .filters(List.of(FilterCriteria.filter(Map.of("eventName", FilterRule.or("INSERT", "REMOVE")))))
-                    .onFailure(new SqsDlq(failures)).retryAttempts(2).bisectBatchOnError(true).build()));
-        }
         CfnOutput.Builder.create(this, "FunctionName").value(auditor.getFunctionName())
                 .description("The function the stream triggers").build();
-    }
-
-    /** The auditor's Python source, which the corpus's hand-built function uses too. */
-    private static String source(String exerciseId) {
-        String path = "/exercises/" + exerciseId + "/auditor.py";
-        try (InputStream in = DynamodbStreamsLambdaStack.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the build has no " + path + " on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Attribute attribute(String name) {

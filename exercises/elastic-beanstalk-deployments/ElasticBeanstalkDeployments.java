@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.elasticbeanstalkdeployments.solution.ElasticBeanstalkDeploymentsSolution;
 import dev.dvalabs.lab.AfterDeploy;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
@@ -19,8 +19,13 @@ public final class ElasticBeanstalkDeployments implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new ElasticBeanstalkDeploymentsStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new ElasticBeanstalkDeploymentsStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new ElasticBeanstalkDeploymentsSolution(scope, id());
     }
 
     @Override

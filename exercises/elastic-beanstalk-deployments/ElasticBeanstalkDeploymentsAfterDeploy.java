@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * elastic-beanstalk-deployments: what {@code eb deploy} does. Zips the variant's bundle ({@code bundle/} with
- * its {@code .ebextensions/}, or {@code starter-bundle/}), uploads it to the stack's bucket, makes it an
+ * elastic-beanstalk-deployments: what {@code eb deploy} does. Zips the variant's bundle ({@code starter-bundle/},
+ * or {@code solution/bundle/} with its {@code .ebextensions/}), uploads it to the stack's bucket, makes it an
  * application version and deploys it to the environment, which applies the environment's deployment policy.
  */
 final class ElasticBeanstalkDeploymentsAfterDeploy implements AfterDeploy {
@@ -39,7 +39,7 @@ final class ElasticBeanstalkDeploymentsAfterDeploy implements AfterDeploy {
             throw new IllegalStateException(stackName + " has no output "
                     + ElasticBeanstalkDeploymentsStack.BUNDLE_BUCKET_OUTPUT + " naming the bundle bucket.");
         }
-        String folder = variant == Variant.SOLUTION ? "bundle" : "starter-bundle";
+        String folder = BundleZip.folder(variant, "bundle");
         // Elastic Beanstalk reads .ebextensions/ from the zip's top: hidden folders travel, unlike CodeDeploy's.
         byte[] zip = BundleZip.of(exerciseId, folder, path -> true);
         Map<String, Object> names = ExerciseStack.declaredNames(exerciseId);

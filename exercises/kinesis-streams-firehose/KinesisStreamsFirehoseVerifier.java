@@ -26,7 +26,8 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
 
     static final int SHARDS = 2;
     static final int RETENTION_HOURS = 48;
-    static final String PREFIX = KinesisStreamsFirehoseStack.PREFIX;
+    /** The S3 prefix the instructions give; Firehose adds the arrival hour after it. */
+    static final String PREFIX = "clicks/";
     static final String BUFFERING = "1 MB / 60 s";
     /** The verifier's clicks put together, as one PutRecords, to be found in the bucket. */
     static final int RECORDS = 3;

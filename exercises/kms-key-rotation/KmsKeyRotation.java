@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.kmskeyrotation;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.kmskeyrotation.solution.KmsKeyRotationSolution;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
 
@@ -18,8 +18,13 @@ public final class KmsKeyRotation implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new KmsKeyRotationStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new KmsKeyRotationStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new KmsKeyRotationSolution(scope, id());
     }
 
     @Override

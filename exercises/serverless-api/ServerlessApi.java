@@ -2,7 +2,7 @@ package dev.dvalabs.exercises.serverlessapi;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.serverlessapi.solution.ServerlessApiSolution;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
 import software.constructs.Construct;
@@ -17,8 +17,13 @@ public final class ServerlessApi implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new ServerlessApiStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new ServerlessApiStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new ServerlessApiSolution(scope, id());
     }
 
     @Override

@@ -2,23 +2,9 @@ package dev.dvalabs.exercises.serverlessapi;
 
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.apigateway.ApiKey;
-import software.amazon.awscdk.services.apigateway.LambdaIntegration;
-import software.amazon.awscdk.services.apigateway.MethodOptions;
-import software.amazon.awscdk.services.apigateway.Resource;
-import software.amazon.awscdk.services.apigateway.RestApi;
-import software.amazon.awscdk.services.apigateway.StageOptions;
-import software.amazon.awscdk.services.apigateway.UsagePlan;
-import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -34,41 +20,20 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * serverless-api. Solution: a REST API with a {@code prod} stage whose {@code POST /orders} (API key
- * required) and {@code GET /orders/{id}} reach one Python function through Lambda proxy integration;
- * the function finds its table through the {@code TABLE_NAME} variable, its role may put and get items
- * of that table alone and write its logs; a usage plan holds the key; the stage is throttled. Starter:
- * the table and a function that answers the same fixed text to everything, with no API.
+ * serverless-api, the starter: the table and a function that answers the same fixed text to everything, with no
+ * API. This is the file to edit for the tasks in instructions.md; {@code ./labs solution serverless-api} shows
+ * the answer when you want it.
  */
 class ServerlessApiStack extends ExerciseStack {
 
-    static final String STAGE = "prod";
-    static final int TIMEOUT_SECONDS = 10;
-    static final int MEMORY_MB = 256;
-    static final int RATE_LIMIT = 10;
-    static final int BURST_LIMIT = 20;
-
-    /** The starter: one answer to everything, and no table in sight. */
+    /** One answer to everything, and no table in sight. */
     static final String FIXED_ANSWER = """
             def handler(event, context):
                 return {"statusCode": 200, "body": "orders are coming soon"}
             """;
 
-    /** The solution's function, in the folder's function/orders.py, which the corpus deploys too. */
-    static String orders(String exerciseId) {
-        String path = "exercises/" + exerciseId + "/function/orders.py";
-        try (InputStream in = ServerlessApiStack.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    ServerlessApiStack(Construct scope, String exerciseId, Variant variant) {
-        super(scope, exerciseId, variant, "Orders API, function and table for the serverless API exercise");
+    ServerlessApiStack(Construct scope, String exerciseId) {
+        super(scope, exerciseId, Variant.STARTER, "Orders API, function and table for the serverless API exercise");
 
         Table table = Table.Builder.create(this, "Orders")
                 .tableName(name("table"))
@@ -92,43 +57,8 @@ class ServerlessApiStack extends ExerciseStack {
                 .runtime(Runtime.PYTHON_3_12)
                 .handler("index.handler")
                 .role(role);
-        if (!solution()) {
-            Function starter = function.code(Code.fromInline(FIXED_ANSWER)).build();
-            starter.getNode().addDependency(logs);
-            CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
-            return;
-        }
-        Function orders = function.code(Code.fromInline(orders(exerciseId)))
-                .environment(Map.of("TABLE_NAME", table.getTableName()))
-                .timeout(Duration.seconds(TIMEOUT_SECONDS))
-                .memorySize(MEMORY_MB)
-                .build();
-        orders.getNode().addDependency(logs);
-        table.grant(orders, "dynamodb:PutItem", "dynamodb:GetItem");
-
-        RestApi api = RestApi.Builder.create(this, "Api")
-                .restApiName(name("api"))
-                .cloudWatchRole(false)
-                .deployOptions(StageOptions.builder()
-                        .stageName(STAGE)
-                        .throttlingRateLimit(RATE_LIMIT)
-                        .throttlingBurstLimit(BURST_LIMIT)
-                        .build())
-                .build();
-        LambdaIntegration proxy = LambdaIntegration.Builder.create(orders).proxy(true).build();
-        Resource ordersPath = api.getRoot().addResource("orders");
-        ordersPath.addMethod("POST", proxy, MethodOptions.builder().apiKeyRequired(true).build());
-        ordersPath.addResource("{id}").addMethod("GET", proxy);
-
-        ApiKey key = ApiKey.Builder.create(this, "Key").apiKeyName(name("apiKey")).build();
-        UsagePlan plan = UsagePlan.Builder.create(this, "Plan")
-                .name(name("usagePlan"))
-                .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
-                .build();
-        plan.addApiKey(key);
-
+        Function starter = function.code(Code.fromInline(FIXED_ANSWER)).build();
+        starter.getNode().addDependency(logs);
         CfnOutput.Builder.create(this, "TableName").value(table.getTableName()).build();
-        CfnOutput.Builder.create(this, "Url").value(api.urlForPath("/orders"))
-                .description("POST orders here (with the x-api-key header); GET /orders/{id}").build();
     }
 }

@@ -34,7 +34,11 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifier.Observed> {
 
     static final String TABLE_VARIABLE = "TABLE_NAME";
-    static final String STAGE = ServerlessApiStack.STAGE;
+    static final String STAGE = "prod";
+    static final int TIMEOUT_SECONDS = 10;
+    static final int MEMORY_MB = 256;
+    static final int RATE_LIMIT = 10;
+    static final int BURST_LIMIT = 20;
     static final List<String> TABLE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem");
     static final List<String> LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
     static final List<String> ROUTES = List.of("POST /orders", "GET /orders/{id}");
@@ -214,8 +218,8 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         "Lambda: timeout (default 3 s, up to 15 min) and memory (128 MB to 10 GB, CPU grows with it)",
                         "Set Timeout to 10 and MemorySize to 256 on the function {function}.",
                         o -> CheckResult.all(
-                                o.function().its("timeout (s)", FunctionConfiguration::timeout).should(eq(ServerlessApiStack.TIMEOUT_SECONDS)),
-                                o.function().its("memory (MB)", FunctionConfiguration::memorySize).should(eq(ServerlessApiStack.MEMORY_MB))))
+                                o.function().its("timeout (s)", FunctionConfiguration::timeout).should(eq(TIMEOUT_SECONDS)),
+                                o.function().its("memory (MB)", FunctionConfiguration::memorySize).should(eq(MEMORY_MB))))
                         .forTask(5),
                 new Check<Observed>("post-needs-key", "POST /orders without an API key is refused with 403, and accepted with one",
                         "API Gateway: API keys, required per method",
@@ -235,9 +239,9 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         "API Gateway: throttling, steady rate and burst; 429 Too Many Requests beyond them",
                         "In the stage prod's default method settings (*/*) set the rate limit 10 and the burst limit 20, and give no single method (orders/POST) a higher limit.",
                         o -> CheckResult.all(o.stage().its("*/* throttling", Stage::all)
-                                        .should(eq(new Throttling((double) ServerlessApiStack.RATE_LIMIT, ServerlessApiStack.BURST_LIMIT))),
-                                o.stage().its("methods throttled more loosely", t -> t.looserThan(ServerlessApiStack.RATE_LIMIT,
-                                        ServerlessApiStack.BURST_LIMIT)).should(empty())))
+                                        .should(eq(new Throttling((double) RATE_LIMIT, BURST_LIMIT))),
+                                o.stage().its("methods throttled more loosely", t -> t.looserThan(RATE_LIMIT,
+                                        BURST_LIMIT)).should(empty())))
                         .forTask(7));
     }
 

@@ -175,7 +175,7 @@ final class MailProbe {
         if (queue.held() > 0) {
             return Fact.withheld(Sqs.crowded(queue, queue.held()));
         }
-        List<String> addresses = NotifyFeedbackTopic.KINDS.stream().map(kind -> simulator(kind.toLowerCase(Locale.ROOT))).toList();
+        List<String> addresses = SesNotificationsVerifier.FEEDBACK_KINDS.stream().map(kind -> simulator(kind.toLowerCase(Locale.ROOT))).toList();
         Optional<String> refused = addresses.stream().map(to -> tried(() -> send(sender, to))).filter(a -> messageId(a).isEmpty())
                 .findFirst();
         if (refused.isPresent()) {
@@ -184,7 +184,7 @@ final class MailProbe {
         // The success send's Delivery notification (a learner may ask for those too) is the verifier's as well.
         Sqs.SentMessages ours = notifications(queue);
         return Fact.about("queue " + queue.name(), () -> sqs.takeOwn(session, queue, ours::ours, ours.most(),
-                        NOTIFICATION_PATIENCE, Duration.ZERO, bodies -> kinds(bodies).containsAll(NotifyFeedbackTopic.KINDS)))
+                        NOTIFICATION_PATIENCE, Duration.ZERO, bodies -> kinds(bodies).containsAll(SesNotificationsVerifier.FEEDBACK_KINDS)))
                 .then(taken -> taken.complete()
                         ? Fact.of(new Notifications(List.copyOf(kinds(taken.bodies())), NOTIFICATION_PATIENCE.toSeconds()))
                         : Fact.withheld(taken.crowded()));

@@ -2,7 +2,8 @@ package dev.dvalabs.exercises.sesnotifications;
 
 import com.google.auto.service.AutoService;
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.sesnotifications.solution.NotifyFeedbackTopic;
+import dev.dvalabs.exercises.sesnotifications.solution.SesNotificationsSolution;
 import dev.dvalabs.lab.AfterDeploy;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.verify.Verifier;
@@ -19,8 +20,13 @@ public final class SesNotifications implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new SesNotificationsStack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new SesNotificationsStack(scope, id());
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new SesNotificationsSolution(scope, id());
     }
 
     @Override
@@ -28,9 +34,9 @@ public final class SesNotifications implements Lab {
         return new SesNotificationsVerifier();
     }
 
-    /** The solution's identity notifications, which CloudFormation cannot set. */
+    /** The identity proven made, then the solution's identity notifications, which CloudFormation cannot set. */
     @Override
     public Optional<AfterDeploy> afterDeploy() {
-        return Optional.of(new NotifyFeedbackTopic());
+        return Optional.of(new IdentityMade().andThen(new NotifyFeedbackTopic()));
     }
 }

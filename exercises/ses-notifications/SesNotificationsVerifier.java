@@ -23,6 +23,8 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
 
     /** What AWS answers a send from an address that is not a verified identity. */
     static final String NOT_VERIFIED = "MessageRejected: Email address is not verified.";
+    /** The identity notifications task 3 sends to the feedback topic. */
+    static final List<String> FEEDBACK_KINDS = List.of("Bounce", "Complaint");
 
     /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
     public record Observed(
@@ -116,7 +118,7 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                         o -> CheckResult.all(
                                 o.notifications().its("notifications in the queue for sends to bounce@ and complaint@ the simulator")
                                         .should(satisfies("Bounce and Complaint among them",
-                                                n -> n.kinds().containsAll(NotifyFeedbackTopic.KINDS))),
+                                                n -> n.kinds().containsAll(FEEDBACK_KINDS))),
                                 o.route().its("the route from the identity's topics through the subscription and the queue policy")
                                         .should(satisfies("nothing wrong", FeedbackRoute.Route::right))))
                         .forTask(3));

@@ -24,7 +24,7 @@ class BuildspecCasesTest extends LinterCasesContract {
     @Test
     @DisplayName("the solution's buildspec lints clean; the starter's has its four mistakes and an old version, each at its line")
     void solutionAndStarter() throws IOException {
-        assertThat(new BuildspecLinter().lint(FOLDER.resolve("buildspec.yml"))).isEmpty();
+        assertThat(new BuildspecLinter().lint(FOLDER.resolve("solution/buildspec.yml"))).isEmpty();
         assertThat(new BuildspecLinter().lint(FOLDER.resolve("starter-buildspec.yml")))
                 .extracting(f -> f.line() + ":" + f.column() + " " + f.severity() + " " + f.ruleId())
                 .containsExactly("2:10 WARNING version-0.1", "9:5 ERROR runtime-versions-phase", "11:15 ERROR commands-not-list",

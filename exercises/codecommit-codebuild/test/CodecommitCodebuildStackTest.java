@@ -55,7 +55,7 @@ class CodecommitCodebuildStackTest {
     void notifications() {
         SOLUTION.hasResourceProperties("AWS::CodeStarNotifications::NotificationRule", Match.objectLike(Map.of(
                 "Name", "dva-labs-repo-pushes",
-                "EventTypeIds", CodecommitCodebuildStack.PUSH_EVENTS,
+                "EventTypeIds", CodecommitCodebuildVerifier.PUSH_EVENTS,
                 "Targets", List.of(Match.objectLike(Map.of("TargetType", "SNS"))))));
         SOLUTION.hasResourceProperties("AWS::SNS::TopicPolicy", Match.objectLike(Map.of(
                 "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(

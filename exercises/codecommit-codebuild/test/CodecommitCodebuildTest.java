@@ -81,7 +81,7 @@ class CodecommitCodebuildTest {
     @Test
     @DisplayName("a project made by hand with the solution's buildspec passes the CodeBuild checks; the rest is SKIP with the reason")
     void projectByHand(LocalEmulator emulator) throws IOException {
-        project(emulator, "buildspec.yml");
+        project(emulator, "solution/buildspec.yml");
         Report report = lab.verify(emulator);
         assertThat(withStatus(report, Status.PASS)).containsExactlyInAnyOrder("build-project", "buildspec-valid");
         assertThat(withStatus(report, Status.SKIP)).isEqualTo(SERVICE_CHECKS);

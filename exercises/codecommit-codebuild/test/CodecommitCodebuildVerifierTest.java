@@ -44,7 +44,8 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     static final String REPO_ARN = "arn:aws:codecommit:us-east-1:123456789012:dva-labs-repo";
     static final String TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:dva-labs-repo-events";
     static final Map<String, String> NAMES = Map.of("repository", "dva-labs-repo", "topic", "dva-labs-repo-events",
-            "project", "dva-labs-build", "pipeline", "dva-labs-build-pipeline", "bucket", "dva-labs-build-output-{account}-{region}");
+            "notificationRule", "dva-labs-repo-pushes", "project", "dva-labs-build", "pipeline", "dva-labs-build-pipeline",
+            "bucket", "dva-labs-build-output-{account}-{region}");
     static CodecommitCodebuildVerifier verifier() {
         return new CodecommitCodebuildVerifier(Duration.ofSeconds(2), Duration.ZERO, "dva-labs-verify-test");
     }
@@ -68,7 +69,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
         stub.rest.put("POST /listNotificationRules", Answer.restJson(200, "{\"NotificationRules\":[{\"Id\":\"n-1\","
                 + "\"Arn\":\"arn:aws:codestar-notifications:us-east-1:123456789012:notificationrule/n-1\"}]}"));
         rule("ENABLED", TOPIC_ARN, "codecommit-repository-branches-and-tags-updated");
-        project("CODEPIPELINE", read(FOLDER.resolve("buildspec.yml")));
+        project("CODEPIPELINE", read(FOLDER.resolve("solution/buildspec.yml")));
         stub.json.put(CP + "GetPipeline", Answer.json(pipeline("dva-labs-repo", "main", "dva-labs-build", BUCKET, true)));
         stub.json.put(CP + "ListPipelineExecutions", Answer.json(runs(run("e-old", "c-parent", "Failed"), run("e-2", "c-verify", "Succeeded"))));
         stub.json.put(CP + "ListActionExecutions", Answer.json("""
@@ -119,7 +120,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
                     s.json.put(CC + "GetFile", file(read(FOLDER.resolve("test/cases/wrong-runtime-versions-phase--in-build.yml"))));
                 }),
                 wrong("build-project", "a project whose source is the repository itself", s -> project(s, "CODECOMMIT",
-                        read(FOLDER.resolve("buildspec.yml")))),
+                        read(FOLDER.resolve("solution/buildspec.yml")))),
                 wrong("build-project", "no project", s -> s.json.put(CB + "BatchGetProjects", Answer.json(
                         "{\"projects\":[],\"projectsNotFound\":[\"dva-labs-build\"]}")), "buildspec-valid"),
                 wrong("pipeline-stages", "no Build stage", s -> s.json.put(CP + "GetPipeline", Answer.json(
@@ -180,7 +181,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     void buildspecFromTheRepository() {
         AwsStub s = correct();
         project(s, "CODEPIPELINE", null);
-        s.json.put(CC + "GetFile", file(read(FOLDER.resolve("buildspec.yml"))));
+        s.json.put(CC + "GetFile", file(read(FOLDER.resolve("solution/buildspec.yml"))));
         Report report = judge(s);
         assertThat(report.outcome("buildspec-valid").status()).isEqualTo(Status.PASS);
         assertThat(report.outcome("buildspec-valid").result().observed()).contains("dva-labs-repo/buildspec.yml has no errors");
@@ -306,9 +307,11 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
     @DisplayName("hints name the resources in force: with --name overrides they name those, not the defaults")
     void hintsUseTheNamesInForce() {
         Report report = Verification.judge(ID, checks(), observed(correct()), "stub", Map.of(),
-                dev.dvalabs.verify.Names.of(NAMES, Map.of("repository", "my-repo", "project", "my-build", "topic", "my-events", "pipeline", "my-pipeline")));
+                dev.dvalabs.verify.Names.of(NAMES, Map.of("repository", "my-repo", "project", "my-build", "topic", "my-events", "pipeline", "my-pipeline",
+                        "notificationRule", "my-pushes")));
         assertThat(report.outcome("repository").hint()).contains("Create the repository my-repo").doesNotContain("{");
-        assertThat(report.outcome("notification-rule").hint()).contains("with the topic my-events").doesNotContain("{");
+        assertThat(report.outcome("notification-rule").hint()).contains("Create a notification rule my-pushes", "with the topic my-events")
+                .doesNotContain("{");
         assertThat(report.outcome("build-project").hint()).contains("Create the project my-build").doesNotContain("{");
         assertThat(report.outcome("pipeline-stages").hint()).contains("Give the pipeline my-pipeline three stages: a CodeCommit source on my-repo/main").doesNotContain("{");
     }

@@ -4,7 +4,7 @@
 # group (by tag, in place, OneAtATime, rollback on failure, a service role) and the pipeline.
 source ./tasks.bash
 source_bucket
-upload_bundle ../bundle
+upload_bundle ../solution/bundle
 instance_profile
 web_server --iam-instance-profile Name=dva-labs-webapp-instance
 if has_codedeploy; then

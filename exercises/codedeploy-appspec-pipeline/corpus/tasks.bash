@@ -1,6 +1,6 @@
 # The AWS CLI commands of instructions.md's tasks, one function a task, shared by the corpus scripts (each
 # script says what it does differently). Sourced by them, it builds nothing by itself. The scripts run in
-# this folder, so ../bundle is the solution's bundle.
+# this folder, so ../solution/bundle is the solution's bundle.
 ACCOUNT=$(aws sts get-caller-identity --query Account --output text)
 REGION=${AWS_DEFAULT_REGION:-$(aws configure get region)}
 BUCKET=dva-labs-appspec-source-$ACCOUNT-$REGION
@@ -28,7 +28,7 @@ source_bucket() {
 
 # Task 1: a copy of the solution's bundle to change; prints its folder.
 bundle_copy() {
-  cp -r ../bundle "$WORK/bundle"
+  cp -r ../solution/bundle "$WORK/bundle"
   echo "$WORK/bundle"
 }
 

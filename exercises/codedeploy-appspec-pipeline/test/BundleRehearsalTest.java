@@ -30,7 +30,7 @@ class BundleRehearsalTest {
     void solutionBundleSucceeds() throws Exception {
         Path scratch = work.resolve("scratch");
 
-        Rehearsal.Result result = new Rehearsal(scratch).run(CATALOG.resolve("bundle"));
+        Rehearsal.Result result = new Rehearsal(scratch).run(CATALOG.resolve("solution/bundle"));
 
         assertThat(result.refusal()).isEmpty();
         // Every EC2 hook, in CodeDeploy's order; the ones the agent runs from the last successful revision are
@@ -63,8 +63,8 @@ class BundleRehearsalTest {
     void starterBundleMistakes() throws Exception {
         Path copy = Files.createDirectories(work.resolve("my-bundle"));
         Files.copy(CATALOG.resolve("starter-bundle/appspec.yml"), copy.resolve("appspec.yml"));
-        Rehearsal.copyTree(CATALOG.resolve("bundle/site"), copy.resolve("site"));
-        Rehearsal.copyTree(CATALOG.resolve("bundle/scripts"), copy.resolve("scripts"));
+        Rehearsal.copyTree(CATALOG.resolve("solution/bundle/site"), copy.resolve("site"));
+        Rehearsal.copyTree(CATALOG.resolve("solution/bundle/scripts"), copy.resolve("scripts"));
 
         List<Finding> findings = new AppSpecLinter().lint(copy.resolve("appspec.yml"));
 

@@ -99,7 +99,7 @@ class CodedeployAppspecPipelineVerifierTest
                 wrong("appspec-valid", "the starter's bundle (a reserved hook, a timeout over 3600, no destination)",
                         s -> uploaded(s, zip(CATALOG.resolve("starter-bundle")))),
                 wrong("appspec-valid", "a bundle zipped with its folder, appspec.yml one level down",
-                        s -> uploaded(s, zip(CATALOG, "bundle"))),
+                        s -> uploaded(s, zip(CATALOG.resolve("solution"), "bundle"))),
                 wrong("source-versioned", "a bucket never versioned", s -> s.s3.put(BUCKET + "?versioning",
                         Answer.xml("<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>"))),
                 wrong("source-versioned", "versioning suspended", s -> s.s3.put(BUCKET + "?versioning", Answer.xml(
@@ -395,7 +395,7 @@ class CodedeployAppspecPipelineVerifierTest
                   <AttachedPolicies/><IsTruncated>false</IsTruncated></ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>"""));
         stub.s3.put(BUCKET + "?versioning", Answer.xml(
                 "<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Status>Enabled</Status></VersioningConfiguration>"));
-        uploaded(stub, zip(CATALOG.resolve("bundle")));
+        uploaded(stub, zip(CATALOG.resolve("solution/bundle")));
         stub.json.put(CD + "GetApplication", Answer.json(
                 "{\"application\":{\"applicationId\":\"a-1\",\"applicationName\":\"dva-labs-webapp\",\"computePlatform\":\"Server\","
                         + "\"createTime\":1700000000.0,\"linkedToGitHub\":false}}"));

@@ -12,7 +12,7 @@ engine=redis
 nodes=2
 failover=--automatic-failover-enabled
 multi_az=--multi-az-enabled
-code=../function/products.py   # the function's code, which a script may write itself
+code=../solution/function/products.py   # the function's code, which a script may write itself
 code_edit=''                    # a sed script applied to it
 
 build() {

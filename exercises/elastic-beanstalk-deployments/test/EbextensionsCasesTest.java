@@ -29,7 +29,7 @@ class EbextensionsCasesTest extends LinterCasesContract {
     @Test
     @DisplayName("the solution's bundle lints clean; the starter's has no .ebextensions")
     void bundles() throws BundleLinter.BadBundleException {
-        assertThat(new BundleLinter().lint(FOLDER.resolve("bundle"))).isEmpty();
+        assertThat(new BundleLinter().lint(FOLDER.resolve("solution/bundle"))).isEmpty();
         assertThat(new BundleLinter().lint(FOLDER.resolve("starter-bundle")))
                 .extracting(l -> l.finding().ruleId()).containsExactly("ebextensions-missing");
     }

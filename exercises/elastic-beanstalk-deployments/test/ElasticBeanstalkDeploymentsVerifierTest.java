@@ -58,7 +58,7 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
     protected AwsStub correct() {
         stub.clear();
         stub.account("123456789012");
-        uploaded(stub, AwsStub.zip(CATALOG.resolve("bundle"), ""));
+        uploaded(stub, AwsStub.zip(CATALOG.resolve("solution/bundle"), ""));
         stub.query.put("DescribeEnvironments", Answer.xml(environment("v1", "Ready", "Green", true)));
         stub.query.put("DescribeConfigurationSettings", Answer.xml(settings(Map.of(
                 "aws:elasticbeanstalk:environment EnvironmentType", "SingleInstance",
@@ -100,7 +100,7 @@ class ElasticBeanstalkDeploymentsVerifierTest extends StubbedChecksContract<Elas
                 wrong("ebextensions-valid", "the starter's bundle, without .ebextensions", s -> uploaded(s,
                         AwsStub.zip(CATALOG.resolve("starter-bundle"), ""))),
                 wrong("ebextensions-valid", "the bundle zipped with its folder, .ebextensions one level down", s -> uploaded(s,
-                        AwsStub.zip(CATALOG, "bundle"))),
+                        AwsStub.zip(CATALOG.resolve("solution"), "bundle"))),
                 wrong("ebextensions-valid", "a config with a misspelled namespace", s -> uploaded(s, AwsStub.zip(
                         CATALOG.resolve("test/bundles/misspelled-namespace"), ""))),
                 wrong("environment-ready", "health Red", this::redThroughout, "immutable-deploy"),

@@ -16,7 +16,7 @@ table_actions='["dynamodb:PutItem","dynamodb:GetItem"]'
 table_resource="arn:aws:dynamodb:${region}:${account}:table/${table}"
 logs_policy=arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
 extra_policies=()
-code_edit=''                   # a sed script applied to ../function/orders.py
+code_edit=''                   # a sed script applied to ../solution/function/orders.py
 path_parameter='{id}'
 post_key=--api-key-required
 get_key=--no-api-key-required
@@ -45,7 +45,7 @@ build() {
     '{Version: "2012-10-17", Statement: [{Effect: "Allow", Action: $actions, Resource: $resource}]}')"
 
   work=$(mktemp -d)
-  sed -e "$code_edit" ../function/orders.py > "$work/lambda_function.py"
+  sed -e "$code_edit" ../solution/function/orders.py > "$work/lambda_function.py"
   (cd "$work" && zip -q function.zip lambda_function.py)
   aws lambda create-function --function-name "$function" --runtime python3.12 --handler lambda_function.handler \
     --role "arn:aws:iam::${account}:role/${role}" --zip-file "fileb://$work/function.zip" \

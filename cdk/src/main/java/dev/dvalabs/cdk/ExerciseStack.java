@@ -3,6 +3,7 @@ package dev.dvalabs.cdk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,9 @@ import software.constructs.Construct;
 
 /**
  * The stack of one exercise in one variant: its name ({@code DvaLabs-<Exercise>-Starter}), its
- * description and the toolkit's tags on every resource. An exercise's {@code Lab} creates it.
+ * description and the toolkit's tags on every resource. An exercise's {@code Lab} creates it. A stack is one
+ * variant and offers no way to ask which: the starter and the solution are two classes in two files, so that
+ * a learner editing the starter never reads the answer beside it.
  */
 public abstract class ExerciseStack extends Stack {
 
@@ -28,7 +31,6 @@ public abstract class ExerciseStack extends Stack {
     public static final String TAG_VARIANT = "dva-labs:variant";
     public static final String TAG_RUN = "dva-labs:run";
 
-    private final Variant variant;
     private final String exerciseId;
 
     protected ExerciseStack(Construct scope, String exerciseId, Variant variant, String description) {
@@ -39,18 +41,9 @@ public abstract class ExerciseStack extends Stack {
                 .synthesizer(new BootstraplessSynthesizer())
                 .analyticsReporting(false)
                 .build());
-        this.variant = variant;
         this.exerciseId = exerciseId;
         Tags.of(this).add(TAG_EXERCISE, exerciseId);
         Tags.of(this).add(TAG_VARIANT, variant.label());
-    }
-
-    protected Variant variant() {
-        return variant;
-    }
-
-    protected boolean solution() {
-        return variant == Variant.SOLUTION;
     }
 
     /**
@@ -78,23 +71,40 @@ public abstract class ExerciseStack extends Stack {
         return Fn.join("-", java.util.List.of(name.substring(0, name.length() - suffix.length()), Aws.ACCOUNT_ID, Aws.REGION));
     }
 
+    /**
+     * A file of the exercise's folder as text, {@code path} relative to the folder (a function's source, a
+     * buildspec), read from the classpath the build copies the folder to.
+     */
+    protected String file(String path) {
+        String resource = "exercises/" + exerciseId + "/" + path;
+        try (InputStream in = open(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** exercise.yaml's {@code names:} of the exercise, read from the classpath (the build copies the folder there). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> declaredNames(String exerciseId) {
-        String resource = "exercises/" + exerciseId + "/exercise.yaml";
-        // The loader the catalog reads exercise folders through (a test's compiled folder included), else ours.
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        InputStream found = context == null ? null : context.getResourceAsStream(resource);
-        try (InputStream in = found != null ? found : ExerciseStack.class.getResourceAsStream("/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath");
-            }
+        try (InputStream in = open("exercises/" + exerciseId + "/exercise.yaml")) {
             Map<String, Object> yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             Object names = yaml == null ? null : yaml.get("names");
             return names instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static InputStream open(String resource) {
+        // The loader the catalog reads exercise folders through (a test's compiled folder included), else ours.
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        InputStream found = context == null ? null : context.getResourceAsStream(resource);
+        InputStream in = found != null ? found : ExerciseStack.class.getResourceAsStream("/" + resource);
+        if (in == null) {
+            throw new IllegalStateException(resource + " is not on the classpath");
+        }
+        return in;
     }
 
     /** {@code orders-table}, starter: {@code DvaLabs-OrdersTable-Starter}. */

@@ -22,7 +22,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 @Command(name = "labs", mixinStandardHelpOptions = true, version = "dva-labs 0.1.0", scope = ScopeType.INHERIT,
         description = "Hands-on exercises for the AWS Certified Developer - Associate notes.",
         subcommands = {ListCommand.class, ProgressCommand.class, ShowCommand.class, DeployCommand.class, VerifyCommand.class,
-                DestroyCommand.class, RunCommand.class, StatusCommand.class, AwsCommand.class, EnvCommand.class, HintCommand.class, MatrixCommand.class, AppSpecCommand.class,
+                DestroyCommand.class, RunCommand.class, StatusCommand.class, AwsCommand.class, EnvCommand.class, HintCommand.class, SolutionCommand.class, MatrixCommand.class, AppSpecCommand.class,
                 EbextensionsCommand.class, BuildspecCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -18,4 +18,12 @@ public interface AfterDeploy {
      * @param outputs its outputs, by key
      */
     void run(Target target, Variant variant, String stackName, Map<String, String> outputs, PrintWriter out);
+
+    /** This step, then {@code next}: a step both variants need, followed by one of the solution's own. */
+    default AfterDeploy andThen(AfterDeploy next) {
+        return (target, variant, stackName, outputs, out) -> {
+            run(target, variant, stackName, outputs, out);
+            next.run(target, variant, stackName, outputs, out);
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package dev.dvalabs.lab;
 
+import dev.dvalabs.cdk.Variant;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.Resource;
 import io.github.classgraph.ScanResult;
@@ -43,6 +44,14 @@ public final class BundleZip {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * The folder of a variant's bundle named {@code bundle}: {@code starter-<bundle>} beside the starter, and
+     * {@code solution/<bundle>} for the solution, which a learner opens only on purpose.
+     */
+    public static String folder(Variant variant, String bundle) {
+        return variant == Variant.SOLUTION ? "solution/" + bundle : "starter-" + bundle;
     }
 
     /** Whether a path relative to the bundle names no hidden file or folder. */

@@ -13,15 +13,24 @@ import software.constructs.Construct;
  * One exercise, declared once. The folder {@code exercises/<id>/} holds a class implementing this,
  * registered with {@code @AutoService(Lab.class)}; that registration is how the CDK app, the build's
  * synthesis, the catalog and the command line find the exercise, and the only place its id is written
- * in code. Its {@code exercise.yaml}, {@code instructions.md} and {@code deviations.yaml} sit beside it.
+ * in code. Its {@code exercise.yaml}, {@code instructions.md} and {@code deviations.yaml} sit beside it, with
+ * the starter stack; the solution's stack and assets live apart in {@code exercises/<id>/solution/}.
  */
 public interface Lab {
 
     /** The id a learner types, which is also the name of the exercise's folder. */
     String id();
 
+    /** The stack a learner starts from and edits, added to {@code scope}. */
+    ExerciseStack starter(Construct scope);
+
+    /** The reference answer's stack, a class of its own in the folder's {@code solution/}, added to {@code scope}. */
+    ExerciseStack solution(Construct scope);
+
     /** The exercise's stack in one variant, added to {@code scope}. */
-    ExerciseStack stack(Construct scope, Variant variant);
+    default ExerciseStack stack(Construct scope, Variant variant) {
+        return variant == Variant.SOLUTION ? solution(scope) : starter(scope);
+    }
 
     /** The checks, and how the verifier observes what they judge. */
     Verifier<?> verifier();

@@ -104,14 +104,17 @@ class LabContractTest {
                 assertThat(exercise.names()).as(check.id() + " names {" + placeholder.group(1) + "}").containsKey(placeholder.group(1));
             }
         }
-        // No spoilers beside the tasks: the worked answers (corpus/) are linked only under the closing ## Solutions heading.
+        // No spoilers beside the tasks: the worked answers (corpus/) and the solution's folder (solution/) are
+        // named only under the closing ## Solutions heading.
         String text = exercise.instructions();
-        int firstCorpusLink = text.indexOf("corpus/");
-        if (firstCorpusLink >= 0) {
-            int solutions = text.lastIndexOf("\n## Solutions");
-            assertThat(solutions).as("instructions.md links corpus/ only under a closing ## Solutions heading")
-                    .isPositive().isLessThan(firstCorpusLink);
-            assertThat(text.indexOf("\n## ", solutions + 1)).as("## Solutions is the last heading").isNegative();
+        for (String answers : List.of("corpus/", "solution/")) {
+            int first = text.indexOf(answers);
+            if (first >= 0) {
+                int solutions = text.lastIndexOf("\n## Solutions");
+                assertThat(solutions).as("instructions.md names " + answers + " only under a closing ## Solutions heading")
+                        .isPositive().isLessThan(first);
+                assertThat(text.indexOf("\n## ", solutions + 1)).as("## Solutions is the last heading").isNegative();
+            }
         }
     }
 

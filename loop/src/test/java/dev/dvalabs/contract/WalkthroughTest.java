@@ -51,11 +51,13 @@ class WalkthroughTest {
         Path classes = Files.createDirectories(work.resolve("classes"));
         Path folder = Files.createDirectories(classes.resolve("exercises").resolve(id));
         List<Path> sources = new ArrayList<>();
+        Path src = work.resolve("src");
         for (Map.Entry<String, String> file : files.entrySet()) {
+            Path written = (file.getKey().endsWith(".java") ? src : folder).resolve(file.getKey());
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, file.getValue());
             if (file.getKey().endsWith(".java")) {
-                sources.add(Files.writeString(Files.createDirectories(work.resolve("src")).resolve(file.getKey()), file.getValue()));
-            } else {
-                Files.writeString(folder.resolve(file.getKey()), file.getValue());
+                sources.add(written);
             }
         }
         compile(sources, classes);
@@ -65,6 +67,8 @@ class WalkthroughTest {
             Thread.currentThread().setContextClassLoader(loader);
             Exercise exercise = Catalog.load().find(id).orElseThrow(() -> new AssertionError(id + " is not registered"));
             LabContractTest.assertConsistent(exercise);
+            SolutionApartTest.assertNoSolutionBesideTheStarter(src);
+            SolutionApartTest.assertSolutionApart(exercise, src);
             List<Path> templates = new ArrayList<>();
             for (Variant variant : Variant.values()) {
                 templates.add(Files.writeString(work.resolve(ExerciseStack.nameOf(id, variant) + ".json"),

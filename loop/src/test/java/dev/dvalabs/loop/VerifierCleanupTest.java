@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.ExerciseStack;
-import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.targets.EndpointTarget;
@@ -95,7 +94,12 @@ class VerifierCleanupTest {
             }
 
             @Override
-            public ExerciseStack stack(Construct scope, Variant variant) {
+            public ExerciseStack starter(Construct scope) {
+                throw new UnsupportedOperationException("verify only");
+            }
+
+            @Override
+            public ExerciseStack solution(Construct scope) {
                 throw new UnsupportedOperationException("verify only");
             }
 

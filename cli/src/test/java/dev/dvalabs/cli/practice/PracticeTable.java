@@ -39,8 +39,13 @@ public final class PracticeTable implements Lab {
     }
 
     @Override
-    public ExerciseStack stack(Construct scope, Variant variant) {
-        return new Stack(scope, id(), variant);
+    public ExerciseStack starter(Construct scope) {
+        return new Stack(scope, id(), Variant.STARTER);
+    }
+
+    @Override
+    public ExerciseStack solution(Construct scope) {
+        return new Stack(scope, id(), Variant.SOLUTION);
     }
 
     @Override
@@ -54,7 +59,7 @@ public final class PracticeTable implements Lab {
             TableProps.Builder props = TableProps.builder().tableName(TABLE)
                     .partitionKey(Attribute.builder().name("id").type(AttributeType.STRING).build())
                     .billingMode(BillingMode.PAY_PER_REQUEST).removalPolicy(RemovalPolicy.DESTROY);
-            if (solution()) {
+            if (variant == Variant.SOLUTION) {
                 props.sortKey(Attribute.builder().name("at").type(AttributeType.STRING).build());
             }
             new Table(this, "Practice", props.build());

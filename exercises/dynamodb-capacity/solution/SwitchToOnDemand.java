@@ -1,6 +1,8 @@
-package dev.dvalabs.exercises.dynamodbcapacity;
+package dev.dvalabs.exercises.dynamodbcapacity.solution;
 
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.exercises.dynamodbcapacity.CapacityProbe;
+import dev.dvalabs.exercises.dynamodbcapacity.Sighting;
 import dev.dvalabs.lab.AfterDeploy;
 import dev.dvalabs.probe.Table;
 import dev.dvalabs.targets.Target;
@@ -29,13 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
  * target, for its clients, its clock and the sightings verifies keep: it remembers the table at 5 and 5
  * just before it switches it, as a verify after task 1 would.
  */
-final class SwitchToOnDemand implements AfterDeploy {
+public final class SwitchToOnDemand implements AfterDeploy {
 
     static final String ON_DEMAND = "PAY_PER_REQUEST";
 
     private final String exerciseId;
 
-    SwitchToOnDemand(String exerciseId) {
+    public SwitchToOnDemand(String exerciseId) {
         this.exerciseId = exerciseId;
     }
 
@@ -49,13 +51,13 @@ final class SwitchToOnDemand implements AfterDeploy {
             CloudFormationClient cloudFormation = session.client(CloudFormationClient.class);
             Stack stack = cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().get(0);
             boolean onDemand = stack.parameters().stream().anyMatch(p ->
-                    p.parameterKey().equals(DynamodbCapacityStack.BILLING_MODE_PARAMETER) && ON_DEMAND.equals(p.parameterValue()));
+                    p.parameterKey().equals(DynamodbCapacitySolution.BILLING_MODE_PARAMETER) && ON_DEMAND.equals(p.parameterValue()));
             if (onDemand) {
                 return;
             }
-            target.approveWrites("update stack " + stackName + " with " + DynamodbCapacityStack.BILLING_MODE_PARAMETER
+            target.approveWrites("update stack " + stackName + " with " + DynamodbCapacitySolution.BILLING_MODE_PARAMETER
                     + "=" + ON_DEMAND + " (task 2: switch the table to on-demand)");
-            out.println("Task 2: updating " + stackName + " with " + DynamodbCapacityStack.BILLING_MODE_PARAMETER + "="
+            out.println("Task 2: updating " + stackName + " with " + DynamodbCapacitySolution.BILLING_MODE_PARAMETER + "="
                     + ON_DEMAND + ", which switches the table from 5 RCU and 5 WCU to on-demand.");
             if (table != null) {
                 Table before = Table.read(session.client(DynamoDbClient.class), table).value();
@@ -63,7 +65,7 @@ final class SwitchToOnDemand implements AfterDeploy {
                 waitOutCreationSecond(session, before);
             }
             cloudFormation.updateStack(r -> r.stackName(stackName).usePreviousTemplate(true)
-                    .parameters(Parameter.builder().parameterKey(DynamodbCapacityStack.BILLING_MODE_PARAMETER)
+                    .parameters(Parameter.builder().parameterKey(DynamodbCapacitySolution.BILLING_MODE_PARAMETER)
                             .parameterValue(ON_DEMAND).build()));
             try (CloudFormationWaiter waiter = CloudFormationWaiter.builder().client(cloudFormation)
                     .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1)))
