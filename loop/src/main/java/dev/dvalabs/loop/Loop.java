@@ -81,7 +81,7 @@ public final class Loop {
         }
         out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
         deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
-        Compensations.apply(target, deployed.stackName(), Synthesizer.template(exercise.lab(), variant), out);
+        Compensations.apply(target, deployed.stackName(), Synthesizer.template(exercise.lab(), variant, target), out);
         exercise.lab().afterDeploy().ifPresent(step ->
                 step.run(target, variant, deployed.stackName(), deployed.outputs(), out));
         return deployed;
