@@ -98,7 +98,7 @@ public final class Loop {
         target.approveWrites("write and remove the verifier's own test data in " + names.asMap().values());
         Verifier<?> verifier = exercise.lab().verifier();
         Session session = Session.on(target, exercise.id(), names).open();
-        try (VerifierCleanup watch = VerifierCleanup.around(session, verifier, out)) {
+        try (VerifierCleanup watch = VerifierCleanup.around(session, out)) {
             session.recovered().forEach(w -> out.println("Removed what an earlier verify left: " + w));
             return Verification.run(session, verifier, exercise.deviationsOn(target.emulator().orElse(null)));
         }
