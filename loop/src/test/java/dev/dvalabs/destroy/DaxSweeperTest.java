@@ -51,11 +51,7 @@ class DaxSweeperTest {
         stub.json.put(DAX + "ListTags " + OURS, Answer.json("{\"Tags\":[" + tag("dva-labs:exercise", EXERCISE) + ","
                 + tag("dva-labs:variant", "solution") + "]}"));
         stub.json.put(DAX + "ListTags " + LEARNERS, Answer.json("{\"Tags\":[" + tag("team", "shop") + "]}"));
-        stub.json.put(DAX + "DescribeClusters", Answer.json("""
-                {"Clusters":[{"ClusterName":"dva-labs-products","ClusterArn":"%s","Status":"available",
-                 "SubnetGroup":"dva-labs-products-subnets",
-                 "ParameterGroup":{"ParameterGroupName":"dva-labs-products-params","ParameterApplyStatus":"in-sync"}}]}"""
-                .formatted(OURS)));
+        clusterUses("dva-labs-products-params");
         stub.json.put(DAX + "DeleteCluster", Answer.json("{\"Cluster\":{\"ClusterName\":\"dva-labs-products\",\"Status\":\"deleting\"}}"));
         // DAX takes minutes; here the cluster is gone as soon as it is asked to go.
         stub.onCall.put(DAX + "DeleteCluster", () -> {
@@ -74,6 +70,14 @@ class DaxSweeperTest {
                 <CreationTime>2026-12-06T05:00:00Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus></member>
                 </StackSummaries></ListStacksResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata>
                 </ListStacksResponse>""".formatted(STACK_ID)));
+    }
+
+    /** The exercise's cluster as DescribeClusters shows it: in its subnet group, with this parameter group. */
+    void clusterUses(String parameterGroup) {
+        stub.json.put(DAX + "DescribeClusters", Answer.json("""
+                {"Clusters":[{"ClusterName":"dva-labs-products","ClusterArn":"%s","Status":"available",
+                 "SubnetGroup":"dva-labs-products-subnets",
+                 "ParameterGroup":{"ParameterGroupName":"%s","ParameterApplyStatus":"in-sync"}}]}""".formatted(OURS, parameterGroup)));
     }
 
     /** The exercise's stack, deleted with these DAX groups retained (their delete failed while the cluster still stood). */
@@ -122,10 +126,7 @@ class DaxSweeperTest {
     @DisplayName("groups the exercise's stack did not make (another cluster's, or made by hand) stay, and the note says so")
     void leavesGroupsTheStackDidNotMake() {
         stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets");
-        stub.json.put(DAX + "DescribeClusters", Answer.json("""
-                {"Clusters":[{"ClusterName":"dva-labs-products","ClusterArn":"%s","Status":"available",
-                 "SubnetGroup":"dva-labs-products-subnets",
-                 "ParameterGroup":{"ParameterGroupName":"shared-params","ParameterApplyStatus":"in-sync"}}]}""".formatted(OURS)));
+        clusterUses("shared-params");
         Teardown.Result result = destroy();
         assertThat(deletes).hasSize(2).noneMatch(body -> body.contains("shared-params"));
         assertThat(result.removed()).singleElement().asString()
@@ -137,10 +138,7 @@ class DaxSweeperTest {
     @DisplayName("DAX's default parameter group is never deleted, even for the exercise's cluster")
     void neverTheDefaultGroup() {
         stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets");
-        stub.json.put(DAX + "DescribeClusters", Answer.json("""
-                {"Clusters":[{"ClusterName":"dva-labs-products","ClusterArn":"%s","Status":"available",
-                 "SubnetGroup":"dva-labs-products-subnets",
-                 "ParameterGroup":{"ParameterGroupName":"default.dax1.0","ParameterApplyStatus":"in-sync"}}]}""".formatted(OURS)));
+        clusterUses("default.dax1.0");
         destroy();
         assertThat(deletes).hasSize(2).noneMatch(body -> body.contains("default.dax1.0"));
     }
