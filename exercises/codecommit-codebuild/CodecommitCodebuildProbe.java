@@ -8,10 +8,10 @@ import dev.dvalabs.exercises.codecommitcodebuild.CodecommitCodebuildVerifier.Rul
 import dev.dvalabs.probe.BuildProject;
 import dev.dvalabs.probe.GlobalName;
 import dev.dvalabs.probe.Pipeline;
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.probe.Repository;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Session;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,14 +38,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class CodecommitCodebuildProbe {
 
     private final Session session;
-    private final Duration deadline;
-    private final Duration interval;
+    /** The wait for the pipeline run and the topic's publication the verify set off. */
+    private final Poll poll;
     private final String run;
 
-    CodecommitCodebuildProbe(Session session, Duration deadline, Duration interval, String run) {
+    CodecommitCodebuildProbe(Session session, Poll poll, String run) {
         this.session = session;
-        this.deadline = deadline;
-        this.interval = interval;
+        this.poll = poll;
         this.run = run;
     }
 
@@ -68,13 +67,13 @@ final class CodecommitCodebuildProbe {
                 : Fact.refused("no commit pushed: " + names.repository()
                         + " has neither a pipeline nor a notification rule to the topic that one would set off"));
         Fact<Optional<Pipeline.Run>> runFact = pushed.then(made -> pipeline.then(p -> Fact.about("runs of " + names.pipeline(),
-                () -> session.poll(deadline, interval).until(() -> finishedRun(codePipeline, names, made.id())))));
+                () -> poll.until(() -> finishedRun(codePipeline, names, made.id())))));
         Fact<Optional<BuildProject.Run>> build = runFact.then(r -> Fact.about("build of the run", () -> r.flatMap(found -> buildOf(names,
                 found.id()))));
         Fact<List<String>> delivered = pushed.then(made -> Fact.about("bucket " + names.bucket(), () -> written(names.bucket(), made.at())));
         // CloudWatch has SNS's count a minute or more after the publish: waited for only when a rule would publish.
         Fact<Double> published = pushed.then(made -> Fact.observe("CloudWatch", where, () -> ruleToTopic
-                ? session.poll(deadline, interval).until(() -> published(names, made.at()).filter(n -> n >= 1)).orElse(0.0)
+                ? poll.until(() -> published(names, made.at()).filter(n -> n >= 1)).orElse(0.0)
                 : published(names, made.at()).orElse(0.0)));
         return new Observed(names, repository, rules, project, buildspec, pipeline, pushed, runFact, build, delivered, published);
     }

@@ -149,6 +149,6 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
 
     @Override
     public Observed observe(Session session) {
-        return new CodecommitCodebuildProbe(session, deadline, interval, run == null ? session.marker().value() : run).observe();
+        return new CodecommitCodebuildProbe(session, session.poll(deadline, interval), run == null ? session.marker().value() : run).observe();
     }
 }

@@ -1,23 +1,25 @@
 package dev.dvalabs.exercises.dynamodbstreamslambda;
 
 import static dev.dvalabs.verify.Matcher.eq;
+import static dev.dvalabs.verify.Matcher.isTrue;
 import static dev.dvalabs.verify.Matcher.satisfies;
 
 import dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail.Audited;
+import dev.dvalabs.probe.EventSourceMapping;
 import dev.dvalabs.probe.Function;
 import dev.dvalabs.probe.Json;
 import dev.dvalabs.probe.Table;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.CheckResult;
 import dev.dvalabs.verify.Fact;
+import dev.dvalabs.verify.Matcher;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -47,36 +49,24 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
     static final String CREATED = "NEW";
     static final String CHANGED = "PAID";
 
-    /** What the verifier saw; each fact is a value or the refusal AWS answered with. */
+    /**
+     * What the verifier saw; each fact is a value or the refusal AWS answered with.
+     *
+     * @param mapping      the function's mapping from the table's latest stream, or why there is none to judge
+     * @param failureQueue the ARN SQS gives the queue failures should go to (GetQueueAttributes QueueArn), null when
+     *                     there is no such queue: a queue of that name in another account or region is not it
+     */
     public record Observed(
             Fact<Table> orders,
-            Fact<Mappings> mappings,
+            Fact<EventSourceMapping> mapping,
+            String failureQueue,
             Fact<Trail> trail,
             Fact<Invocation> ping,
             Fact<Invocation> sleep) {}
 
-    /**
-     * The function's event source mappings, with the table's latest stream (null when it has none) and the
-     * ARN SQS gives the queue failures should go to (null when there is no such queue): a queue of that
-     * name in another account or region is not it.
-     */
-    public record Mappings(String stream, List<EventSourceMappingConfiguration> all, String failureQueue) {
-
-        /** The mapping that reads the table's current stream, if the function has one. */
-        Optional<EventSourceMappingConfiguration> fromStream() {
-            return stream == null ? Optional.empty()
-                    : all.stream().filter(m -> stream.equals(m.eventSourceArn())).findFirst();
-        }
-
-        /** Why there is no mapping to judge, in the words of a check's observation. */
-        String absent() {
-            if (stream == null) {
-                return "none (the table has no stream to map)";
-            }
-            return all.isEmpty() ? "none (the function has no event source mapping)"
-                    : "none from the table's stream (the function's mappings read "
-                    + all.stream().map(EventSourceMappingConfiguration::eventSourceArn).toList() + ")";
-        }
+    /** The mapping that reads the table's current stream, or why there is none. */
+    static Fact<EventSourceMapping> fromStream(String stream, List<EventSourceMapping> all) {
+        return stream == null ? Fact.refused("none (the table has no stream to map)") : EventSourceMapping.reading(stream, all);
     }
 
     /**
@@ -112,9 +102,9 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                         "Create an event source mapping from the table's LatestStreamArn to the function with"
                                 + " --starting-position " + STARTING_POSITION + " and --batch-size " + BATCH_SIZE
                                 + "; one from an older stream of the table reads nothing new.",
-                        o -> o.mappings().its("mapping", m -> m.fromStream().map(DynamodbStreamsLambdaVerifier::settings)
-                                        .orElse(m.absent()))
-                                .should(eq("Enabled, starting at " + STARTING_POSITION + ", batches of " + BATCH_SIZE)))
+                        o -> CheckResult.all(o.mapping().its("state", EventSourceMapping::state).should(eq("Enabled")),
+                                o.mapping().its("starting position", EventSourceMapping::startingPosition).should(eq(STARTING_POSITION)),
+                                o.mapping().its("batch size", EventSourceMapping::batchSize).should(eq(BATCH_SIZE))))
                         .forTask(2),
                 new Check<Observed>("insert-audited", "An INSERT reaches the function with its new image only",
                         "Trigger lambdas (lambda polls the stream) - Near real time",
@@ -144,9 +134,11 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                         "Stored for 24 hours: a batch that keeps failing holds its shard back until it expires",
                         "Update the mapping with --destination-config OnFailure={Destination=<the queue's ARN>}"
                                 + " --maximum-retry-attempts " + RETRIES + " --bisect-batch-on-function-error.",
-                        o -> o.mappings().its("on failure", m -> m.fromStream().map(c -> onFailure(c, m.failureQueue()))
-                                        .orElse(m.absent()))
-                                .should(eq("to the failure queue after " + RETRIES + " retries, bisecting the batch")))
+                        o -> CheckResult.all(o.mapping().its("on-failure destination", m -> m.onFailureDestination().orElse(null))
+                                        .should(theFailureQueue(o.failureQueue())),
+                                o.mapping().its("retries", EventSourceMapping::maximumRetryAttempts).should(eq(RETRIES)),
+                                o.mapping().its("bisect batch on function error", EventSourceMapping::bisectBatchOnFunctionError)
+                                        .should(isTrue())))
                         .forTask(4),
                 new Check<Observed>("invoked", "The function answers a direct invoke",
                         "Lambda: a function invoked directly, not only from the stream",
@@ -167,20 +159,10 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                         .forTask(5));
     }
 
-    static String settings(EventSourceMappingConfiguration mapping) {
-        return mapping.state() + ", starting at " + mapping.startingPositionAsString() + ", batches of " + mapping.batchSize();
-    }
-
-    /** @param failureQueue the failure queue's own ARN (GetQueueAttributes QueueArn), null when it does not exist */
-    static String onFailure(EventSourceMappingConfiguration mapping, String failureQueue) {
-        String destination = mapping.destinationConfig() == null || mapping.destinationConfig().onFailure() == null
-                ? null : mapping.destinationConfig().onFailure().destination();
-        String to = destination == null ? "nowhere"
-                : destination.equals(failureQueue) ? "to the failure queue" : "to " + destination
-                        + (failureQueue == null ? " (no failure queue found)" : ", not the failure queue " + failureQueue);
-        Integer retries = mapping.maximumRetryAttempts();
-        return to + " after " + (retries == null || retries < 0 ? "unlimited" : retries) + " retries, "
-                + (Boolean.TRUE.equals(mapping.bisectBatchOnFunctionError()) ? "bisecting the batch" : "not bisecting the batch");
+    /** The queue SQS named the failure queue, by its ARN: none when there is no such queue. */
+    static Matcher<String> theFailureQueue(String failureQueue) {
+        return new Matcher<>(failureQueue == null ? "the failure queue (none found)" : failureQueue,
+                destination -> destination != null && destination.equals(failureQueue));
     }
 
     /** What the audit shows of the order's records of one event name. */
@@ -242,13 +224,13 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         CompletableFuture<Fact<Invocation>> sleep = CompletableFuture.supplyAsync(() ->
                 invoke(session, function, "{\"sleepSeconds\": " + SLEEP_SECONDS + "}"));
         Fact<Table> table = Table.read(session.client(DynamoDbClient.class), orders);
-        Fact<Mappings> mappings = Function.mappings(session, function).map(all -> new Mappings(
-                table.map(Table::latestStreamArn).orElse(null), all, queueArn(session, session.name("failures"))));
+        Fact<List<EventSourceMapping>> all = EventSourceMapping.ofFunction(session, function);
+        Fact<EventSourceMapping> mapping = all.then(list -> fromStream(table.map(Table::latestStreamArn).orElse(null), list));
         Fact<Invocation> ping = invoke(session, function, "{\"ping\": \"" + PING + "\"}");
         AuditTrail own = new AuditTrail(orders, session.name("audit"), session.marker().value());
-        Fact<Trail> audited = mappings.then(m -> Fact.about("table " + orders + " or " + own.audit(),
-                () -> follow(session, own, m, ping)));
-        return new Observed(table, mappings, audited, ping, sleep.join());
+        Fact<Trail> audited = all.then(m -> Fact.about("table " + orders + " or " + own.audit(),
+                () -> follow(session, own, mapping.orElse(null), ping)));
+        return new Observed(table, mapping, queueArn(session, session.name("failures")), audited, ping, sleep.join());
     }
 
     /** The queue's ARN as SQS gives it (GetQueueAttributes QueueArn, no message received), null when no queue has the name. */
@@ -272,13 +254,12 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
      * The order's life and its audit, or why nothing was written: no enabled mapping reads the stream, or
      * the function does not run (a direct invoke failed, so a batch from the stream would fail too).
      */
-    private static Trail follow(Session session, AuditTrail own, Mappings mappings, Fact<Invocation> ping) {
-        Optional<EventSourceMappingConfiguration> mapping = mappings.fromStream();
-        if (mapping.isEmpty()) {
+    private static Trail follow(Session session, AuditTrail own, EventSourceMapping mapping, Fact<Invocation> ping) {
+        if (mapping == null) {
             return Trail.notTried("nothing reads the table's stream for the function");
         }
-        if (!"Enabled".equals(mapping.get().state())) {
-            return Trail.notTried("the mapping is " + mapping.get().state());
+        if (!mapping.enabled()) {
+            return Trail.notTried("the mapping is " + mapping.state());
         }
         String notRunning = ping.map(p -> p.functionError() == null ? null : answer(p)).orElse(ping.refusal());
         if (notRunning != null) {

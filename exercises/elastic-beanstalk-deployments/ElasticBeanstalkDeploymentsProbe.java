@@ -10,6 +10,7 @@ import dev.dvalabs.exercises.elasticbeanstalkdeployments.ElasticBeanstalkDeploym
 import dev.dvalabs.probe.BeanstalkEnvironment;
 import dev.dvalabs.probe.GlobalName;
 import dev.dvalabs.probe.Http;
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Session;
 import java.io.IOException;
@@ -35,14 +36,13 @@ final class ElasticBeanstalkDeploymentsProbe {
     private static final long MAX_BUNDLE_BYTES = 10L * 1024 * 1024;
 
     private final Session session;
-    private final Duration deadline;
-    private final Duration interval;
+    /** The wait for the environment to come back from the redeploy the verify set off. */
+    private final Poll poll;
     private final String label;
 
-    ElasticBeanstalkDeploymentsProbe(Session session, Duration deadline, Duration interval, String label) {
+    ElasticBeanstalkDeploymentsProbe(Session session, Poll poll, String label) {
         this.session = session;
-        this.deadline = deadline;
-        this.interval = interval;
+        this.poll = poll;
         this.label = label;
     }
 
@@ -57,7 +57,7 @@ final class ElasticBeanstalkDeploymentsProbe {
         Fact<Page> page = environment.then(env -> env.cname() == null
                 ? Fact.refused("environment " + names.environment() + " has no URL yet")
                 : Fact.of(new Page(Http.get("http://" + env.cname() + "/", PAGE_TIMEOUT, MAX_PAGE_BYTES))));
-        Redeploy redeploy = new Redeploy(session, names, label, deadline, interval);
+        Redeploy redeploy = new Redeploy(session, names, label, poll);
         Fact<Redeploy.Result> redeployed = settings.then(s -> environment.then(env -> Fact.about("deployment to " + names.environment(),
                 () -> redeploy.run(env, s.get(ElasticBeanstalkDeploymentsVerifier.POLICY_NAMESPACE, "DeploymentPolicy")))));
         return new Observed(names, bundle, environment, settings, page, redeployed);

@@ -151,7 +151,7 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
 
     @Override
     public Observed observe(Session session) {
-        return new ElasticBeanstalkDeploymentsProbe(session, deadline, interval,
+        return new ElasticBeanstalkDeploymentsProbe(session, session.poll(deadline, interval),
                 label == null ? session.marker().value() : label).observe();
     }
 }

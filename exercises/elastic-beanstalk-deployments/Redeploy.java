@@ -1,6 +1,7 @@
 package dev.dvalabs.exercises.elasticbeanstalkdeployments;
 
 import dev.dvalabs.probe.BeanstalkEnvironment;
+import dev.dvalabs.probe.Poll;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Write;
 import java.time.Duration;
@@ -80,15 +81,13 @@ final class Redeploy {
     private final Session session;
     private final ElasticBeanstalkDeploymentsVerifier.Names names;
     private final String label;
-    private final Duration deadline;
-    private final Duration interval;
+    private final Poll poll;
 
-    Redeploy(Session session, ElasticBeanstalkDeploymentsVerifier.Names names, String label, Duration deadline, Duration interval) {
+    Redeploy(Session session, ElasticBeanstalkDeploymentsVerifier.Names names, String label, Poll poll) {
         this.session = session;
         this.names = names;
         this.label = label;
-        this.deadline = deadline;
-        this.interval = interval;
+        this.poll = poll;
     }
 
     Result run(BeanstalkEnvironment env, String deploymentPolicy) {
@@ -116,7 +115,7 @@ final class Redeploy {
                     .sourceBundle(bundle).tags(t -> t.key("dva-labs:verify").value(label)));
             return eb.updateEnvironment(r -> r.environmentName(names.environment()).versionLabel(label)).dateUpdated();
         });
-        BeanstalkEnvironment after = session.poll(deadline, interval).until(() -> Optional.of(describe(eb))
+        BeanstalkEnvironment after = poll.until(() -> Optional.of(describe(eb))
                 .filter(now -> "Ready".equals(now.status()))).orElseGet(() -> describe(eb));
         List<String> events = eb.describeEvents(r -> r.applicationName(names.application())
                         .environmentName(names.environment()).startTime(started == null ? Instant.EPOCH : started))

@@ -5,6 +5,7 @@ import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.LogSighting;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Observed;
 import dev.dvalabs.exercises.serverlessapi.ServerlessApiVerifier.Permissions;
 import dev.dvalabs.probe.ApiKey;
+import dev.dvalabs.probe.LogGroup;
 import dev.dvalabs.probe.RestApi;
 import dev.dvalabs.probe.Role;
 import dev.dvalabs.probe.UsagePlan;
@@ -13,6 +14,7 @@ import dev.dvalabs.verify.Session;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +22,6 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.arns.Arn;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -32,6 +32,8 @@ final class ServerlessApiProbe {
 
     /** How long CloudWatch Logs may take to show an invocation's lines (AWS: seconds, now and then more). */
     static final Duration LOGS_DEADLINE = Duration.ofSeconds(40);
+    /** START lines read at most: a quarter hour of a busy learner's function, not its whole history. */
+    static final int STARTS_READ = 10_000;
 
     private final Session session;
     private final Duration apiTimeout;
@@ -110,26 +112,21 @@ final class ServerlessApiProbe {
      */
     private LogSighting logs(LambdaClient lambda, String functionName) {
         String group = "/aws/lambda/" + functionName;
-        CloudWatchLogsClient logs = session.client(CloudWatchLogsClient.class);
-        long since = session.now().minus(Duration.ofMinutes(15)).toEpochMilli();
-        Set<String> before = starts(logs, group, since);
+        Instant since = session.now().minus(Duration.ofMinutes(15));
+        Set<String> before = starts(group, since);
         String id = session.marker().value() + "-logs";
         String event = "{\"httpMethod\":\"GET\",\"resource\":\"/orders/{id}\",\"path\":\"/orders/" + id + "\","
                 + "\"pathParameters\":{\"id\":\"" + id + "\"},\"headers\":{},\"body\":null}";
         lambda.invoke(r -> r.functionName(functionName).payload(SdkBytes.fromUtf8String(event)));
         Optional<String> fresh = session.poll(LOGS_DEADLINE, Duration.ofMillis(500))
-                .until(() -> starts(logs, group, since).stream().filter(request -> !before.contains(request)).findFirst());
+                .until(() -> starts(group, since).stream().filter(request -> !before.contains(request)).findFirst());
         return new LogSighting(group, fresh.orElse(null), LOGS_DEADLINE);
     }
 
     /** The request ids of the START lines in the group since then; none when the group does not exist yet. */
-    private static Set<String> starts(CloudWatchLogsClient logs, String group, long since) {
-        try {
-            return logs.filterLogEventsPaginator(r -> r.logGroupName(group).startTime(since).filterPattern("START"))
-                    .events().stream().map(e -> e.message().trim()).filter(m -> m.startsWith("START RequestId: "))
-                    .map(m -> m.substring("START RequestId: ".length()).split("\\s")[0]).collect(Collectors.toSet());
-        } catch (ResourceNotFoundException e) {
-            return Set.of();
-        }
+    private Set<String> starts(String group, Instant since) {
+        return LogGroup.events(session, group, since, "START", STARTS_READ).stream().map(LogGroup.Event::message)
+                .filter(m -> m.startsWith("START RequestId: "))
+                .map(m -> m.substring("START RequestId: ".length()).split("\\s")[0]).collect(Collectors.toSet());
     }
 }

@@ -1,6 +1,6 @@
-# Not a corpus script (only .sh files are, and they run on the emulator, which has no DAX): task 5 on a
-# real account, after correct.sh (or the solution stack). Run it with bash on AWS; it reads the VPC's
-# subnets from the function, so it needs nothing else.
+# Not a corpus script (only .sh files are, and they run on the emulator, which has no DAX): task 5 by hand
+# on a real account, after correct.sh (the solution stack deployed with --target aws has DAX already).
+# Run it with bash on AWS; it reads the VPC's subnets from the function, so it needs nothing else.
 set -euo pipefail
 account=$(aws sts get-caller-identity --query Account --output text)
 table=dva-labs-products

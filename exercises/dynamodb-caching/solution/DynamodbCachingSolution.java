@@ -32,10 +32,8 @@ import software.constructs.Construct;
 /**
  * dynamodb-caching, the solution: the starter's table, VPC and function, plus a Redis replication group of two
  * nodes with Multi-AZ and automatic failover, and the function (solution/function/products.py, which the corpus
- * deploys too) caching reads by lazy loading with a 5 s TTL and writing through. DAX is not in the stack: the
- * toolkit's stacks deploy on the emulator, whose CloudFormation refuses AWS::DAX::* types, and a condition on the
- * account cannot leave them out there (ministack's conditions do not resolve AWS::AccountId);
- * corpus/dax-on-aws.bash builds it on AWS.
+ * deploys too) caching reads by lazy loading with a 5 s TTL and writing through, and on AWS the DAX cluster ({@link DaxOnAws}): the
+ * emulator's CloudFormation refuses AWS::DAX::* types even under a condition, so only the AWS template names them.
  */
 public final class DynamodbCachingSolution extends ExerciseStack {
 
@@ -100,6 +98,9 @@ public final class DynamodbCachingSolution extends ExerciseStack {
                         "CACHE_PORT", cache.getAttrPrimaryEndPointPort()))
                 .build();
         table.grant(products, "dynamodb:GetItem", "dynamodb:PutItem");
+        if (onAws()) {
+            new DaxOnAws(this, name("dax"), vpc, table, products, functionGroup);
+        }
         CfnOutput.Builder.create(this, "CacheEndpoint").value(cache.getAttrPrimaryEndPointAddress()).build();
     }
 }

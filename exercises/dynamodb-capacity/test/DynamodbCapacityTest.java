@@ -1,20 +1,19 @@
 package dev.dvalabs.exercises.dynamodbcapacity;
 
-import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.contract.EndToEnd;
+import dev.dvalabs.probe.OwnTable;
+import dev.dvalabs.probe.WrittenItem;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.testing.Sessions;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Session;
-import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -197,13 +196,8 @@ class DynamodbCapacityTest {
             create(dynamo, old + BurstProbe.SUFFIX, BillingMode.PAY_PER_REQUEST);
             String lookalike = RunMarker.startedAt(Instant.now().minus(Duration.ofHours(2))).value() + BurstProbe.SUFFIX;
             create(dynamo, lookalike, BillingMode.PAY_PER_REQUEST);
-            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(old + ".journal"), String.join("\n",
-                    "{\"id\":1,\"write\":{\"write\":\"dev.dvalabs.probe.OwnTable\",\"table\":\"" + old + BurstProbe.SUFFIX + "\"}}",
-                    "{\"id\":2,\"write\":{\"write\":\"dev.dvalabs.probe.WrittenItem\",\"table\":\"dva-labs-capacity\","
-                            + "\"key\":{\"id\":\"S:" + old + "-small\"}}}",
-                    ""));
+            Sessions.killedVerify(emulator, ID, old, new OwnTable(old + BurstProbe.SUFFIX),
+                    WrittenItem.of("dva-labs-capacity", Map.of("id", AttributeValue.fromS(old + "-small"))));
 
             lab.verify(emulator);
 

@@ -1,6 +1,5 @@
 package dev.dvalabs.exercises.dynamodbgsittl;
 
-import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,16 +7,15 @@ import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.contract.EndToEnd;
 import dev.dvalabs.contract.ExerciseRuns;
 import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.probe.OwnTable;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.probe.WrittenItem;
+import dev.dvalabs.testing.Sessions;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Session;
-import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,13 +153,10 @@ class DynamodbGsiTtlTest {
             dynamo.createTable(c -> c.tableName(killed + "-scan").billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attribute("customerId", ScalarAttributeType.S))
                     .keySchema(key("customerId", KeyType.HASH)));
-            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(killed + ".journal"), String.join("\n",
-                    "{\"id\":1,\"write\":{\"write\":\"dev.dvalabs.probe.WrittenItem\",\"table\":\"dva-labs-orders\","
-                            + "\"key\":{\"customerId\":\"S:" + killed + "\",\"orderDate\":\"S:2026-01-03\"}}}",
-                    "{\"id\":2,\"write\":{\"write\":\"dev.dvalabs.probe.OwnTable\",\"table\":\"" + killed + "-scan\"}}",
-                    ""));
+            Sessions.killedVerify(emulator, ID, killed,
+                    WrittenItem.of("dva-labs-orders", Map.of("customerId", AttributeValue.fromS(killed),
+                            "orderDate", AttributeValue.fromS("2026-01-03"))),
+                    new OwnTable(killed + "-scan"));
             lab.verify(emulator);
             assertThat(dynamo.scan(r -> r.tableName("dva-labs-orders")).items()).map(i -> i.get("customerId").s())
                     .containsExactly(killed + "-unjournaled");

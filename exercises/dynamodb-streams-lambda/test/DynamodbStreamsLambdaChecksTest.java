@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail.Audited;
 import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier.Invocation;
-import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier.Mappings;
 import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier.Observed;
 import dev.dvalabs.exercises.dynamodbstreamslambda.DynamodbStreamsLambdaVerifier.Trail;
+import dev.dvalabs.probe.EventSourceMapping;
 import dev.dvalabs.probe.Table;
 import dev.dvalabs.testing.ChecksContract;
 import dev.dvalabs.verify.Deviation;
@@ -56,6 +56,7 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
                 .maximumRetryAttempts(2).bisectBatchOnFunctionError(true);
         List<EventSourceMappingConfiguration> others = new ArrayList<>();
         String stream = STREAM;
+        String failureQueue = QUEUE;
         Fact<Trail> trail = Fact.of(new Trail(List.of(new Audited("INSERT", INSERT_IMAGE, null),
                 new Audited("REMOVE", null, REMOVE_IMAGE)), null));
         Fact<Invocation> ping = Fact.of(new Invocation(null, "{\"pong\": \"dva-labs-verify\", \"sleptSeconds\": 0}"));
@@ -65,7 +66,8 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
         Observed build() {
             List<EventSourceMappingConfiguration> all = new ArrayList<>(others);
             all.add(mapping.build());
-            return new Observed(Fact.of(new Table(table.build())), Fact.of(new Mappings(stream, all, QUEUE)),
+            return new Observed(Fact.of(new Table(table.build())),
+                    DynamodbStreamsLambdaVerifier.fromStream(stream, all.stream().map(EventSourceMapping::of).toList()), failureQueue,
                     trail, ping, sleep);
         }
 
@@ -119,6 +121,10 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
                         (Consumer<Seen>) s -> s.trail = Fact.of(Trail.notTried("nothing reads the table's stream for the function")),
                         "remove-audited", "modify-filtered"),
                 wrong("on-failure", "no on-failure destination", (Consumer<Seen>) s -> s.mapping.destinationConfig(d -> { })),
+                wrong("on-failure", "neither a failure queue nor a destination", (Consumer<Seen>) s -> {
+                    s.failureQueue = null;
+                    s.mapping.destinationConfig(d -> { });
+                }),
                 wrong("on-failure", "failures sent to another queue",
                         (Consumer<Seen>) s -> s.mapping.destinationConfig(d -> d.onFailure(f -> f.destination(QUEUE + "-dlq")))),
                 wrong("on-failure", "a queue of the same name in another region and account",
@@ -150,7 +156,7 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
         Seen seen = new Seen();
         seen.mapping.eventSourceArn("arn:aws:sqs:us-east-1:1:other");
         assertThat(judge(seen).outcome("mapping").result().observed())
-                .isEqualTo("mapping none from the table's stream (the function's mappings read [arn:aws:sqs:us-east-1:1:other])");
+                .isEqualTo("AWS refused: none from " + STREAM + " (the function's mappings read [arn:aws:sqs:us-east-1:1:other])");
     }
 
     @Test

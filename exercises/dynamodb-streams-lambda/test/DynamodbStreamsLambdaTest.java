@@ -1,6 +1,5 @@
 package dev.dvalabs.exercises.dynamodbstreamslambda;
 
-import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,13 +9,11 @@ import dev.dvalabs.contract.Leftovers;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.testing.Sessions;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Session;
-import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -112,11 +109,7 @@ class DynamodbStreamsLambdaTest {
                 dynamo.putItem(p -> p.tableName(name("audit")).item(Map.of(
                         "orderId", AttributeValue.fromS(order), "eventId", AttributeValue.fromS("e-1"))));
             }
-            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(killed + ".journal"), "{\"id\":1,\"write\":{\"write\":"
-                    + "\"dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail\",\"orders\":\"" + name("orders")
-                    + "\",\"audit\":\"" + name("audit") + "\",\"orderId\":\"" + killed + "\"}}\n");
+            Sessions.killedVerify(emulator, ID, killed, new AuditTrail(name("orders"), name("audit"), killed));
             lab.verify(emulator);
             for (String table : List.of(name("orders"), name("audit"))) {
                 assertThat(dynamo.scan(r -> r.tableName(table)).items()).as(table).map(i -> i.get("orderId").s())

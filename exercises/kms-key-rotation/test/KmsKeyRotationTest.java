@@ -1,6 +1,5 @@
 package dev.dvalabs.exercises.kmskeyrotation;
 
-import dev.dvalabs.testing.Sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.Variant;
@@ -12,14 +11,12 @@ import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.Target;
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import dev.dvalabs.testing.Sessions;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.RunMarker;
 import dev.dvalabs.verify.Session;
-import dev.dvalabs.verify.StateDirectory;
 import dev.dvalabs.verify.Status;
 import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -233,13 +230,8 @@ class KmsKeyRotationTest {
             String byId = keyOfRun(kms, old + "-spare");
             String byTag = keyOfRun(kms, old + "-external");
             String learners = keyOfRun(kms, old + "-mine");
-            Path folder = StateDirectory.verify().resolve(emulator.stateKey().replaceAll("[^A-Za-z0-9_.-]", "_")).resolve(ID);
-            Files.createDirectories(folder);
-            String write = "\"write\":\"dev.dvalabs.exercises.kmskeyrotation.TemporaryKey\"";
-            Files.writeString(folder.resolve(old + ".journal"), String.join("\n",
-                    "{\"id\":1,\"write\":{" + write + ",\"tag\":\"" + old + "-spare\",\"keyId\":null}}",
-                    "{\"id\":2,\"write\":{" + write + ",\"tag\":\"" + old + "-spare\",\"keyId\":\"" + byId + "\"}}",
-                    "{\"id\":3,\"write\":{" + write + ",\"tag\":\"" + old + "-external\",\"keyId\":null}}", ""));
+            Sessions.killedVerify(emulator, ID, old, new TemporaryKey(old + "-spare", null),
+                    new TemporaryKey(old + "-spare", byId), new TemporaryKey(old + "-external", null));
             lab.verify(emulator);
             assertThat(List.of(byId, byTag)).allSatisfy(id -> assertThat(kms.describeKey(r -> r.keyId(id))
                     .keyMetadata().keyState()).as(id).isEqualTo(KeyState.PENDING_DELETION));

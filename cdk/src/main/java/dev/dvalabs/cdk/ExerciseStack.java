@@ -46,6 +46,11 @@ public abstract class ExerciseStack extends Stack {
         Tags.of(this).add(TAG_VARIANT, variant.label());
     }
 
+    /** Whether this template is for real AWS, where a part an emulator's CloudFormation refuses may be added. */
+    protected boolean onAws() {
+        return TargetKind.of(this) == TargetKind.AWS;
+    }
+
     /**
      * The name exercise.yaml's {@code names:} gives the resource {@code key}: the one place a name is written,
      * which the verifier reads too (a deploy with {@code --name} passes another through the stack's parameter).

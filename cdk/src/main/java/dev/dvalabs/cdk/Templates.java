@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.io.file.PathUtils;
@@ -18,7 +19,8 @@ import software.amazon.awscdk.AppProps;
  * The CloudFormation templates of every exercise, synthesized once per build into the jar of the exercises
  * module ({@code templates/<stack name>.template.json}), so that a command pays CDK's Node.js start-up only
  * when it runs from sources the build has not seen. The build runs the CDK app with {@code --templates}
- * after compiling, which calls {@link #write}.
+ * after compiling, which calls {@link #write}. A stack whose AWS template differs from its emulator's (see
+ * {@link TargetKind}) has the AWS one beside it, in {@code templates/aws/}.
  */
 public final class Templates {
 
@@ -26,17 +28,31 @@ public final class Templates {
 
     private Templates() {}
 
-    /** Writes the template of every stack {@code addStacks} adds into the folder given (the build's classes directory). */
+    /**
+     * Writes the template of every stack {@code addStacks} adds into the folder given (the build's classes
+     * directory): the emulator's, and the AWS one where it is another.
+     */
     public static void write(Path classes, Consumer<App> addStacks) throws IOException {
         Path out = classes.resolve(FOLDER);
-        Files.createDirectories(out);
+        Path aws = out.resolve(TargetKind.AWS.label());
+        deleteTree(aws);
+        Files.createDirectories(aws);
         Path cdkOut = Files.createTempDirectory("dva-labs-cdk-out");
         try {
-            App app = new App(AppProps.builder().outdir(cdkOut.toString()).build());
-            addStacks.accept(app);
-            for (var stack : app.synth().getStacks()) {
-                Files.copy(Path.of(stack.getTemplateFullPath()), out.resolve(stack.getStackName() + ".template.json"),
-                        StandardCopyOption.REPLACE_EXISTING);
+            for (TargetKind kind : TargetKind.values()) {
+                Path outdir = Files.createDirectories(cdkOut.resolve(kind.label()));
+                App app = new App(AppProps.builder().outdir(outdir.toString())
+                        .context(Map.of(TargetKind.CONTEXT, kind.label())).build());
+                addStacks.accept(app);
+                for (var stack : app.synth().getStacks()) {
+                    Path synthesized = Path.of(stack.getTemplateFullPath());
+                    Path emulators = out.resolve(stack.getStackName() + ".template.json");
+                    if (kind == TargetKind.EMULATOR) {
+                        Files.copy(synthesized, emulators, StandardCopyOption.REPLACE_EXISTING);
+                    } else if (Files.mismatch(synthesized, emulators) != -1) {
+                        Files.copy(synthesized, aws.resolve(emulators.getFileName()));
+                    }
+                }
             }
         } finally {
             deleteTree(cdkOut);
@@ -54,9 +70,15 @@ public final class Templates {
         }
     }
 
-    /** The template the build synthesized for this stack, if the build ran. */
-    public static Optional<String> built(String stackName) {
-        try (InputStream in = Templates.class.getResourceAsStream("/" + FOLDER + "/" + stackName + ".template.json")) {
+    /** The template the build synthesized for this stack and kind of target, if the build ran. */
+    public static Optional<String> built(String stackName, TargetKind kind) {
+        String file = stackName + ".template.json";
+        return kind == TargetKind.AWS ? read(FOLDER + "/" + kind.label() + "/" + file).or(() -> read(FOLDER + "/" + file))
+                : read(FOLDER + "/" + file);
+    }
+
+    private static Optional<String> read(String resource) {
+        try (InputStream in = Templates.class.getResourceAsStream("/" + resource)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

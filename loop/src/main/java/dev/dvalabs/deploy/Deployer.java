@@ -60,7 +60,7 @@ public final class Deployer {
      */
     public List<String> dryRun(Exercise exercise, Variant variant) {
         String stackName = ExerciseStack.nameOf(exercise.id(), variant);
-        String template = Synthesizer.template(exercise.lab(), variant);
+        String template = Synthesizer.template(exercise.lab(), variant, target);
         Plan plan = Plan.of(template);
         List<String> lines = new ArrayList<>();
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
@@ -88,7 +88,7 @@ public final class Deployer {
     public Deployed deploy(Exercise exercise, Variant variant, Map<String, String> names) {
         String stackName = ExerciseStack.nameOf(exercise.id(), variant);
         Instant synthesisStart = Instant.now();
-        String template = Synthesizer.template(exercise.lab(), variant);
+        String template = Synthesizer.template(exercise.lab(), variant, target);
         Instant firstCall = Instant.now();
         Duration synthesis = Duration.between(synthesisStart, firstCall);
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {

@@ -3,6 +3,7 @@ package dev.dvalabs.destroy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.cdk.TargetKind;
 import dev.dvalabs.deploy.Synthesizer;
 import dev.dvalabs.lab.Lab;
 import dev.dvalabs.targets.Target;
@@ -62,7 +63,7 @@ public final class LeftByName {
     /** Each resource still standing under one of the exercise's names, with how to remove it. */
     public static List<String> find(Target target, Lab lab) {
         List<String> left = new ArrayList<>();
-        for (Map.Entry<Kind, Set<String>> named : names(lab).entrySet()) {
+        for (Map.Entry<Kind, Set<String>> named : names(lab, Synthesizer.kindOf(target)).entrySet()) {
             Kind kind = named.getKey();
             for (String name : named.getValue()) {
                 try {
@@ -77,13 +78,13 @@ public final class LeftByName {
         return left;
     }
 
-    /** The literal names the starter and solution templates give, by kind. */
-    static Map<Kind, Set<String>> names(Lab lab) {
+    /** The literal names the starter and solution templates for this kind of target give, by kind. */
+    static Map<Kind, Set<String>> names(Lab lab, TargetKind targetKind) {
         Map<Kind, Set<String>> names = new java.util.LinkedHashMap<>();
         for (Variant variant : Variant.values()) {
             JsonNode resources;
             try {
-                resources = JSON.readTree(Synthesizer.template(lab, variant)).path("Resources");
+                resources = JSON.readTree(Synthesizer.template(lab, variant, targetKind)).path("Resources");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

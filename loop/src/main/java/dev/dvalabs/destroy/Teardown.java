@@ -37,7 +37,7 @@ public final class Teardown {
     }
 
     /** One sweeper per service whose resources a stack delete can leave behind. */
-    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new ApiGatewaySweeper(), new DynamoDbSweeper(),
+    private static final Map<String, Sweeper> SWEEPERS = Stream.of(new ApiGatewaySweeper(), new DaxSweeper(), new DynamoDbSweeper(),
             new ElastiCacheSweeper(), new FirehoseSweeper(), new IamSweeper(), new KinesisSweeper(), new KmsSweeper(),
             new LambdaSweeper(), new LogsSweeper(), new S3Sweeper(), new SesSweeper(), new SnsSweeper(), new SqsSweeper())
             .collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));

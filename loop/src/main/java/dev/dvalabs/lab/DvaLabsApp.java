@@ -9,8 +9,9 @@ import software.amazon.awscdk.App;
 /**
  * The CDK app behind {@code cdk.json}: every exercise's stack in both variants, so that
  * {@code cdk synth DvaLabs-<Exercise>-Starter} and {@code cdk deploy ...} work for learners who
- * prefer the CDK CLI. The toolkit itself deploys the templates the build synthesized: the build runs it
- * with {@code --templates <classes folder>}.
+ * prefer the CDK CLI ({@code -c dva-labs:target=aws} for the templates of a real account, see
+ * {@link dev.dvalabs.cdk.TargetKind}). The toolkit itself deploys the templates the build synthesized: the
+ * build runs it with {@code --templates <classes folder>}.
  */
 public final class DvaLabsApp {
 

@@ -81,7 +81,7 @@ public final class Loop {
         }
         out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
         deployed.outputs().forEach((k, v) -> out.println("  " + k + " = " + v));
-        Compensations.apply(target, deployed.stackName(), Synthesizer.template(exercise.lab(), variant), out);
+        Compensations.apply(target, deployed.stackName(), Synthesizer.template(exercise.lab(), variant, target), out);
         exercise.lab().afterDeploy().ifPresent(step ->
                 step.run(target, variant, deployed.stackName(), deployed.outputs(), out));
         return deployed;
@@ -98,7 +98,7 @@ public final class Loop {
         target.approveWrites("write and remove the verifier's own test data in " + names.asMap().values());
         Verifier<?> verifier = exercise.lab().verifier();
         Session session = Session.on(target, exercise.id(), names).open();
-        try (VerifierCleanup watch = VerifierCleanup.around(session, verifier, out)) {
+        try (VerifierCleanup watch = VerifierCleanup.around(session, out)) {
             session.recovered().forEach(w -> out.println("Removed what an earlier verify left: " + w));
             return Verification.run(session, verifier, exercise.deviationsOn(target.emulator().orElse(null)));
         }

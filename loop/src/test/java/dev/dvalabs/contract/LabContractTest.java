@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.TargetKind;
 import dev.dvalabs.cdk.Templates;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.Synthesizer;
@@ -122,12 +123,14 @@ class LabContractTest {
     @MethodSource("exercises")
     void builtTemplatesMatchFreshSynthesis(Exercise exercise) throws IOException {
         for (Variant variant : Variant.values()) {
-            String stackName = ExerciseStack.nameOf(exercise.id(), variant);
-            String built = Templates.built(stackName).orElseThrow(() -> new AssertionError(stackName + " was not built"));
-            assertThat(JSON.readTree(built)).as(stackName)
-                    .isEqualTo(JSON.readTree(Synthesizer.synthesize(exercise.lab(), variant)));
-            assertThat(built).as(stackName + " tags").contains("\"dva-labs:exercise\"", "\"" + exercise.id() + "\"")
-                    .doesNotContain("dva-labs:run");
+            for (TargetKind kind : TargetKind.values()) {
+                String stackName = ExerciseStack.nameOf(exercise.id(), variant);
+                String built = Templates.built(stackName, kind).orElseThrow(() -> new AssertionError(stackName + " was not built"));
+                assertThat(JSON.readTree(built)).as(stackName + " for " + kind.label())
+                        .isEqualTo(JSON.readTree(Synthesizer.synthesize(exercise.lab(), variant, kind)));
+                assertThat(built).as(stackName + " tags").contains("\"dva-labs:exercise\"", "\"" + exercise.id() + "\"")
+                        .doesNotContain("dva-labs:run");
+            }
         }
     }
 
@@ -138,9 +141,12 @@ class LabContractTest {
         for (Exercise exercise : Catalog.load().all()) {
             for (Variant variant : Variant.values()) {
                 String stackName = ExerciseStack.nameOf(exercise.id(), variant);
-                Path file = dir.resolve(stackName + ".json");
-                Files.writeString(file, Templates.built(stackName).orElseThrow());
-                templates.add(file);
+                String emulators = Templates.built(stackName, TargetKind.EMULATOR).orElseThrow();
+                templates.add(Files.writeString(dir.resolve(stackName + ".json"), emulators));
+                String aws = Templates.built(stackName, TargetKind.AWS).orElseThrow();
+                if (!aws.equals(emulators)) {
+                    templates.add(Files.writeString(dir.resolve(stackName + "-aws.json"), aws));
+                }
             }
         }
         CfnLint.Findings findings = CfnLint.lint(templates);

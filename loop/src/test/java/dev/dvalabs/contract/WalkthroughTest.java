@@ -3,6 +3,7 @@ package dev.dvalabs.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.TargetKind;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.Synthesizer;
 import dev.dvalabs.exercise.Catalog;
@@ -72,7 +73,7 @@ class WalkthroughTest {
             List<Path> templates = new ArrayList<>();
             for (Variant variant : Variant.values()) {
                 templates.add(Files.writeString(work.resolve(ExerciseStack.nameOf(id, variant) + ".json"),
-                        Synthesizer.synthesize(exercise.lab(), variant)));
+                        Synthesizer.synthesize(exercise.lab(), variant, TargetKind.EMULATOR)));
             }
             CfnLint.Findings findings = CfnLint.lint(templates);
             assertThat(findings.errors()).as(findings.output()).isFalse();

@@ -13,6 +13,7 @@ import dev.dvalabs.testing.LocalEmulatorExtension;
 import dev.dvalabs.verify.Check;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
+import dev.dvalabs.verify.Write;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -33,17 +34,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.constructs.Construct;
 
-/** A verify that ends early, by an exception or by Ctrl-C, still runs the verifier's own cleanup. */
+/** A verify that ends early, by an exception or by Ctrl-C, still closes its session, which undoes the verifier's writes. */
 @ExtendWith(LocalEmulatorExtension.class)
 class VerifierCleanupTest {
 
     private static final String WRITTEN = "the verifier wrote its probe item";
 
-    /** Writes a probe item, then fails or waits to be interrupted; close() removes the probe. */
-    static final class ProbingVerifier implements Verifier<String>, AutoCloseable {
+    /** The verifier's probe item, written through the session, which journals it and undoes it. */
+    record Probe(String table) implements Write {
+        @Override
+        public void undo(Session session) {
+            session.client(DynamoDbClient.class).deleteItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS("verifier-probe"))));
+        }
+
+        @Override
+        public String describe() {
+            return "item verifier-probe in table " + table;
+        }
+    }
+
+    /** Writes a probe item through the session, then fails or waits to be interrupted; the session's close removes the probe. */
+    static final class ProbingVerifier implements Verifier<String> {
         private final boolean waitForInterrupt;
-        private Target target;
-        private String table;
 
         ProbingVerifier(boolean waitForInterrupt) {
             this.waitForInterrupt = waitForInterrupt;
@@ -56,13 +68,10 @@ class VerifierCleanupTest {
 
         @Override
         public String observe(Session session) {
-            Target target = session.target();
-            Map<String, String> names = session.names().asMap();
-            this.target = target;
-            this.table = names.get("table");
-            try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-                dynamo.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS("verifier-probe"))));
-            }
+            String table = session.names().asMap().get("table");
+            DynamoDbClient dynamo = session.client(DynamoDbClient.class);
+            session.write(new Probe(table), () -> dynamo.putItem(r -> r.tableName(table)
+                    .item(Map.of("id", AttributeValue.fromS("verifier-probe")))));
             if (!waitForInterrupt) {
                 throw new IllegalStateException("observing failed after writing");
             }
@@ -74,15 +83,6 @@ class VerifierCleanupTest {
                 Thread.currentThread().interrupt();
             }
             return "interrupted";
-        }
-
-        @Override
-        public void close() {
-            if (table != null) {
-                try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
-                    dynamo.deleteItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS("verifier-probe"))));
-                }
-            }
         }
     }
 
@@ -112,7 +112,6 @@ class VerifierCleanupTest {
                 Map.of("table", table), Set.of(), "", Map.of(), "", Set.of());
     }
 
-    /** Verifies against an endpoint until interrupted: {@code <endpoint> <table>}. */
     /** Verifies on the endpoint and table given, or ("own") on a local emulator of its own, stopped when the JVM ends. */
     public static void main(String[] args) {
         if (args[0].equals("own")) {
@@ -125,7 +124,7 @@ class VerifierCleanupTest {
     }
 
     @Test
-    @DisplayName("a verifier whose observe fails after writing is closed, and its test data is gone")
+    @DisplayName("a verify whose observe fails after writing closes its session, and its test data is gone")
     void closedAfterAFailure(LocalEmulator emulator) {
         String table = createTable(emulator, "verifier-cleanup-failure");
         Loop loop = new Loop(emulator, new PrintWriter(new StringWriter()));

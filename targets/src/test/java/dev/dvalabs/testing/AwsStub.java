@@ -26,8 +26,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A loopback stand-in for the AWS APIs a real-AWS-only exercise's verifier calls, answering in each
- * service's own protocol: JSON 1.1 by X-Amz-Target (CodeDeploy, CodePipeline, CodeCommit, CodeBuild),
- * query/XML by Action (STS, EC2, IAM, Elastic Beanstalk, CloudWatch, SNS), REST/JSON by path (CodeStar
+ * service's own protocol: JSON 1.1 by X-Amz-Target (CodeDeploy, CodePipeline, CodeCommit, CodeBuild, DAX, the
+ * tagging API), query/XML by Action (STS, EC2, IAM, Elastic Beanstalk, CloudWatch, SNS, CloudFormation), REST/JSON by path (CodeStar
  * Notifications), REST/XML for S3, and plain HTTP for a page. Tests set the answers; what is not set answers
  * as a service that does not know the request.
  *
@@ -64,7 +64,7 @@ public final class AwsStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Answer NOT_FOUND = new Answer(404, "text/plain", "not stubbed".getBytes(StandardCharsets.UTF_8));
 
-    /** JSON answers by X-Amz-Target, or by "target id" where the request names a deployment or target id. */
+    /** JSON answers by X-Amz-Target, or by "target id" where the request names a deployment, target or resource (ResourceName). */
     public final Map<String, Answer> json = new ConcurrentHashMap<>();
     /** Query-protocol answers by Action, or by "Action filtered" for a request with filters. */
     public final Map<String, Answer> query = new ConcurrentHashMap<>();
@@ -82,7 +82,7 @@ public final class AwsStub implements AutoCloseable {
 
     /** The query services by the API version their requests carry. */
     private static final Map<String, String> QUERY_SERVICES = Map.of("2010-12-01", "elasticbeanstalk", "2010-05-08", "iam",
-            "2011-06-15", "sts", "2010-03-31", "sns", "2010-08-01", "cloudwatch", "2016-11-15", "ec2");
+            "2011-06-15", "sts", "2010-03-31", "sns", "2010-08-01", "cloudwatch", "2016-11-15", "ec2", "2010-05-15", "cloudformation");
 
     private final BotocoreModels models = BotocoreModels.installed();
 
@@ -157,7 +157,7 @@ public final class AwsStub implements AutoCloseable {
 
     /** The answer a test set for a JSON request, by target, or by "target id" where the request names one. */
     private Answer jsonAnswer(String target, JsonNode request) {
-        for (String field : new String[] {"targetId", "deploymentId"}) {
+        for (String field : new String[] {"targetId", "deploymentId", "ResourceName"}) {
             Answer specific = json.get(target + " " + request.path(field).asText());
             if (request.has(field) && specific != null) {
                 return specific;

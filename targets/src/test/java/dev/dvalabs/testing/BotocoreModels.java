@@ -62,7 +62,8 @@ public final class BotocoreModels {
     Optional<JsonNode> byTargetPrefix(String prefix) {
         return byTargetPrefix.computeIfAbsent(prefix, p -> {
             for (String service : List.of("codedeploy", "codepipeline", "codecommit", "codebuild", "dynamodb", "kinesis",
-                    "firehose", "logs", "kms", "ecs", "events", "sts", "elasticbeanstalk", "iam", "sns", "cloudwatch", "ec2")) {
+                    "firehose", "logs", "kms", "ecs", "events", "sts", "elasticbeanstalk", "iam", "sns", "cloudwatch", "ec2", "dax",
+                    "resourcegroupstaggingapi")) {
                 JsonNode model = service(service);
                 if (p.equals(model.path("metadata").path("targetPrefix").asText())) {
                     return Optional.of(model);

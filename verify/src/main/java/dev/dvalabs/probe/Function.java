@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.List;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 
@@ -38,11 +37,5 @@ public record Function(String name, String arn, int timeout, String runtime) {
             return new Invoked(response.functionError(), response.payload() == null ? "" : response.payload().asUtf8String(),
                     log.lines().toList());
         });
-    }
-
-    /** The function's event source mappings, every page, or Lambda's refusal. */
-    public static Fact<List<EventSourceMappingConfiguration>> mappings(Session session, String name) {
-        return Fact.about("function " + name, () -> session.client(LambdaClient.class)
-                .listEventSourceMappingsPaginator(r -> r.functionName(name)).eventSourceMappings().stream().toList());
     }
 }

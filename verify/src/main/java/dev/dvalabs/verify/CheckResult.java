@@ -29,7 +29,7 @@ public record CheckResult(Status status, String observed, String expected) {
 
     /**
      * Several results as one: PASS when every one passes; otherwise FAIL (or ERROR, or SKIP, the worst
-     * first) with each observation and each expectation joined by "; ".
+     * first) with each observation (once) and each expectation joined by "; ".
      */
     public static CheckResult all(CheckResult... results) {
         Status worst = Status.PASS;
@@ -39,7 +39,8 @@ public record CheckResult(Status status, String observed, String expected) {
                 worst = r.status();
             }
         }
-        String observed = java.util.Arrays.stream(results).map(CheckResult::observed)
+        // Properties of one refused fact each report its refusal: said once.
+        String observed = java.util.Arrays.stream(results).map(CheckResult::observed).distinct()
                 .collect(java.util.stream.Collectors.joining("; "));
         String expected = worst == Status.FAIL ? java.util.Arrays.stream(results)
                 .map(r -> r.expected().isEmpty() ? r.observed() : r.expected())

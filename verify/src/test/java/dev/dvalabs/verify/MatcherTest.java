@@ -78,4 +78,13 @@ class MatcherTest {
         assertThat(both.expected()).isEqualTo("VisibilityTimeout 5; MessageRetentionPeriod 86400");
         assertThat(CheckResult.all(fail, CheckResult.error("boom")).status()).isEqualTo(Status.ERROR);
     }
+
+    @Test
+    @DisplayName("all() says a refusal its parts share once, and every expectation")
+    void allSaysASharedRefusalOnce() {
+        Fact<Integer> gone = Fact.refused("queue q: does not exist");
+        CheckResult both = CheckResult.all(gone.its("visibility timeout").should(Matcher.eq(5)), gone.its("retention").should(Matcher.eq(60)));
+        assertThat(both.observed()).isEqualTo("AWS refused: queue q: does not exist");
+        assertThat(both.expected()).isEqualTo("visibility timeout 5; retention 60");
+    }
 }

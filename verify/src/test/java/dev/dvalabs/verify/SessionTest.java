@@ -119,6 +119,16 @@ class SessionTest {
     }
 
     @Test
+    @DisplayName("Sessions.killedVerify leaves what a killed verify leaves: the next session on the target undoes exactly its writes")
+    void killedVerifyLeavesItsJournal() throws Exception {
+        dev.dvalabs.testing.Sessions.killedVerify(target, "ex-killed", "run-1", new Noted("one"), new Noted("two"));
+        try (Session session = Session.on(target, "ex-killed", Names.declared(Map.of())).open()) {
+            assertThat(UNDONE).containsExactlyInAnyOrder("one", "two");
+            assertThat(session.recovered()).containsExactlyInAnyOrder("note one", "note two");
+        }
+    }
+
+    @Test
     @DisplayName("leaves alone the journal of a verify that still runs (its lock is held)")
     void leavesARunningVerify() throws Exception {
         Files.createDirectories(folder());

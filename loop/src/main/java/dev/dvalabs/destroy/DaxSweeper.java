@@ -1,0 +1,159 @@
+package dev.dvalabs.destroy;
+
+import dev.dvalabs.cdk.ExerciseStack;
+import dev.dvalabs.cdk.Variant;
+import dev.dvalabs.targets.Target;
+import dev.dvalabs.verify.Fact;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.arns.Arn;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.StackSummary;
+import software.amazon.awssdk.services.dax.DaxClient;
+import software.amazon.awssdk.services.dax.model.Cluster;
+import software.amazon.awssdk.services.dax.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.dax.model.DaxException;
+import software.amazon.awssdk.services.dax.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.dax.model.Tag;
+
+/**
+ * DAX clusters, by {@code arn:aws:dax:region:account:cache/<name>}, and the subnet and parameter groups made with
+ * them. A group has no ARN and no tags, so it is proven the toolkit's another way: the tagged cluster names it, and
+ * the exercise's stack its tags name (live or deleted) lists it among the resources it made. Such a group is
+ * deleted once its cluster is gone, which takes DAX minutes; a group the stack did not make stays, said in the note.
+ */
+public final class DaxSweeper implements Sweeper {
+
+    static final String SUBNET_GROUP = "AWS::DAX::SubnetGroup";
+    static final String PARAMETER_GROUP = "AWS::DAX::ParameterGroup";
+
+    private final BackoffStrategy interval;
+    private final Duration patience;
+
+    public DaxSweeper() {
+        this(BackoffStrategy.fixedDelay(Duration.ofSeconds(15)), Duration.ofMinutes(20));
+    }
+
+    DaxSweeper(BackoffStrategy interval, Duration patience) {
+        this.interval = interval;
+        this.patience = patience;
+    }
+
+    @Override
+    public String service() {
+        return "dax";
+    }
+
+    @Override
+    public Optional<Map<String, String>> tags(Target target, String arn) {
+        try (DaxClient dax = target.client(DaxClient.builder())) {
+            return Optional.of(dax.listTags(r -> r.resourceName(arn)).tags().stream()
+                    .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b)));
+        } catch (ClusterNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Swept delete(Target target, String arn) {
+        String name = Arn.fromString(arn).resource().resource();
+        try (DaxClient dax = target.client(DaxClient.builder())) {
+            Cluster cluster = dax.describeClusters(r -> r.clusterNames(name)).clusters().get(0);
+            // The tags, read again for the stack they name: the groups' one proof of whose they are.
+            Optional<String> stack = stackOf(tags(target, arn).orElse(Map.of()));
+            List<Group> groups = new ArrayList<>();
+            Optional.ofNullable(cluster.subnetGroup()).map(g -> new Group(SUBNET_GROUP, g)).ifPresent(groups::add);
+            Optional.ofNullable(cluster.parameterGroup()).map(g -> new Group(PARAMETER_GROUP, g.parameterGroupName()))
+                    .ifPresent(groups::add);
+            // DAX's own default groups are no one's to delete.
+            groups.removeIf(g -> g.name() == null || g.name().startsWith("default"));
+            List<Group> made = groups.stream().filter(g -> stack.filter(s -> madeBy(target, s, g)).isPresent()).toList();
+            dax.deleteCluster(r -> r.clusterName(name));
+            List<String> note = new ArrayList<>();
+            if (!made.isEmpty()) {
+                note.add(deleteOnceGone(dax, name, made));
+            }
+            List<Group> notMade = groups.stream().filter(g -> !made.contains(g)).toList();
+            if (!notMade.isEmpty()) {
+                note.add("left " + Group.words(notMade) + ", which " + stack.orElse("no stack of the exercise")
+                        + " did not make (delete it yourself once the cluster is gone, if nothing else uses it)");
+            }
+            return Swept.deleted(String.join("; ", note));
+        } catch (ClusterNotFoundException e) {
+            return Swept.alreadyGone();
+        }
+    }
+
+    /** A DAX subnet or parameter group, by its CloudFormation type and its name. */
+    record Group(String type, String name) {
+
+        String words() {
+            return (type.equals(SUBNET_GROUP) ? "subnet group " : "parameter group ") + name;
+        }
+
+        static String words(List<Group> groups) {
+            return groups.stream().map(Group::words).collect(Collectors.joining(" and "));
+        }
+
+        void delete(DaxClient dax) {
+            if (type.equals(SUBNET_GROUP)) {
+                dax.deleteSubnetGroup(r -> r.subnetGroupName(name));
+            } else {
+                dax.deleteParameterGroup(r -> r.parameterGroupName(name));
+            }
+        }
+    }
+
+    /** The stack a resource's toolkit tags say made it: {@code DvaLabs-<Exercise>-<Variant>}. */
+    private static Optional<String> stackOf(Map<String, String> tags) {
+        String exercise = tags.get(ExerciseStack.TAG_EXERCISE);
+        return java.util.Arrays.stream(Variant.values()).filter(v -> exercise != null && v.label().equals(tags.get(ExerciseStack.TAG_VARIANT)))
+                .map(v -> ExerciseStack.nameOf(exercise, v)).findFirst();
+    }
+
+    /** Whether a stack of that name, standing or deleted, made the group. */
+    private static boolean madeBy(Target target, String stackName, Group group) {
+        try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
+            List<String> stackIds = cloudFormation.listStacksPaginator(r -> { }).stackSummaries().stream()
+                    .filter(s -> s.stackName().equals(stackName)).map(StackSummary::stackId).toList();
+            return stackIds.stream().anyMatch(id -> cloudFormation.listStackResourcesPaginator(r -> r.stackName(id))
+                    .stackResourceSummaries().stream()
+                    .anyMatch(r -> group.type().equals(r.resourceType()) && group.name().equals(r.physicalResourceId())));
+        }
+    }
+
+    /** Waits for the cluster to be gone (its groups are in use until then), then deletes them; says what became of them. */
+    private String deleteOnceGone(DaxClient dax, String cluster, List<Group> groups) {
+        Waiter<DescribeClustersResponse> gone = Waiter.builder(DescribeClustersResponse.class)
+                .addAcceptor(WaiterAcceptor.successOnExceptionAcceptor(e -> e instanceof ClusterNotFoundException))
+                .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
+                .overrideConfiguration(o -> o.backoffStrategyV2(interval).waitTimeout(patience).maxAttempts(Integer.MAX_VALUE))
+                .build();
+        try {
+            gone.run(() -> dax.describeClusters(r -> r.clusterNames(cluster)));
+        } catch (SdkClientException stillThere) {
+            // Nothing tags a group, so no later destroy finds it: say how to remove it.
+            return "the cluster was still deleting after " + patience.toMinutes() + " min, so " + Group.words(groups)
+                    + " remain: once it is gone, " + groups.stream().map(g -> "aws dax delete-" + (g.type().equals(SUBNET_GROUP)
+                    ? "subnet-group --subnet-group-name " : "parameter-group --parameter-group-name ") + g.name())
+                    .collect(Collectors.joining(" and "));
+        }
+        List<String> refused = new ArrayList<>();
+        for (Group group : groups) {
+            try {
+                group.delete(dax);
+            } catch (DaxException e) {
+                refused.add(group.words() + " (" + Fact.messageOf(e) + ")");
+            }
+        }
+        return refused.isEmpty() ? "with its " + Group.words(groups) : "could not delete " + String.join(", ", refused);
+    }
+}
