@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
-import dev.dvalabs.targets.Emulator;
 import dev.dvalabs.targets.LocalEmulator;
-import dev.dvalabs.verify.Outcome;
+import dev.dvalabs.testing.MotoExtension;
+import dev.dvalabs.testing.Outcomes;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import java.io.IOException;
@@ -16,12 +16,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.codebuild.model.ArtifactsType;
@@ -44,35 +42,26 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * solution has, runs the verify as {@code labs verify --target moto} does, and holds every check to what moto
  * can show, its recorded deviations SKIP and everything else judged as on AWS.
  */
+@ExtendWith(MotoExtension.class)
 @DisplayName("codecommit-codebuild's verifier on moto's CodeCommit, CodeBuild and CodePipeline")
 class CodecommitCodebuildOnMotoTest {
 
     static final Exercise EXERCISE = Catalog.load().find(new CodecommitCodebuild().id()).orElseThrow();
     static final String ACCOUNT = "123456789012";
 
-    private static LocalEmulator moto;
-    private final StringWriter printed = new StringWriter();
-
-    @BeforeAll
-    static void startMoto() {
-        moto = LocalEmulator.start(new LocalEmulator.Options().withEmulator(Emulator.MOTO));
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
+    private LocalEmulator moto;
 
     @BeforeEach
-    void emptyMoto() {
-        moto.reset();
+    void on(LocalEmulator moto) {
+        this.moto = moto;
     }
 
     @Test
     @DisplayName("a right build: the project and its buildspec pass, and what moto cannot show is SKIP with its recorded signature")
     void rightBuild() throws IOException {
         build(buildspec(), SourceType.CODEPIPELINE, ArtifactsType.CODEPIPELINE);
-        assertThat(statuses(verify())).as(printed.toString()).isEqualTo(Map.of(
+        Report report = verify();
+        assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report)).isEqualTo(Map.of(
                 "build-project", Status.PASS,
                 "buildspec-valid", Status.PASS,
                 // moto 5.2.5: no branches, no CodeStar Notifications, a GetPipeline answer the SDK cannot read (deviations.yaml).
@@ -89,15 +78,15 @@ class CodecommitCodebuildOnMotoTest {
     @DisplayName("a project built from CodeCommit into S3, with a buildspec of version 0.3, FAILs build-project and buildspec-valid")
     void wrongProject() throws IOException {
         build(buildspec().replace("version: 0.2", "version: 0.3"), SourceType.CODECOMMIT, ArtifactsType.S3);
-        Map<String, Status> statuses = statuses(verify());
-        assertThat(statuses).as(printed.toString()).containsEntry("build-project", Status.FAIL).containsEntry("buildspec-valid", Status.FAIL);
+        Report report = verify();
+        assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report)).containsEntry("build-project", Status.FAIL).containsEntry("buildspec-valid", Status.FAIL);
     }
 
     @Test
     @DisplayName("no project and no repository: the CodeBuild and CodeCommit checks FAIL, not SKIP")
     void nothingBuilt() {
-        Map<String, Status> statuses = statuses(verify());
-        assertThat(statuses).as(printed.toString()).containsEntry("build-project", Status.FAIL)
+        Report report = verify();
+        assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report)).containsEntry("build-project", Status.FAIL)
                 .containsEntry("buildspec-valid", Status.FAIL).containsEntry("repository", Status.FAIL);
     }
 
@@ -109,7 +98,7 @@ class CodecommitCodebuildOnMotoTest {
      * What the solution stack makes, by API: the repository, the topic, the output bucket, the project (its source and
      * artifacts of these types, the buildspec inline) and the pipeline Source → Build → Deploy.
      */
-    private static void build(String spec, SourceType source, ArtifactsType artifacts) {
+    private void build(String spec, SourceType source, ArtifactsType artifacts) {
         String role = "arn:aws:iam::" + ACCOUNT + ":role/dva-labs-build";
         try (CodeCommitClient codeCommit = moto.client(CodeCommitClient.builder());
              CodeBuildClient codeBuild = moto.client(CodeBuildClient.builder());
@@ -168,7 +157,7 @@ class CodecommitCodebuildOnMotoTest {
         return action.build();
     }
 
-    private static String bucket() {
+    private String bucket() {
         return name("bucket").replace("{account}", ACCOUNT).replace("{region}", moto.region().id());
     }
 
@@ -177,16 +166,6 @@ class CodecommitCodebuildOnMotoTest {
     }
 
     private Report verify() {
-        return new Loop(moto, new PrintWriter(printed, true)).verify(EXERCISE, Map.of());
-    }
-
-    private Map<String, Status> statuses(Report report) {
-        Map<String, Status> statuses = new TreeMap<>();
-        for (Outcome o : report.outcomes()) {
-            statuses.put(o.id(), o.status());
-            printed.append(o.id()).append(' ').append(String.valueOf(o.status())).append(": ").append(String.valueOf(o.result())).append('\n');
-        }
-        System.out.print(printed);
-        return statuses;
+        return new Loop(moto, new PrintWriter(new StringWriter(), true)).verify(EXERCISE, Map.of());
     }
 }

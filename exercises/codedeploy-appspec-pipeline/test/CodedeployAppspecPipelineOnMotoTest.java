@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
-import dev.dvalabs.targets.Emulator;
 import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.MotoExtension;
+import dev.dvalabs.testing.Outcomes;
 import dev.dvalabs.testing.AwsStub;
-import dev.dvalabs.verify.Outcome;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
@@ -40,6 +38,7 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
  * has (the instance aside: the mistake corpus's scripts build and judge it on moto), runs the verify as
  * {@code labs verify --target moto} does, and holds every check to what moto can show.
  */
+@ExtendWith(MotoExtension.class)
 @DisplayName("codedeploy-appspec-pipeline's verifier on moto's CodeDeploy and CodePipeline")
 class CodedeployAppspecPipelineOnMotoTest {
 
@@ -52,31 +51,21 @@ class CodedeployAppspecPipelineOnMotoTest {
 
     static final Choices RIGHT = new Choices(true, name("instance"), true, "codedeploy.amazonaws.com");
 
-    private static LocalEmulator moto;
-    private final StringWriter printed = new StringWriter();
-
-    @BeforeAll
-    static void startMoto() {
-        moto = LocalEmulator.start(new LocalEmulator.Options().withEmulator(Emulator.MOTO));
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
+    private LocalEmulator moto;
 
     @BeforeEach
-    void emptyMoto() {
-        moto.reset();
+    void on(LocalEmulator moto) {
+        this.moto = moto;
     }
 
     @Test
     @DisplayName("a right build: the bucket, bundle, application and group pass; what moto cannot run is SKIP")
     void rightBuild() {
         build(RIGHT);
-        Map<String, Status> statuses = statuses(verify());
+        Report report = verify();
+        Map<String, Status> statuses = Outcomes.byCheck(report);
         statuses.remove("instance");
-        assertThat(statuses).as(printed.toString()).isEqualTo(Map.ofEntries(
+        assertThat(statuses).as(Outcomes.described(report)).isEqualTo(Map.ofEntries(
                 Map.entry("appspec-valid", Status.PASS),
                 Map.entry("source-versioned", Status.PASS),
                 Map.entry("application", Status.PASS),
@@ -96,8 +85,8 @@ class CodedeployAppspecPipelineOnMotoTest {
     @DisplayName("an unversioned bucket, a group on another tag without rollback, and a role for EC2 FAIL their checks on moto")
     void wrongBuild() {
         build(new Choices(false, "webapp", false, "ec2.amazonaws.com"));
-        Map<String, Status> statuses = statuses(verify());
-        assertThat(statuses).as(printed.toString())
+        Report report = verify();
+        assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report))
                 .containsEntry("source-versioned", Status.FAIL)
                 .containsEntry("ec2-tag-targets", Status.FAIL)
                 .containsEntry("auto-rollback", Status.FAIL)
@@ -109,13 +98,13 @@ class CodedeployAppspecPipelineOnMotoTest {
     @Test
     @DisplayName("nothing built: the CodeDeploy and CodePipeline checks FAIL, as on AWS")
     void nothingBuilt() {
-        Map<String, Status> statuses = statuses(verify());
-        assertThat(statuses).as(printed.toString()).containsEntry("application", Status.FAIL).containsEntry("ec2-tag-targets", Status.FAIL)
+        Report report = verify();
+        assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report)).containsEntry("application", Status.FAIL).containsEntry("ec2-tag-targets", Status.FAIL)
                 .containsEntry("service-role", Status.FAIL).containsEntry("pipeline-stages", Status.FAIL);
     }
 
     /** Tasks 2, 4 and 5 by API: the source bucket with the bundle, the application and group with its role, the pipeline. */
-    private static void build(Choices choices) {
+    private void build(Choices choices) {
         String bucket = global("bucket");
         String artifacts = "dva-labs-appspec-artifacts-" + ACCOUNT + "-" + moto.region().id();
         try (S3Client s3 = moto.client(S3Client.builder().forcePathStyle(true));
@@ -161,7 +150,7 @@ class CodedeployAppspecPipelineOnMotoTest {
                 + "\"Principal\":{\"Service\":\"" + service + "\"}}]}";
     }
 
-    private static String global(String key) {
+    private String global(String key) {
         return name(key).replace("{account}", ACCOUNT).replace("{region}", moto.region().id());
     }
 
@@ -170,16 +159,6 @@ class CodedeployAppspecPipelineOnMotoTest {
     }
 
     private Report verify() {
-        return new Loop(moto, new PrintWriter(printed, true)).verify(EXERCISE, Map.of());
-    }
-
-    private Map<String, Status> statuses(Report report) {
-        Map<String, Status> statuses = new TreeMap<>();
-        for (Outcome o : report.outcomes()) {
-            statuses.put(o.id(), o.status());
-            printed.append(o.id()).append(' ').append(String.valueOf(o.status())).append(": ").append(String.valueOf(o.result())).append('\n');
-        }
-        System.out.print(printed);
-        return statuses;
+        return new Loop(moto, new PrintWriter(new StringWriter(), true)).verify(EXERCISE, Map.of());
     }
 }

@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.loop.Loop;
-import dev.dvalabs.targets.Emulator;
 import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.testing.MotoExtension;
+import dev.dvalabs.testing.Outcomes;
 import dev.dvalabs.testing.AwsStub;
-import dev.dvalabs.verify.Outcome;
 import dev.dvalabs.verify.Report;
 import dev.dvalabs.verify.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,35 +29,26 @@ import software.amazon.awssdk.services.s3.S3Client;
  * the verify as {@code labs verify --target moto} does, and holds every check to what moto can show, its
  * recorded deviations SKIP and everything else judged as on AWS.
  */
+@ExtendWith(MotoExtension.class)
 @DisplayName("elastic-beanstalk-deployments' verifier on moto's Elastic Beanstalk")
 class ElasticBeanstalkDeploymentsOnMotoTest {
 
     static final Exercise EXERCISE = Catalog.load().find(new ElasticBeanstalkDeployments().id()).orElseThrow();
     static final Path FOLDER = Path.of(EXERCISE.id());
 
-    private static LocalEmulator moto;
-    private final StringWriter printed = new StringWriter();
-
-    @BeforeAll
-    static void startMoto() {
-        moto = LocalEmulator.start(new LocalEmulator.Options().withEmulator(Emulator.MOTO));
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        moto.close();
-    }
+    private LocalEmulator moto;
 
     @BeforeEach
-    void emptyMoto() {
-        moto.reset();
+    void on(LocalEmulator moto) {
+        this.moto = moto;
     }
 
     @Test
     @DisplayName("a right build: the bundle passes, and what moto cannot show is SKIP with its recorded signature")
     void rightBuild() {
         build(FOLDER.resolve("bundle"), name("environment"));
-        assertThat(statuses(verify())).isEqualTo(Map.of(
+        Report report = verify();
+        assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report)).isEqualTo(Map.of(
                 "ebextensions-valid", Status.PASS,
                 // moto 5.2.5: health always Grey, no configuration settings, no URL (deviations.yaml).
                 "environment-ready", Status.SKIP,
@@ -75,7 +64,7 @@ class ElasticBeanstalkDeploymentsOnMotoTest {
     void misspelledNamespace() {
         build(FOLDER.resolve("test/bundles/misspelled-namespace"), name("environment"));
         Report report = verify();
-        assertThat(report.outcome("ebextensions-valid").status()).as(printed.toString()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("ebextensions-valid").status()).as(Outcomes.described(report)).isEqualTo(Status.FAIL);
         assertThat(report.outcome("environment-ready").status()).isEqualTo(Status.SKIP);
     }
 
@@ -89,7 +78,7 @@ class ElasticBeanstalkDeploymentsOnMotoTest {
                     .environments()).singleElement().extracting(e -> e.environmentName()).isEqualTo(name("environment") + "-2");
         }
         Report report = verify();
-        assertThat(statuses(report)).as(printed.toString()).isEqualTo(Map.of(
+        assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report)).isEqualTo(Map.of(
                 "ebextensions-valid", Status.PASS,
                 "environment-ready", Status.FAIL,
                 "single-instance", Status.FAIL,
@@ -101,7 +90,7 @@ class ElasticBeanstalkDeploymentsOnMotoTest {
     }
 
     /** The bucket holding the zipped bundle, the application and an environment of that name (as the solution stack makes). */
-    private static void build(Path bundle, String environment) {
+    private void build(Path bundle, String environment) {
         String bucket = name("bucket").replace("{account}", "123456789012").replace("{region}", moto.region().id());
         try (S3Client s3 = moto.client(S3Client.builder().forcePathStyle(true));
              ElasticBeanstalkClient eb = moto.client(ElasticBeanstalkClient.builder())) {
@@ -119,16 +108,6 @@ class ElasticBeanstalkDeploymentsOnMotoTest {
     }
 
     private Report verify() {
-        return new Loop(moto, new PrintWriter(printed, true)).verify(EXERCISE, Map.of());
-    }
-
-    private Map<String, Status> statuses(Report report) {
-        Map<String, Status> statuses = new TreeMap<>();
-        for (Outcome o : report.outcomes()) {
-            statuses.put(o.id(), o.status());
-            printed.append(o.id()).append(' ').append(String.valueOf(o.status())).append(": ").append(String.valueOf(o.result())).append('\n');
-        }
-        System.out.print(printed);
-        return statuses;
+        return new Loop(moto, new PrintWriter(new StringWriter(), true)).verify(EXERCISE, Map.of());
     }
 }
