@@ -34,8 +34,8 @@ import java.util.zip.ZipOutputStream;
  * <p>The stub and the verifiers are written from the same reading of the docs, so AWS's own API definitions
  * ({@link BotocoreModels}) judge both: a JSON request the operation's model does not accept, and a query request
  * naming an Action or parameter its service lacks, are refused with 400 as AWS would; an answer a test set up
- * that does not fit the operation's output shape is a 500. Each is kept in {@link #modelProblems}, which the
- * stubbed checks contract requires to be empty.
+ * that does not fit the operation's output shape (JSON, or a query service's XML) is a 500. Each is kept in
+ * {@link #modelProblems}, which the stubbed checks contract requires to be empty.
  */
 public final class AwsStub implements AutoCloseable {
 
@@ -175,16 +175,24 @@ public final class AwsStub implements AutoCloseable {
             if (!action.find()) {
                 return NOT_FOUND;
             }
-            List<String> problems = queryProblems(action.group(1), body);
+            JsonNode model = queryModel(body);
+            List<String> problems = model == null ? List.of() : BotocoreModels.queryRequestProblems(model, action.group(1), parameters(body));
             if (!problems.isEmpty()) {
                 modelProblems.addAll(problems);
-                return Answer.xml(400, "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>"
-                        + String.join("; ", problems).replace("<", "&lt;") + "</Message></Error></ErrorResponse>");
+                return queryError(400, "Sender", "ValidationError", problems);
             }
             called(action.group(1), body);
             // A lookup by filter (DescribeInstances by tag) may have an answer of its own.
             Answer filtered = body.contains("Filter.1.Name") ? query.get(action.group(1) + " filtered") : null;
-            return filtered != null ? filtered : query.getOrDefault(action.group(1), NOT_FOUND);
+            Answer answered = filtered != null ? filtered : query.getOrDefault(action.group(1), NOT_FOUND);
+            if (model != null && answered.status() == 200 && answered.body().length > 0) {
+                List<String> misfits = BotocoreModels.xmlAnswerProblems(model, action.group(1), answered.body());
+                if (!misfits.isEmpty()) {
+                    modelProblems.addAll(misfits);
+                    return queryError(500, "Receiver", "StubAnswerDoesNotFitTheModel", misfits);
+                }
+            }
+            return answered;
         }
         if ("/".equals(path)) {
             return page;
@@ -204,19 +212,31 @@ public final class AwsStub implements AutoCloseable {
         return s3.getOrDefault(resource, NOT_FOUND);
     }
 
-    /** What the model of the query service the request's Version names says of it; nothing for a version not known here. */
-    private List<String> queryProblems(String action, String body) {
+    /** The names of a query request's parameters, decoded. */
+    private static List<String> parameters(String body) {
         List<String> parameters = new ArrayList<>();
-        String version = null;
         for (String pair : body.split("&")) {
-            String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
-            parameters.add(name);
-            if (name.equals("Version") && pair.contains("=")) {
-                version = URLDecoder.decode(pair.split("=", 2)[1], StandardCharsets.UTF_8);
+            parameters.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    /** The model of the query service the request's Version names; null for a version not known here. */
+    private JsonNode queryModel(String body) {
+        for (String pair : body.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            if (nameAndValue.length == 2 && URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8).equals("Version")) {
+                String service = QUERY_SERVICES.get(URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+                return service == null ? null : models.service(service);
             }
         }
-        String service = version == null ? null : QUERY_SERVICES.get(version);
-        return service == null ? List.of() : BotocoreModels.queryRequestProblems(models.service(service), action, parameters);
+        return null;
+    }
+
+    private static Answer queryError(int status, String type, String code, List<String> problems) {
+        String message = String.join("; ", problems).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return Answer.xml(status, "<ErrorResponse><Error><Type>" + type + "</Type><Code>" + code + "</Code><Message>" + message
+                + "</Message></Error></ErrorResponse>");
     }
 
     /** STS answers GetCallerIdentity for this account. */

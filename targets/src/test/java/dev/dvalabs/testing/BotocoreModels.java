@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.PythonVenv;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * AWS's own API definitions, botocore's service models (pinned to the botocore ministack brings), as an opinion
@@ -130,6 +136,170 @@ public final class BotocoreModels {
             }
         }
         return problems;
+    }
+
+    /**
+     * What does not fit the output shape of {@code operation} in an XML answer of a query-protocol service (or EC2's):
+     * the root must be {@code <OperationResponse>} holding {@code <OperationResult>} where the model names that wrapper
+     * (EC2 has none), every element must be a member of its shape (by name or locationName), and every value must read
+     * as its type. Empty when it fits.
+     */
+    static List<String> xmlAnswerProblems(JsonNode model, String operation, byte[] answer) {
+        Element root;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(answer)).getDocumentElement();
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            return List.of(operation + " answer is not XML: " + e.getMessage());
+        }
+        JsonNode output = model.path("operations").path(operation).path("output");
+        List<String> problems = new ArrayList<>();
+        if (!(operation + "Response").equals(name(root))) {
+            problems.add(operation + " answer's root is <" + name(root) + ">, not <" + operation + "Response>");
+            return problems;
+        }
+        boolean ec2 = "ec2".equals(model.path("metadata").path("protocol").asText());
+        String wrapper = output.path("resultWrapper").asText(null);
+        Element result = root;
+        if (wrapper != null) {
+            result = children(root).stream().filter(e -> wrapper.equals(name(e))).findFirst().orElse(null);
+            if (result == null) {
+                problems.add(operation + " answer lacks <" + wrapper + ">");
+                return problems;
+            }
+        }
+        for (Element child : children(root)) {
+            boolean metadata = name(child).equals("ResponseMetadata") || (ec2 && name(child).equals("requestId"));
+            if (child != result && !metadata && (wrapper != null || !output.has("shape"))) {
+                problems.add(operation + " answer has <" + name(child) + "> beside " + (wrapper == null ? "its members" : "<" + wrapper + ">"));
+            }
+        }
+        if (output.has("shape")) {
+            checkXml(model, output.path("shape").asText(), result, operation + " answer", ec2, problems);
+        }
+        return problems;
+    }
+
+    private static void checkXml(JsonNode model, String shapeName, Element element, String path, boolean ec2, List<String> problems) {
+        JsonNode shape = model.path("shapes").path(shapeName);
+        String type = shape.path("type").asText();
+        List<Element> children = children(element);
+        if (!type.equals("structure") && !type.equals("list") && !type.equals("map") && !children.isEmpty()) {
+            problems.add(path + " must be a " + type + " (" + shapeName + "), not elements");
+            return;
+        }
+        String text = element.getTextContent().strip();
+        switch (type) {
+            case "structure" -> {
+                Map<String, Integer> seen = new java.util.HashMap<>();
+                for (Element child : children) {
+                    Map.Entry<String, JsonNode> member = memberOf(shape.path("members"), name(child));
+                    if (member == null) {
+                        if (!name(child).equals("ResponseMetadata") && !(ec2 && name(child).equals("requestId"))) {
+                            problems.add(path + " has no member " + name(child) + " in " + shapeName);
+                        }
+                        continue;
+                    }
+                    String memberShape = member.getValue().path("shape").asText();
+                    JsonNode target = model.path("shapes").path(memberShape);
+                    int index = seen.merge(member.getKey(), 1, Integer::sum) - 1;
+                    if (target.path("flattened").asBoolean(false) && target.path("type").asText().equals("list")) {
+                        checkXml(model, target.path("member").path("shape").asText(), child, path + "." + member.getKey() + "[" + index + "]",
+                                ec2, problems);
+                    } else if (index > 0) {
+                        problems.add(path + " has " + member.getKey() + " more than once");
+                    } else {
+                        checkXml(model, memberShape, child, path + "." + member.getKey(), ec2, problems);
+                    }
+                }
+            }
+            case "list" -> {
+                String item = shape.path("member").path("locationName").asText(ec2 ? "item" : "member");
+                int i = 0;
+                for (Element child : children) {
+                    if (!item.equals(name(child))) {
+                        problems.add(path + " must be a list of <" + item + "> (" + shapeName + "), not <" + name(child) + ">");
+                    } else {
+                        checkXml(model, shape.path("member").path("shape").asText(), child, path + "[" + i++ + "]", ec2, problems);
+                    }
+                }
+            }
+            case "map" -> {
+                String keyName = shape.path("key").path("locationName").asText("key");
+                String valueName = shape.path("value").path("locationName").asText("value");
+                for (Element entry : children) {
+                    if (!"entry".equals(name(entry))) {
+                        problems.add(path + " must be a map of <entry> (" + shapeName + "), not <" + name(entry) + ">");
+                        continue;
+                    }
+                    for (Element part : children(entry)) {
+                        if (name(part).equals(valueName)) {
+                            checkXml(model, shape.path("value").path("shape").asText(), part,
+                                    path + "[" + text(children(entry), keyName) + "]", ec2, problems);
+                        } else if (!name(part).equals(keyName)) {
+                            problems.add(path + " has <" + name(part) + "> in an entry, not <" + keyName + "> or <" + valueName + ">");
+                        }
+                    }
+                }
+            }
+            case "integer", "long" -> {
+                if (!text.matches("-?\\d+")) {
+                    problems.add(path + " must be a whole number (" + shapeName + "), not '" + text + "'");
+                }
+            }
+            case "double", "float" -> {
+                try {
+                    Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    problems.add(path + " must be a number (" + shapeName + "), not '" + text + "'");
+                }
+            }
+            case "boolean" -> {
+                if (!text.equals("true") && !text.equals("false")) {
+                    problems.add(path + " must be true or false (" + shapeName + "), not '" + text + "'");
+                }
+            }
+            case "timestamp" -> {
+                try {
+                    java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_DATE_TIME);
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add(path + " must be an ISO 8601 timestamp (" + shapeName + "), not '" + text + "'");
+                }
+            }
+            default -> { } // string, blob and anything newer: any text
+        }
+    }
+
+    /** The member an element names, by its locationName or, failing that, its own name. */
+    private static Map.Entry<String, JsonNode> memberOf(JsonNode members, String element) {
+        for (Iterator<Map.Entry<String, JsonNode>> m = members.fields(); m.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = m.next();
+            if (element.equals(member.getValue().path("locationName").asText(member.getKey()))) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    private static String text(List<Element> elements, String name) {
+        return elements.stream().filter(e -> name.equals(name(e))).map(e -> e.getTextContent().strip()).findFirst().orElse("?");
+    }
+
+    private static String name(Element element) {
+        return element.getLocalName() != null ? element.getLocalName() : element.getTagName();
+    }
+
+    private static List<Element> children(Element element) {
+        List<Element> elements = new ArrayList<>();
+        NodeList nodes = element.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e) {
+                elements.add(e);
+            }
+        }
+        return elements;
     }
 
     private static boolean hasLocationName(JsonNode members, String name) {

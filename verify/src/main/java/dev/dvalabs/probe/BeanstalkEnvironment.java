@@ -22,7 +22,8 @@ public record BeanstalkEnvironment(String application, String name, String statu
     /** The environment, not deleted; unavailable where Elastic Beanstalk is missing, refused when there is none. */
     public static Fact<BeanstalkEnvironment> named(ElasticBeanstalkClient eb, String where, String application, String name) {
         return Fact.observe("Elastic Beanstalk", where, () -> eb.describeEnvironments(r -> r.applicationName(application)
-                        .environmentNames(name).includeDeleted(false)).environments().stream().findFirst().map(BeanstalkEnvironment::of))
+                        .environmentNames(name).includeDeleted(false)).environments().stream().filter(e -> is(e, application, name))
+                        .findFirst().map(BeanstalkEnvironment::of))
                 .then(found -> found.map(Fact::of)
                         .orElse(Fact.refused("environment " + name + " of " + application + ": no such environment")));
     }
@@ -30,8 +31,16 @@ public record BeanstalkEnvironment(String application, String name, String statu
     /** The environment as it is now; for a wait that watches it change. */
     public static BeanstalkEnvironment describe(ElasticBeanstalkClient eb, String application, String name) {
         return eb.describeEnvironments(r -> r.environmentNames(name).applicationName(application)).environments().stream()
-                .findFirst().map(BeanstalkEnvironment::of)
+                .filter(e -> is(e, application, name)).findFirst().map(BeanstalkEnvironment::of)
                 .orElseThrow(() -> new IllegalStateException(name + " disappeared while it was watched"));
+    }
+
+    /**
+     * Whether an answer's environment is the one asked for: moto 5.2.5's DescribeEnvironments ignores the filters and
+     * answers every environment, so a learner's misnamed one would otherwise be taken for it.
+     */
+    private static boolean is(EnvironmentDescription env, String application, String name) {
+        return name.equals(env.environmentName()) && application.equals(env.applicationName());
     }
 
     static BeanstalkEnvironment of(EnvironmentDescription env) {

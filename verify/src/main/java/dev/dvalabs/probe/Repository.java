@@ -10,9 +10,12 @@ import software.amazon.awssdk.services.codecommit.model.BranchDoesNotExistExcept
 /** A CodeCommit repository: its name, ARN and default branch (null while it has none). */
 public record Repository(String name, String arn, String defaultBranch) {
 
-    /** The repository of that name; unavailable where CodeCommit is missing, refused as CodeCommit refuses. */
+    /**
+     * The repository of that name; unavailable where CodeCommit is missing or unreadable (moto 5.2.5 writes its dates
+     * as ISO text where AWS writes epoch seconds), refused as CodeCommit refuses.
+     */
     public static Fact<Repository> named(CodeCommitClient codeCommit, String where, String name) {
-        return Fact.observe("CodeCommit", where, () -> {
+        return Service.observe("CodeCommit", where, "repository " + name, () -> {
             var repository = codeCommit.getRepository(r -> r.repositoryName(name)).repositoryMetadata();
             return new Repository(repository.repositoryName(), repository.arn(), repository.defaultBranch());
         });

@@ -111,6 +111,10 @@ public final class Fact<T> {
     public static String refusalOf(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String message = messageOf(e);
+        if (code == null && (message == null || message.isBlank())) {
+            // An answer that is no AWS error at all (moto's HTML page for an operation it lacks): its status is all it says.
+            return "HTTP " + e.statusCode() + " without an AWS error";
+        }
         return (code == null ? "" : code + ": ") + (message == null ? "" : message);
     }
 

@@ -16,4 +16,15 @@ class FactTest {
         assertThat(Fact.<String>refused("NotFound: v1").or("identity x", () -> Fact.refused("NotFound: v2")).refusal())
                 .isEqualTo("identity x: NotFound: v1; NotFound: v2");
     }
+
+    @Test
+    @DisplayName("a refusal that is no AWS error (an emulator's HTML 500 page) says its HTTP status, not nothing")
+    void refusalWithoutAnAwsError() {
+        var page = software.amazon.awssdk.awscore.exception.AwsServiceException.builder().statusCode(500).build();
+        assertThat(Fact.observe(() -> { throw page; }).refusal()).isEqualTo("HTTP 500 without an AWS error");
+        var coded = software.amazon.awssdk.awscore.exception.AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode("NotFound")
+                        .errorMessage("no such thing").build()).build();
+        assertThat(Fact.refusalOf(coded)).isEqualTo("NotFound: no such thing");
+    }
 }
