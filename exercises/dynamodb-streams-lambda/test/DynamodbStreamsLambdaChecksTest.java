@@ -154,6 +154,27 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
     }
 
     @Test
+    @DisplayName("of two mappings on the stream, the one without a filter is named when a MODIFY gets through")
+    void unfilteredMappingIsNamed() {
+        Seen seen = new Seen();
+        seen.mapping.filterCriteria(f -> f.filters(p -> p.pattern("{\"eventName\": [\"INSERT\", \"REMOVE\"]}")));
+        seen.others.add(EventSourceMappingConfiguration.builder().uuid("m-2").eventSourceArn(STREAM).state("Enabled").build());
+        seen.audited(insert(INSERT_IMAGE, null), new Audited("MODIFY", REMOVE_IMAGE, INSERT_IMAGE), remove(null, REMOVE_IMAGE));
+        assertThat(judge(seen).outcome("modify-filtered").result().observed()).isEqualTo("MODIFY audited (mapping m-2 has no filter;"
+                + " mapping m-1 filters [{\"eventName\": [\"INSERT\", \"REMOVE\"]}])");
+    }
+
+    @Test
+    @DisplayName("a mapping's long filter pattern is shown shortened")
+    void longPatternIsShortened() {
+        Seen seen = new Seen();
+        seen.mapping.filterCriteria(f -> f.filters(p -> p.pattern("{\"eventName\": [\"" + "X".repeat(500) + "\"]}")));
+        seen.audited(insert(INSERT_IMAGE, null), new Audited("MODIFY", REMOVE_IMAGE, INSERT_IMAGE), remove(null, REMOVE_IMAGE));
+        assertThat(judge(seen).outcome("modify-filtered").result().observed()).startsWith("MODIFY audited (mapping m-1 filters [")
+                .endsWith("...)").hasSizeLessThan(200);
+    }
+
+    @Test
     @DisplayName("on moto, the function's Docker error SKIPs the checks that need it to run, and a mistake still FAILs")
     void motoDeviationCoversOnlyTheDockerError() {
         Map<String, Deviation> moto = Catalog.load().find(new DynamodbStreamsLambda().id()).orElseThrow().deviationsOn("moto");
