@@ -24,7 +24,7 @@ public record BeanstalkEnvironment(String application, String name, String statu
         return Fact.observe("Elastic Beanstalk", where, () -> eb.describeEnvironments(r -> r.applicationName(application)
                         .environmentNames(name).includeDeleted(false)).environments().stream().findFirst().map(BeanstalkEnvironment::of))
                 .then(found -> found.map(Fact::of)
-                        .orElse(Fact.refused("environment " + name + " of " + application + ": no such environment")));
+                        .orElse(Fact.missing("environment " + name + " of " + application + ": no such environment")));
     }
 
     /** The environment as it is now; for a wait that watches it change. */
