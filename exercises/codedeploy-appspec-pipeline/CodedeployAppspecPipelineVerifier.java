@@ -132,7 +132,10 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
                 new Check<Observed>("appspec-valid", "The uploaded bundle has an appspec.yml at its root that CodeDeploy accepts",
                         "appspec.yml file defines the deployment actions - Same location as files to deploy",
                         "Zip the bundle with appspec.yml at the top (the CLI's deploy push does), upload it to the source"
-                                + " bucket, and run labs appspec lint on the appspec.yml first.",
+                                + " bucket, and run labs appspec lint on the appspec.yml first. Its shape: version: 0.0, os: linux,"
+                                + " files: a list of source and destination, and under hooks: each lifecycle event (BeforeInstall,"
+                                + " AfterInstall, ApplicationStart, ValidateService, ...) a list of entries with location (a script"
+                                + " in the bundle), timeout (seconds, at most 3600) and runas.",
                         o -> o.revision().its("newest bundle").should(satisfies(
                                 "a .zip with appspec.yml at its root and no linter errors",
                                 r -> r.key() != null && r.hasAppSpec() && r.errors().isEmpty()))).forTask(1),
