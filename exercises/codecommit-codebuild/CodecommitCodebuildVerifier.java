@@ -80,7 +80,7 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
                                 + " the topic {topic} as its target (aws codestar-notifications create-notification-rule --name"
                                 + " {repository}-pushes --resource REPOSITORY_ARN --detail-type BASIC --event-type-ids"
                                 + " codecommit-repository-branches-and-tags-updated --targets TargetType=SNS,TargetAddress=TOPIC_ARN;"
-                                + " in CDK, repository.notifyOnBranchOrTagCreated, or NotificationRuleProps.events and targets),"
+                                + " in CDK, CfnNotificationRule with eventTypeIds, resource and targets),"
                                 + " and a topic policy that lets codestar-notifications.amazonaws.com publish.",
                         o -> o.rules().its("notification rules on the repository").should(satisfies(
                                 "one ENABLED, with the topic " + o.names().topic() + " as a target, for pushes",

@@ -187,7 +187,7 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
                         "Turn on automatic rollback for the event DEPLOYMENT_FAILURE in the deployment group: aws deploy"
                                 + " update-deployment-group --application-name {application} --current-deployment-group-name"
                                 + " {deploymentGroup} --auto-rollback-configuration enabled=true,events=DEPLOYMENT_FAILURE; in CDK,"
-                                + " ServerDeploymentGroupProps.autoRollback(AutoRollbackConfig.failedDeployment(true)).",
+                                + " ServerDeploymentGroupProps.autoRollback(AutoRollbackConfig.builder().failedDeployment(true).build()).",
                         o -> CheckResult.all(
                                 o.group().its("automatic rollback enabled", DeploymentGroup::autoRollback).should(isTrue()),
                                 o.group().its("rollback events", DeploymentGroup::rollbackEvents)

@@ -153,7 +153,8 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                                 + "\"]}: aws sns set-subscription-attributes --subscription-arn SUBSCRIPTION_ARN --attribute-name"
                                 + " FilterPolicy --attribute-value '{\"" + FILTER_ATTRIBUTE + "\":[\"" + FILTER_VALUE + "\"]}';"
                                 + " in CDK, SqsSubscriptionProps.filterPolicy(Map.of(\"" + FILTER_ATTRIBUTE
-                                + "\", SubscriptionFilter.stringFilter(...allowlist(List.of(\"" + FILTER_VALUE + "\"))))). The verifier"
+                                + "\", SubscriptionFilter.stringFilter(StringConditions.builder().allowlist(List.of(\""
+                                + FILTER_VALUE + "\")).build()))). The verifier"
                                 + " publishes with the message attribute " + FILTER_ATTRIBUTE + ".",
                         o -> CheckResult.all(
                                 o.fanout().its("billing got the PLACED event", f -> Sns.carries(f.billing(), f.other())).should(isTrue()),
