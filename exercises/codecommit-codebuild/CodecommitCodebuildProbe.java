@@ -64,7 +64,7 @@ final class CodecommitCodebuildProbe {
         // Nothing a commit would set off: no push, and the checks that need one say why.
         Fact<Push.Commit> pushed = repository.then(r -> setsOff
                 ? Fact.about("commit to " + names.repository() + " " + CodecommitCodebuildStack.BRANCH, () -> Push.commit(session, r, run))
-                : Fact.refused("no commit pushed: " + names.repository()
+                : Fact.missing("no commit pushed: " + names.repository()
                         + " has neither a pipeline nor a notification rule to the topic that one would set off"));
         Fact<Optional<Pipeline.Run>> runFact = pushed.then(made -> pipeline.then(p -> Fact.about("runs of " + names.pipeline(),
                 () -> poll.until(() -> finishedRun(codePipeline, names, made.id())))));

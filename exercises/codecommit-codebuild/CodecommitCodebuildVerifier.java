@@ -73,15 +73,19 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
         return List.of(
                 new Check<Observed>("repository", "The CodeCommit repository exists with a main branch",
                         "CodeCommit: private Git repositories, Git over HTTPS or SSH",
-                        "Create the repository {repository} (aws codecommit create-repository) and push a first commit to main.",
+                        "Create the repository {repository} (aws codecommit create-repository --repository-name {repository};"
+                                + " in CDK, RepositoryProps.repositoryName) and push a first commit to main.",
                         o -> o.repository().its("default branch of " + o.names().repository(),
                                 r -> r.defaultBranch() == null ? "none" : r.defaultBranch())
                                 .should(eq(CodecommitCodebuildStack.BRANCH))).forTask(1),
                 new Check<Observed>("notification-rule", "A notification rule sends the repository's pushes to the SNS topic",
                         "CodeCommit notifications: trigger notifications to SNS, or CloudWatch Event Rules",
-                        "Create a notification rule {notificationRule} on the repository (aws codestar-notifications create-notification-rule) for"
-                                + " codecommit-repository-branches-and-tags-updated with the topic {topic} as"
-                                + " its target, and a topic policy that lets codestar-notifications.amazonaws.com publish.",
+                        "Create a notification rule on the repository for codecommit-repository-branches-and-tags-updated with"
+                                + " the topic {topic} as its target (aws codestar-notifications create-notification-rule --name"
+                                + " {notificationRule} --resource REPOSITORY_ARN --detail-type BASIC --event-type-ids"
+                                + " codecommit-repository-branches-and-tags-updated --targets TargetType=SNS,TargetAddress=TOPIC_ARN;"
+                                + " in CDK, CfnNotificationRule with eventTypeIds, resource and targets),"
+                                + " and a topic policy that lets codestar-notifications.amazonaws.com publish.",
                         o -> o.rules().its("notification rules on the repository").should(satisfies(
                                 "one ENABLED, with the topic " + o.names().topic() + " as a target, for pushes",
                                 rules -> rules.stream().anyMatch(r -> covers(r, o.names()))))).forTask(1),
@@ -91,7 +95,10 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
                         o -> o.buildspec().its("buildspec").should(satisfies("no linter errors", Lint::clean))).forTask(2),
                 new Check<Observed>("build-project", "The CodeBuild project builds what the pipeline gives it",
                         "CodeBuild: fully managed build service; build from CodeCommit, CodePipeline, S3",
-                        "Create the project {project} with source and artifacts of type CODEPIPELINE.",
+                        "Create the project {project} with source and artifacts of type CODEPIPELINE: aws codebuild create-project"
+                                + " --name {project} --source type=CODEPIPELINE --artifacts type=CODEPIPELINE --environment"
+                                + " type=LINUX_CONTAINER,image=aws/codebuild/standard:7.0,computeType=BUILD_GENERAL1_SMALL"
+                                + " --service-role ROLE_ARN; in CDK, new PipelineProject(...).",
                         o -> CheckResult.all(
                                 o.project().its("source type", BuildProject::sourceType).should(eq("CODEPIPELINE")),
                                 o.project().its("artifacts type", BuildProject::artifactsType).should(eq("CODEPIPELINE"))))
@@ -106,14 +113,15 @@ public final class CodecommitCodebuildVerifier implements Verifier<CodecommitCod
                         .forTask(3),
                 new Check<Observed>("pipeline-run", "The run for a new commit succeeded",
                         "CodePipeline: orchestrate build, test and deployment on code changes",
-                        "Look at the failed action of the pipeline's run (aws codepipeline get-pipeline-execution); the build's"
+                        "Look at the failed action of the pipeline's run (aws codepipeline get-pipeline-execution --pipeline-name"
+                                + " {pipeline} --pipeline-execution-id EXECUTION_ID); the build's"
                                 + " logs say why a phase failed.",
                         o -> o.run().its("run for the verifier's commit").should(new Matcher<>("Succeeded",
                                 r -> r.map(found -> found.status() == PipelineExecutionStatus.SUCCEEDED).orElse(false),
                                 r -> r.map(Pipeline.Run::toString).orElse("none started")))).forTask(4),
                 new Check<Observed>("build-phases", "Every phase of that run's build succeeded",
                         "CodeBuild: install, pre_build, build, post_build (tests), then artifacts",
-                        "Read the failed phase's context (aws codebuild batch-get-builds) and its log in CloudWatch Logs;"
+                        "Read the failed phase's context (aws codebuild batch-get-builds --ids BUILD_ID) and its log in CloudWatch Logs;"
                                 + " labs buildspec lint catches what CodeBuild refuses before it runs.",
                         o -> o.build().its("build").should(new Matcher<>("every phase SUCCEEDED",
                                 b -> b.map(BuildProject.Run::succeeded).orElse(false),

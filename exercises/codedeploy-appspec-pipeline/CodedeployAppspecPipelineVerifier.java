@@ -131,15 +131,19 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
         return List.of(
                 new Check<Observed>("appspec-valid", "The uploaded bundle has an appspec.yml at its root that CodeDeploy accepts",
                         "appspec.yml file defines the deployment actions - Same location as files to deploy",
-                        "Zip the bundle with appspec.yml at the top (aws deploy push does), upload it to the source"
-                                + " bucket, and run labs appspec lint on the appspec.yml first.",
+                        "Zip the bundle with appspec.yml at the top (the CLI's deploy push does), upload it to the source"
+                                + " bucket, and run labs appspec lint on the appspec.yml first. Its shape: version: 0.0, os: linux,"
+                                + " files: a list of source and destination, and under hooks: each lifecycle event (BeforeInstall,"
+                                + " AfterInstall, ApplicationStart, ValidateService, ...) a list of entries with location (a script"
+                                + " in the bundle), timeout (seconds, at most 3600) and runas.",
                         o -> o.revision().its("newest bundle").should(satisfies(
                                 "a .zip with appspec.yml at its root and no linter errors",
                                 r -> r.key() != null && r.hasAppSpec() && r.errors().isEmpty()))).forTask(1),
                 new Check<Observed>("source-versioned", "The source bucket keeps every version of the bundle",
                         "Source code from CodeCommit, GitHub, or S3",
                         "A CodePipeline S3 source needs a versioned bucket: turn on versioning (versioned(true) in the"
-                                + " stack, or aws s3api put-bucket-versioning --versioning-configuration Status=Enabled).",
+                                + " stack, or aws s3api put-bucket-versioning --bucket {bucket} --versioning-configuration"
+                                + " Status=Enabled).",
                         o -> o.versioning().its("versioning", v -> v.isEmpty() ? "never enabled" : v).should(eq("Enabled")))
                         .forTask(2),
                 new Check<Observed>("instance", "One t3.micro with Amazon Linux 2023, an instance profile that reads the bundle, and port 80 open",
@@ -156,22 +160,34 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
                 new Check<Observed>("ec2-tag-targets", "The deployment group finds its EC2 instances by their Name tag",
                         "Define deployment group which is set of target machines - Choose ASG, EC2 by Tag, OnPremise",
                         "Create the deployment group {deploymentGroup} with the EC2 tag filter Key=Name,Value={instance},Type=KEY_AND_VALUE,"
-                                + " the tag your instance carries.",
+                                + " the tag your instance carries: aws deploy create-deployment-group --application-name {application} --deployment-group-name"
+                                + " {deploymentGroup} --service-role-arn ROLE_ARN --ec2-tag-filters Key=Name,Value={instance},Type=KEY_AND_VALUE;"
+                                + " in CDK, ServerDeploymentGroupProps.ec2InstanceTags(new InstanceTagSet(Map.of(\"Name\","
+                                + " List.of(\"{instance}\")))).",
                         o -> o.group().its("EC2 tag filters", DeploymentGroup::ec2Tags).should(satisfies(
                                 "include " + tagFilter(o.names()), tags -> tags.contains(tagFilter(o.names()))))).forTask(4),
                 new Check<Observed>("in-place", "Deployments update the instances in place",
                         "In-Place (or Rolling update): One/Half/All instance at a time is upgraded",
-                        "Set the deployment group's deployment type to IN_PLACE; blue/green needs new instances"
-                                + " and a load balancer.",
+                        "Set the deployment group's deployment type to IN_PLACE (blue/green needs new instances and a load"
+                                + " balancer): aws deploy update-deployment-group --application-name {application}"
+                                + " --current-deployment-group-name {deploymentGroup} --deployment-style"
+                                + " deploymentType=IN_PLACE,deploymentOption=WITHOUT_TRAFFIC_CONTROL; CDK's ServerDeploymentGroup"
+                                + " deploys in place.",
                         o -> o.group().its("deployment type", DeploymentGroup::deploymentType).should(eq("IN_PLACE"))).forTask(4),
                 new Check<Observed>("deployment-config", "The deployment configuration upgrades one, half or all instances at a time",
                         "Deployment Configuration set of rules as well as success/fail conditions",
-                        "Use one of " + String.join(", ", IN_PLACE_CONFIGS) + " as the deployment group's deployment configuration.",
+                        "Use one of " + String.join(", ", IN_PLACE_CONFIGS) + " as the deployment group's deployment configuration:"
+                                + " aws deploy update-deployment-group --application-name {application} --current-deployment-group-name"
+                                + " {deploymentGroup} --deployment-config-name " + IN_PLACE_CONFIGS.get(0) + "; in CDK,"
+                                + " ServerDeploymentGroupProps.deploymentConfig(ServerDeploymentConfig.ALL_AT_ONCE).",
                         o -> o.group().its("deployment configuration", DeploymentGroup::deploymentConfig)
                                 .should(oneOf(IN_PLACE_CONFIGS.toArray(String[]::new)))).forTask(4),
                 new Check<Observed>("auto-rollback", "A failed deployment rolls back on its own",
                         "Can override default roll back configuration",
-                        "Turn on automatic rollback for the event DEPLOYMENT_FAILURE in the deployment group.",
+                        "Turn on automatic rollback for the event DEPLOYMENT_FAILURE in the deployment group: aws deploy"
+                                + " update-deployment-group --application-name {application} --current-deployment-group-name"
+                                + " {deploymentGroup} --auto-rollback-configuration enabled=true,events=DEPLOYMENT_FAILURE; in CDK,"
+                                + " ServerDeploymentGroupProps.autoRollback(AutoRollbackConfig.builder().failedDeployment(true).build()).",
                         o -> CheckResult.all(
                                 o.group().its("automatic rollback enabled", DeploymentGroup::autoRollback).should(isTrue()),
                                 o.group().its("rollback events", DeploymentGroup::rollbackEvents)
@@ -179,7 +195,11 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
                 new Check<Observed>("service-role", "The deployment group has a service role that CodeDeploy may assume",
                         "Service role in IAM for CodeDeploy controls permissions",
                         "Create a role whose trust policy allows " + CODEDEPLOY + " to sts:AssumeRole, attach"
-                                + " AWSCodeDeployRole, and give its ARN as the deployment group's --service-role-arn.",
+                                + " AWSCodeDeployRole, and give its ARN as the deployment group's --service-role-arn: aws iam create-role"
+                                + " --role-name ROLE_NAME --assume-role-policy-document '{\"Version\":\"2012-10-17\",\"Statement\":"
+                                + "[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + CODEDEPLOY + "\"},\"Action\":"
+                                + "\"sts:AssumeRole\"}]}'; aws iam attach-role-policy --role-name ROLE_NAME --policy-arn"
+                                + " arn:aws:iam::aws:policy/service-role/AWSCodeDeployRole; in CDK, ServerDeploymentGroupProps.role.",
                         o -> o.serviceRole().its("service role").should(satisfies(
                                 "a role " + CODEDEPLOY + " may assume (ALLOW)",
                                 r -> r.arn() != null && r.codeDeployMayAssume() == Decision.ALLOW))).forTask(4),
@@ -194,14 +214,15 @@ public final class CodedeployAppspecPipelineVerifier implements Verifier<Codedep
                                 p -> sourceThenDeploy(p, o.names())))).forTask(5),
                 new Check<Observed>("pipeline-run", "The pipeline's latest run succeeded",
                         "Orchestrate build, test and deployment on code changes",
-                        "Upload the bundle again (or aws codepipeline start-pipeline-execution) and look at the failed"
+                        "Upload the bundle again (or aws codepipeline start-pipeline-execution --name {pipeline}) and look at the failed"
                                 + " action in the pipeline's latest run.",
                         o -> o.latestRun().its("latest run").should(new Matcher<>("Succeeded",
                                 run -> run.map(r -> r.status() == PipelineExecutionStatus.SUCCEEDED).orElse(false),
                                 run -> run.map(Pipeline.Run::toString).orElse(NEVER_RAN)))).forTask(6),
                 new Check<Observed>("deployment-succeeded", "The latest deployment succeeded, every lifecycle event on every instance",
                         "hooks - BeforeInstall and AfterInstall - Set of commands to run (runas support and timeouts)",
-                        "Read the failed event's script output (aws deploy get-deployment-target, or"
+                        "Read the failed event's script output (aws deploy get-deployment-target --deployment-id DEPLOYMENT_ID"
+                                + " --target-id INSTANCE_ID, or"
                                 + " /var/log/aws/codedeploy-agent on the instance); labs appspec rehearse runs the hooks locally.",
                         o -> o.latestDeployment().its("").should(new Matcher<>("Succeeded, every event Succeeded",
                                 latest -> latest.map(Deployment::succeeded).orElse(false), latest -> latest.map(Deployment::toString)

@@ -112,7 +112,11 @@ final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVerifier.
                         .forTask(1),
                 new Check<Observed>("cache-multi-az", "The cache {cache} is Multi-AZ with automatic failover and a replica",
                         "ElastiCache: Redis Multi-AZ with automatic failover; Memcached is never Multi-AZ",
-                        "Give {cache} two nodes (--num-cache-clusters 2), --automatic-failover-enabled and --multi-az-enabled.",
+                        "Give {cache} two nodes, automatic failover and Multi-AZ: aws elasticache create-replication-group"
+                                + " --replication-group-id {cache} --replication-group-description products --engine redis"
+                                + " --cache-node-type cache.t3.micro --num-cache-clusters 2 --automatic-failover-enabled"
+                                + " --multi-az-enabled; in CDK, CfnReplicationGroupProps.numCacheClusters(2),"
+                                + " automaticFailoverEnabled(true) and multiAzEnabled(true).",
                         o -> CheckResult.all(
                                 o.cache().its("Multi-AZ", ReplicationGroup::multiAZ).should(eq(MultiAZStatus.ENABLED)),
                                 o.cache().its("automatic failover", ReplicationGroup::automaticFailover)
@@ -151,19 +155,29 @@ final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVerifier.
                         .forTask(4),
                 new Check<Observed>("dax-cluster", "The DAX cluster {dax} is available and encrypted at rest",
                         "DAX: an in-memory cache for DynamoDB, pointed at instead of DynamoDB; it speeds reads only",
-                        "Create the DAX cluster {dax} with --sse-specification Enabled=true, in the VPC's subnets, with a role that may read the table.",
+                        "Create the DAX cluster {dax} encrypted, in the VPC's subnets, with a role that may read the table:"
+                                + " aws dax create-cluster --cluster-name {dax} --node-type dax.t3.small --replication-factor 1"
+                                + " --iam-role-arn ROLE_ARN --subnet-group-name SUBNET_GROUP --sse-specification Enabled=true;"
+                                + " in CDK, CfnClusterProps.sseSpecification.",
                         o -> CheckResult.all(o.daxCluster().its("status", Cluster::status).should(eq("available")),
                                 o.daxCluster().its("encryption at rest", c -> c.sseDescription() == null ? null
                                         : c.sseDescription().status()).should(eq(SSEStatus.ENABLED))))
                         .forTask(5),
                 new Check<Observed>("dax-item-ttl", "DAX keeps items for 60 s (record-ttl-millis of its parameter group)",
                         "DAX: the item cache's TTL comes from the cluster's parameter group",
-                        "Give {dax} a parameter group with record-ttl-millis 60000.",
+                        "Give {dax} a parameter group with record-ttl-millis " + DAX_RECORD_TTL_MILLIS + ": aws dax"
+                                + " update-parameter-group --parameter-group-name PARAMETER_GROUP --parameter-name-values"
+                                + " ParameterName=record-ttl-millis,ParameterValue=" + DAX_RECORD_TTL_MILLIS + "; in CDK,"
+                                + " CfnParameterGroupProps.parameterNameValues and CfnClusterProps.parameterGroupName.",
                         o -> o.daxRecordTtl().its("record-ttl-millis").should(eq(DAX_RECORD_TTL_MILLIS)))
                         .forTask(5),
                 new Check<Observed>("dax-function", "The function {function} is pointed at the DAX cluster",
                         "DAX: the application's client is pointed at the cluster's endpoint instead of DynamoDB",
-                        "Set the function's environment variable " + DAX_VARIABLE + " to the cluster's endpoint (dax://...).",
+                        "Set the function's environment variable " + DAX_VARIABLE + " to the cluster's endpoint (dax://..., see"
+                                + " aws dax describe-clusters --cluster-names {dax}): aws lambda update-function-configuration"
+                                + " --function-name {function} --environment Variables={" + DAX_VARIABLE + "=DAX_ENDPOINT,"
+                                + "TABLE_NAME={table},CACHE_HOST=CACHE_HOST,CACHE_PORT=6379} (it replaces every variable, so name"
+                                + " the others too); in CDK, FunctionProps.environment.",
                         o -> o.daxUse().its("").should(satisfies("the variable names the cluster's endpoint", DaxUse::names)))
                         .forTask(5));
     }

@@ -59,7 +59,10 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
         return List.of(
                 new Check<Observed>("provisioned-throughput", "The table is, or was seen, provisioned with 5 RCU and 5 WCU",
                         "Provisioned: RCU & WCU planned in advance; table must have provisioned read and write capacity units",
-                        "Give {table} the billing mode PROVISIONED with 5 read and 5 write capacity units (task 1),"
+                        "Give {table} the billing mode PROVISIONED with 5 read and 5 write capacity units (task 1: aws dynamodb"
+                                + " update-table --table-name {table} --billing-mode PROVISIONED --provisioned-throughput"
+                                + " ReadCapacityUnits=5,WriteCapacityUnits=5; in CDK, TableProps.billingMode(BillingMode.PROVISIONED),"
+                                + " readCapacity(5) and writeCapacity(5)),"
                                 + " and run labs verify before you switch it to on-demand: once it is on-demand, task 1 is"
                                 + " judged on the throughput the last verify before the switch saw. A table created"
                                 + " on-demand never was provisioned.",
@@ -72,7 +75,8 @@ public final class DynamodbCapacityVerifier implements Verifier<DynamodbCapacity
                 new Check<Observed>("on-demand", "The table was switched to on-demand",
                         "On-Demand: read/writes automatically scale up/down; no capacity planning; pay per request",
                         "Switch {table} itself to BillingMode PAY_PER_REQUEST, without ProvisionedThroughput (task 2): a stack"
-                                + " update, or aws dynamodb update-table --billing-mode PAY_PER_REQUEST.",
+                                + " update with TableProps.billingMode(BillingMode.PAY_PER_REQUEST), or aws dynamodb update-table"
+                                + " --table-name {table} --billing-mode PAY_PER_REQUEST.",
                         o -> o.table().its("billing mode", Table::billingMode).should(eq(BillingMode.PAY_PER_REQUEST)))
                         .forTask(2),
                 new Check<Observed>("write-units", "A write costs 1 WCU per KB of the item, rounded up",

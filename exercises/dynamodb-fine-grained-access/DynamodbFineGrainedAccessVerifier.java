@@ -40,17 +40,25 @@ final class DynamodbFineGrainedAccessVerifier implements Verifier<DynamodbFineGr
         return List.of(
                 new Check<Observed>("table-keyed-by-user", "The table {table} is keyed by " + PARTITION_KEY + " (partition) and " + SORT_KEY + " (sort)",
                         "Use UserID as Partition Key",
-                        "Create {table} with " + PARTITION_KEY + " (S) as partition key and " + SORT_KEY + " (S) as sort key.",
+                        "Create {table} with " + PARTITION_KEY + " (S) as partition key and " + SORT_KEY + " (S) as sort key:"
+                                + " aws dynamodb create-table --table-name {table} --attribute-definitions AttributeName="
+                                + PARTITION_KEY + ",AttributeType=S AttributeName=" + SORT_KEY + ",AttributeType=S --key-schema"
+                                + " AttributeName=" + PARTITION_KEY + ",KeyType=HASH AttributeName=" + SORT_KEY + ",KeyType=RANGE"
+                                + " --billing-mode PAY_PER_REQUEST; in CDK, TableProps.partitionKey and sortKey.",
                         o -> o.table().its("key schema", t -> DynamoDb.keySchema(t, t.keySchema()))
                                 .should(eq(PARTITION_KEY + " HASH (S), " + SORT_KEY + " RANGE (S)"))).forTask(1),
                 new Check<Observed>("table-on-demand", "The table {table} is billed on demand", "On-demand: pay per request",
-                        "Create {table} with --billing-mode PAY_PER_REQUEST (or switch it with update-table).",
+                        "Create {table} with --billing-mode PAY_PER_REQUEST, or switch it: aws dynamodb update-table --table-name"
+                                + " {table} --billing-mode PAY_PER_REQUEST; in CDK, TableProps.billingMode(BillingMode.PAY_PER_REQUEST).",
                         o -> o.table().its("billing mode", t -> t.billingModeSummary() == null ? BillingMode.PROVISIONED
                                 : t.billingModeSummary().billingMode()).should(eq(BillingMode.PAY_PER_REQUEST))).forTask(1),
                 new Check<Observed>("trust-session-tag", "You may assume the role {role} with the session tag " + Grants.TAG,
                         "Create role allowing you to get temporary access keys to access table",
-                        "Trust your account in {role}'s trust policy with both sts:AssumeRole and sts:TagSession:"
-                                + " a session tag needs sts:TagSession.",
+                        "Trust your account in {role}'s trust policy with both sts:AssumeRole and sts:TagSession (a session"
+                                + " tag needs sts:TagSession): aws iam update-assume-role-policy --role-name {role} --policy-document"
+                                + " '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                                + "{\"AWS\":\"arn:aws:iam::ACCOUNT:root\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"]}]}';"
+                                + " in CDK, RoleProps.assumedBy(new AccountRootPrincipal().withSessionTags()).",
                         o -> o.trust().its("refused to you", Trust::denied).should(empty())).forTask(2),
                 new Check<Observed>("trust-only-your-account", "No one but you and your account may assume {role}",
                         "Create role allowing you to get temporary access keys to access table",
@@ -58,7 +66,14 @@ final class DynamodbFineGrainedAccessVerifier implements Verifier<DynamodbFineGr
                         o -> o.trust().its("statements letting others in", Trust::strangers).should(empty())).forTask(2),
                 new Check<Observed>("own-items-allowed", "Each user may read and write the items under their own key", NOTES,
                         "Allow GetItem, BatchGetItem, Query, PutItem, UpdateItem, DeleteItem and BatchWriteItem on {table}"
-                                + " with ForAllValues:StringEquals on dynamodb:LeadingKeys = ${aws:PrincipalTag/" + Grants.TAG + "}.",
+                                + " with ForAllValues:StringEquals on dynamodb:LeadingKeys = ${aws:PrincipalTag/" + Grants.TAG + "}:"
+                                + " aws iam put-role-policy --role-name {role} --policy-name own-items --policy-document"
+                                + " '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                                + "[\"dynamodb:GetItem\",\"dynamodb:BatchGetItem\",\"dynamodb:Query\",\"dynamodb:PutItem\","
+                                + "\"dynamodb:UpdateItem\",\"dynamodb:DeleteItem\",\"dynamodb:BatchWriteItem\"],\"Resource\":\"TABLE_ARN\","
+                                + "\"Condition\":{\"ForAllValues:StringEquals\":{\"dynamodb:LeadingKeys\":"
+                                + "[\"${aws:PrincipalTag/" + Grants.TAG + "}\"]}}}]}'; in CDK, PolicyStatement.Builder.conditions"
+                                + "(Map.of(\"ForAllValues:StringEquals\", Map.of(\"dynamodb:LeadingKeys\", List.of(\"${aws:PrincipalTag/" + Grants.TAG + "}\")))).",
                         o -> o.grants().its("refused on their own items", Grants::ownRefused).should(empty())).forTask(3),
                 new Check<Observed>("others-items-refused", "No user may read or write an item under another user's key", NOTES,
                         "Compare dynamodb:LeadingKeys with the session's tag ${aws:PrincipalTag/" + Grants.TAG + "} by StringEquals:"
@@ -79,7 +94,8 @@ final class DynamodbFineGrainedAccessVerifier implements Verifier<DynamodbFineGr
                         o -> o.grants().its("allowed on other tables", Grants::elsewhere).should(empty())).forTask(3),
                 new Check<Observed>("sessions-own-items", "A session tagged with a user's id puts, gets and queries that user's items",
                         "Create role allowing you to get temporary access keys to access table",
-                        "Assume {role} with --tags Key=" + Grants.TAG + ",Value=<id> and put an item under <id>: AWS must allow it.",
+                        "With ROLE_ARN the ARN of {role}: aws sts assume-role --role-arn ROLE_ARN --role-session-name ana --tags"
+                                + " Key=" + Grants.TAG + ",Value=ana; then put an item under ana with the session's keys: AWS must allow it.",
                         o -> o.sessions().its("refused", l -> l.stream().filter(t -> t.intended() && !t.allowed()).toList())
                                 .should(empty())).forTask(4),
                 new Check<Observed>("sessions-kept-apart", "A user's session is refused another user's item and a Scan", NOTES,

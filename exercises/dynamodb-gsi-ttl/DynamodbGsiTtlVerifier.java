@@ -74,36 +74,52 @@ public final class DynamodbGsiTtlVerifier implements Verifier<DynamodbGsiTtlVeri
         return List.of(
                 new Check<Observed>("composite-key", "The table has a composite primary key (partition + sort)",
                         "Composite Key - Partition Key and Sort Key",
-                        "Create the table with " + PARTITION_KEY + " (S) as partition key and " + SORT_KEY
-                                + " (S) as sort key; a key schema cannot change, so recreate the table.",
+                        "A key schema cannot change, so recreate the table with " + PARTITION_KEY + " (S) as partition key and "
+                                + SORT_KEY + " (S) as sort key: aws dynamodb create-table --table-name {table}"
+                                + " --attribute-definitions AttributeName=" + PARTITION_KEY + ",AttributeType=S AttributeName="
+                                + SORT_KEY + ",AttributeType=S --key-schema AttributeName=" + PARTITION_KEY + ",KeyType=HASH"
+                                + " AttributeName=" + SORT_KEY + ",KeyType=RANGE --billing-mode PAY_PER_REQUEST;"
+                                + " in CDK, TableProps.partitionKey and sortKey.",
                         o -> o.table().its("key schema", Table::keys)
                                 .should(eq(PARTITION_KEY + " HASH (S), " + SORT_KEY + " RANGE (S)")))
                         .forTask(1),
                 new Check<Observed>("lsi", "A local secondary index keeps the partition key with another sort key",
                         "Local Secondary Index - Created at table creation (and fixed) - Same Partition Key, different sort key",
                         "Local secondary indexes exist only from table creation: recreate the table with an LSI named "
-                                + LSI + " on " + PARTITION_KEY + " and " + LSI_KEY + " (N).",
+                                + LSI + " on " + PARTITION_KEY + " and " + LSI_KEY + " (N), adding to create-table"
+                                + " AttributeName=" + LSI_KEY + ",AttributeType=N in --attribute-definitions and"
+                                + " --local-secondary-indexes 'IndexName=" + LSI + ",KeySchema=[{AttributeName=" + PARTITION_KEY
+                                + ",KeyType=HASH},{AttributeName=" + LSI_KEY + ",KeyType=RANGE}],Projection={ProjectionType=ALL}';"
+                                + " in CDK, Table.addLocalSecondaryIndex(LocalSecondaryIndexProps: indexName, sortKey).",
                         o -> o.table().its("LSI " + LSI, t -> t.localIndex(LSI))
                                 .should(eq(PARTITION_KEY + " HASH (S), " + LSI_KEY + " RANGE (N)")))
                         .forTask(2),
                 new Check<Observed>("gsi", "A global secondary index has a different partition key",
                         "Global Secondary Index - Different Partition Key and sort key",
                         "Add a global secondary index named " + GSI + " with partition key " + GSI_KEY + " (S) and sort key "
-                                + SORT_KEY + " (S).",
+                                + SORT_KEY + " (S): aws dynamodb update-table --table-name {table} --attribute-definitions"
+                                + " AttributeName=" + GSI_KEY + ",AttributeType=S AttributeName=" + SORT_KEY + ",AttributeType=S"
+                                + " --global-secondary-index-updates 'Create={IndexName=" + GSI + ",KeySchema=[{AttributeName="
+                                + GSI_KEY + ",KeyType=HASH},{AttributeName=" + SORT_KEY + ",KeyType=RANGE}],"
+                                + "Projection={ProjectionType=ALL}}'; in CDK, Table.addGlobalSecondaryIndex"
+                                + "(GlobalSecondaryIndexProps: indexName, partitionKey, sortKey).",
                         o -> o.table().its("GSI " + GSI, t -> t.globalIndex(GSI))
                                 .should(eq(GSI_KEY + " HASH (S), " + SORT_KEY + " RANGE (S)")))
                         .forTask(3),
                 new Check<Observed>("ttl-enabled", "TTL is enabled on a Unix-epoch attribute",
                         "TTL - Stored as attribute in Unix timestamp format",
-                        "Turn on Time to Live for the attribute " + TTL_ATTRIBUTE
-                                + " (aws dynamodb update-time-to-live, or TimeToLiveSpecification in the stack).",
+                        "Turn on Time to Live for the attribute " + TTL_ATTRIBUTE + ": aws dynamodb update-time-to-live"
+                                + " --table-name {table} --time-to-live-specification Enabled=true,AttributeName=" + TTL_ATTRIBUTE
+                                + "; in CDK, TableProps.timeToLiveAttribute(\"" + TTL_ATTRIBUTE + "\").",
                         o -> o.ttl().its("TTL", ttl -> ttl.timeToLiveStatusAsString()
                                         + (ttl.attributeName() == null ? "" : " on " + ttl.attributeName()))
                                 .should(oneOf("ENABLED on " + TTL_ATTRIBUTE, "ENABLING on " + TTL_ATTRIBUTE)))
                         .forTask(4),
                 new Check<Observed>("stream", "A stream records new and old images",
                         "Dynamo DB Streams - Time order sequence of modification events",
-                        "Enable DynamoDB Streams with the view type NEW_AND_OLD_IMAGES.",
+                        "Enable DynamoDB Streams with the view type NEW_AND_OLD_IMAGES: aws dynamodb update-table --table-name"
+                                + " {table} --stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES;"
+                                + " in CDK, TableProps.stream(StreamViewType.NEW_AND_OLD_IMAGES).",
                         o -> o.table().its("stream", Table::stream)
                                 .should(eq("NEW_AND_OLD_IMAGES")))
                         .forTask(5),

@@ -48,21 +48,30 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
     static final String PING = "dva-labs-verify";
     static final String CREATED = "NEW";
     static final String CHANGED = "PAID";
+    /** How much of a mapping's filter pattern an observation shows. */
+    static final int PATTERN_SHOWN = 120;
 
     /**
      * What the verifier saw; each fact is a value or the refusal AWS answered with.
      *
      * @param mapping      the function's mapping from the table's latest stream, or why there is none to judge
+     * @param onStream     every mapping of the function that reads that stream, to name the one at fault
      * @param failureQueue the ARN SQS gives the queue failures should go to (GetQueueAttributes QueueArn), null when
      *                     there is no such queue: a queue of that name in another account or region is not it
      */
     public record Observed(
             Fact<Table> orders,
             Fact<EventSourceMapping> mapping,
+            List<EventSourceMapping> onStream,
             String failureQueue,
             Fact<Trail> trail,
             Fact<Invocation> ping,
             Fact<Invocation> sleep) {}
+
+    /** The function's mappings that read the table's current stream, in Lambda's order. */
+    static List<EventSourceMapping> onStream(String stream, List<EventSourceMapping> all) {
+        return all.stream().filter(m -> stream != null && stream.equals(m.eventSourceArn())).toList();
+    }
 
     /** The mapping that reads the table's current stream, or why there is none. */
     static Fact<EventSourceMapping> fromStream(String stream, List<EventSourceMapping> all) {
@@ -92,16 +101,19 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         return List.of(
                 new Check<Observed>("stream", "The table's stream records new and old images",
                         "Dynamo DB Streams - Time order sequence of modification events (CUD)",
-                        "Enable the orders table's stream with the view type NEW_AND_OLD_IMAGES"
-                                + " (aws dynamodb update-table --stream-specification).",
+                        "Enable the orders table's stream with the view type NEW_AND_OLD_IMAGES: aws dynamodb update-table"
+                                + " --table-name {orders} --stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES;"
+                                + " in CDK, TableProps.stream(StreamViewType.NEW_AND_OLD_IMAGES).",
                         o -> o.orders().its("stream", Table::stream)
                                 .should(eq("NEW_AND_OLD_IMAGES")))
                         .forTask(1),
                 new Check<Observed>("mapping", "An enabled event source mapping reads the stream with the settings asked for",
                         "Trigger lambdas (lambda polls the stream)",
-                        "Create an event source mapping from the table's LatestStreamArn to the function with"
-                                + " --starting-position " + STARTING_POSITION + " and --batch-size " + BATCH_SIZE
-                                + "; one from an older stream of the table reads nothing new.",
+                        "Map the table's current stream (aws dynamodb describe-table --table-name {orders} --query"
+                                + " Table.LatestStreamArn) to the function: aws lambda create-event-source-mapping --function-name"
+                                + " {function} --event-source-arn STREAM_ARN --starting-position " + STARTING_POSITION
+                                + " --batch-size " + BATCH_SIZE + "; in CDK, DynamoEventSourceProps.startingPosition and batchSize."
+                                + " A mapping from an older stream of the table reads nothing new.",
                         o -> CheckResult.all(o.mapping().its("state", EventSourceMapping::state).should(eq("Enabled")),
                                 o.mapping().its("starting position", EventSourceMapping::startingPosition).should(eq(STARTING_POSITION)),
                                 o.mapping().its("batch size", EventSourceMapping::batchSize).should(eq(BATCH_SIZE))))
@@ -127,13 +139,15 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                                 + " aws lambda update-event-source-mapping --uuid UUID --filter-criteria"
                                 + " '{\"Filters\":[{\"Pattern\":\"{\\\"eventName\\\":[\\\"INSERT\\\",\\\"REMOVE\\\"]}\"}]}';"
                                 + " in CDK, the mapping's filters: [FilterCriteria.filter({eventName: FilterRule.or('INSERT', 'REMOVE')})].",
-                        o -> o.trail().its("", DynamodbStreamsLambdaVerifier::modify)
+                        o -> o.trail().its("", t -> modify(t, o.onStream()))
                                 .should(eq("MODIFY not audited, though the REMOVE after it was")))
                         .forTask(3),
                 new Check<Observed>("on-failure", "A batch that keeps failing goes to the failure queue after 2 retries, bisected",
                         "Stored for 24 hours: a batch that keeps failing holds its shard back until it expires",
-                        "Update the mapping with --destination-config OnFailure={Destination=<the queue's ARN>}"
-                                + " --maximum-retry-attempts " + RETRIES + " --bisect-batch-on-function-error.",
+                        "aws lambda update-event-source-mapping --uuid UUID --destination-config OnFailure={Destination=QUEUE_ARN}"
+                                + " --maximum-retry-attempts " + RETRIES + " --bisect-batch-on-function-error, with the ARN of"
+                                + " {failures} (UUID: aws lambda list-event-source-mappings --function-name {function});"
+                                + " in CDK, DynamoEventSourceProps.onFailure(new SqsDlq(queue)), retryAttempts and bisectBatchOnError.",
                         o -> CheckResult.all(o.mapping().its("on-failure destination", m -> m.onFailureDestination().orElse(null))
                                         .should(theFailureQueue(o.failureQueue())),
                                 o.mapping().its("retries", EventSourceMapping::maximumRetryAttempts).should(eq(RETRIES)),
@@ -142,15 +156,16 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
                         .forTask(4),
                 new Check<Observed>("invoked", "The function answers a direct invoke",
                         "Lambda: a function invoked directly, not only from the stream",
-                        "aws lambda invoke --function-name <the function> --payload '{\"ping\": \"x\"}' answers"
-                                + " {\"pong\": \"x\"}: the function must exist and run.",
+                        "aws lambda invoke --function-name {function} --payload '{\"ping\": \"x\"}' out.json;"
+                                + " out.json must hold {\"pong\": \"x\"}: the function must exist and run.",
                         o -> o.ping().its("invoked with {\"ping\": \"" + PING + "\"}", DynamodbStreamsLambdaVerifier::answer)
                                 .should(eq("answered pong " + PING)))
                         .forTask(5),
                 new Check<Observed>("timeout", "The function is stopped at its timeout of " + TIMEOUT_SECONDS + " s",
                         "Lambda: the timeout ends an invocation that runs longer",
-                        "Set the function's timeout to " + TIMEOUT_SECONDS
-                                + " seconds (aws lambda update-function-configuration --timeout).",
+                        "Set the function's timeout to " + TIMEOUT_SECONDS + " seconds: aws lambda update-function-configuration"
+                                + " --function-name {function} --timeout " + TIMEOUT_SECONDS + "; in CDK, FunctionProps.timeout"
+                                + "(Duration.seconds(" + TIMEOUT_SECONDS + ")).",
                         o -> o.sleep().its("invoked with {\"sleepSeconds\": " + SLEEP_SECONDS + "}",
                                         DynamodbStreamsLambdaVerifier::answer)
                                 .should(satisfies("stopped with \"Task timed out after " + TIMEOUT_SECONDS + ".00 seconds\"",
@@ -179,15 +194,31 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
      * Whether the MODIFY between the INSERT and the REMOVE was held back. Only the REMOVE's audit proves
      * it: the function gets one item's records in order, so by then the MODIFY had been handled.
      */
-    static String modify(Trail trail) {
+    static String modify(Trail trail, List<EventSourceMapping> onStream) {
         if (!trail.of("MODIFY").isEmpty()) {
-            return "MODIFY audited";
+            return "MODIFY audited" + filters(onStream);
         }
         if (!trail.of("REMOVE").isEmpty()) {
             return "MODIFY not audited, though the REMOVE after it was";
         }
         return "MODIFY not audited, but neither was the REMOVE after it " + whyNot(trail)
                 + ", so it is not known whether the MODIFY was held back or is still to come";
+    }
+
+    /**
+     * What each mapping that reads the table's stream filters, so the observation names the one that let the MODIFY
+     * through when there are several; a pattern is the learner's text, shortened.
+     */
+    static String filters(List<EventSourceMapping> onStream) {
+        List<String> each = onStream.stream()
+                .map(m -> "mapping " + m.uuid() + (m.filterPatterns().isEmpty() ? " has no filter"
+                        : " filters " + shortened(m.filterPatterns().toString())))
+                .toList();
+        return each.isEmpty() ? "" : " (" + String.join("; ", each) + ")";
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= PATTERN_SHOWN ? text : text.substring(0, PATTERN_SHOWN) + "...";
     }
 
     /** Why a record's audit is missing: nothing was written to the table, or the wait ran out. */
@@ -230,7 +261,8 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
         AuditTrail own = new AuditTrail(orders, session.name("audit"), session.marker().value());
         Fact<Trail> audited = all.then(m -> Fact.about("table " + orders + " or " + own.audit(),
                 () -> follow(session, own, mapping.orElse(null), ping)));
-        return new Observed(table, mapping, queueArn(session, session.name("failures")), audited, ping, sleep.join());
+        List<EventSourceMapping> onStream = onStream(table.map(Table::latestStreamArn).orElse(null), all.orElse(List.of()));
+        return new Observed(table, mapping, onStream, queueArn(session, session.name("failures")), audited, ping, sleep.join());
     }
 
     /** The queue's ARN as SQS gives it (GetQueueAttributes QueueArn, no message received), null when no queue has the name. */

@@ -55,7 +55,7 @@ final class ElasticBeanstalkDeploymentsProbe {
         Fact<Settings> settings = environment.then(env -> Fact.about("configuration of " + names.environment(),
                 () -> new Settings(env.settings(eb))));
         Fact<Page> page = environment.then(env -> env.cname() == null
-                ? Fact.refused("environment " + names.environment() + " has no URL yet")
+                ? Fact.missing("environment " + names.environment() + " has no URL yet")
                 : Fact.of(new Page(Http.get("http://" + env.cname() + "/", PAGE_TIMEOUT, MAX_PAGE_BYTES))));
         Redeploy redeploy = new Redeploy(session, names, label, poll);
         Fact<Redeploy.Result> redeployed = settings.then(s -> environment.then(env -> Fact.about("deployment to " + names.environment(),

@@ -91,7 +91,7 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
                                 "a .zip with .ebextensions/*.config at its top and no linter errors", Bundle::valid))).forTask(1),
                 new Check<Observed>("environment-ready", "The environment is Ready and Green",
                         "Elastic Beanstalk environment health: Green means every check passes",
-                        "Wait for the deployment to end (aws elasticbeanstalk describe-environments); when the health is not"
+                        "Wait for the deployment to end (aws elasticbeanstalk describe-environments --environment-names {environment}); when the health is not"
                                 + " Green, describe-events and the environment's logs say why.",
                         o -> CheckResult.all(
                                 o.environment().its("status", BeanstalkEnvironment::status).should(eq("Ready")),
@@ -100,7 +100,10 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
                 new Check<Observed>("single-instance", "One instance, of a free-tier type, and no load balancer",
                         "Single instance: great for dev; High availability with load balancer: great for prod",
                         "Set aws:elasticbeanstalk:environment EnvironmentType to SingleInstance and the instance type"
-                                + " (aws:ec2:instances InstanceTypes) to t3.micro or t2.micro.",
+                                + " (aws:ec2:instances InstanceTypes) to t3.micro or t2.micro: aws elasticbeanstalk update-environment"
+                                + " --environment-name {environment} --option-settings Namespace=aws:elasticbeanstalk:environment,"
+                                + "OptionName=EnvironmentType,Value=SingleInstance Namespace=aws:ec2:instances,OptionName=InstanceTypes,"
+                                + "Value=t3.micro; in CDK, CfnEnvironmentProps.optionSettings(CfnEnvironment.OptionSettingProperty ...).",
                         o -> CheckResult.all(
                                 o.settings().its("EnvironmentType", s -> s.get("aws:elasticbeanstalk:environment", "EnvironmentType"))
                                         .should(eq("SingleInstance")),
@@ -108,7 +111,10 @@ public final class ElasticBeanstalkDeploymentsVerifier implements Verifier<Elast
                                         .should(oneOf(FREE_TIER_TYPES.toArray(String[]::new))))).forTask(2),
                 new Check<Observed>("deployment-policy", "The environment deploys Immutable",
                         "Immutable: new instances in a new ASG, then swap; great for prod",
-                        "Set the option " + POLICY_NAMESPACE + " DeploymentPolicy to Immutable on the environment.",
+                        "Set the option " + POLICY_NAMESPACE + " DeploymentPolicy to Immutable on the environment: aws"
+                                + " elasticbeanstalk update-environment --environment-name {environment} --option-settings Namespace="
+                                + POLICY_NAMESPACE + ",OptionName=DeploymentPolicy,Value=Immutable; in CDK, a"
+                                + " CfnEnvironment.OptionSettingProperty in CfnEnvironmentProps.optionSettings.",
                         o -> o.settings().its("DeploymentPolicy", s -> s.get(POLICY_NAMESPACE, "DeploymentPolicy"))
                                 .should(eq("Immutable"))).forTask(3),
                 new Check<Observed>("immutable-deploy", "A new version goes out through a temporary Auto Scaling group and stays",

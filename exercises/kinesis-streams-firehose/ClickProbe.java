@@ -48,6 +48,8 @@ final class ClickProbe {
     private static final Duration AWS_SLACK = Duration.ofSeconds(120);
     private static final Duration MOST = Duration.ofMinutes(15);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a delivered line an observation shows. */
+    static final int LINE_SHOWN = 160;
     /** Marks the verifier's temporary stream with the run that made it, beside the exercise's tag destroy looks for. */
     static final String TAG_VERIFY_RUN = "dva-labs:verify-run";
 
@@ -133,16 +135,25 @@ final class ClickProbe {
         Set<String> found = new TreeSet<>();
         Set<String> transformed = new TreeSet<>();
         Set<String> holding = new TreeSet<>();
+        Map<String, String> lineOf = new java.util.LinkedHashMap<>();
         Pattern click = Pattern.compile(Pattern.quote(marker) + "(\\d+)");
         lines.forEach((key, marked) -> marked.forEach(line -> {
             Matcher m = click.matcher(line);
             while (m.find()) {
                 found.add(m.group(1));
                 holding.add(key);
+                lineOf.putIfAbsent(m.group(1), line);
             }
             transformedIn(line, marker, transformed);
         }));
-        return new Delivered(List.copyOf(found), List.copyOf(transformed), List.copyOf(holding));
+        String untransformed = lineOf.entrySet().stream().filter(e -> !transformed.contains(e.getKey())).findFirst()
+                .map(e -> shortened(e.getValue())).orElse(null);
+        return new Delivered(List.copyOf(found), List.copyOf(transformed), List.copyOf(holding), untransformed);
+    }
+
+    /** A delivered line as a learner's function wrote it: enough to see its shape, not a whole object. */
+    static String shortened(String line) {
+        return line.length() <= LINE_SHOWN ? line : line.substring(0, LINE_SHOWN) + "...";
     }
 
     /**

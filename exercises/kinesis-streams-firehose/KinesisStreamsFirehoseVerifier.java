@@ -62,7 +62,21 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
     public record Resharding(int openBefore, int openAfter, String parent) {}
 
     /** Which of the verifier's clicks were found in the bucket, which of them transformed, and the objects holding them. */
-    public record Delivered(List<String> found, List<String> transformed, List<String> objects) {}
+    /**
+     * The verifier's clicks found in the bucket, those transformed as asked, the objects holding them, and one line
+     * holding a click that was not transformed, as it was read and shortened (null when every click was).
+     */
+    public record Delivered(List<String> found, List<String> transformed, List<String> objects, String untransformed) {
+
+        public Delivered(List<String> found, List<String> transformed, List<String> objects) {
+            this(found, transformed, objects, null);
+        }
+
+        /** How the clicks arrived, with one that was not transformed as it was read. */
+        String transformation() {
+            return transformed.size() + " of " + found.size() + (untransformed == null ? "" : "; one as read: " + untransformed);
+        }
+    }
 
     /** How many records put in one call arrived in how many objects. */
     record Together(int records, int objects) {
@@ -77,13 +91,16 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
         return List.of(
                 new Check<Observed>("shard-count", "The stream has 2 open shards",
                         "Data stored in Shards - Number of Shards controls capacity of streams",
-                        "Give the stream " + SHARDS + " shards: aws kinesis update-shard-count --target-shard-count " + SHARDS
-                                + " --scaling-type UNIFORM_SCALING, or ShardCount in the stack.",
+                        "Give the stream " + SHARDS + " shards: aws kinesis update-shard-count --stream-name {stream}"
+                                + " --target-shard-count " + SHARDS + " --scaling-type UNIFORM_SCALING; in CDK, StreamProps.shardCount("
+                                + SHARDS + ").",
                         o -> o.stream().its("open shards", Stream::openShardCount).should(eq(SHARDS)))
                         .forTask(1),
                 new Check<Observed>("capacity-mode", "The stream's capacity is provisioned, by shards",
                         "Number of Shards controls capacity of streams",
-                        "Use the PROVISIONED capacity mode: in ON_DEMAND mode AWS sets the shards, not you.",
+                        "Use the PROVISIONED capacity mode (in ON_DEMAND mode AWS sets the shards, not you): aws kinesis"
+                                + " update-stream-mode --stream-arn STREAM_ARN --stream-mode-details StreamMode=PROVISIONED;"
+                                + " in CDK, StreamProps.streamMode(StreamMode.PROVISIONED).",
                         o -> o.stream().its("capacity mode", Stream::mode).should(eq("PROVISIONED")))
                         .forTask(1),
                 new Check<Observed>("partition-routing", "A record lands on the shard whose hash key range holds the MD5 of its partition key",
@@ -114,8 +131,9 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                         .forTask(1),
                 new Check<Observed>("retention", "The stream keeps records 48 hours",
                         "24hr to 7 day retention (now 24 hours up to 365 days)",
-                        "Raise the retention to " + RETENTION_HOURS + " hours: aws kinesis increase-stream-retention-period,"
-                                + " or RetentionPeriodHours in the stack.",
+                        "Raise the retention to " + RETENTION_HOURS + " hours: aws kinesis increase-stream-retention-period"
+                                + " --stream-name {stream} --retention-period-hours " + RETENTION_HOURS + "; in CDK,"
+                                + " StreamProps.retentionPeriod(Duration.hours(" + RETENTION_HOURS + ")).",
                         o -> o.stream().its("retention hours", Stream::retentionHours)
                                 .should(eq(RETENTION_HOURS)))
                         .forTask(2),
@@ -131,8 +149,11 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                         .forTask(2),
                 new Check<Observed>("firehose-source", "The delivery stream reads the data stream",
                         "Firehose - No need to worry about shards or streams",
-                        "Create the delivery stream with --delivery-stream-type KinesisStreamAsSource and a"
-                                + " KinesisStreamSourceConfiguration naming the stream's ARN and a role Firehose may assume.",
+                        "Create the delivery stream reading the stream with a role Firehose may assume: aws firehose"
+                                + " create-delivery-stream --delivery-stream-name {deliveryStream} --delivery-stream-type"
+                                + " KinesisStreamAsSource --kinesis-stream-source-configuration KinesisStreamARN=STREAM_ARN,RoleARN=ROLE_ARN"
+                                + " --extended-s3-destination-configuration BucketARN=arn:aws:s3:::{bucket},RoleARN=ROLE_ARN;"
+                                + " in CDK, CfnDeliveryStreamProps.kinesisStreamSourceConfiguration.",
                         o -> o.delivery().its("source", DeliveryStream::source)
                                 .should(eq("KinesisStreamAsSource, stream " + o.names().stream())))
                         .forTask(3),
@@ -140,14 +161,21 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                         "Firehose - Completely automated - Sends data to S3",
                         "Give the delivery stream a role whose trust policy lets " + DeliveryRoles.FIREHOSE + " assume it, allowed "
                                 + String.join(", ", DeliveryRoles.READ_STREAM) + " on the stream, s3:PutObject in the bucket"
-                                + " and lambda:InvokeFunction on the function (an emulator enforces none of it; AWS does).",
+                                + " and lambda:InvokeFunction on the function (an emulator enforces none of it; AWS does). The trust"
+                                + " policy: aws iam create-role --role-name ROLE_NAME --assume-role-policy-document '{\"Version\":"
+                                + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
+                                + DeliveryRoles.FIREHOSE + "\"},\"Action\":\"sts:AssumeRole\"}]}'; in CDK,"
+                                + " RoleProps.assumedBy(new ServicePrincipal(\"" + DeliveryRoles.FIREHOSE + "\")).",
                         o -> o.roles().its("what the delivery stream's roles do not let Firehose do:",
                                 r -> DeliveryRoles.refused(o.delivery().value(), r)).should(empty()))
                         .forTask(3),
                 new Check<Observed>("firehose-destination", "The delivery stream writes to the bucket under clicks/",
                         "Firehose - Sends data to S3",
-                        "Deliver to S3 with an ExtendedS3DestinationConfiguration: BucketARN of {bucket} and Prefix "
-                                + PREFIX + ".",
+                        "Deliver to S3 with an ExtendedS3DestinationConfiguration: BucketARN of {bucket} and Prefix " + PREFIX
+                                + " (aws firehose create-delivery-stream --delivery-stream-name {deliveryStream}"
+                                + " --extended-s3-destination-configuration"
+                                + " BucketARN=arn:aws:s3:::{bucket},RoleARN=ROLE_ARN,Prefix=" + PREFIX + "); in CDK,"
+                                + " CfnDeliveryStream.ExtendedS3DestinationConfigurationProperty.prefix.",
                         o -> CheckResult.all(
                                 o.delivery().its("destination bucket", DeliveryStream::bucket)
                                         .should(eq(o.names().bucket())),
@@ -165,8 +193,10 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                         .forTask(3),
                 new Check<Observed>("buffered", "Firehose buffers: records put together arrive together",
                         "Firehose - near real time: it buffers by size and time before it writes",
-                        "Set the S3 buffering hints to 1 MB and 60 seconds (SizeInMBs 1, IntervalInSeconds 60): Firehose"
-                                + " writes one object per buffer, not one per record.",
+                        "Set the S3 buffering hints to 1 MB and 60 seconds (in --extended-s3-destination-configuration,"
+                                + " BufferingHints={SizeInMBs=1,IntervalInSeconds=60}; in CDK,"
+                                + " ExtendedS3DestinationConfigurationProperty.bufferingHints): Firehose writes one object per buffer,"
+                                + " not one per record.",
                         o -> CheckResult.all(
                                 o.delivery().its("buffering hints", DeliveryStream::buffering).should(eq(BUFFERING)),
                                 o.delivered().its("", d -> new Together(d.found().size(), d.objects().size()))
@@ -176,7 +206,11 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                 new Check<Observed>("firehose-processor", "The delivery stream transforms records through the Lambda function",
                         "Firehose - Can use Lambda to analyse",
                         "Add a ProcessingConfiguration: Enabled true, one processor of Type Lambda whose LambdaArn names"
-                                + " the transform function.",
+                                + " the transform function: aws firehose create-delivery-stream --delivery-stream-name {deliveryStream}"
+                                + " --extended-s3-destination-configuration '{\"BucketARN\":\"arn:aws:s3:::{bucket}\",\"RoleARN\":"
+                                + "\"ROLE_ARN\",\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":[{\"Type\":\"Lambda\","
+                                + "\"Parameters\":[{\"ParameterName\":\"LambdaArn\",\"ParameterValue\":\"FUNCTION_ARN\"}]}]}}';"
+                                + " in CDK, ExtendedS3DestinationConfigurationProperty.processingConfiguration.",
                         o -> o.delivery().its("record transformation", DeliveryStream::processing)
                                 .should(eq("enabled, Lambda " + o.names().function())))
                         .forTask(4),
@@ -185,7 +219,7 @@ public final class KinesisStreamsFirehoseVerifier implements Verifier<KinesisStr
                         "The function returns each record with result Ok and its data, base64, the click with"
                                 + " \"transformed\": true (the boolean, not a string) added and a newline after it.",
                         o -> o.delivered().its("delivered clicks carrying \"transformed\": true (a JSON boolean) with a newline after each:",
-                                d -> d.transformed().size() + " of " + d.found().size()).should(eq(RECORDS + " of " + RECORDS)))
+                                Delivered::transformation).should(eq(RECORDS + " of " + RECORDS)))
                         .forTask(4));
     }
 

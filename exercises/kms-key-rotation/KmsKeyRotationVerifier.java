@@ -79,15 +79,16 @@ public final class KmsKeyRotationVerifier implements Verifier<KmsKeyRotationVeri
         return List.of(
                 new Check<Observed>("alias", "The alias points at an enabled customer managed key",
                         "Customer Master Key - Metadata: Alias, creation date, description and key state",
-                        "Create the alias {key} for your key (CDK: new Alias(..., targetKey(key)),"
-                                + " or aws kms create-alias), and keep the key enabled.",
+                        "Create the alias {key} for your key and keep the key enabled: aws kms create-alias --alias-name {key}"
+                                + " --target-key-id KEY_ID; in CDK, KeyProps.alias, or new Alias(..., AliasProps.targetKey(key)).",
                         o -> o.key().judge("alias on an enabled customer managed key", key -> CheckResult.all(
                                 o.aliasTarget().its("alias on key", t -> t.orElse("(none)")).should(eq(key.id())),
                                 Fact.of(key).its("a key managed by", Key::manager).should(eq(KeyManagerType.CUSTOMER)),
                                 Fact.of(key).its("in state", Key::state).should(eq(KeyState.ENABLED))))).forTask(1),
                 new Check<Observed>("rotation", "Automatic rotation is on",
                         "aws kms enable-key-rotation - Key will automatically be rotated once a year",
-                        "Turn on automatic rotation (CDK: enableKeyRotation(true), or aws kms enable-key-rotation).",
+                        "Turn on automatic rotation: aws kms enable-key-rotation --key-id KEY_ID; in CDK,"
+                                + " KeyProps.enableKeyRotation(true).",
                         o -> o.rotation().its("automatic rotation on").should(isTrue())).forTask(2),
                 new Check<Observed>("key-policy", "The key policy keeps the account statement and separates key administrators from key users",
                         "2 roles - use (encrypt/decrypt) or manage",

@@ -79,7 +79,7 @@ final class ServerlessApiProbe {
         return Fact.about(subject, () -> Optional.ofNullable(lambda.getFunction(r -> r.functionName(functionName)).code().location()))
                 .then(location -> {
                     if (location.isEmpty()) {
-                        return Fact.refused(subject + ": not a zip package (a container image?), so it cannot be read for the table's name");
+                        return Fact.missing(subject + ": not a zip package (a container image?), so it cannot be read for the table's name");
                     }
                     try {
                         return Fact.of(DeploymentPackage.filesNaming(URI.create(location.get()), session.name("table")));

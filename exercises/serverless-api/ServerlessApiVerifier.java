@@ -154,7 +154,11 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                 new Check<Observed>("api-routes", "POST /orders and GET /orders/{id} reach the function through Lambda proxy integration on stage prod",
                         "API Gateway: REST API, resources and methods, Lambda proxy integration, stages and deployments",
                         "Add to the API {api} the resource /orders with POST and /orders/{id} with GET, each integrated as LAMBDA_PROXY"
-                                + " with the function {function}, and deploy the API to the stage prod.",
+                                + " with the function {function}, and deploy the API to the stage prod. For each method: aws apigateway"
+                                + " put-integration --rest-api-id API_ID --resource-id RESOURCE_ID --http-method POST --type AWS_PROXY"
+                                + " --integration-http-method POST --uri arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/"
+                                + "FUNCTION_ARN/invocations; in CDK, resource.addMethod(\"POST\", new LambdaIntegration(function))"
+                                + " (proxy by default) and RestApiProps.deployOptions(StageOptions.stageName(\"prod\")).",
                         o -> {
                             CheckResult routes = o.routes().its("routes").should(satisfies("POST /orders and GET /orders/{id} -> AWS_PROXY "
                                     + o.expected().function(), r -> proxied(r, "POST", "/orders", o.expected().function())
@@ -166,8 +170,10 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         .forTask(1),
                 new Check<Observed>("api-may-invoke", "The function's resource policy lets API Gateway invoke it for both routes",
                         "Lambda: a resource-based policy says which services and accounts may invoke a function",
-                        "Run lambda add-permission --function-name {function} --action lambda:InvokeFunction --principal apigateway.amazonaws.com, with --source-arn"
-                                + " arn:aws:execute-api:<region>:<account>:<api id>/* to let only this API in.",
+                        "Let only this API in: aws lambda add-permission --function-name {function} --statement-id apigateway"
+                                + " --action lambda:InvokeFunction --principal apigateway.amazonaws.com --source-arn"
+                                + " 'arn:aws:execute-api:REGION:ACCOUNT:API_ID/*'; in CDK, LambdaIntegration adds it, or"
+                                + " Function.addPermission.",
                         o -> o.invokers().its("routes by which apigateway.amazonaws.com may invoke " + o.expected().function())
                                 .should(containsExactlyInAnyOrder(ROUTES)))
                         .forTask(1),
@@ -185,7 +191,10 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         .forTask(2),
                 new Check<Observed>("table-from-environment", "The function finds its table through the environment variable TABLE_NAME",
                         "Lambda: environment variables keep configuration out of the code",
-                        "Set the function's environment variable TABLE_NAME to {table} and read os.environ[\"TABLE_NAME\"] in the code, with no table name written in it (not even as a default).",
+                        "Set the function's environment variable TABLE_NAME to {table} (aws lambda update-function-configuration"
+                                + " --function-name {function} --environment Variables={TABLE_NAME={table}}; in CDK,"
+                                + " FunctionProps.environment) and read os.environ[\"TABLE_NAME\"] in the code, with no table name"
+                                + " written in it (not even as a default).",
                         o -> CheckResult.all(o.exchange().its("").should(new Matcher<>(TABLE_VARIABLE + "=" + o.expected().table()
                                         + ", the order posted through the API is in it", e -> o.expected().table().equals(e.environmentTable())
                                         && e.inEnvironmentTable(), Exchange::environment)),
@@ -193,7 +202,12 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         .forTask(3),
                 new Check<Observed>("role-table-actions", "The execution role allows PutItem and GetItem on the table, and no other DynamoDB action",
                         "IAM: least privilege; a Lambda function acts with its execution role",
-                        "Give the role one statement: Allow dynamodb:PutItem and dynamodb:GetItem on the ARN of {table}; not dynamodb:*, not ListTables or Query on an index, not a managed policy with more.",
+                        "Give the role one statement: Allow dynamodb:PutItem and dynamodb:GetItem on the ARN of {table}; not"
+                                + " dynamodb:*, not ListTables or Query on an index, not a managed policy with more: aws iam"
+                                + " put-role-policy --role-name {role} --policy-name orders-table --policy-document '{\"Version\":"
+                                + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"dynamodb:PutItem\","
+                                + "\"dynamodb:GetItem\"],\"Resource\":\"TABLE_ARN\"}]}'; in CDK, FunctionProps.initialPolicy"
+                                + " or role.addToPolicy(PolicyStatement).",
                         o -> CheckResult.all(o.permissions().its("allowed on " + o.expected().table(), Permissions::onTable)
                                         .should(containsExactlyInAnyOrder(TABLE_ACTIONS)),
                                 o.permissions().its("other DynamoDB actions allowed", Permissions::otherActions).should(empty())))
@@ -211,33 +225,46 @@ public final class ServerlessApiVerifier implements Verifier<ServerlessApiVerifi
                         .forTask(4),
                 new Check<Observed>("logs-reach-cloudwatch", "An invocation's log lines reach CloudWatch Logs",
                         "CloudWatch Logs: a function's log group /aws/lambda/<function>, one stream per execution environment",
-                        "Keep the log group /aws/lambda/{function} and let the role write to it; then look at it with aws logs tail.",
+                        "Keep the log group /aws/lambda/{function} and let the role write to it; then read it with aws logs"
+                                + " filter-log-events --log-group-name /aws/lambda/{function} --limit 20 (AWS CLI v1 has no logs tail).",
                         o -> o.logs().its("").should(satisfies("the invocation's lines in the log group", LogSighting::found)))
                         .forTask(4),
                 new Check<Observed>("function-settings", "The function's timeout is 10 s and its memory 256 MB",
                         "Lambda: timeout (default 3 s, up to 15 min) and memory (128 MB to 10 GB, CPU grows with it)",
-                        "Set Timeout to 10 and MemorySize to 256 on the function {function}.",
+                        "Set Timeout to 10 and MemorySize to 256 on the function {function}: aws lambda"
+                                + " update-function-configuration --function-name {function} --timeout 10 --memory-size 256;"
+                                + " in CDK, FunctionProps.timeout(Duration.seconds(10)) and memorySize(256).",
                         o -> CheckResult.all(
                                 o.function().its("timeout (s)", FunctionConfiguration::timeout).should(eq(TIMEOUT_SECONDS)),
                                 o.function().its("memory (MB)", FunctionConfiguration::memorySize).should(eq(MEMORY_MB))))
                         .forTask(5),
                 new Check<Observed>("post-needs-key", "POST /orders without an API key is refused with 403, and accepted with one",
                         "API Gateway: API keys, required per method",
-                        "Set apiKeyRequired on the POST method, create the API key {apiKey} enabled and redeploy the stage.",
+                        "Set apiKeyRequired on the POST method (aws apigateway update-method --rest-api-id API_ID --resource-id"
+                                + " RESOURCE_ID --http-method POST --patch-operations op=replace,path=/apiKeyRequired,value=true;"
+                                + " in CDK, MethodOptions.apiKeyRequired(true)), create the API key {apiKey} enabled"
+                                + " (aws apigateway create-api-key --name {apiKey} --enabled) and redeploy the stage.",
                         o -> CheckResult.all(o.exchange().its("POST").should(new Matcher<>("without the key 403, with it 2xx",
                                         Exchange::keyRequired, Exchange::keys)),
                                 o.key().its("key " + o.expected().apiKey() + " enabled", ApiKey::enabled).should(isTrue())))
                         .forTask(6),
                 new Check<Observed>("usage-plan", "A usage plan covers the API's prod stage and holds the key",
                         "API Gateway: usage plans tie API keys to stages, with throttling and quotas",
-                        "Create the usage plan {usagePlan}, add the stage prod of {api} to it, and add the API key {apiKey} to it.",
+                        "Create the usage plan {usagePlan} with the stage prod of {api} (aws apigateway create-usage-plan --name"
+                                + " {usagePlan} --api-stages apiId=API_ID,stage=prod) and add the API key {apiKey} to it (aws apigateway"
+                                + " create-usage-plan-key --usage-plan-id PLAN_ID --key-id KEY_ID --key-type API_KEY); in CDK,"
+                                + " UsagePlanProps.apiStages and UsagePlan.addApiKey.",
                         o -> o.plan().its("usage plan").should(satisfies("stages [" + o.expected().apiStage() + "], keys ["
                                 + o.expected().apiKey() + "]", p -> p.stages().contains(o.expected().apiStage())
                                 && p.keys().contains(o.expected().apiKey()))))
                         .forTask(6),
                 new Check<Observed>("stage-throttling", "The prod stage throttles every method at 10 requests a second, bursts of 20",
                         "API Gateway: throttling, steady rate and burst; 429 Too Many Requests beyond them",
-                        "In the stage prod's default method settings (*/*) set the rate limit 10 and the burst limit 20, and give no single method (orders/POST) a higher limit.",
+                        "In the stage prod's default method settings (*/*) set the rate limit 10 and the burst limit 20, and give"
+                                + " no single method (orders/POST) a higher limit: aws apigateway update-stage --rest-api-id API_ID"
+                                + " --stage-name prod --patch-operations 'op=replace,path=/*/*/throttling/rateLimit,value=10'"
+                                + " 'op=replace,path=/*/*/throttling/burstLimit,value=20'; in CDK, StageOptions.throttlingRateLimit(10)"
+                                + " and throttlingBurstLimit(20).",
                         o -> CheckResult.all(o.stage().its("*/* throttling", Stage::all)
                                         .should(eq(new Throttling((double) RATE_LIMIT, BURST_LIMIT))),
                                 o.stage().its("methods throttled more loosely", t -> t.looserThan(RATE_LIMIT,

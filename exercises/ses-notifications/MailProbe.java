@@ -145,7 +145,7 @@ final class MailProbe {
             return Fact.unavailable("AWS keeps no copy of sent mail to read back");
         }
         if (messageId.isEmpty()) {
-            return Fact.refused("nothing was sent from " + sender + " (see send-from-identity)");
+            return Fact.missing("nothing was sent from " + sender + " (see send-from-identity)");
         }
         Http.Answer answer = Http.get(target.endpoint().get().resolve(READ_BACK_PATH).toString(), Duration.ofSeconds(30),
                 READ_BACK_BYTES);
@@ -161,7 +161,7 @@ final class MailProbe {
                 }
             }
         }
-        return Fact.refused(READ_BACK_PATH + " has no message " + messageId.get());
+        return Fact.missing(READ_BACK_PATH + " has no message " + messageId.get());
     }
 
     /**

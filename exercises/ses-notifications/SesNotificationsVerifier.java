@@ -104,13 +104,16 @@ public final class SesNotificationsVerifier implements Verifier<SesNotifications
                         .forTask(1),
                 new Check<Observed>("configuration-set", "The configuration set exists",
                         "SES: configuration sets group the sending settings and event destinations of a send",
-                        "Create the configuration set {configurationSet} (AWS::SES::ConfigurationSet).",
+                        "Create the configuration set {configurationSet}: aws ses create-configuration-set --configuration-set"
+                                + " Name={configurationSet}; in CDK, new ConfigurationSet(..., ConfigurationSetProps.configurationSetName).",
                         o -> o.configurationSet().its("configuration set").should(exists()))
                         .forTask(2),
                 new Check<Observed>("feedback-notifications", "Bounce and complaint notifications reach the queue through SNS",
                         "SES: bounce and complaint notifications to SNS; SNS fans out to SQS",
-                        "Send the identity's Bounce and Complaint notifications to the topic {topic}"
-                                + " (aws ses set-identity-notification-topic), subscribe the queue {queue}, and let"
+                        "Send the identity's Bounce and Complaint notifications to the topic {topic}: aws ses"
+                                + " set-identity-notification-topic --identity {sender} --notification-type Bounce --sns-topic TOPIC_ARN,"
+                                + " and again with --notification-type Complaint (CloudFormation and CDK have no property for it: it is"
+                                + " a call made after deploy). Subscribe the queue {queue}, and let"
                                 + " the topic send to it (queue policy). The verifier reads {queue} only while it holds none"
                                 + " of your messages.",
                         // Arrival proves some route works; the route read proves it is the instructed one, and

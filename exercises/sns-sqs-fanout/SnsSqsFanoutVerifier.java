@@ -125,8 +125,9 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
         return List.of(
                 new Check<Observed>("fanout", "One publish reaches every subscribed queue",
                         "Grouped by topics - Support different target types and more than one subscriber",
-                        "Subscribe {billing} and {shipping} to {topic} (protocol sqs); a queue gets nothing from SNS unless its"
-                                + " policy lets the topic send.",
+                        "Subscribe {billing} and {shipping} to {topic}: aws sns subscribe --topic-arn TOPIC_ARN --protocol sqs"
+                                + " --notification-endpoint QUEUE_ARN, once per queue; in CDK, topic.addSubscription(new"
+                                + " SqsSubscription(queue)). A queue gets nothing from SNS unless its policy lets the topic send.",
                         o -> CheckResult.all(
                                 o.fanout().its("billing got the SHIPPED event", f -> Sns.carries(f.billing(), f.matching())).should(isTrue()),
                                 o.fanout().its("shipping got the SHIPPED event", f -> Sns.carries(f.shipping(), f.matching())).should(isTrue())))
@@ -134,7 +135,13 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                 new Check<Observed>("queue-policy", "Each subscribed queue accepts messages only from its topic",
                         "Webservice access to a queue",
                         "Give each queue a policy that allows sqs:SendMessage to the principal sns.amazonaws.com on the"
-                                + " condition ArnEquals aws:SourceArn = the topic's ARN, and no statement that lets others send.",
+                                + " condition ArnEquals aws:SourceArn = the topic's ARN, and no statement that lets others send."
+                                + " The policy is a JSON string inside JSON: aws sqs set-queue-attributes --queue-url QUEUE_URL"
+                                + " --attributes '{\"Policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":"
+                                + "\\\"Allow\\\",\\\"Principal\\\":{\\\"Service\\\":\\\"" + SNS_PRINCIPAL + "\\\"},\\\"Action\\\":"
+                                + "\\\"sqs:SendMessage\\\",\\\"Resource\\\":\\\"QUEUE_ARN\\\",\\\"Condition\\\":{\\\"ArnEquals\\\":"
+                                + "{\\\"aws:SourceArn\\\":\\\"TOPIC_ARN\\\"}}}]}\"}'; in CDK, SqsSubscription adds it, or"
+                                + " queue.addToResourcePolicy(PolicyStatement).",
                         o -> CheckResult.all(o.policies().stream()
                                 .map(p -> p.its("", SnsSqsFanoutVerifier::whoMaySend)
                                         .should(satisfies("each queue: " + ONLY_ITS_TOPIC, Senders::onlyItsTopic)))
@@ -143,7 +150,12 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                 new Check<Observed>("filter-policy", "A filter policy keeps from the shipping queue what it does not want",
                         "Grouped by topics - Allows recipients to subscribe",
                         "Give the {shipping} subscription the filter policy {\"" + FILTER_ATTRIBUTE + "\": [\"" + FILTER_VALUE
-                                + "\"]}; the verifier publishes with the message attribute " + FILTER_ATTRIBUTE + ".",
+                                + "\"]}: aws sns set-subscription-attributes --subscription-arn SUBSCRIPTION_ARN --attribute-name"
+                                + " FilterPolicy --attribute-value '{\"" + FILTER_ATTRIBUTE + "\":[\"" + FILTER_VALUE + "\"]}';"
+                                + " in CDK, SqsSubscriptionProps.filterPolicy(Map.of(\"" + FILTER_ATTRIBUTE
+                                + "\", SubscriptionFilter.stringFilter(StringConditions.builder().allowlist(List.of(\""
+                                + FILTER_VALUE + "\")).build()))). The verifier"
+                                + " publishes with the message attribute " + FILTER_ATTRIBUTE + ".",
                         o -> CheckResult.all(
                                 o.fanout().its("billing got the PLACED event", f -> Sns.carries(f.billing(), f.other())).should(isTrue()),
                                 o.fanout().its("shipping got the PLACED event", f -> Sns.carries(f.shipping(), f.other())).should(isFalse()),
@@ -151,7 +163,9 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         .forTask(3),
                 new Check<Observed>("raw-delivery", "Raw delivery hands over the message itself; without it the SNS envelope arrives",
                         "Push to mobile devices, SMS, email, SQS or HTTP endpoint",
-                        "Turn on RawMessageDelivery for the {shipping} subscription only; {billing} keeps the envelope"
+                        "Turn on RawMessageDelivery for the {shipping} subscription only: aws sns set-subscription-attributes"
+                                + " --subscription-arn SUBSCRIPTION_ARN --attribute-name RawMessageDelivery --attribute-value true;"
+                                + " in CDK, SqsSubscriptionProps.rawMessageDelivery(true). {billing} keeps the envelope"
                                 + " (Type, MessageId, TopicArn, Message, ...).",
                         o -> CheckResult.all(
                                 o.fanout().its("shipping received", f -> form(f, f.shipping())).should(eq(Form.BARE)),
@@ -160,7 +174,10 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                 new Check<Observed>("dead-letter-queue", "The billing queue sends failing messages to a dead-letter queue",
                         "If processing fails re-appears after visibility time out",
                         "Give {billing} a RedrivePolicy with deadLetterTargetArn = the ARN of {deadLetter} and"
-                                + " maxReceiveCount " + MAX_RECEIVE_COUNT + ".",
+                                + " maxReceiveCount " + MAX_RECEIVE_COUNT + ", a JSON string inside JSON: aws sqs set-queue-attributes"
+                                + " --queue-url QUEUE_URL --attributes '{\"RedrivePolicy\":\"{\\\"deadLetterTargetArn\\\":"
+                                + "\\\"DLQ_ARN\\\",\\\"maxReceiveCount\\\":\\\"" + MAX_RECEIVE_COUNT + "\\\"}\"}'; in CDK,"
+                                + " QueueProps.deadLetterQueue(DeadLetterQueue: queue, maxReceiveCount).",
                         o -> o.deadLetter().judge("the dead-letter queue's ARN", dlq -> CheckResult.all(
                                 o.billing().its("RedrivePolicy deadLetterTargetArn", Queue::deadLetterTargetArn)
                                         .should(eq(dlq.arn().toString())),
@@ -189,12 +206,16 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                 new Check<Observed>("visibility-timeout", "The billing queue's visibility timeout is the 5 s the exercise asks for",
                         "Default time out is 30 s - Maximum time out is 12 hours",
                         "Set VisibilityTimeout on {billing} to " + VISIBILITY_TIMEOUT + " (seconds), not the default 30:"
-                                + " the verifier waits one timeout out.",
+                                + " aws sqs set-queue-attributes --queue-url QUEUE_URL --attributes VisibilityTimeout="
+                                + VISIBILITY_TIMEOUT + "; in CDK, QueueProps.visibilityTimeout(Duration.seconds(" + VISIBILITY_TIMEOUT
+                                + ")). The verifier waits one timeout out.",
                         o -> o.billing().its("VisibilityTimeout", Queue::visibilityTimeout).should(eq(VISIBILITY_TIMEOUT)))
                         .forTask(5),
                 new Check<Observed>("retention-period", "The billing queue keeps messages for 1 day",
                         "Retention is 1 min to 14 days (default 4 days)",
-                        "Set MessageRetentionPeriod on {billing} to 1 day, " + RETENTION + " seconds; the default is 4 days.",
+                        "Set MessageRetentionPeriod on {billing} to 1 day, " + RETENTION + " seconds (the default is 4 days):"
+                                + " aws sqs set-queue-attributes --queue-url QUEUE_URL --attributes MessageRetentionPeriod=" + RETENTION
+                                + "; in CDK, QueueProps.retentionPeriod(Duration.days(1)).",
                         o -> o.billing().its("MessageRetentionPeriod", Queue::retentionPeriod).should(eq(RETENTION)))
                         .forTask(5),
                 new Check<Observed>("invisible-while-processing", "A received message stays hidden until its visibility timeout passes, then returns",
@@ -214,7 +235,9 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         .forTask(5),
                 new Check<Observed>("long-polling", "Long polling is the billing queue's default",
                         "Long Polling - Doesnt return from request until either timeout or a message sent - Reduces costs",
-                        "Set ReceiveMessageWaitTimeSeconds to 20 on {billing}, so every receive long-polls.",
+                        "Set ReceiveMessageWaitTimeSeconds to " + LONG_POLL + " on {billing}, so every receive long-polls:"
+                                + " aws sqs set-queue-attributes --queue-url QUEUE_URL --attributes ReceiveMessageWaitTimeSeconds="
+                                + LONG_POLL + "; in CDK, QueueProps.receiveMessageWaitTime(Duration.seconds(" + LONG_POLL + ")).",
                         o -> o.billing().its("ReceiveMessageWaitTimeSeconds", Queue::receiveWaitTime).should(eq(LONG_POLL)))
                         .forTask(6),
                 new Check<Observed>("long-poll-waits", "A receive on an empty queue waits for a message instead of returning at once",
@@ -230,8 +253,10 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         .forTask(6),
                 new Check<Observed>("message-size", "Messages over 256 KB are refused by the queue and the topic",
                         "256KB of text (any format e.g. JSON/XML)",
-                        "SNS refuses more than 256 KB; SQS takes up to 1 MiB since 2025, so set MaximumMessageSize 262144"
-                                + " on {billing} to keep the 256 KB the notes teach.",
+                        "SNS refuses more than 256 KB; SQS takes up to 1 MiB since 2025, so set MaximumMessageSize "
+                                + MAX_MESSAGE_BYTES + " on {billing} to keep the 256 KB the notes teach: aws sqs set-queue-attributes"
+                                + " --queue-url QUEUE_URL --attributes MaximumMessageSize=" + MAX_MESSAGE_BYTES + "; in CDK,"
+                                + " QueueProps.maxMessageSizeBytes(" + MAX_MESSAGE_BYTES + ").",
                         o -> CheckResult.all(
                                 o.sizes().its("queue, 256 KB:", Sizes::queueAtLimit).should(eq(Answers.ACCEPTED)),
                                 o.sizes().its("queue, 256 KB + 1:", Sizes::queueOverLimit).should(REFUSED_TOO_LONG),
@@ -239,8 +264,10 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         .forTask(7),
                 new Check<Observed>("fifo-order", "A FIFO topic and queue keep the order inside a message group",
                         "FIFO - Firt in first out - Support message groups",
-                        "Create a FIFO topic (name ending .fifo) and subscribe a FIFO queue to it; messages of one"
-                                + " MessageGroupId arrive in the order published.",
+                        "Create a FIFO topic and a FIFO queue (names ending .fifo): aws sns create-topic --name {fifoTopic}"
+                                + " --attributes FifoTopic=true; aws sqs create-queue --queue-name {fifoQueue} --attributes"
+                                + " FifoQueue=true; in CDK, TopicProps.fifo(true) and QueueProps.fifo(true). Subscribe the queue to"
+                                + " the topic; messages of one MessageGroupId arrive in the order published.",
                         o -> o.fifo().judge("the published order", f -> o.fifo().its("received", g -> List.copyOf(new LinkedHashSet<>(g.received())))
                                 .should(eq(List.copyOf(new LinkedHashSet<>(f.published()))))))
                         .forTask(8),

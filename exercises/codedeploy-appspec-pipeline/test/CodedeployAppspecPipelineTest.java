@@ -143,7 +143,7 @@ class CodedeployAppspecPipelineTest {
         Report report = lab.verify(emulator);
         assertThat(report.outcome("source-versioned").status()).isEqualTo(Status.FAIL);
         assertThat(report.outcome("source-versioned").result().observed())
-                .startsWith("AWS refused: bucket " + BUCKET + ": NoSuchBucket");
+                .startsWith("ministack refused: bucket " + BUCKET + ": NoSuchBucket");
         assertThat(report.outcome("appspec-valid").status()).isEqualTo(Status.FAIL);
     }
 

@@ -265,7 +265,7 @@ class CodedeployAppspecPipelineVerifierTest
             assertThat(report.outcome(check).result().observed()).as(check).contains("ApplicationDoesNotExistException");
         }
         assertThat(report.outcome("application").result().observed())
-                .startsWith("AWS refused: application dva-labs-webapp: ApplicationDoesNotExistException");
+                .startsWith("the endpoint refused: application dva-labs-webapp: ApplicationDoesNotExistException");
     }
 
     @Test
@@ -289,7 +289,7 @@ class CodedeployAppspecPipelineVerifierTest
         Report report = verify();
         for (String check : new String[] {"source-versioned", "appspec-valid"}) {
             assertThat(report.outcome(check).status()).as(check).isEqualTo(Status.FAIL);
-            assertThat(report.outcome(check).result().observed()).as(check).startsWith("AWS refused: bucket " + BUCKET + ": NoSuchBucket");
+            assertThat(report.outcome(check).result().observed()).as(check).startsWith("the endpoint refused: bucket " + BUCKET + ": NoSuchBucket");
         }
     }
 

@@ -64,10 +64,11 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
                 "{\"errorType\": \"Sandbox.Timedout\", \"errorMessage\": \"RequestId: 1 Error: Task timed out after 5.00 seconds\"}"));
 
         Observed build() {
-            List<EventSourceMappingConfiguration> all = new ArrayList<>(others);
-            all.add(mapping.build());
-            return new Observed(Fact.of(new Table(table.build())),
-                    DynamodbStreamsLambdaVerifier.fromStream(stream, all.stream().map(EventSourceMapping::of).toList()), failureQueue,
+            List<EventSourceMappingConfiguration> configured = new ArrayList<>(others);
+            configured.add(mapping.build());
+            List<EventSourceMapping> all = configured.stream().map(EventSourceMapping::of).toList();
+            return new Observed(Fact.of(new Table(table.build())), DynamodbStreamsLambdaVerifier.fromStream(stream, all),
+                    DynamodbStreamsLambdaVerifier.onStream(stream, all), failureQueue,
                     trail, ping, sleep);
         }
 
@@ -157,6 +158,27 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
         seen.mapping.eventSourceArn("arn:aws:sqs:us-east-1:1:other");
         assertThat(judge(seen).outcome("mapping").result().observed())
                 .isEqualTo("AWS refused: none from " + STREAM + " (the function's mappings read [arn:aws:sqs:us-east-1:1:other])");
+    }
+
+    @Test
+    @DisplayName("of two mappings on the stream, the one without a filter is named when a MODIFY gets through")
+    void unfilteredMappingIsNamed() {
+        Seen seen = new Seen();
+        seen.mapping.filterCriteria(f -> f.filters(p -> p.pattern("{\"eventName\": [\"INSERT\", \"REMOVE\"]}")));
+        seen.others.add(EventSourceMappingConfiguration.builder().uuid("m-2").eventSourceArn(STREAM).state("Enabled").build());
+        seen.audited(insert(INSERT_IMAGE, null), new Audited("MODIFY", REMOVE_IMAGE, INSERT_IMAGE), remove(null, REMOVE_IMAGE));
+        assertThat(judge(seen).outcome("modify-filtered").result().observed()).isEqualTo("MODIFY audited (mapping m-2 has no filter;"
+                + " mapping m-1 filters [{\"eventName\": [\"INSERT\", \"REMOVE\"]}])");
+    }
+
+    @Test
+    @DisplayName("a mapping's long filter pattern is shown shortened")
+    void longPatternIsShortened() {
+        Seen seen = new Seen();
+        seen.mapping.filterCriteria(f -> f.filters(p -> p.pattern("{\"eventName\": [\"" + "X".repeat(500) + "\"]}")));
+        seen.audited(insert(INSERT_IMAGE, null), new Audited("MODIFY", REMOVE_IMAGE, INSERT_IMAGE), remove(null, REMOVE_IMAGE));
+        assertThat(judge(seen).outcome("modify-filtered").result().observed()).startsWith("MODIFY audited (mapping m-1 filters [")
+                .endsWith("...)").hasSizeLessThan(200);
     }
 
     @Test

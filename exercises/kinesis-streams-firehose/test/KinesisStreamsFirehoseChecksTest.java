@@ -307,6 +307,22 @@ class KinesisStreamsFirehoseChecksTest extends ChecksContract<Observed, KinesisS
     }
 
     @Test
+    @DisplayName("a click that was not transformed is shown as it was read, shortened")
+    void untransformedClickIsShownAsRead() {
+        String marker = "dva-labs-verify-1234abcd-delivery-";
+        String asString = "{\"click\":\"" + marker + "2\",\"transformed\":\"true\"}";
+        Delivered delivered = ClickProbe.delivered(Map.of("clicks/2026/12/06/06/a",
+                List.of("{\"click\":\"" + marker + "1\",\"transformed\":true}\n", asString + "\n")), marker);
+        assertThat(delivered.untransformed()).isEqualTo(asString + "\n");
+        Seen seen = new Seen();
+        seen.delivered = Fact.of(delivered);
+        assertThat(judge(seen).outcome("transformed").result().observed()).contains("1 of 2; one as read: " + asString);
+        String padded = "{\"click\":\"" + marker + "1\",\"pad\":\"" + "x".repeat(1_000) + "\"}";
+        assertThat(ClickProbe.delivered(Map.of("k", List.of(padded)), marker).untransformed())
+                .hasSize(ClickProbe.LINE_SHOWN + 3).endsWith("...");
+    }
+
+    @Test
     @DisplayName("an object is the verifier's to delete only when every record in it carries the run's exact mark")
     void onlyTheRunsObjectsAreDeleted() {
         String run = "dva-labs-verify-1764990000-1234abcd";

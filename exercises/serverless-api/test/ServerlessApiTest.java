@@ -202,7 +202,8 @@ class ServerlessApiTest {
     void starterHasNoApi(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.STARTER);
         Report report = lab.verify(emulator);
-        assertThat(report.outcome("api-routes").result().observed()).contains("no REST API named dva-labs-orders-api");
+        assertThat(report.outcome("api-routes").result().observed()).contains("no REST API named dva-labs-orders-api")
+                .as("nobody refused: the verifier found no API").doesNotContain("refused");
         assertThat(report.outcome("logs-reach-cloudwatch").status()).isEqualTo(Status.PASS);
         try (LambdaClient lambda = emulator.client(LambdaClient.builder())) {
             assertThat(lambda.getFunction(r -> r.functionName(function())).configuration().timeout()).isEqualTo(3);

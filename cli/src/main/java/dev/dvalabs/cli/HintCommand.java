@@ -6,7 +6,11 @@ import dev.dvalabs.verify.Check;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import dev.dvalabs.verify.Names;
+import dev.dvalabs.verify.Status;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +31,12 @@ final class HintCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "CHECK", description = "One check's id, as labs verify shows it.")
     String checkId;
 
-    @Option(names = "--one-at-a-time", description = "Show one hint, then wait for Enter before the next (q and Enter stops).")
+    @Option(names = "--one-at-a-time", description = "Show one hint, then wait for Enter before the next (q and Enter stops);"
+            + " starts at the first check your last verify did not pass.")
     boolean oneAtATime;
+
+    /** Where the learner's answers come from; a test gives its own. */
+    static java.io.InputStream input = System.in;
 
     @Override
     public Integer call() throws Exception {
@@ -42,11 +50,15 @@ final class HintCommand implements Callable<Integer> {
             }
         }
         var out = spec.commandLine().getOut();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (oneAtATime && checkId == null) {
+            checks = notPassed(exercise, checks, out);
+        }
+        Names names = Names.declared(exercise.names());
+        BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         for (int i = 0; i < checks.size(); i++) {
             Check<?> check = checks.get(i);
-            out.println(check.id() + ": " + check.title());
-            out.println("  hint:  " + check.hint());
+            out.println(check.id() + ": " + names.fill(check.title()));
+            out.println("  hint:  " + names.fill(check.hint()));
             out.println("  notes: \"" + check.teaches() + "\"");
             out.flush();
             if (oneAtATime && i < checks.size() - 1) {
@@ -59,5 +71,29 @@ final class HintCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The checks the last verify on record did not pass (failed, erred, or not judged then), in the checklist's
+     * order: one at a time, the hints worth reading come first and the passing ones are left out. A SKIP is the
+     * target's, not the learner's to fix. Without a verify on record, every check.
+     */
+    private static List<? extends Check<?>> notPassed(Exercise exercise, List<? extends Check<?>> checks, java.io.PrintWriter out) {
+        Optional<Progress.Verified> last = Progress.ofUser().summary(exercise.id()).map(Progress.Summary::last);
+        if (last.isEmpty()) {
+            out.println("No verify of " + exercise.id() + " on record yet, so from the first check.");
+            return checks;
+        }
+        Map<String, Status> seen = last.get().checks();
+        List<? extends Check<?>> left = checks.stream()
+                .filter(c -> seen.get(c.id()) != Status.PASS && seen.get(c.id()) != Status.SKIP).toList();
+        if (left.isEmpty()) {
+            out.println("Your last verify of " + exercise.id() + " (" + last.get().target() + ") passed every check it could judge:"
+                    + " no hint to give. labs hint " + exercise.id() + " shows them all.");
+        } else {
+            out.println("From " + left.get(0).id() + ", the first check your last verify (" + last.get().target() + ") did not pass;"
+                    + " " + (checks.size() - left.size()) + " passed or skipped there are left out.");
+        }
+        return left;
     }
 }

@@ -1,10 +1,13 @@
 package dev.dvalabs.cli;
 
 import dev.dvalabs.deploy.DeployedStacks;
+import dev.dvalabs.destroy.RetainedRoles;
 import dev.dvalabs.targets.Target;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +41,7 @@ final class StatusCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  %-" + id + "s  %-8s  %-" + stack + "s  %-16s %s ago%n", s.exercise(), s.variant(),
                             s.stackName(), s.status(), DeployedStacks.age(s.age()));
                 }
+                retained(t, stacks).forEach(out::println);
                 if (t.endpoint().isPresent()) {
                     ShellEnv.howToUse(t).forEach(out::println);
                 }
@@ -46,5 +50,27 @@ final class StatusCommand implements Callable<Integer> {
         } finally {
             targets.forEach(Target::close);
         }
+    }
+
+    /**
+     * The roles an exercise's stack left when it went (CDK retains a RestApi's CloudWatch role), each with the command
+     * that removes it: no stack lists them any more, and on AWS they stay in the account.
+     */
+    private static List<String> retained(Target t, List<DeployedStacks.Deployed> stacks) {
+        Set<String> deployed = stacks.stream().map(DeployedStacks.Deployed::exercise).collect(Collectors.toSet());
+        List<RetainedRoles.Role> left;
+        try {
+            left = RetainedRoles.on(t).stream().filter(r -> !deployed.contains(r.exercise())).toList();
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            // The stacks are the answer status owes; roles it cannot list are said, not a failure.
+            return List.of("  (could not list IAM roles a gone stack may have left: " + dev.dvalabs.verify.Fact.messageOf(e) + ")");
+        }
+        if (left.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>(List.of("  left by a stack that is gone (IAM roles, which no stack lists):"));
+        left.forEach(r -> lines.add("    role " + r.name() + " of " + r.exercise() + ": " + ShellEnv.command() + " destroy "
+                + r.exercise() + " removes it"));
+        return lines;
     }
 }

@@ -9,6 +9,7 @@ import dev.dvalabs.loop.Loop;
 import dev.dvalabs.report.ClassReport;
 import dev.dvalabs.report.Outline;
 import dev.dvalabs.report.ReportFormat;
+import dev.dvalabs.report.VerifyRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +55,9 @@ final class VerifyCommand extends ExerciseCommand {
             description = "With --watch, how many seconds between verifies (default: ${DEFAULT-VALUE}).")
     int interval;
 
+    /** What the target in use is, as the reports written say it ({@code Target.reported()}). */
+    private String reported;
+
     @Override
     public Integer call() throws Exception {
         if (accounts != null) {
@@ -70,6 +74,7 @@ final class VerifyCommand extends ExerciseCommand {
             ReportDirectory.requireWritable(reportDir);
         }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
+            reported = t.reported();
             Report report;
             try (ExclusiveLock ignored = watch ? lock() : null) {
                 report = verify(exercise(), overrides, t, out());
@@ -124,8 +129,9 @@ final class VerifyCommand extends ExerciseCommand {
 
     /** Keeps the checklist in the learner's progress and writes the reports asked for. */
     private void remember(Report report) {
+        Instant at = Instant.now();
         try {
-            Progress.ofUser().record(report, Instant.now());
+            Progress.ofUser().record(report, at);
         } catch (IOException e) {
             // The checklist stands without it: say so, and go on.
             err().println("labs: could not remember this verify in " + Progress.ofUser().dir() + " (" + e.getMessage()
@@ -133,7 +139,7 @@ final class VerifyCommand extends ExerciseCommand {
         }
         for (ReportFormat format : reports) {
             try {
-                out().println("Wrote " + format.writeInto(report, Outline.of(exercise()), reportDir));
+                out().println("Wrote " + format.writeInto(report, Outline.of(exercise()), reportDir, new VerifyRun(at, reported)));
             } catch (IOException e) {
                 throw new BadInputException("Could not write the " + format + " report into " + reportDir + ": " + e.getMessage());
             }

@@ -20,6 +20,7 @@ import static j2html.TagCreator.pre;
 import static j2html.TagCreator.section;
 import static j2html.TagCreator.span;
 import static j2html.TagCreator.text;
+import static j2html.TagCreator.time;
 import static j2html.TagCreator.ul;
 
 import dev.dvalabs.verify.Outcome;
@@ -42,12 +43,16 @@ final class HtmlReport {
 
     private HtmlReport() {}
 
-    static void write(Report report, Outline outline, Path file) throws IOException {
+    static void write(Report report, Outline outline, Path file, VerifyRun run) throws IOException {
         String page = document(html(
                 Page.head("dva-labs: " + outline.title()),
                 body(main(
                         h1(outline.title()),
-                        p(text("Exercise "), code(report.exercise()), text(" on " + report.target())).withClass("meta"),
+                        run == null
+                                ? p(text("Exercise "), code(report.exercise()), text(" on " + report.target())).withClass("meta")
+                                : p(text("Exercise "), code(report.exercise()), text(", verified "),
+                                        time(run.shownAt()).attr("datetime", run.at().toString()),
+                                        text(" on " + run.on())).withClass("meta"),
                         summary(report),
                         each(outline.groups(report.outcomes()), HtmlReport::task)))).withLang("en"));
         Files.writeString(file, page, StandardCharsets.UTF_8);

@@ -21,13 +21,16 @@ final class JsonReport {
 
     record Check(String id, Integer task, String title, Status status, String observed, String expected, String teaches, String hint) {}
 
-    record Document(String exercise, String target, boolean passed, Map<Status, Long> counts, List<Check> checks) {}
+    /** {@code verifiedAt} and {@code verifiedOn} are null when the writer was not told them. */
+    record Document(String exercise, String target, String verifiedAt, String verifiedOn, boolean passed,
+                    Map<Status, Long> counts, List<Check> checks) {}
 
-    static void write(Report report, Outline outline, Path file) throws IOException {
+    static void write(Report report, Outline outline, Path file, VerifyRun run) throws IOException {
         Map<Status, Long> counts = new TreeMap<>();
         Arrays.stream(Status.values()).forEach(s -> counts.put(s, report.count(s)));
         List<Check> checks = report.outcomes().stream().map(o -> check(o, outline)).toList();
-        JSON.writeValue(file.toFile(), new Document(report.exercise(), report.target(), report.passed(), counts, checks));
+        JSON.writeValue(file.toFile(), new Document(report.exercise(), report.target(), run == null ? null : run.at().toString(),
+                run == null ? null : run.on(), report.passed(), counts, checks));
     }
 
     /** The check, with the number of the task it judges when the outline knows it. */

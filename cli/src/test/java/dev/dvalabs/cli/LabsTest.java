@@ -278,6 +278,20 @@ class LabsTest {
     }
 
     @Test
+    @DisplayName("status shows a role a gone stack left (a RestApi's retained CloudWatch role) with the command that removes it")
+    void statusShowsRetainedRoles(LocalEmulator emulator) {
+        String role = "DvaLabs-PracticeTable-Solution-ApiCloudWatchRoleA1B2";
+        try (software.amazon.awssdk.services.iam.IamClient iam = emulator.client(software.amazon.awssdk.services.iam.IamClient.builder())) {
+            iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                    .tags(t -> t.key("dva-labs:exercise").value("practice-table")));
+            assertThat(run(onEmulator("status")).out()).contains("left by a stack that is gone",
+                    "role " + role + " of practice-table: labs destroy practice-table removes it");
+            assertThat(run(onEmulator("destroy", "practice-table")).out()).contains("removed arn:aws:iam::");
+            assertThat(run(onEmulator("status")).out()).doesNotContain(role);
+        }
+    }
+
+    @Test
     @DisplayName("destroy leaves a table the learner made by hand under the exercise's name, and says so and how to remove it")
     void destroySaysWhatWasMadeByHand(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {

@@ -88,6 +88,7 @@ class ReportBrowserTest {
                 checks: [...d.querySelectorAll('article[data-check]')].map(e => e.dataset.check),
                 cells: [...d.querySelectorAll('td[data-check]')].length,
                 statusNames: [...d.querySelectorAll('article[data-check] .status, td[data-check]')].map(name),
+                meta: [...d.querySelectorAll('p.meta')].map(name),
                 wide: wide,
                 fetched: d.querySelectorAll('link[href], script[src], img[src], iframe, object').length,
                 sticky: sticky(d)
@@ -107,7 +108,7 @@ class ReportBrowserTest {
     }
 
     private static Path checklist() throws Exception {
-        return ReportFormat.html.writeInto(REPORT, OUTLINE, dir);
+        return ReportFormat.html.writeInto(REPORT, OUTLINE, dir, ReportFormatTest.RUN);
     }
 
     private static Path classPage() throws Exception {
@@ -146,6 +147,8 @@ class ReportBrowserTest {
                 .containsExactly("composite-key", "gsi", "ttl-enabled", "stream");
         assertThat(facts.path("statusNames")).extracting(JsonNode::asText).containsExactly("PASS", "FAIL", "SKIP", "ERROR");
         assertThat(facts.path("fetched").asInt()).as("nothing fetched").isZero();
+        assertThat(facts.path("meta")).extracting(JsonNode::asText).as("the date and the target shown")
+                .containsExactly("Exercise practice-table, verified 2026-12-06 06:30 UTC on ministack 1.5.33 (us-east-1)");
     }
 
     @ParameterizedTest(name = "the class page at {0} px: the table scrolls in its box under a sticky header and learners' column; every cell named")

@@ -51,6 +51,23 @@ class ReportFormatTest {
         assertThat(outlined.path("checks").get(1).path("task").asInt()).as("gsi judges task 2").isEqualTo(2);
     }
 
+    static final VerifyRun RUN = new VerifyRun(java.time.Instant.parse("2026-12-06T06:30:12Z"), "ministack 1.5.33 (us-east-1)");
+
+    @Test
+    @DisplayName("the HTML and JSON reports say when the verify ran and on what: the emulator and its version")
+    void dateAndTarget() throws Exception {
+        Document page = Jsoup.parse(ReportFormat.html.writeInto(REPORT, OUTLINE, dir, RUN).toFile(), "UTF-8");
+        assertThat(page.selectFirst("p.meta").text())
+                .isEqualTo("Exercise practice-table, verified 2026-12-06 06:30 UTC on ministack 1.5.33 (us-east-1)");
+        assertThat(page.selectFirst("p.meta time").attr("datetime")).isEqualTo("2026-12-06T06:30:12Z");
+        JsonNode json = new ObjectMapper().readTree(ReportFormat.json.writeInto(REPORT, OUTLINE, dir, RUN).toFile());
+        assertThat(json.path("verifiedAt").asText()).isEqualTo("2026-12-06T06:30:12Z");
+        assertThat(json.path("verifiedOn").asText()).isEqualTo("ministack 1.5.33 (us-east-1)");
+        Document onAws = Jsoup.parse(ReportFormat.html.writeInto(REPORT, OUTLINE, dir,
+                new VerifyRun(RUN.at(), "AWS account ********9012 (eu-west-1)")).toFile(), "UTF-8");
+        assertThat(onAws.selectFirst("p.meta").text()).endsWith("on AWS account ********9012 (eu-west-1)").doesNotContain("123456789012");
+    }
+
     @Test
     @DisplayName("the JUnit XML report is read by Maven Surefire's own report parser: one test case a check")
     void junitReadBySurefire() throws Exception {

@@ -75,11 +75,25 @@ final class FunctionLeftovers {
      * broken. The stack's own mappings are the stack's to delete.
      */
     List<String> beforeStackDelete() {
-        List<String> removed = new ArrayList<>();
+        return mappings(true);
+    }
+
+    /**
+     * What {@link #beforeStackDelete} and {@link #afterStackDelete} would remove, judged by the same rules and
+     * removing nothing: the mappings made by hand, and the log groups as they stand now (destroy --dry-run).
+     */
+    List<String> planned(PrintWriter out) {
+        List<String> planned = new ArrayList<>(mappings(false));
+        planned.addAll(groups(out, false));
+        return planned;
+    }
+
+    private List<String> mappings(boolean delete) {
+        List<String> found = new ArrayList<>();
         for (Function function : functions) {
-            removed.addAll(LambdaSweeper.deleteMappingsOf(target, function.name(), stackMappings));
+            found.addAll(LambdaSweeper.mappingsOf(target, function.name(), stackMappings, delete));
         }
-        return removed;
+        return found;
     }
 
     /**
@@ -89,13 +103,17 @@ final class FunctionLeftovers {
      * tags say it is the exercise's; otherwise destroy says it left it.
      */
     List<String> afterStackDelete(PrintWriter out) {
-        List<String> removed = new ArrayList<>();
+        return groups(out, true);
+    }
+
+    private List<String> groups(PrintWriter out, boolean delete) {
+        List<String> found = new ArrayList<>();
         for (Function function : functions) {
-            LogsSweeper.deleteGroupOfFunction(target, function.defaultGroup(), stackCreated, out).ifPresent(removed::add);
-            function.configuredGroup().flatMap(group -> LogsSweeper.deleteGroupIfTagged(target, group, exerciseId, out))
-                    .ifPresent(removed::add);
+            LogsSweeper.groupOfFunction(target, function.defaultGroup(), stackCreated, out, delete).ifPresent(found::add);
+            function.configuredGroup().flatMap(group -> LogsSweeper.groupIfTagged(target, group, exerciseId, out, delete))
+                    .ifPresent(found::add);
         }
-        return removed;
+        return found;
     }
 
     private static Optional<String> configuredGroup(LambdaClient lambda, String function) {

@@ -64,12 +64,20 @@ public final class LambdaSweeper implements Sweeper {
      * @return the mappings deleted, as "event source mapping &lt;uuid&gt; from &lt;source arn&gt;"
      */
     public static List<String> deleteMappingsOf(Target target, String function, Set<String> except) {
+        return mappingsOf(target, function, except, true);
+    }
+
+    /**
+     * The event source mappings that invoke the function, but {@code except}, deleted when {@code delete} (else
+     * only listed, for destroy --dry-run, by the same rule).
+     */
+    static List<String> mappingsOf(Target target, String function, Set<String> except, boolean delete) {
         List<String> deleted = new ArrayList<>();
         try (LambdaClient lambda = target.client(LambdaClient.builder())) {
             List<EventSourceMappingConfiguration> mappings = lambda.listEventSourceMappingsPaginator(
                     r -> r.functionName(function)).eventSourceMappings().stream().toList();
             for (EventSourceMappingConfiguration mapping : mappings) {
-                if (!except.contains(mapping.uuid()) && deleteMapping(lambda, mapping.uuid())) {
+                if (!except.contains(mapping.uuid()) && (!delete || deleteMapping(lambda, mapping.uuid()))) {
                     deleted.add("event source mapping " + mapping.uuid() + " from " + mapping.eventSourceArn());
                 }
             }

@@ -55,6 +55,12 @@ public final class LogsSweeper implements Sweeper {
      */
     public static Optional<String> deleteGroupOfFunction(Target target, String group, Instant functionSince,
                                                          java.io.PrintWriter out) {
+        return groupOfFunction(target, group, functionSince, out, true);
+    }
+
+    /** {@link #deleteGroupOfFunction}, deleting only when {@code delete} (else judging alone, for destroy --dry-run). */
+    static Optional<String> groupOfFunction(Target target, String group, Instant functionSince, java.io.PrintWriter out,
+                                            boolean delete) {
         try (CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
             Optional<LogGroup> found = find(logs, group);
             if (found.isEmpty()) {
@@ -66,7 +72,9 @@ public final class LogsSweeper implements Sweeper {
                         + " function of that name (" + functionSince + "), so it is another function's.");
                 return Optional.empty();
             }
-            logs.deleteLogGroup(r -> r.logGroupName(group));
+            if (delete) {
+                logs.deleteLogGroup(r -> r.logGroupName(group));
+            }
             return Optional.of("log group " + group + " (written by the exercise's function)");
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
@@ -81,6 +89,12 @@ public final class LogsSweeper implements Sweeper {
      * @return a line for the removed list, or empty when there was no such group or it was left
      */
     public static Optional<String> deleteGroupIfTagged(Target target, String group, String exerciseId, java.io.PrintWriter out) {
+        return groupIfTagged(target, group, exerciseId, out, true);
+    }
+
+    /** {@link #deleteGroupIfTagged}, deleting only when {@code delete} (else judging alone, for destroy --dry-run). */
+    static Optional<String> groupIfTagged(Target target, String group, String exerciseId, java.io.PrintWriter out,
+                                          boolean delete) {
         try (CloudWatchLogsClient logs = target.client(CloudWatchLogsClient.builder())) {
             Optional<LogGroup> found = find(logs, group);
             if (found.isEmpty()) {
@@ -94,7 +108,9 @@ public final class LogsSweeper implements Sweeper {
                         + "=" + exerciseId + ".");
                 return Optional.empty();
             }
-            logs.deleteLogGroup(r -> r.logGroupName(group));
+            if (delete) {
+                logs.deleteLogGroup(r -> r.logGroupName(group));
+            }
             return Optional.of("log group " + group + " (tagged " + dev.dvalabs.cdk.ExerciseStack.TAG_EXERCISE + "=" + exerciseId
                     + ", written by the exercise's function)");
         } catch (ResourceNotFoundException e) {

@@ -64,8 +64,12 @@ public final class Teardown {
             StackProgress progress = StackProgress.on(target, cloudFormation, out);
             for (Variant variant : Variant.values()) {
                 String stackName = ExerciseStack.nameOf(exerciseId, variant);
-                progress.find(stackName).ifPresent(s -> lines.add("Would delete stack " + stackName + " ("
-                        + s.stackStatusAsString() + ")"));
+                progress.find(stackName).ifPresent(s -> {
+                    lines.add("Would delete stack " + stackName + " (" + s.stackStatusAsString() + ")");
+                    // What destroy removes beside the stack: mappings made by hand to its functions, their log groups.
+                    FunctionLeftovers.of(target, exerciseId, cloudFormation, s).planned(out)
+                            .forEach(leftover -> lines.add("Would delete " + leftover));
+                });
             }
         }
         for (ResourceTagMapping resource : taggedResources(exerciseId)) {

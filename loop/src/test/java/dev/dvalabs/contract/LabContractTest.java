@@ -119,6 +119,26 @@ class LabContractTest {
         }
     }
 
+    @Test
+    @DisplayName("every aws command a hint shows is one the pinned AWS CLI accepts, names filled in")
+    void hintCommandsAreTypeable() {
+        List<HintCommands.Command> commands = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        exercises().forEach(exercise -> exercise.lab().verifier().checks().forEach(check ->
+                HintCommands.in(check.hint(), exercise.names()).forEach(command -> {
+                    commands.add(command);
+                    where.add(exercise.id() + " " + check.id() + ": " + command.written());
+                })));
+        List<String> said = HintCommands.complaints(commands);
+        List<String> refused = new ArrayList<>();
+        for (int i = 0; i < said.size(); i++) {
+            if (said.get(i) != null) {
+                refused.add(where.get(i) + "\n    " + said.get(i).replace("\n", "\n    "));
+            }
+        }
+        assertThat(refused).as("hint commands the pinned AWS CLI refuses").isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}: the built templates are the ones CDK synthesizes now")
     @MethodSource("exercises")
     void builtTemplatesMatchFreshSynthesis(Exercise exercise) throws IOException {

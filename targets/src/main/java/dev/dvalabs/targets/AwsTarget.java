@@ -192,6 +192,17 @@ public final class AwsTarget implements Target {
         return "AWS (" + region.id() + ")";
     }
 
+    /** The account as a report shows it: enough of its number to tell one's own sandbox, not the whole of it. */
+    @Override
+    public String reported() {
+        stateKey(); // reads the account once, as every command on AWS does
+        return "AWS account " + masked(account) + " (" + region.id() + ")";
+    }
+
+    static String masked(String account) {
+        return account.length() <= 4 ? "****" : "*".repeat(account.length() - 4) + account.substring(account.length() - 4);
+    }
+
     @Override
     public void close() {}
 }

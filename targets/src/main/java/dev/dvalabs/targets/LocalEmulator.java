@@ -457,6 +457,11 @@ public final class LocalEmulator implements Target {
         return "local emulator (" + emulator.project() + " " + emulator.version() + ") at " + endpointUri();
     }
 
+    @Override
+    public String reported() {
+        return emulator.project() + " " + emulator.version() + " (" + region().id() + ")";
+    }
+
     /**
      * Ends this command's use of the emulator. One it started for its own caller stops now, unless kept.
      * A recorded temporary one stops when the last command using it ends: the one that started it hands

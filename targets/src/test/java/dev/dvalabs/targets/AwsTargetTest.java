@@ -111,6 +111,13 @@ class AwsTargetTest {
     }
 
     @Test
+    @DisplayName("a report says the AWS account with all but its last four digits masked")
+    void reportedWithTheAccountMasked() {
+        assertThat(target(true, null).reported()).isEqualTo("AWS account ********9012 (eu-west-1)");
+        assertThat(AwsTarget.masked("12")).isEqualTo("****");
+    }
+
+    @Test
     @DisplayName("a region that does not exist is one sentence")
     void invalidRegion() {
         assertThatThrownBy(() -> AwsTarget.resolveRegion("moon-1"))

@@ -49,6 +49,12 @@ class LocalEmulatorTest {
     }
 
     @Test
+    @DisplayName("a report says the emulator by its name and pinned version, without its address")
+    void reportedAsEmulatorAndVersion(LocalEmulator emulator) {
+        assertThat(emulator.reported()).matches("ministack \\d+\\.\\d+\\.\\d+ \\(us-east-1\\)");
+    }
+
+    @Test
     @DisplayName("the emulator answers AWS calls on loopback")
     void answersOnLoopback(LocalEmulator emulator) {
         assertThat(emulator.endpoint().orElseThrow().getHost()).isEqualTo("127.0.0.1");

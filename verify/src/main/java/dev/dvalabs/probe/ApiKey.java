@@ -11,7 +11,7 @@ public record ApiKey(String id, String name, String value, boolean enabled) {
         return Fact.about("API keys", () -> api.getApiKeysPaginator(r -> r.nameQuery(name).includeValues(true).limit(500))
                         .items().stream().filter(k -> name.equals(k.name())).findFirst()
                         .map(k -> new ApiKey(k.id(), name, k.value(), Boolean.TRUE.equals(k.enabled()))))
-                .then(found -> found.map(Fact::of).orElse(Fact.refused("no API key named " + name)));
+                .then(found -> found.map(Fact::of).orElse(Fact.missing("no API key named " + name)));
     }
 
     @Override

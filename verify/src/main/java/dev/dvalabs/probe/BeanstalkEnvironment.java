@@ -25,7 +25,7 @@ public record BeanstalkEnvironment(String application, String name, String statu
                         .environmentNames(name).includeDeleted(false)).environments().stream().filter(e -> is(e, application, name))
                         .findFirst().map(BeanstalkEnvironment::of))
                 .then(found -> found.map(Fact::of)
-                        .orElse(Fact.refused("environment " + name + " of " + application + ": no such environment")));
+                        .orElse(Fact.missing("environment " + name + " of " + application + ": no such environment")));
     }
 
     /** The environment as it is now; for a wait that watches it change. */

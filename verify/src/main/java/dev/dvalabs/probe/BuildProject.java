@@ -16,7 +16,7 @@ public record BuildProject(String name, String sourceType, String artifactsType,
     public static Fact<BuildProject> named(CodeBuildClient codeBuild, String where, String name) {
         return Fact.observe("CodeBuild", where, () -> codeBuild.batchGetProjects(r -> r.names(name)).projects().stream().findFirst()
                         .map(p -> new BuildProject(p.name(), p.source().typeAsString(), p.artifacts().typeAsString(), p.source().buildspec())))
-                .then(found -> found.map(Fact::of).orElse(Fact.refused("project " + name + ": no such project")));
+                .then(found -> found.map(Fact::of).orElse(Fact.missing("project " + name + ": no such project")));
     }
 
     /** A build: its status, and each phase with its status ("running" while it has none) and CodeBuild's reasons. */

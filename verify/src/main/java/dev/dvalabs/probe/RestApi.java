@@ -74,7 +74,7 @@ public record RestApi(String id, String name, List<Route> routes) {
         return Fact.about("API " + name, () -> api.getRestApisPaginator(r -> r.limit(500)).items().stream()
                         .filter(a -> name.equals(a.name())).findFirst()
                         .map(a -> Fact.of(new RestApi(a.id(), name, routes(api, a.id())))))
-                .then(found -> found.orElse(Fact.refused("no REST API named " + name)));
+                .then(found -> found.orElse(Fact.missing("no REST API named " + name)));
     }
 
     /** The stage of that name; refused as API Gateway refuses it when there is none. */

@@ -15,7 +15,7 @@ public record UsagePlan(String id, String name, List<String> stages, List<String
                                 p.apiStages().stream().map(s -> s.apiId() + ":" + s.stage()).toList(),
                                 api.getUsagePlanKeysPaginator(r -> r.usagePlanId(p.id()).limit(500)).items().stream()
                                         .map(k -> k.name()).toList())))
-                .then(found -> found.map(Fact::of).orElse(Fact.refused("no usage plan named " + name)));
+                .then(found -> found.map(Fact::of).orElse(Fact.missing("no usage plan named " + name)));
     }
 
     @Override

@@ -106,6 +106,14 @@ public interface Target extends AutoCloseable {
                 + "-" + region().id();
     }
 
+    /**
+     * What this target is, for a report a learner keeps or hands in: the emulator and its pinned version, or the
+     * AWS account with its number masked; no address (an endpoint's may carry a password).
+     */
+    default String reported() {
+        return emulator().orElse(name()) + " (" + region().id() + ")";
+    }
+
     /** Where this target is, in words, for progress lines and error messages. */
     default String describe() {
         return name() + endpoint().map(e -> " at " + e).orElse("") + " (" + region().id() + ")";

@@ -16,16 +16,25 @@ public final class Fact<T> {
     private final String refusal;
     private final boolean unavailable;
     private final boolean withheld;
+    private final boolean missing;
+
+    /**
+     * How an observation the target refused begins in a report. A report on a target that is not AWS says who
+     * refused instead ({@link Verification}): an emulator is not AWS, and a learner reading "AWS refused" there
+     * looks in the wrong place.
+     */
+    public static final String AWS_REFUSED = "AWS refused: ";
 
     private Fact(T value, String refusal, boolean unavailable) {
-        this(value, refusal, unavailable, false);
+        this(value, refusal, unavailable, false, false);
     }
 
-    private Fact(T value, String refusal, boolean unavailable, boolean withheld) {
+    private Fact(T value, String refusal, boolean unavailable, boolean withheld, boolean missing) {
         this.value = value;
         this.refusal = refusal;
         this.unavailable = unavailable;
         this.withheld = withheld;
+        this.missing = missing;
     }
 
     public static <T> Fact<T> of(T value) {
@@ -47,7 +56,25 @@ public final class Fact<T> {
      * what to do included, and never PASS on a guess.
      */
     public static <T> Fact<T> withheld(String why) {
-        return new Fact<>(null, why, false, true);
+        return new Fact<>(null, why, false, true, false);
+    }
+
+    /**
+     * Nothing to observe, as the verifier found by looking ("no REST API named orders"): not an answer the target
+     * refused with, so the checks on it FAIL with {@code what} alone. It is refused in every other respect.
+     */
+    public static <T> Fact<T> missing(String what) {
+        return new Fact<>(null, what, false, false, true);
+    }
+
+    /** This fact's refusal, unavailability, withholding or absence, for a fact of another type derived from it. */
+    private <U> Fact<U> carried() {
+        return new Fact<>(null, refusal, unavailable, withheld, missing);
+    }
+
+    /** The observation a refused fact gives a check: what the target answered, or what the verifier found missing. */
+    String refusedAs() {
+        return missing ? refusal : AWS_REFUSED + refusal;
     }
 
     /** Another fact's refusal or unavailability, for a fact that could not be observed because of it. */
@@ -55,7 +82,7 @@ public final class Fact<T> {
         if (refusal == null) {
             throw new IllegalStateException("observation was not refused: " + value);
         }
-        return new Fact<>(null, refusal, unavailable, withheld);
+        return carried();
     }
 
     /**
@@ -128,12 +155,12 @@ public final class Fact<T> {
      * of this fact stays the answer (a queue's messages, once its URL is known).
      */
     public <U> Fact<U> then(Function<? super T, Fact<U>> next) {
-        return refusal != null ? new Fact<>(null, refusal, unavailable, withheld) : next.apply(value);
+        return refusal != null ? carried() : next.apply(value);
     }
 
     /** A value computed from this fact's, or its refusal. */
     public <U> Fact<U> map(Function<? super T, ? extends U> f) {
-        return refusal != null ? new Fact<>(null, refusal, unavailable, withheld) : of(f.apply(value));
+        return refusal != null ? carried() : of(f.apply(value));
     }
 
     /**
@@ -158,7 +185,7 @@ public final class Fact<T> {
      * observation stays so.
      */
     public <V> Its<V> its(String name, Function<? super T, ? extends V> property) {
-        Fact<V> derived = refusal != null ? new Fact<>(null, refusal, unavailable, withheld) : of(property.apply(value));
+        Fact<V> derived = refusal != null ? carried() : of(property.apply(value));
         return new Its<>(name, derived);
     }
 
@@ -167,7 +194,7 @@ public final class Fact<T> {
         return new Its<>(name, this);
     }
 
-    /** Judges the value; a refused observation fails with what AWS said and the expectation given. */
+    /** Judges the value; a refused observation fails with what the target said (or what is missing) and the expectation given. */
     public CheckResult judge(String expected, Function<T, CheckResult> judgement) {
         if (unavailable) {
             return CheckResult.skip(refusal);
@@ -175,7 +202,7 @@ public final class Fact<T> {
         if (withheld) {
             return CheckResult.fail(refusal, expected);
         }
-        return refusal != null ? CheckResult.fail("AWS refused: " + refusal, expected) : judgement.apply(value);
+        return refusal != null ? CheckResult.fail(refusedAs(), expected) : judgement.apply(value);
     }
 
     /** Whether the target lacks the service this fact is about. */
@@ -192,7 +219,12 @@ public final class Fact<T> {
         return refusal != null;
     }
 
-    /** What AWS answered instead of a value; null when the observation was not refused. */
+    /** Whether the verifier found nothing to observe ({@link #missing}), rather than the target refusing. */
+    public boolean missing() {
+        return missing;
+    }
+
+    /** What AWS answered instead of a value (or what was missing); null when the observation was not refused. */
     public String refusal() {
         return refusal;
     }

@@ -19,8 +19,8 @@ public final class Its<V> {
     }
 
     /**
-     * PASS when the value matches; FAIL with the value and the expectation, or with what AWS said when
-     * the observation was refused; SKIP when the target does not offer the service.
+     * PASS when the value matches; FAIL with the value and the expectation, or with what the target said when
+     * the observation was refused (or what the verifier found missing); SKIP when the target does not offer the service.
      */
     public CheckResult should(Matcher<? super V> matcher) {
         String expected = phrase(matcher.description());
@@ -31,7 +31,7 @@ public final class Its<V> {
             return CheckResult.fail(value.refusal(), expected);
         }
         if (value.refused()) {
-            return CheckResult.fail("AWS refused: " + value.refusal(), expected);
+            return CheckResult.fail(value.refusedAs(), expected);
         }
         @SuppressWarnings("unchecked")
         Matcher<V> m = (Matcher<V>) matcher;

@@ -17,7 +17,16 @@ public final class Verification {
      */
     public static <O> Report run(Session session, Verifier<O> verifier, Map<String, Deviation> deviations) {
         O observed = verifier.observe(session);
-        return judge(session.exercise(), verifier.checks(), observed, session.target().name(), deviations, session.names());
+        return judge(session.exercise(), verifier.checks(), observed, session.target().name(), deviations, session.names(),
+                refuser(session.target()));
+    }
+
+    /**
+     * Who answers a refused request, in a learner's words: the emulator by its name, "the endpoint" for an address
+     * the toolkit was only told of, AWS for a real account.
+     */
+    public static String refuser(Target target) {
+        return target.emulator().orElse(target.endpoint().isPresent() ? "the endpoint" : "AWS");
     }
 
     /** {@link #run(Session, Verifier, Map)} in a session of its own, opened and closed around it. */
@@ -42,6 +51,15 @@ public final class Verification {
      */
     public static <O> Report judge(String exercise, List<Check<O>> checks, O observed, String target,
                                    Map<String, Deviation> deviations, Names names) {
+        return judge(exercise, checks, observed, target, deviations, names, "AWS");
+    }
+
+    /**
+     * {@link #judge(String, List, Object, String, Map, Names)} on a target whose refusals {@code refuser} answers
+     * ({@link #refuser}): an observation says "ministack refused: ..." there, not "AWS refused: ...".
+     */
+    public static <O> Report judge(String exercise, List<Check<O>> checks, O observed, String target,
+                                   Map<String, Deviation> deviations, Names names, String refuser) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Check<O> check : checks) {
             CheckResult result;
@@ -51,6 +69,10 @@ public final class Verification {
                 // One sentence for the learner: what went wrong, not which Java class said so.
                 String why = e.getMessage() == null ? "no reason given" : e.getMessage().lines().findFirst().orElse("");
                 result = CheckResult.error("the check could not judge what it saw: " + why);
+            }
+            if (!"AWS".equals(refuser)) {
+                result = new CheckResult(result.status(), result.observed().replace(Fact.AWS_REFUSED, refuser + " refused: "),
+                        result.expected());
             }
             Deviation deviation = deviations.get(check.id());
             if (deviation != null && result.status() != Status.PASS && deviation.explains(result.observed())) {

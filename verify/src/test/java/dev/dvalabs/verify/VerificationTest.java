@@ -2,10 +2,15 @@ package dev.dvalabs.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dvalabs.targets.Target;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 class VerificationTest {
 
@@ -56,6 +61,48 @@ class VerificationTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.observed()).contains("ResourceNotFoundException");
         assertThat(result.expected()).isEqualTo("a table");
+    }
+
+    @Test
+    @DisplayName("on an emulator a refusal names the emulator that refused, not AWS; on AWS it says AWS")
+    void refusalNamesWhoRefused() {
+        Check<Fact<Integer>> table = new Check<>("table", "a table", "notes line", "make it",
+                f -> f.its("items").should(Matcher.eq(1)));
+        Fact<Integer> refused = Fact.refused("table orders: ResourceNotFoundException: no table");
+        assertThat(Verification.judge("ex", List.of(table), refused, "ministack", Map.of(), Names.declared(Map.of()), "ministack")
+                .outcome("table").result().observed()).isEqualTo("ministack refused: table orders: ResourceNotFoundException: no table");
+        assertThat(Verification.judge("ex", List.of(table), refused, "aws", Map.of(), Names.declared(Map.of()), "AWS")
+                .outcome("table").result().observed()).isEqualTo("AWS refused: table orders: ResourceNotFoundException: no table");
+    }
+
+    @Test
+    @DisplayName("what the verifier found missing reads as that alone, on any target: nobody refused it")
+    void missingIsNoRefusal() {
+        Check<Fact<Integer>> api = new Check<>("api", "an API", "notes line", "make it",
+                f -> CheckResult.all(f.its("routes").should(Matcher.eq(1)), f.judge("an API", n -> CheckResult.pass("ok"))));
+        Report report = Verification.judge("ex", List.of(api), Fact.<Integer>missing("no REST API named orders").map(n -> n),
+                "ministack", Map.of(), Names.declared(Map.of()), "ministack");
+        assertThat(report.outcome("api").status()).isEqualTo(Status.FAIL);
+        assertThat(report.outcome("api").result().observed()).isEqualTo("no REST API named orders; no REST API named orders");
+    }
+
+    @Test
+    @DisplayName("who refuses: the emulator by name, an endpoint the toolkit was told of, or AWS")
+    void refuserOfEachTarget() {
+        assertThat(Verification.refuser(target(Optional.of("ministack"), true))).isEqualTo("ministack");
+        assertThat(Verification.refuser(target(Optional.empty(), true))).isEqualTo("the endpoint");
+        assertThat(Verification.refuser(target(Optional.empty(), false))).isEqualTo("AWS");
+    }
+
+    private static Target target(Optional<String> emulator, boolean endpoint) {
+        return new Target() {
+            public String name() { return "t"; }
+            public Optional<URI> endpoint() { return endpoint ? Optional.of(URI.create("http://127.0.0.1:1")) : Optional.empty(); }
+            public Region region() { return Region.US_EAST_1; }
+            public AwsCredentialsProvider credentials() { return EMULATOR_CREDENTIALS; }
+            public Optional<String> emulator() { return emulator; }
+            public void close() {}
+        };
     }
 
     @Test
