@@ -25,15 +25,15 @@ import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
  * which is the only thing that reaches the cache on AWS (it lives in a VPC); configuration through the
  * ElastiCache and DAX APIs.
  */
-final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVerifier.Observed> {
+public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVerifier.Observed> {
 
     /** The TTL the instructions ask for on every cache entry, in seconds. */
     static final int TTL_SECONDS = 5;
     /** How long after the TTL an entry may still answer before the stale check calls it kept (a slow invocation). */
     static final Duration TTL_SLACK = Duration.ofSeconds(4);
     /** DAX's item cache TTL the instructions ask for (the parameter group's record-ttl-millis). */
-    static final String DAX_RECORD_TTL_MILLIS = "60000";
-    static final String DAX_VARIABLE = "DAX_ENDPOINT";
+    public static final String DAX_RECORD_TTL_MILLIS = "60000";
+    public static final String DAX_VARIABLE = "DAX_ENDPOINT";
 
     /** What the verifier saw; each fact is a value or what AWS answered instead. */
     record Observed(Fact<ReplicationGroup> cache, Fact<Trial> trial, Fact<Cluster> daxCluster,

@@ -1,5 +1,6 @@
 package dev.dvalabs.exercises.dynamodbcaching.solution;
 
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.dax.CfnCluster;
