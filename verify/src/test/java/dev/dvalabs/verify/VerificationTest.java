@@ -83,7 +83,7 @@ class VerificationTest {
         Report report = Verification.judge("ex", List.of(api), Fact.<Integer>missing("no REST API named orders").map(n -> n),
                 "ministack", Map.of(), Names.declared(Map.of()), "ministack");
         assertThat(report.outcome("api").status()).isEqualTo(Status.FAIL);
-        assertThat(report.outcome("api").result().observed()).isEqualTo("no REST API named orders; no REST API named orders");
+        assertThat(report.outcome("api").result().observed()).isEqualTo("no REST API named orders");
     }
 
     @Test
