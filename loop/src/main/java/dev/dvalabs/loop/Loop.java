@@ -133,7 +133,11 @@ public final class Loop {
         return names;
     }
 
-    /** Removes the exercise's stacks and whatever still carries its tag, saying what it removed. */
+    /**
+     * Removes the exercise's stacks and whatever still carries its tag, saying what it removed and what still
+     * stands: what it could not remove and what the learner made under the exercise's names, each with how to
+     * remove it. Only when nothing stands does it say nothing is left; otherwise the result is not clean.
+     */
     public Teardown.Result destroy(Exercise exercise) {
         Teardown.Result result = new Teardown(target, out).destroy(exercise.id());
         Session.forget(target, exercise.id(), StateDirectory.verify());
@@ -144,14 +148,18 @@ public final class Loop {
                     + " made; on AWS they may bill until you remove them):");
             byHand.forEach(r -> out.println("  " + r));
         }
-        if (result.clean()) {
-            out.println(byHand.isEmpty() ? "Nothing of " + exercise.id() + " is left on " + target.describe() + "."
-                    : "Nothing the toolkit made of " + exercise.id() + " is left on " + target.describe() + ".");
-        } else {
-            out.println("Still there after destroy:");
+        if (!result.remaining().isEmpty()) {
+            out.println("Still there after destroy" + (byHand.isEmpty() ? "" : ", until what you made in it is gone") + ":");
             result.remaining().forEach(r -> out.println("  " + r));
         }
-        return result;
+        if (result.clean() && byHand.isEmpty()) {
+            out.println("Nothing of " + exercise.id() + " is left on " + target.describe() + ".");
+            return result;
+        }
+        out.println("Destroy did not finish: what is listed above still stands on " + target.describe() + ". Remove"
+                + (byHand.isEmpty() ? " it" : " what you made") + ", then run labs destroy " + exercise.id() + " again.");
+        return new Teardown.Result(result.removed(),
+                java.util.stream.Stream.concat(result.remaining().stream(), byHand.stream()).toList());
     }
 
     /**
