@@ -3,12 +3,14 @@ package dev.dvalabs.cli;
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Names;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +32,13 @@ final class HintCommand implements Callable<Integer> {
     @Option(names = "--one-at-a-time", description = "Show one hint, then wait for Enter before the next (q and Enter stops).")
     boolean oneAtATime;
 
+    @Mixin
+    NameOverrides names;
+
     @Override
     public Integer call() throws Exception {
         Exercise exercise = ExerciseCommand.find(exerciseId);
+        Names inForce = Names.of(exercise.names(), names.of(exercise));
         List<? extends Check<?>> checks = exercise.lab().verifier().checks();
         if (checkId != null) {
             checks = checks.stream().filter(c -> c.id().equals(checkId)).toList();
@@ -45,8 +51,8 @@ final class HintCommand implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (int i = 0; i < checks.size(); i++) {
             Check<?> check = checks.get(i);
-            out.println(check.id() + ": " + check.title());
-            out.println("  hint:  " + check.hint());
+            out.println(check.id() + ": " + inForce.fill(check.title()));
+            out.println("  hint:  " + inForce.fill(check.hint()));
             out.println("  notes: \"" + check.teaches() + "\"");
             out.flush();
             if (oneAtATime && i < checks.size() - 1) {

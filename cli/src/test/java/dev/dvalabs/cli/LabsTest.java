@@ -211,6 +211,16 @@ class LabsTest {
     }
 
     @Test
+    @DisplayName("hint shows the resources by the names in force, the instructions' or --name's, never as {key}")
+    void hintFillsNames() {
+        Ran hints = run("hint", "dynamodb-caching");
+        assertThat(hints.out()).contains("dva-labs-products-cache").doesNotContainPattern("\\{(table|cache|function|dax)}");
+        assertThat(run("hint", "dynamodb-caching", "cache-engine", "--name", "cache=my-cache").out())
+                .contains("The cache my-cache is", "replication group my-cache").doesNotContain("{cache}");
+        assertThat(run("hint", "dynamodb-caching", "--name", "nope=x").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    }
+
+    @Test
     @DisplayName("deploy --dry-run shows the plan and writes nothing")
     void dryRunWritesNothing(LocalEmulator emulator) {
         Ran ran = run(onEmulator("deploy", "practice-table", "--dry-run"));

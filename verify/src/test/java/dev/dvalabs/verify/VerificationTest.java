@@ -74,4 +74,17 @@ class VerificationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Deviation.of("ignores size", " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signature");
     }
+
+    @Test
+    @DisplayName("a resource named {key} in a check's observation and expectation reads as the name in force, as in its title and hint")
+    void placeholdersInWhatWasObservedAreFilled() {
+        Check<String> named = new Check<>("named", "{table} holds it", "n", "put it in {table}",
+                o -> Fact.of(o).its("name in {table}", v -> v).should(Matcher.eq("w2")));
+        Report report = Verification.judge("ex", List.of(named), "w1", "local", Map.of(),
+                Names.of(Map.of("table", "dva-labs-products"), Map.of("table", "my-products")));
+        Outcome outcome = report.outcome("named");
+        assertThat(outcome.result().observed()).isEqualTo("name in my-products w1");
+        assertThat(outcome.result().expected()).isEqualTo("name in my-products w2");
+        assertThat(outcome.title() + outcome.hint()).doesNotContain("{table}").contains("my-products");
+    }
 }
