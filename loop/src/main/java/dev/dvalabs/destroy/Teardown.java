@@ -224,6 +224,27 @@ public final class Teardown {
         return tagged(Optional.empty());
     }
 
+    /**
+     * Whether the resource still stands with the exercise's tag, by its own service where a sweeper reads it: the
+     * tagging index lags behind deletions and, on ministack, outlives them.
+     */
+    private boolean stillTagged(String arn, String exerciseId) {
+        Sweeper sweeper = SWEEPERS.get(arn.split(":", 6)[2]);
+        if (sweeper == null || !sweeper.sweeps(arn)) {
+            return true;
+        }
+        try {
+            Optional<Map<String, String>> tags = ResourceTags.read(target, sweeper, arn);
+            if (tags.isPresent() && !ResourceTags.marks(tags.get(), exerciseId)) {
+                out.println("Left " + arn + " as it is: its own tags do not say " + ExerciseStack.TAG_EXERCISE
+                        + "=" + exerciseId + ", only the tagging index did.");
+            }
+            return tags.filter(t -> ResourceTags.marks(t, exerciseId)).isPresent();
+        } catch (AwsServiceException e) {
+            return true; // a refusal hides what stands: the sweep says what the service said
+        }
+    }
+
     private Map<String, List<String>> tagged(Optional<String> exerciseId) {
         Map<String, List<String>> byExercise = new java.util.TreeMap<>();
         try (ResourceGroupsTaggingApiClient tagging = target.client(ResourceGroupsTaggingApiClient.builder())) {
@@ -234,6 +255,7 @@ public final class Teardown {
                             .filter(t -> t.key().equals(ExerciseStack.TAG_EXERCISE)
                                     && exerciseId.map(t.value()::equals).orElse(true))
                             .findFirst()
+                            .filter(t -> stillTagged(m.resourceARN(), t.value()))
                             .ifPresent(t -> byExercise.computeIfAbsent(t.value(), x -> new ArrayList<>()).add(m.resourceARN())));
         }
         Set<String> known = byExercise.values().stream().flatMap(List::stream).collect(Collectors.toSet());
