@@ -71,10 +71,13 @@ final class VerifyCommand extends ExerciseCommand {
         }
         return onTarget(TargetOptions.Local.ATTACH, t -> {
             Report report;
+            java.util.Optional<String> notDeployed = new Loop(t, out()).notDeployed(exercise(), overrides);
+            notDeployed.ifPresent(out()::println);
             try (ExclusiveLock ignored = watch ? lock() : null) {
                 report = verify(exercise(), overrides, t, out());
             }
-            remember(report);
+            // A checklist of nothing deployed says nothing of the learner's work: progress keeps their last real attempt.
+            remember(report, notDeployed.isEmpty());
             if (watch) {
                 return new Watch(exercise(), overrides, t, out(), Duration.ofSeconds(interval),
                         Path.of("exercises", exercise().id()), this::lock).from(report, this::remember);
@@ -124,8 +127,14 @@ final class VerifyCommand extends ExerciseCommand {
 
     /** Keeps the checklist in the learner's progress and writes the reports asked for. */
     private void remember(Report report) {
+        remember(report, true);
+    }
+
+    private void remember(Report report, boolean inProgress) {
         try {
-            Progress.ofUser().record(report, Instant.now());
+            if (inProgress) {
+                Progress.ofUser().record(report, Instant.now());
+            }
         } catch (IOException e) {
             // The checklist stands without it: say so, and go on.
             err().println("labs: could not remember this verify in " + Progress.ofUser().dir() + " (" + e.getMessage()

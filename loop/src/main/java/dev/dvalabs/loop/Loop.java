@@ -8,6 +8,7 @@ import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.deploy.RefusedException;
 import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.deploy.Synthesizer;
+import dev.dvalabs.deploy.DeployedStacks;
 import dev.dvalabs.destroy.LeftByName;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Exercise;
@@ -25,6 +26,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -102,6 +104,21 @@ public final class Loop {
             session.recovered().forEach(w -> out.println("Removed what an earlier verify left: " + w));
             return Verification.run(session, verifier, exercise.deviationsOn(target.emulator().orElse(null)));
         }
+    }
+
+    /**
+     * One sentence when the exercise does not seem to be deployed on the target, to say before its checklist: no stack
+     * of it stands, and nothing stands under the names its templates give. Empty when either is found, and when the
+     * learner gave names of their own (--name), as what stands under those names cannot be told here.
+     */
+    public Optional<String> notDeployed(Exercise exercise, Map<String, String> overrides) {
+        if (!overrides.isEmpty() || DeployedStacks.on(target).stream().anyMatch(s -> s.exercise().equals(exercise.id()))
+                || !LeftByName.find(target, exercise.lab()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(exercise.id() + " does not seem to be deployed on " + target.describe() + ": no stack of it and"
+                + " none of its named resources were found. Deploy it with labs deploy " + exercise.id()
+                + " (or build it by hand under the instructions' names); this verify does not count in labs progress.");
     }
 
     /** An address SES makes an email identity of: a local part, an @, a domain with a dot; no spaces. */
