@@ -87,4 +87,19 @@ class VerificationTest {
         assertThat(outcome.result().expected()).isEqualTo("name in my-products w2");
         assertThat(outcome.title() + outcome.hint()).doesNotContain("{table}").contains("my-products");
     }
+
+    @Test
+    @DisplayName("the properties of one refused fact say the refusal once, and an empty list reads as none")
+    void saidOnce() {
+        Fact<String> refused = Fact.refused("ReplicationGroupNotFoundFault: not found");
+        CheckResult all = CheckResult.all(refused.its("Multi-AZ", v -> v).should(Matcher.eq("enabled")),
+                refused.its("automatic failover", v -> v).should(Matcher.eq("enabled")));
+        assertThat(all.observed()).isEqualTo("AWS refused: ReplicationGroupNotFoundFault: not found");
+        assertThat(all.expected()).isEqualTo("Multi-AZ enabled; automatic failover enabled");
+        CheckResult none = Fact.of(List.<String>of()).its("batches allowed", v -> v).should(Matcher.empty());
+        CheckResult some = Fact.of(List.of("ana BatchGetItem")).its("batches allowed", v -> v).should(Matcher.empty());
+        assertThat(none.observed()).isEqualTo("batches allowed none");
+        assertThat(some.expected()).isEqualTo("batches allowed none");
+        assertThat(some.observed()).isEqualTo("batches allowed [ana BatchGetItem]");
+    }
 }
