@@ -76,18 +76,21 @@ final class DynamodbCachingProbe {
         String a = session.marker().value() + "-a";
         String b = session.marker().value() + "-b";
         putDirectly(a, "v1");
-        Read miss = read(a);
-        Read hit = read(a);
+        Instant filled = session.now();
+        Read miss = read(a, filled);
+        Read hit = read(a, filled);
         Instant changed = session.now();
         putDirectly(a, "v2");
-        Read stale = read(a);
+        Read stale = read(a, filled);
         Duration deadline = Duration.ofSeconds(DynamodbCachingVerifier.TTL_SECONDS).plus(DynamodbCachingVerifier.TTL_SLACK);
-        Read last = session.poll(deadline, Duration.ofMillis(500)).last(() -> read(a), r -> r.is("table", "v2"));
+        Read last = session.poll(deadline, Duration.ofMillis(500)).last(() -> read(a, session.now()), r -> r.is("table", "v2"));
         Fresh fresh = new Fresh(last, Duration.between(changed, session.now()));
+        Instant firstWrite = session.now();
         writeThrough(b, "w1");
-        Read written = read(b);
+        Read written = read(b, firstWrite);
+        Instant secondWrite = session.now();
         writeThrough(b, "w2");
-        Read rewritten = read(b);
+        Read rewritten = read(b, secondWrite);
         String inTable = Optional.ofNullable(session.client(DynamoDbClient.class).getItem(r -> r.tableName(table)
                 .key(key(b)).consistentRead(true)).item().get("name")).map(AttributeValue::s).orElse(null);
         return new Trial(miss, hit, stale, fresh, written, rewritten, inTable);
@@ -106,14 +109,15 @@ final class DynamodbCachingProbe {
         session.write(List.of(new OwnProduct(table, id), new OwnCacheEntry(function, id)), () -> invoke(function, event));
     }
 
-    private Read read(String id) {
+    /** Reads the product through the function; {@code set} is when the verifier began the call that set its entry. */
+    private Read read(String id, Instant set) {
         JsonNode answer = invoke(function, JSON.createObjectNode().put("action", "read").put("id", id));
         if (answer.has("errorMessage")) {
             return Read.failed(answer.path("errorMessage").asText());
         }
         JsonNode ttl = answer.path("ttl");
         return new Read(answer.path("source").asText(null), answer.path("item").path("name").asText(null),
-                ttl.isIntegralNumber() ? ttl.asInt() : null, null);
+                ttl.isIntegralNumber() ? ttl.asInt() : null, null, Duration.between(set, session.now()));
     }
 
     /** Invokes the function and reads its answer; a function that failed answers its error object. */

@@ -12,7 +12,6 @@ import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.dax.model.Cluster;
 import software.amazon.awssdk.services.dax.model.SSEStatus;
 import software.amazon.awssdk.services.elasticache.model.AutomaticFailoverStatus;
@@ -41,9 +40,16 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
 
     /**
      * One read through the function: where it says the product came from ({@code cache} or {@code table}),
-     * the product's {@code name}, and the remaining TTL of its cache entry; or the function's error.
+     * the product's {@code name}, and the remaining TTL of its cache entry; or the function's error. {@code sinceSet}
+     * is how long at most before the read answered the verifier caused the entry to be set (the start of the
+     * invocation that set it), so what an expiry of {@link #TTL_SECONDS} leaves can be told from a shorter one.
      */
-    record Read(String source, String name, Integer ttl, String error) {
+    record Read(String source, String name, Integer ttl, String error, Duration sinceSet) {
+
+        /** A read that answered as its entry was set. */
+        Read(String source, String name, Integer ttl, String error) {
+            this(source, name, ttl, error, Duration.ZERO);
+        }
 
         static Read failed(String error) {
             return new Read(null, null, null, error);
@@ -53,10 +59,35 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
             return expectedSource.equals(source) && expectedName.equals(name);
         }
 
+        /**
+         * Whether the TTL is what SET ... EX 5 (or SETEX, or PX 5000) leaves after {@code sinceSet}: at most 5, and no
+         * less than 5 minus that time minus 1 (Redis rounds a TTL to the nearest second).
+         */
+        boolean ttlOfTheExpiry() {
+            double least = Math.max(0, TTL_SECONDS - sinceSet.toMillis() / 1000.0 - 1);
+            return error == null && ttl != null && ttl >= least && ttl <= TTL_SECONDS;
+        }
+
         @Override
         public String toString() {
             return error != null ? "the function failed: " + error
                     : "name " + name + " from the " + source + " (entry's TTL " + ttl + ")";
+        }
+    }
+
+    /** The remaining TTLs the reads that filled or answered from the cache reported, each with how long since it was set. */
+    record Ttls(List<Read> reads) {
+
+        boolean ofTheExpiry() {
+            return reads.stream().allMatch(Read::ttlOfTheExpiry);
+        }
+
+        @Override
+        public String toString() {
+            // A function that failed reported no TTL: say that, once, rather than a TTL of null.
+            return reads.stream().filter(r -> r.error() != null).findFirst().map(Read::toString)
+                    .orElseGet(() -> reads.stream().map(r -> r.ttl() + " (set " + r.sinceSet().toMillis() / 1000.0 + " s before)")
+                            .toList().toString());
         }
     }
 
@@ -69,9 +100,9 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
      */
     record Trial(Read miss, Read hit, Read stale, Fresh fresh, Read written, Read rewritten, String inTable) {
 
-        /** The remaining TTLs the reads that filled or answered from the cache reported. */
-        List<Integer> ttls() {
-            return Stream.of(miss, hit, written, rewritten).map(Read::ttl).toList();
+        /** The reads that filled or answered from the cache, whose TTLs must be what the expiry leaves. */
+        Ttls ttls() {
+            return new Ttls(List.of(miss, hit, written, rewritten));
         }
 
     }
@@ -143,7 +174,8 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
                         "A TTL on cached entries: an entry without one stays stale for good",
                         "Set every entry with an expiry (SET key value EX 5), on a miss and on a write alike, and answer the key's TTL as \"ttl\".",
                         o -> o.trial().its("remaining TTL of each entry, in s", Trial::ttls).should(satisfies(
-                                "each between 1 and " + TTL_SECONDS, ttls -> ttls.stream().allMatch(t -> t != null && t >= 1 && t <= TTL_SECONDS))))
+                                "each what an expiry of " + TTL_SECONDS + " s leaves: at most " + TTL_SECONDS
+                                        + ", at least " + TTL_SECONDS + " less the seconds since it was set less 1", Ttls::ofTheExpiry)))
                         .forTask(3),
                 new Check<Observed>("write-through", "A product written through the function is read back fresh at once, from the cache",
                         "Write-through: the cache is written at the same time as the table, so it never holds stale data",

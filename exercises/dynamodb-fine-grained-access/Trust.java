@@ -33,13 +33,20 @@ final class Trust {
                  "Resource": "%s"}]}""".formatted(roleArn)));
     }
 
-    /** What assuming the role with the tag needs and the trust policy refuses you: "sts:TagSession". */
+    /**
+     * What assuming the role with the tag needs and the trust policy refuses you, for each user with their own
+     * tag: a trust policy that admits only ana's tag leaves anabel without a session. "you may not tag the session
+     * as anabel".
+     */
     List<String> denied() {
         List<String> refused = new ArrayList<>();
-        for (String action : ACTIONS) {
-            Verdict verdict = policies.judge(request(action));
-            if (!verdict.allowed()) {
-                refused.add(verdict.sentence(caller, action.equals("sts:TagSession") ? "tag the session" : "assume the role"));
+        for (String user : Grants.USERS) {
+            for (String action : ACTIONS) {
+                Verdict verdict = policies.judge(request(action, user));
+                if (!verdict.allowed()) {
+                    refused.add(verdict.sentence(caller, (action.equals("sts:TagSession") ? "tag the session" : "assume the role")
+                            + " as " + user));
+                }
             }
         }
         return refused;
@@ -47,11 +54,11 @@ final class Trust {
 
     /** The trust policy's statements that let someone outside your account assume the role. */
     List<String> strangers() {
-        return policies.exposure(request("sts:AssumeRole")).stream().map(Exposure::toString).toList();
+        return policies.exposure(request("sts:AssumeRole", Grants.USERS.get(0))).stream().map(Exposure::toString).toList();
     }
 
-    private Request request(String action) {
+    private Request request(String action, String user) {
         return Request.of(Caller.aws(caller), action, role)
-                .with("aws:RequestTag/" + Grants.TAG, Grants.USERS.get(0)).with("aws:TagKeys", Grants.TAG);
+                .with("aws:RequestTag/" + Grants.TAG, user).with("aws:TagKeys", Grants.TAG);
     }
 }

@@ -106,6 +106,12 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
                 }),
                 wrong("cache-ttl", "a TTL of 60 s on a miss", (Consumer<Seen>) s -> s.miss = new Read("table", "v1", 60, null)),
                 wrong("cache-ttl", "no ttl in the answer", (Consumer<Seen>) s -> s.hit = new Read("cache", "v1", null, null)),
+                wrong("cache-ttl", "an expiry of 2 s, read at once", (Consumer<Seen>) s -> {
+                    s.miss = new Read("table", "v1", 2, null);
+                    s.hit = new Read("cache", "v1", 2, null);
+                    s.written = new Read("cache", "w1", 2, null);
+                    s.rewritten = new Read("cache", "w2", 2, null);
+                }),
                 wrong("write-through", "a write that only deletes the entry", (Consumer<Seen>) s -> {
                     s.written = new Read("table", "w1", 5, null);
                     s.rewritten = new Read("table", "w2", 5, null);
@@ -149,5 +155,28 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
         Report report = Verification.judge("checks", checks(), seen.build(), "local", ministack);
         assertThat(report.ids(Status.SKIP)).containsExactlyInAnyOrder("dax-cluster", "dax-item-ttl", "dax-function");
         assertThat(report.ids(Status.FAIL)).containsExactly("cache-multi-az");
+    }
+
+    @Test
+    @DisplayName("a TTL counted down by a slow invocation passes: 3 s left 1.6 s after an EX 5 (or PX 5000) was set")
+    void ttlCountedDownPasses() {
+        Seen seen = new Seen();
+        seen.hit = new Read("cache", "v1", 3, null, Duration.ofMillis(1600));
+        seen.rewritten = new Read("cache", "w2", 4, null, Duration.ofMillis(900));
+        assertThat(judge(seen).ids(Status.FAIL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a function that cannot reach the cache: cache-ttl says the function failed, once, not a TTL of null")
+    void crashedFunctionIsNoTtl() {
+        Seen seen = new Seen();
+        Read failed = Read.failed("Error 111 connecting to 127.0.0.1:6379. Connection refused.");
+        seen.miss = failed;
+        seen.hit = failed;
+        seen.written = failed;
+        seen.rewritten = failed;
+        String observed = judge(seen).outcome("cache-ttl").result().observed();
+        assertThat(observed).contains("the function failed: Error 111").doesNotContain("null");
+        assertThat(observed.indexOf("Error 111")).isEqualTo(observed.lastIndexOf("Error 111"));
     }
 }

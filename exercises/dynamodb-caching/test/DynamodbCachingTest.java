@@ -17,7 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import dev.dvalabs.loop.Loop;
 
 /** dynamodb-caching end to end on the local emulator, with the Redis server the toolkit runs beside it. */
 @ExtendWith(LocalEmulatorExtension.class)
@@ -64,6 +68,44 @@ class DynamodbCachingTest {
         assertThat(report.outcome("cache-engine").result().observed()).contains("replication group dva-labs-products-cache");
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(TABLE)).items()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("destroy with the cache the instructions have the learner build by hand in the stack's VPC: it names the"
+            + " replication group and the VPC it could not remove, is not clean and never says nothing is left; once the"
+            + " learner removed theirs, the next destroy sweeps the VPC by its tags")
+    void destroyNamesWhatStandsInTheVpc(LocalEmulator emulator) {
+        lab.deploy(emulator, Variant.STARTER);
+        String cache = lab.exercise().names().get("cache");
+        try (Ec2Client ec2 = emulator.client(Ec2Client.builder());
+             ElastiCacheClient elastiCache = emulator.client(ElastiCacheClient.builder())) {
+            Filter exercise = Filter.builder().name("tag:dva-labs:exercise").values(ID).build();
+            String vpc = ec2.describeVpcs(r -> r.filters(exercise)).vpcs().get(0).vpcId();
+            String group = ec2.createSecurityGroup(r -> r.groupName(cache).description("products cache").vpcId(vpc)).groupId();
+            elastiCache.createCacheSubnetGroup(r -> r.cacheSubnetGroupName(cache + "-subnets").cacheSubnetGroupDescription("cache")
+                    .subnetIds(ec2.describeSubnets(f -> f.filters(exercise)).subnets().stream().map(Subnet::subnetId).toList()));
+            elastiCache.createReplicationGroup(r -> r.replicationGroupId(cache).replicationGroupDescription("products cache")
+                    .engine("redis").cacheNodeType("cache.t3.micro").numCacheClusters(2).automaticFailoverEnabled(true)
+                    .multiAZEnabled(true).cacheSubnetGroupName(cache + "-subnets").securityGroupIds(group));
+            try {
+                Teardown.Result first = new Loop(emulator, lab.out()).destroy(lab.exercise());
+                assertThat(first.clean()).as(lab.printed()).isFalse();
+                assertThat(lab.printed()).doesNotContain("Nothing of " + ID + " is left")
+                        .contains("labs aws elasticache delete-replication-group --replication-group-id " + cache)
+                        .contains("vpc/" + vpc).contains("Destroy did not finish");
+                assertThat(new Teardown(emulator, lab.out()).tagged()).as("what status lists")
+                        .hasEntrySatisfying(ID, arns -> assertThat(arns).anyMatch(a -> a.endsWith("vpc/" + vpc)));
+            } finally {
+                elastiCache.deleteReplicationGroup(r -> r.replicationGroupId(cache));
+                elastiCache.deleteCacheSubnetGroup(r -> r.cacheSubnetGroupName(cache + "-subnets"));
+                ec2.deleteSecurityGroup(r -> r.groupId(group));
+            }
+            Teardown.Result second = new Loop(emulator, lab.out()).destroy(lab.exercise());
+            assertThat(second.clean()).as(lab.printed()).isTrue();
+            assertThat(second.removed()).anyMatch(r -> r.contains("vpc/" + vpc));
+            assertThat(ec2.describeVpcs(r -> r.filters(exercise)).vpcs()).isEmpty();
+            assertThat(lab.printed()).contains("Nothing of " + ID + " is left");
         }
     }
 }

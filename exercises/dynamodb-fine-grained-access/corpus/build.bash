@@ -13,6 +13,7 @@ attributes=(AttributeName=userId,AttributeType=S AttributeName=itemId,AttributeT
 key_schema=(AttributeName=userId,KeyType=HASH AttributeName=itemId,KeyType=RANGE)
 trust_principal="{\"AWS\": \"arn:aws:iam::${account}:root\"}"
 trust_actions='["sts:AssumeRole", "sts:TagSession"]'
+trust_condition='{}'           # the trust statement's Condition, when it has one
 trust_statements='[]'          # more statements of the trust policy
 actions='["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
           "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]'
@@ -32,7 +33,9 @@ build() {
 
   aws iam create-role --role-name "$role" --assume-role-policy-document "$(jq -n \
     --argjson principal "$trust_principal" --argjson actions "$trust_actions" --argjson more "$trust_statements" \
-    '{Version: "2012-10-17", Statement: ([{Effect: "Allow", Principal: $principal, Action: $actions}] + $more)}')" > /dev/null
+    --argjson condition "$trust_condition" \
+    '{Version: "2012-10-17", Statement: ([{Effect: "Allow", Principal: $principal, Action: $actions}
+      + (if $condition == {} then {} else {Condition: $condition} end)] + $more)}')" > /dev/null
 
   policy=$(jq -n --argjson actions "$actions" --argjson resource "$resource" --arg operator "$operator" \
     --arg key "$condition_key" --arg user "$user_id" --argjson more "$more_conditions" --argjson other "$other_conditions" \

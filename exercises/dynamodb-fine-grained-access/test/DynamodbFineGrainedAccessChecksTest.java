@@ -54,6 +54,7 @@ class DynamodbFineGrainedAccessChecksTest extends ChecksContract<Observed, Dynam
                 .billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PAY_PER_REQUEST).build());
         String principal = "{\"AWS\": \"arn:aws:iam::" + ACCOUNT + ":root\"}";
         String trustActions = "[\"sts:AssumeRole\", \"sts:TagSession\"]";
+        String trustCondition = "";
         String actions = ITEM_ACTIONS;
         String resource = "\"" + TABLE + "\"";
         String condition = "{\"ForAllValues:StringEquals\": {\"dynamodb:LeadingKeys\": [\"${aws:PrincipalTag/userId}\"]}}";
@@ -67,8 +68,8 @@ class DynamodbFineGrainedAccessChecksTest extends ChecksContract<Observed, Dynam
 
         Observed build() {
             String trust = """
-                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": %s, "Action": %s}]}"""
-                    .formatted(principal, trustActions);
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": %s, "Action": %s%s}]}"""
+                    .formatted(principal, trustActions, trustCondition);
             List<String> documents = new ArrayList<>(List.of("""
                     {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": %s, "Resource": %s, "Condition": %s}]}"""
                     .formatted(actions, resource, condition)));
@@ -109,6 +110,8 @@ class DynamodbFineGrainedAccessChecksTest extends ChecksContract<Observed, Dynam
                         (Consumer<Seen>) s -> s.table.billingModeSummary((BillingModeSummary) null)),
                 wrong("trust-session-tag", "a trust policy without sts:TagSession",
                         (Consumer<Seen>) s -> s.trustActions = "\"sts:AssumeRole\""),
+                wrong("trust-session-tag", "a trust policy admitting one user's tag only (ana), so anabel gets no session",
+                        (Consumer<Seen>) s -> s.trustCondition = ", \"Condition\": {\"StringEquals\": {\"aws:RequestTag/userId\": \"ana\"}}"),
                 wrong("trust-session-tag", "a trust policy naming another account",
                         (Consumer<Seen>) s -> s.principal = "{\"AWS\": \"arn:aws:iam::444455556666:root\"}", "trust-only-your-account"),
                 wrong("trust-session-tag", "a trust policy for the DynamoDB service",

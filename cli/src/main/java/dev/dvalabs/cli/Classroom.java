@@ -115,7 +115,8 @@ final class Classroom {
     private static Report unreachable(Exercise exercise, Learner learner, Throwable cause) {
         String why = cause instanceof Exception e ? Sentences.of(e) : "no details";
         List<Outcome> outcomes = new ArrayList<>();
-        exercise.lab().verifier().checks().forEach(c -> outcomes.add(new Outcome(c.id(), c.title(), c.teaches(), c.hint(),
+        dev.dvalabs.verify.Names names = dev.dvalabs.verify.Names.declared(exercise.names());
+        exercise.lab().verifier().checks().forEach(c -> outcomes.add(new Outcome(c.id(), names.fill(c.title()), c.teaches(), names.fill(c.hint()),
                 CheckResult.error("could not verify " + learner.name() + ": " + why))));
         return new Report(exercise.id(), learner.name(), outcomes);
     }

@@ -51,8 +51,11 @@ final class DestroyCommand extends ExerciseCommand {
                 return onEveryTarget(t -> destroyOn(t, List.of(id), false));
             }
         }
-        return onEveryTarget(t -> destroyOn(t, DeployedStacks.on(t).stream().filter(s -> s.age().compareTo(minimumAge) >= 0)
-                .map(DeployedStacks.Deployed::exercise).distinct().toList(), true));
+        return onEveryTarget(t -> destroyOn(t, java.util.stream.Stream.concat(
+                DeployedStacks.on(t).stream().filter(s -> s.age().compareTo(minimumAge) >= 0).map(DeployedStacks.Deployed::exercise),
+                // What an earlier destroy could not remove has no stack, nor an age: --all removes it too.
+                olderThan == null ? new Teardown(t, out()).tagged().keySet().stream() : java.util.stream.Stream.<String>empty())
+                .distinct().toList(), true));
     }
 
     /**
@@ -99,7 +102,8 @@ final class DestroyCommand extends ExerciseCommand {
             }
         }
         timings.lap("destroy");
-        if (!dryRun && t instanceof LocalEmulator emulator && emulator.kept() && !target.keep
+        // An emulator holding what a destroy could not remove keeps running, for status to show it and the learner to remove it.
+        if (!dryRun && code == ExitCode.OK && t instanceof LocalEmulator emulator && emulator.kept() && !target.keep
                 && DeployedStacks.on(t).isEmpty()) {
             if (emulator.stopIfUnused()) {
                 out().println("Stopped the local emulator at " + t.endpoint().orElseThrow() + ": no exercise is deployed on it any more.");

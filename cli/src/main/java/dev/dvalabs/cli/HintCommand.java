@@ -3,16 +3,17 @@ package dev.dvalabs.cli;
 import dev.dvalabs.loop.BadInputException;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.verify.Check;
+import dev.dvalabs.verify.Names;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import dev.dvalabs.verify.Names;
 import dev.dvalabs.verify.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +39,13 @@ final class HintCommand implements Callable<Integer> {
     /** Where the learner's answers come from; a test gives its own. */
     static java.io.InputStream input = System.in;
 
+    @Mixin
+    NameOverrides names;
+
     @Override
     public Integer call() throws Exception {
         Exercise exercise = ExerciseCommand.find(exerciseId);
+        Names inForce = Names.of(exercise.names(), names.of(exercise));
         List<? extends Check<?>> checks = exercise.lab().verifier().checks();
         if (checkId != null) {
             checks = checks.stream().filter(c -> c.id().equals(checkId)).toList();
@@ -53,12 +58,11 @@ final class HintCommand implements Callable<Integer> {
         if (oneAtATime && checkId == null) {
             checks = notPassed(exercise, checks, out);
         }
-        Names names = Names.declared(exercise.names());
         BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         for (int i = 0; i < checks.size(); i++) {
             Check<?> check = checks.get(i);
-            out.println(check.id() + ": " + names.fill(check.title()));
-            out.println("  hint:  " + names.fill(check.hint()));
+            out.println(check.id() + ": " + inForce.fill(check.title()));
+            out.println("  hint:  " + inForce.fill(check.hint()));
             out.println("  notes: \"" + check.teaches() + "\"");
             out.flush();
             if (oneAtATime && i < checks.size() - 1) {

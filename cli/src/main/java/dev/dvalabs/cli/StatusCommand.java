@@ -2,8 +2,11 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.deploy.DeployedStacks;
 import dev.dvalabs.destroy.RetainedRoles;
+import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.targets.Target;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +36,10 @@ final class StatusCommand implements Callable<Integer> {
         try {
             for (Target t : targets) {
                 List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
-                out.println(t.describe() + ": " + (stacks.isEmpty() ? "nothing deployed." : stacks.size() + " stack(s)"));
+                Map<String, List<String>> left = new TreeMap<>(new Teardown(t, out).tagged());
+                stacks.forEach(s -> left.remove(s.exercise()));
+                out.println(t.describe() + ": " + (!stacks.isEmpty() ? stacks.size() + " stack(s)"
+                        : left.isEmpty() ? "nothing deployed." : "no stack deployed."));
                 // Columns as wide as their longest entry: an exercise id or stack name of any length stays in line.
                 int id = stacks.stream().mapToInt(s -> s.exercise().length()).max().orElse(0);
                 int stack = stacks.stream().mapToInt(s -> s.stackName().length()).max().orElse(0);
@@ -42,6 +48,12 @@ final class StatusCommand implements Callable<Integer> {
                             s.stackName(), s.status(), DeployedStacks.age(s.age()));
                 }
                 retained(t, stacks).forEach(out::println);
+                // What a destroy could not remove carries the exercise's tag with no stack to show it.
+                left.forEach((exercise, arns) -> {
+                    out.println("  " + exercise + ": left by a destroy that did not finish; labs destroy " + exercise
+                            + " removes it once nothing of yours stands in it:");
+                    arns.forEach(arn -> out.println("    " + arn));
+                });
                 if (t.endpoint().isPresent()) {
                     ShellEnv.howToUse(t).forEach(out::println);
                 }

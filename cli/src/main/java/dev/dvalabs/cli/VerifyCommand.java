@@ -76,13 +76,16 @@ final class VerifyCommand extends ExerciseCommand {
         return onTarget(TargetOptions.Local.ATTACH, t -> {
             reported = t.reported();
             Report report;
+            java.util.Optional<String> notDeployed = new Loop(t, out()).notDeployed(exercise(), overrides);
+            notDeployed.ifPresent(out()::println);
             try (ExclusiveLock ignored = watch ? lock() : null) {
                 report = verify(exercise(), overrides, t, out());
             }
-            remember(report);
+            // A checklist of nothing deployed says nothing of the learner's work: progress keeps their last real attempt.
+            remember(report, notDeployed.isEmpty());
             if (watch) {
                 return new Watch(exercise(), overrides, t, out(), Duration.ofSeconds(interval),
-                        Path.of("exercises", exercise().id()), this::lock).from(report, this::remember);
+                        Path.of("exercises", exercise().id()), this::lock).from(report, r -> remember(r, true));
             }
             return report.passed() ? ExitCode.OK : ExitCode.CHECKS_FAILED;
         }, () -> {
@@ -127,11 +130,16 @@ final class VerifyCommand extends ExerciseCommand {
         return CommandLocks.exercise(target, exercise().id(), err());
     }
 
-    /** Keeps the checklist in the learner's progress and writes the reports asked for. */
-    private void remember(Report report) {
+    /**
+     * Keeps the checklist in the learner's progress (unless nothing of the exercise seems deployed: that run says
+     * nothing of the learner's work) and writes the reports asked for.
+     */
+    private void remember(Report report, boolean inProgress) {
         Instant at = Instant.now();
         try {
-            Progress.ofUser().record(report, at);
+            if (inProgress) {
+                Progress.ofUser().record(report, at);
+            }
         } catch (IOException e) {
             // The checklist stands without it: say so, and go on.
             err().println("labs: could not remember this verify in " + Progress.ofUser().dir() + " (" + e.getMessage()

@@ -90,4 +90,15 @@ class ProgressTest {
             WatchTest.dropTable(emulator, TABLE);
         }
     }
+
+    @Test
+    @DisplayName("verify of an exercise that is not deployed says so first, in one line with how to deploy it, and progress does not count it")
+    void notDeployedIsSaidAndNotCounted(LocalEmulator emulator) throws Exception {
+        String endpoint = emulator.endpoint().orElseThrow().toString();
+        LabsTest.Ran ran = LabsTest.run("verify", "practice-table", "--target", "endpoint", "--endpoint", endpoint);
+        assertThat(ran.exitCode()).isEqualTo(ExitCode.CHECKS_FAILED);
+        assertThat(ran.out().lines().findFirst().orElse(""))
+                .contains("practice-table does not seem to be deployed", "labs deploy practice-table");
+        assertThat(Progress.ofUser().of("practice-table")).as("a stray verify is no attempt").isEmpty();
+    }
 }

@@ -61,7 +61,7 @@ public final class Deployer {
     public List<String> dryRun(Exercise exercise, Variant variant) {
         String stackName = ExerciseStack.nameOf(exercise.id(), variant);
         String template = Synthesizer.template(exercise.lab(), variant, target);
-        Plan plan = Plan.of(template);
+        Plan plan = Plan.of(template, pseudoParameters());
         List<String> lines = new ArrayList<>();
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
             boolean exists = StackProgress.on(target, cloudFormation, out).find(stackName).isPresent();
@@ -101,7 +101,7 @@ public final class Deployer {
                     throw new RefusedException(why);
                 });
             }
-            Plan plan = Plan.of(template);
+            Plan plan = Plan.of(template, pseudoParameters());
             if (!plan.securityChanges().isEmpty()) {
                 out.println("Security-sensitive resources in " + stackName + ":");
                 plan.securityChanges().forEach(change -> out.println("  " + change));
@@ -260,5 +260,17 @@ public final class Deployer {
 
     private static Tag tag(String key, String value) {
         return Tag.builder().key(key).value(value).build();
+    }
+
+    /** The pseudo parameters' values on the target, for the plan's principals; the account only when STS says it. */
+    private Map<String, String> pseudoParameters() {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("AWS::Region", target.region().id(),
+                "AWS::Partition", Optional.ofNullable(target.region().metadata()).map(m -> m.partition().id()).orElse("aws")));
+        try (software.amazon.awssdk.services.sts.StsClient sts = target.client(software.amazon.awssdk.services.sts.StsClient.builder())) {
+            values.put("AWS::AccountId", sts.getCallerIdentity().account());
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // The plan leaves out what it cannot resolve; the deploy itself says what is wrong with the target.
+        }
+        return values;
     }
 }

@@ -30,6 +30,16 @@ public record Plan(Map<String, Long> resourcesByType, List<String> securityChang
             "AWS::S3::BucketPolicy", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy");
 
     public static Plan of(String template) {
+        return of(template, Map.of());
+    }
+
+    /**
+     * The plan, with the values of the pseudo parameters the target knows ({@code AWS::Partition},
+     * {@code AWS::AccountId}, {@code AWS::Region}) put into a role's principal where the template computes it
+     * (CDK's account principal is a Fn::Join of them): a principal or name the template leaves to the deploy is
+     * left out rather than shown as raw CloudFormation or a logical id.
+     */
+    public static Plan of(String template, Map<String, String> pseudoParameters) {
         JsonNode resources;
         try {
             resources = JSON.readTree(template).path("Resources");
@@ -43,8 +53,9 @@ public record Plan(Map<String, Long> resourcesByType, List<String> securityChang
             JsonNode props = entry.getValue().path("Properties");
             byType.merge(type, 1L, Long::sum);
             if (type.equals("AWS::IAM::Role")) {
-                security.add("IAM role " + entry.getKey() + " assumable by " + principals(props.path("AssumeRolePolicyDocument"))
-                        + actionsOf(props.path("Policies")));
+                String principals = principals(props.path("AssumeRolePolicyDocument"), pseudoParameters);
+                security.add("IAM role" + (props.path("RoleName").isTextual() ? " " + props.path("RoleName").asText() : "")
+                        + (principals.isEmpty() ? "" : " assumable by " + principals) + actionsOf(props.path("Policies")));
             } else if (POLICY_TYPES.contains(type)) {
                 security.add(type + " " + entry.getKey() + " allowing " + actions(props.path("PolicyDocument")));
             } else if (type.equals("AWS::KMS::Key")) {
@@ -112,15 +123,38 @@ public record Plan(Map<String, Long> resourcesByType, List<String> securityChang
         return node;
     }
 
-    private static String principals(JsonNode document) {
+    private static String principals(JsonNode document, Map<String, String> pseudoParameters) {
         Set<String> all = new TreeSet<>();
         document.path("Statement").forEach(statement -> statement.path("Principal").fields().forEachRemaining(p -> {
             if (p.getValue().isArray()) {
-                p.getValue().forEach(v -> all.add(v.isTextual() ? v.asText() : v.toString()));
+                p.getValue().forEach(v -> resolved(v, pseudoParameters).ifPresent(all::add));
             } else {
-                all.add(p.getValue().isTextual() ? p.getValue().asText() : p.getValue().toString());
+                resolved(p.getValue(), pseudoParameters).ifPresent(all::add);
             }
         }));
-        return all.isEmpty() ? "(nobody)" : String.join(", ", all);
+        return String.join(", ", all);
+    }
+
+    /** Text, a Ref to a known pseudo parameter, or a Fn::Join of those; empty for anything the deploy works out. */
+    private static java.util.Optional<String> resolved(JsonNode node, Map<String, String> pseudoParameters) {
+        if (node.isTextual()) {
+            return java.util.Optional.of(node.asText());
+        }
+        if (node.path("Ref").isTextual()) {
+            return java.util.Optional.ofNullable(pseudoParameters.get(node.path("Ref").asText()));
+        }
+        JsonNode join = node.path("Fn::Join");
+        if (join.isArray() && join.size() == 2 && join.get(0).isTextual() && join.get(1).isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode part : join.get(1)) {
+                java.util.Optional<String> text = resolved(part, pseudoParameters);
+                if (text.isEmpty()) {
+                    return java.util.Optional.empty();
+                }
+                parts.add(text.get());
+            }
+            return java.util.Optional.of(String.join(join.get(0).asText(), parts));
+        }
+        return java.util.Optional.empty();
     }
 }

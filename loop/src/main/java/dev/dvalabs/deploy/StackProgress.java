@@ -113,8 +113,27 @@ public final class StackProgress {
                 .filter(e -> e.resourceStatusAsString().endsWith("_FAILED"))
                 .filter(e -> !"AWS::CloudFormation::Stack".equals(e.resourceType()))
                 .findFirst()
-                .map(e -> e.logicalResourceId() + " (" + e.resourceType() + "): " + e.resourceStatusReason());
+                .map(e -> e.logicalResourceId() + " (" + e.resourceType() + "): " + reason(e.resourceStatusReason()));
     }
+
+    /**
+     * A resource's status reason as a sentence: ministack's CloudFormation passes on the service's whole error
+     * body, as a Python bytes literal of XML, where AWS gives only its message.
+     */
+    public static String reason(String statusReason) {
+        if (statusReason == null) {
+            return "";
+        }
+        java.util.regex.Matcher message = ERROR_MESSAGE.matcher(statusReason);
+        if (!message.find()) {
+            return statusReason;
+        }
+        java.util.regex.Matcher code = ERROR_CODE.matcher(statusReason);
+        return (code.find() ? code.group(1) + ": " : "") + message.group(1).strip();
+    }
+
+    private static final java.util.regex.Pattern ERROR_MESSAGE = java.util.regex.Pattern.compile("<Message>(.*?)</Message>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("<Code>(.*?)</Code>");
 
     private void printNewEvents(String stackId, Set<String> seen, int resources, int[] finished) {
         List<StackEvent> fresh = new ArrayList<>();
@@ -126,7 +145,7 @@ public final class StackProgress {
         java.util.Collections.reverse(fresh);
         for (StackEvent e : fresh) {
             String reason = e.resourceStatusReason() == null || e.resourceStatusReason().isBlank()
-                    ? "" : "  " + e.resourceStatusReason();
+                    ? "" : "  " + reason(e.resourceStatusReason());
             boolean resource = !"AWS::CloudFormation::Stack".equals(e.resourceType());
             if (resource && (e.resourceStatusAsString().endsWith("_COMPLETE") || e.resourceStatusAsString().endsWith("_FAILED"))) {
                 finished[0]++;

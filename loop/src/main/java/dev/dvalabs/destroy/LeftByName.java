@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -39,24 +40,31 @@ public final class LeftByName {
                         BiPredicate<Target, String> exists) {}
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("AWS::DynamoDB::Table", "TableName", "DynamoDB table", "aws dynamodb delete-table --table-name %s",
+            new Kind("AWS::DynamoDB::Table", "TableName", "DynamoDB table", "labs aws dynamodb delete-table --table-name %s",
                     (t, n) -> exists(() -> { try (var c = t.client(DynamoDbClient.builder())) { c.describeTable(r -> r.tableName(n)); } })),
-            new Kind("AWS::SQS::Queue", "QueueName", "SQS queue", "aws sqs delete-queue --queue-url \"$(aws sqs get-queue-url --queue-name %s --output text)\"",
+            new Kind("AWS::SQS::Queue", "QueueName", "SQS queue", "labs aws sqs delete-queue --queue-url \"$(labs aws sqs get-queue-url --queue-name %s --output text)\"",
                     (t, n) -> exists(() -> { try (var c = t.client(SqsClient.builder())) { c.getQueueUrl(r -> r.queueName(n)); } })),
-            new Kind("AWS::SNS::Topic", "TopicName", "SNS topic", "aws sns delete-topic --topic-arn <the arn of %s: aws sns list-topics>",
+            new Kind("AWS::SNS::Topic", "TopicName", "SNS topic", "labs aws sns delete-topic --topic-arn <the arn of %s: labs aws sns list-topics>",
                     (t, n) -> { try (var c = t.client(SnsClient.builder())) {
                         return c.listTopicsPaginator().topics().stream().anyMatch(x -> x.topicArn().endsWith(":" + n)); } }),
-            new Kind("AWS::S3::Bucket", "BucketName", "S3 bucket", "aws s3 rb s3://%s --force",
+            new Kind("AWS::S3::Bucket", "BucketName", "S3 bucket", "labs aws s3 rb s3://%s --force",
                     (t, n) -> exists(() -> { try (var c = t.client(S3Client.builder())) { c.headBucket(r -> r.bucket(n)); } })),
-            new Kind("AWS::Lambda::Function", "FunctionName", "Lambda function", "aws lambda delete-function --function-name %s",
+            new Kind("AWS::Lambda::Function", "FunctionName", "Lambda function", "labs aws lambda delete-function --function-name %s",
                     (t, n) -> exists(() -> { try (var c = t.client(LambdaClient.builder())) { c.getFunction(r -> r.functionName(n)); } })),
-            new Kind("AWS::IAM::Role", "RoleName", "IAM role", "detach its policies, then aws iam delete-role --role-name %s",
+            new Kind("AWS::IAM::Role", "RoleName", "IAM role", "detach its policies, then labs aws iam delete-role --role-name %s",
                     (t, n) -> exists(() -> { try (var c = t.client(IamClient.builder())) { c.getRole(r -> r.roleName(n)); } })),
-            new Kind("AWS::Kinesis::Stream", "Name", "Kinesis stream", "aws kinesis delete-stream --stream-name %s",
+            new Kind("AWS::Kinesis::Stream", "Name", "Kinesis stream", "labs aws kinesis delete-stream --stream-name %s",
                     (t, n) -> exists(() -> { try (var c = t.client(KinesisClient.builder())) { c.describeStreamSummary(r -> r.streamName(n)); } })),
             new Kind("AWS::KinesisFirehose::DeliveryStream", "DeliveryStreamName", "Firehose delivery stream",
-                    "aws firehose delete-delivery-stream --delivery-stream-name %s",
-                    (t, n) -> exists(() -> { try (var c = t.client(FirehoseClient.builder())) { c.describeDeliveryStream(r -> r.deliveryStreamName(n)); } })));
+                    "labs aws firehose delete-delivery-stream --delivery-stream-name %s",
+                    (t, n) -> exists(() -> { try (var c = t.client(FirehoseClient.builder())) { c.describeDeliveryStream(r -> r.deliveryStreamName(n)); } })),
+            new Kind("AWS::ElastiCache::ReplicationGroup", "ReplicationGroupId", "ElastiCache replication group",
+                    "labs aws elasticache delete-replication-group --replication-group-id %s (the cache subnet group and security"
+                            + " group you made for it next, once it is gone)",
+                    (t, n) -> exists(() -> { try (var c = t.client(ElastiCacheClient.builder())) { c.describeReplicationGroups(r -> r.replicationGroupId(n)); } })),
+            new Kind("AWS::ElastiCache::SubnetGroup", "CacheSubnetGroupName", "ElastiCache cache subnet group",
+                    "labs aws elasticache delete-cache-subnet-group --cache-subnet-group-name %s",
+                    (t, n) -> exists(() -> { try (var c = t.client(ElastiCacheClient.builder())) { c.describeCacheSubnetGroups(r -> r.cacheSubnetGroupName(n)); } })));
 
     private LeftByName() {}
 

@@ -33,6 +33,11 @@ public interface Sweeper {
         return true;
     }
 
+    /** Whether this sweeper deletes the kind of resource the ARN names (EC2's has many kinds it does not); all by default. */
+    default boolean sweeps(String arn) {
+        return true;
+    }
+
     /** How every name the toolkit gives begins: its stacks' resources and its verifiers' temporary ones. */
     String TOOLKIT_NAMES = "dva-labs-";
 

@@ -38,7 +38,7 @@ public final class Teardown {
 
     /** One sweeper per service whose resources a stack delete can leave behind. */
     private static final Map<String, Sweeper> SWEEPERS = Stream.of(new ApiGatewaySweeper(), new DaxSweeper(), new DynamoDbSweeper(),
-            new ElastiCacheSweeper(), new FirehoseSweeper(), new IamSweeper(), new KinesisSweeper(), new KmsSweeper(),
+            new Ec2Sweeper(), new ElastiCacheSweeper(), new FirehoseSweeper(), new IamSweeper(), new KinesisSweeper(), new KmsSweeper(),
             new LambdaSweeper(), new LogsSweeper(), new S3Sweeper(), new SesSweeper(), new SnsSweeper(), new SqsSweeper())
             .collect(Collectors.toUnmodifiableMap(Sweeper::service, s -> s));
 
@@ -82,50 +82,93 @@ public final class Teardown {
 
     public Result destroy(String exerciseId) {
         List<String> removed = new ArrayList<>();
+        List<String> remaining = new ArrayList<>();
+        List<Retained> retained = new ArrayList<>();
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
             StackProgress progress = StackProgress.on(target, cloudFormation, out);
             for (Variant variant : Variant.values()) {
                 String stackName = ExerciseStack.nameOf(exerciseId, variant);
-                removed.addAll(deleteStack(cloudFormation, progress, exerciseId, stackName));
+                removed.addAll(deleteStack(cloudFormation, progress, exerciseId, stackName, retained));
             }
         }
-        List<ResourceTagMapping> tagged = taggedResources(exerciseId);
-        List<String> remaining = new ArrayList<>();
-        for (ResourceTagMapping resource : tagged) {
-            String arn = resource.resourceARN();
-            String service = arn.split(":", 6)[2];
-            Sweeper sweeper = SWEEPERS.get(service);
-            if (sweeper == null) {
-                remaining.add(arn + ": the toolkit has no way to delete " + service + " resources yet; delete it by hand");
-                continue;
+        List<ResourceTagMapping> pending = taggedResources(exerciseId);
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        // A resource refused while a tagged one inside it stood (a VPC before its subnets) is tried again once
+        // a pass removed something: the sweep ends when a pass removes nothing.
+        boolean progressed = true;
+        while (progressed && !pending.isEmpty()) {
+            progressed = false;
+            List<ResourceTagMapping> again = new ArrayList<>();
+            for (ResourceTagMapping resource : pending) {
+                String arn = resource.resourceARN();
+                Sweeper sweeper = SWEEPERS.get(arn.split(":", 6)[2]);
+                if (sweeper == null || !sweeper.sweeps(arn)) {
+                    refused.put(arn, arn + ": the toolkit has no way to delete this kind of " + arn.split(":", 6)[2]
+                            + " resource yet; delete it by hand");
+                    continue;
+                }
+                try {
+                    Optional<String> swept = sweep(exerciseId, sweeper, arn);
+                    refused.remove(arn);
+                    if (swept.isPresent()) {
+                        removed.add(swept.get());
+                        progressed = true;
+                    }
+                } catch (AwsServiceException e) {
+                    refused.put(arn, arn + ": " + Fact.messageOf(e));
+                    again.add(resource);
+                }
             }
-            try {
-                // Read again right before deleting: the tagging index lags and, on ministack, remembers
-                // a deleted table's tags for the learner's table of the same name made afterwards.
-                Optional<Map<String, String>> tags = ResourceTags.read(target, sweeper, arn);
-                if (tags.isEmpty()) {
-                    continue;
-                }
-                if (!ResourceTags.marks(tags.get(), exerciseId)) {
-                    out.println("Left " + arn + " as it is: its own tags do not say " + ExerciseStack.TAG_EXERCISE
-                            + "=" + exerciseId + ", only the tagging index did.");
-                    continue;
-                }
-                Sweeper.Swept swept = sweeper.delete(target, arn);
-                if (swept.removed()) {
-                    removed.add(arn + " (tagged " + ExerciseStack.TAG_EXERCISE + "=" + exerciseId + ")"
-                            + (swept.note().isEmpty() ? "" : ": " + swept.note()));
-                }
-            } catch (AwsServiceException e) {
-                remaining.add(arn + ": " + Fact.messageOf(e));
+            pending = again;
+        }
+        remaining.addAll(refused.values());
+        for (Retained r : retained) {
+            if (Stream.concat(removed.stream(), remaining.stream()).noneMatch(line -> line.contains(r.physicalId()))) {
+                remaining.add(r.describe());
             }
         }
         return new Result(List.copyOf(removed), List.copyOf(remaining));
     }
 
+    /**
+     * Deletes one tagged resource if its own tags still say it is the exercise's.
+     *
+     * @return what to report as removed; empty when it was gone or is not the exercise's
+     * @throws AwsServiceException when the service refuses
+     */
+    private Optional<String> sweep(String exerciseId, Sweeper sweeper, String arn) {
+        // Read again right before deleting: the tagging index lags and, on ministack, remembers
+        // a deleted table's tags for the learner's table of the same name made afterwards.
+        Optional<Map<String, String>> tags = ResourceTags.read(target, sweeper, arn);
+        if (tags.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!ResourceTags.marks(tags.get(), exerciseId)) {
+            out.println("Left " + arn + " as it is: its own tags do not say " + ExerciseStack.TAG_EXERCISE
+                    + "=" + exerciseId + ", only the tagging index did.");
+            return Optional.empty();
+        }
+        Sweeper.Swept swept = sweeper.delete(target, arn);
+        return swept.removed() ? Optional.of(arn + " (tagged " + ExerciseStack.TAG_EXERCISE + "=" + exerciseId + ")"
+                + (swept.note().isEmpty() ? "" : ": " + swept.note())) : Optional.empty();
+    }
+
+    /** A resource a stack delete kept because AWS refused to delete it. */
+    private record Retained(String stackName, StackResourceSummary resource) {
+        String physicalId() {
+            return Optional.ofNullable(resource.physicalResourceId()).filter(id -> !id.isEmpty())
+                    .orElse(resource.logicalResourceId());
+        }
+
+        String describe() {
+            return resource.resourceType() + " " + physicalId() + ", which deleting " + stackName + " left: "
+                    + StackProgress.reason(resource.resourceStatusReason());
+        }
+    }
+
     /** Deletes the stack and what its functions left; returns what was removed, nothing when there was no stack. */
     private List<String> deleteStack(CloudFormationClient cloudFormation, StackProgress progress, String exerciseId,
-                                     String stackName) {
+                                     String stackName, List<Retained> retained) {
         Optional<Stack> stack = progress.find(stackName);
         if (stack.isEmpty()) {
             return List.of();
@@ -152,9 +195,10 @@ public final class Teardown {
         Optional<Stack> after = progress.await(stackId, before, resources);
         if (after.isPresent() && after.get().stackStatus() == StackStatus.DELETE_FAILED) {
             // Delete again, keeping the resources that refused; the sweep by tags below removes them.
-            List<String> stuck = cloudFormation.listStackResources(r -> r.stackName(stackId)).stackResourceSummaries()
-                    .stream().filter(r -> r.resourceStatus() == ResourceStatus.DELETE_FAILED)
-                    .map(StackResourceSummary::logicalResourceId).toList();
+            List<StackResourceSummary> failed = cloudFormation.listStackResources(r -> r.stackName(stackId))
+                    .stackResourceSummaries().stream().filter(r -> r.resourceStatus() == ResourceStatus.DELETE_FAILED).toList();
+            failed.forEach(r -> retained.add(new Retained(stackName, r)));
+            List<String> stuck = failed.stream().map(StackResourceSummary::logicalResourceId).toList();
             out.println(stackName + " is DELETE_FAILED (" + String.join(", ", stuck) + "); deleting it again,"
                     + " keeping those for the sweep by tags.");
             Set<String> beforeRetry = progress.eventsSoFar(stackId);
@@ -171,22 +215,54 @@ public final class Teardown {
     }
 
     private List<ResourceTagMapping> taggedResources(String exerciseId) {
-        try (ResourceGroupsTaggingApiClient tagging = target.client(ResourceGroupsTaggingApiClient.builder())) {
-            List<ResourceTagMapping> found = new ArrayList<>();
-            tagging.getResourcesPaginator(r -> r.tagFilters(f -> f.key(ExerciseStack.TAG_EXERCISE).values(exerciseId)))
-                    .resourceTagMappingList().forEach(found::add);
-            // The filter is the service's; the toolkit deletes only what it can see carries its own tag.
-            List<ResourceTagMapping> marked = new ArrayList<>(found.stream().filter(m -> m.tags().stream().anyMatch(t ->
-                    t.key().equals(ExerciseStack.TAG_EXERCISE) && t.value().equals(exerciseId))).toList());
-            marked.addAll(listedBySweepers(exerciseId, marked));
-            return marked;
+        return tagged(Optional.of(exerciseId)).getOrDefault(exerciseId, List.of()).stream()
+                .map(arn -> ResourceTagMapping.builder().resourceARN(arn).build()).toList();
+    }
+
+    /**
+     * The ARNs of what carries the toolkit's exercise tag on the target, by exercise, whatever stack there is or
+     * is not: with none, what an earlier destroy could not remove (a VPC a learner's cache still stood in), which
+     * {@code status} and {@code destroy --all} must see too.
+     */
+    public Map<String, List<String>> tagged() {
+        return tagged(Optional.empty());
+    }
+
+    /**
+     * Whether the resource still stands with the exercise's tag, by its own service where a sweeper reads it: the
+     * tagging index lags behind deletions and, on ministack, outlives them.
+     */
+    private boolean stillTagged(String arn, String exerciseId) {
+        Sweeper sweeper = SWEEPERS.get(arn.split(":", 6)[2]);
+        if (sweeper == null || !sweeper.sweeps(arn)) {
+            return true;
+        }
+        try {
+            Optional<Map<String, String>> tags = ResourceTags.read(target, sweeper, arn);
+            if (tags.isPresent() && !ResourceTags.marks(tags.get(), exerciseId)) {
+                out.println("Left " + arn + " as it is: its own tags do not say " + ExerciseStack.TAG_EXERCISE
+                        + "=" + exerciseId + ", only the tagging index did.");
+            }
+            return tags.filter(t -> ResourceTags.marks(t, exerciseId)).isPresent();
+        } catch (AwsServiceException e) {
+            return true; // a refusal hides what stands: the sweep says what the service said
         }
     }
 
-    /** What the sweepers list themselves, not in the index already, whose own tags carry the exercise's tag. */
-    private List<ResourceTagMapping> listedBySweepers(String exerciseId, List<ResourceTagMapping> indexed) {
-        Set<String> known = indexed.stream().map(ResourceTagMapping::resourceARN).collect(Collectors.toSet());
-        List<ResourceTagMapping> found = new ArrayList<>();
+    private Map<String, List<String>> tagged(Optional<String> exerciseId) {
+        Map<String, List<String>> byExercise = new java.util.TreeMap<>();
+        try (ResourceGroupsTaggingApiClient tagging = target.client(ResourceGroupsTaggingApiClient.builder())) {
+            tagging.getResourcesPaginator(r -> r.tagFilters(f -> f.key(ExerciseStack.TAG_EXERCISE)
+                            .values(exerciseId.map(List::of).orElse(null))))
+                    .resourceTagMappingList().forEach(m -> m.tags().stream()
+                            // The filter is the service's; the toolkit deletes only what it can see carries its own tag.
+                            .filter(t -> t.key().equals(ExerciseStack.TAG_EXERCISE)
+                                    && exerciseId.map(t.value()::equals).orElse(true))
+                            .findFirst()
+                            .filter(t -> stillTagged(m.resourceARN(), t.value()))
+                            .ifPresent(t -> byExercise.computeIfAbsent(t.value(), x -> new ArrayList<>()).add(m.resourceARN())));
+        }
+        Set<String> known = byExercise.values().stream().flatMap(List::stream).collect(Collectors.toSet());
         for (Sweeper sweeper : SWEEPERS.values()) {
             List<String> listed;
             try {
@@ -198,12 +274,13 @@ public final class Teardown {
                 continue;
             }
             for (String arn : listed) {
-                if (!known.contains(arn) && ResourceTags.read(target, sweeper, arn)
-                        .filter(tags -> ResourceTags.marks(tags, exerciseId)).isPresent()) {
-                    found.add(ResourceTagMapping.builder().resourceARN(arn).build());
+                if (!known.contains(arn)) {
+                    ResourceTags.read(target, sweeper, arn).map(tags -> tags.get(ExerciseStack.TAG_EXERCISE))
+                            .filter(exercise -> exerciseId.map(exercise::equals).orElse(true))
+                            .ifPresent(exercise -> byExercise.computeIfAbsent(exercise, x -> new ArrayList<>()).add(arn));
                 }
             }
         }
-        return found;
+        return byExercise;
     }
 }

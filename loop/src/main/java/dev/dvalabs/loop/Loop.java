@@ -8,6 +8,7 @@ import dev.dvalabs.deploy.Deployer;
 import dev.dvalabs.deploy.RefusedException;
 import dev.dvalabs.deploy.StackProgress;
 import dev.dvalabs.deploy.Synthesizer;
+import dev.dvalabs.deploy.DeployedStacks;
 import dev.dvalabs.destroy.LeftByName;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Exercise;
@@ -25,6 +26,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -104,6 +106,21 @@ public final class Loop {
         }
     }
 
+    /**
+     * One sentence when the exercise does not seem to be deployed on the target, to say before its checklist: no stack
+     * of it stands, and nothing stands under the names its templates give. Empty when either is found, and when the
+     * learner gave names of their own (--name), as what stands under those names cannot be told here.
+     */
+    public Optional<String> notDeployed(Exercise exercise, Map<String, String> overrides) {
+        if (!overrides.isEmpty() || DeployedStacks.on(target).stream().anyMatch(s -> s.exercise().equals(exercise.id()))
+                || !LeftByName.find(target, exercise.lab()).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(exercise.id() + " does not seem to be deployed on " + target.describe() + ": no stack of it and"
+                + " none of its named resources were found. Deploy it with labs deploy " + exercise.id()
+                + " (or build it by hand under the instructions' names); this verify does not count in labs progress.");
+    }
+
     /** An address SES makes an email identity of: a local part, an @, a domain with a dot; no spaces. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -133,7 +150,11 @@ public final class Loop {
         return names;
     }
 
-    /** Removes the exercise's stacks and whatever still carries its tag, saying what it removed. */
+    /**
+     * Removes the exercise's stacks and whatever still carries its tag, saying what it removed and what still
+     * stands: what it could not remove and what the learner made under the exercise's names, each with how to
+     * remove it. Only when nothing stands does it say nothing is left; otherwise the result is not clean.
+     */
     public Teardown.Result destroy(Exercise exercise) {
         Teardown.Result result = new Teardown(target, out).destroy(exercise.id());
         Session.forget(target, exercise.id(), StateDirectory.verify());
@@ -144,14 +165,18 @@ public final class Loop {
                     + " made; on AWS they may bill until you remove them):");
             byHand.forEach(r -> out.println("  " + r));
         }
-        if (result.clean()) {
-            out.println(byHand.isEmpty() ? "Nothing of " + exercise.id() + " is left on " + target.describe() + "."
-                    : "Nothing the toolkit made of " + exercise.id() + " is left on " + target.describe() + ".");
-        } else {
-            out.println("Still there after destroy:");
+        if (!result.remaining().isEmpty()) {
+            out.println("Still there after destroy" + (byHand.isEmpty() ? "" : ", until what you made in it is gone") + ":");
             result.remaining().forEach(r -> out.println("  " + r));
         }
-        return result;
+        if (result.clean() && byHand.isEmpty()) {
+            out.println("Nothing of " + exercise.id() + " is left on " + target.describe() + ".");
+            return result;
+        }
+        out.println("Destroy did not finish: what is listed above still stands on " + target.describe() + ". Remove"
+                + (byHand.isEmpty() ? " it" : " what you made") + ", then run labs destroy " + exercise.id() + " again.");
+        return new Teardown.Result(result.removed(),
+                java.util.stream.Stream.concat(result.remaining().stream(), byHand.stream()).toList());
     }
 
     /**

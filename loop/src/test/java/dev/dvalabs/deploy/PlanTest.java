@@ -21,7 +21,7 @@ class PlanTest {
         Plan plan = Plan.of(template);
         assertThat(plan.summary()).isEqualTo("1 AWS::DynamoDB::Table, 1 AWS::IAM::Role, 1 AWS::SQS::QueuePolicy");
         assertThat(plan.securityChanges()).containsExactly(
-                "IAM role Role assumable by codedeploy.amazonaws.com, with inline policies allowing s3:GetObject s3:ListBucket",
+                "IAM role assumable by codedeploy.amazonaws.com, with inline policies allowing s3:GetObject s3:ListBucket",
                 "AWS::SQS::QueuePolicy QueuePolicy allowing sqs:SendMessage");
     }
 
@@ -52,5 +52,21 @@ class PlanTest {
     @DisplayName("a template without security-sensitive resources lists none")
     void nothingSensitive() {
         assertThat(Plan.of("{\"Resources\":{\"T\":{\"Type\":\"AWS::DynamoDB::Table\"}}}").securityChanges()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a role is listed by its name and a computed principal as the ARN it resolves to, never as raw CloudFormation"
+            + " or a logical id; what the deploy alone can work out is left out")
+    void roleNamedAndPrincipalResolved() {
+        String template = """
+                {"Resources":{"Access9901B1FF":{"Type":"AWS::IAM::Role","Properties":{"RoleName":"dva-labs-user-items-access",
+                  "AssumeRolePolicyDocument":{"Statement":[{"Effect":"Allow","Action":["sts:AssumeRole","sts:TagSession"],
+                    "Principal":{"AWS":{"Fn::Join":["",["arn:",{"Ref":"AWS::Partition"},":iam::",{"Ref":"AWS::AccountId"},":root"]]}}}]}}},
+                 "Other":{"Type":"AWS::IAM::Role","Properties":{"AssumeRolePolicyDocument":{"Statement":[{"Effect":"Allow",
+                    "Action":"sts:AssumeRole","Principal":{"AWS":{"Fn::GetAtt":["Access9901B1FF","Arn"]}}}]}}}}}
+                """;
+        assertThat(Plan.of(template, java.util.Map.of("AWS::Partition", "aws", "AWS::AccountId", "000000000000")).securityChanges())
+                .containsExactly("IAM role dva-labs-user-items-access assumable by arn:aws:iam::000000000000:root", "IAM role");
+        assertThat(Plan.of(template).securityChanges()).first().asString().isEqualTo("IAM role dva-labs-user-items-access");
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -134,6 +135,15 @@ class SweeperTagsTest {
                         String set = "sweeper-tags-" + tags.size();
                         ses.createConfigurationSet(r -> r.configurationSetName(set).tags(sesTags(tags)));
                         return sesArn(t, "configuration-set/" + set);
+                    }
+                }),
+                Arguments.of(new Ec2Sweeper(), (Create) (t, tags) -> {
+                    try (Ec2Client ec2 = t.client(Ec2Client.builder())) {
+                        software.amazon.awssdk.services.ec2.model.Vpc vpc = ec2.createVpc(r -> r.cidrBlock("10.9" + tags.size() + ".0.0/16")
+                                .tagSpecifications(spec -> spec.resourceType("vpc").tags(tags.entrySet().stream()
+                                        .map(e -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                                        .toList()))).vpc();
+                        return "arn:aws:ec2:" + t.region().id() + ":" + vpc.ownerId() + ":vpc/" + vpc.vpcId();
                     }
                 }),
                 Arguments.of(new S3Sweeper(), (Create) (t, tags) -> {

@@ -29,7 +29,8 @@ public record CheckResult(Status status, String observed, String expected) {
 
     /**
      * Several results as one: PASS when every one passes; otherwise FAIL (or ERROR, or SKIP, the worst
-     * first) with each observation (once) and each expectation joined by "; ".
+     * first) with each observation and each expectation joined by "; ", each said once: the properties of one
+     * refused fact all observe the same refusal, which a learner should read once.
      */
     public static CheckResult all(CheckResult... results) {
         Status worst = Status.PASS;
@@ -39,11 +40,10 @@ public record CheckResult(Status status, String observed, String expected) {
                 worst = r.status();
             }
         }
-        // Properties of one refused fact each report its refusal: said once.
         String observed = java.util.Arrays.stream(results).map(CheckResult::observed).distinct()
                 .collect(java.util.stream.Collectors.joining("; "));
         String expected = worst == Status.FAIL ? java.util.Arrays.stream(results)
-                .map(r -> r.expected().isEmpty() ? r.observed() : r.expected())
+                .map(r -> r.expected().isEmpty() ? r.observed() : r.expected()).distinct()
                 .collect(java.util.stream.Collectors.joining("; ")) : "";
         return new CheckResult(worst, observed, expected);
     }

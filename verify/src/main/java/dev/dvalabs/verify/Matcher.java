@@ -43,7 +43,8 @@ public record Matcher<V>(String description, Predicate<? super V> test, Function
 
     /** A collection with nothing in it. */
     public static <E> Matcher<Collection<E>> empty() {
-        return new Matcher<>("empty", v -> v != null && v.isEmpty());
+        // "batches allowed none" reads as what it says; "empty", or a bare [] in a report, did not.
+        return new Matcher<>("none", v -> v != null && v.isEmpty(), v -> v != null && v.isEmpty() ? "none" : Observed.render(v));
     }
 
     public boolean matches(V value) {

@@ -46,8 +46,8 @@ public final class Verification {
     /**
      * Judges every check. A check that throws is ERROR and does not stop the others. A check that
      * does not pass on a target with a recorded deviation for it is SKIP with that deviation's reason,
-     * but only when what it observed matches the deviation's signature: anything else is judged. A title or
-     * hint names a resource as {@code {key}}, shown as the name in force.
+     * but only when what it observed matches the deviation's signature: anything else is judged. A title,
+     * hint, observation or expectation names a resource as {@code {key}}, shown as the name in force.
      */
     public static <O> Report judge(String exercise, List<Check<O>> checks, O observed, String target,
                                    Map<String, Deviation> deviations, Names names) {
@@ -74,6 +74,9 @@ public final class Verification {
                 result = new CheckResult(result.status(), result.observed().replace(Fact.AWS_REFUSED, refuser + " refused: "),
                         result.expected());
             }
+            // A check names a resource in what it observed as {key} too (its("name in {table}", ...)): the learner reads
+            // the name in force. Filling a learner's own text that happens to spell a declared {key} is the price.
+            result = new CheckResult(result.status(), names.fill(result.observed()), names.fill(result.expected()));
             Deviation deviation = deviations.get(check.id());
             if (deviation != null && result.status() != Status.PASS && deviation.explains(result.observed())) {
                 result = CheckResult.skip("known deviation of " + target + ": " + deviation.reason()

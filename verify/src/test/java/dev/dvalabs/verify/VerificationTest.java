@@ -121,4 +121,32 @@ class VerificationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Deviation.of("ignores size", " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signature");
     }
+
+    @Test
+    @DisplayName("a resource named {key} in a check's observation and expectation reads as the name in force, as in its title and hint")
+    void placeholdersInWhatWasObservedAreFilled() {
+        Check<String> named = new Check<>("named", "{table} holds it", "n", "put it in {table}",
+                o -> Fact.of(o).its("name in {table}", v -> v).should(Matcher.eq("w2")));
+        Report report = Verification.judge("ex", List.of(named), "w1", "local", Map.of(),
+                Names.of(Map.of("table", "dva-labs-products"), Map.of("table", "my-products")));
+        Outcome outcome = report.outcome("named");
+        assertThat(outcome.result().observed()).isEqualTo("name in my-products w1");
+        assertThat(outcome.result().expected()).isEqualTo("name in my-products w2");
+        assertThat(outcome.title() + outcome.hint()).doesNotContain("{table}").contains("my-products");
+    }
+
+    @Test
+    @DisplayName("the properties of one refused fact say the refusal once, and an empty list reads as none")
+    void saidOnce() {
+        Fact<String> refused = Fact.refused("ReplicationGroupNotFoundFault: not found");
+        CheckResult all = CheckResult.all(refused.its("Multi-AZ", v -> v).should(Matcher.eq("enabled")),
+                refused.its("automatic failover", v -> v).should(Matcher.eq("enabled")));
+        assertThat(all.observed()).isEqualTo("AWS refused: ReplicationGroupNotFoundFault: not found");
+        assertThat(all.expected()).isEqualTo("Multi-AZ enabled; automatic failover enabled");
+        CheckResult none = Fact.of(List.<String>of()).its("batches allowed", v -> v).should(Matcher.empty());
+        CheckResult some = Fact.of(List.of("ana BatchGetItem")).its("batches allowed", v -> v).should(Matcher.empty());
+        assertThat(none.observed()).isEqualTo("batches allowed none");
+        assertThat(some.expected()).isEqualTo("batches allowed none");
+        assertThat(some.observed()).isEqualTo("batches allowed [ana BatchGetItem]");
+    }
 }
