@@ -310,7 +310,7 @@ class CodecommitCodebuildVerifierTest extends StubbedChecksContract<CodecommitCo
                 dev.dvalabs.verify.Names.of(NAMES, Map.of("repository", "my-repo", "project", "my-build", "topic", "my-events", "pipeline", "my-pipeline",
                         "notificationRule", "my-pushes")));
         assertThat(report.outcome("repository").hint()).contains("Create the repository my-repo").doesNotContain("{");
-        assertThat(report.outcome("notification-rule").hint()).contains("Create a notification rule my-pushes", "with the topic my-events")
+        assertThat(report.outcome("notification-rule").hint()).contains("--name my-pushes", "with the topic my-events")
                 .doesNotContain("{");
         assertThat(report.outcome("build-project").hint()).contains("Create the project my-build").doesNotContain("{");
         assertThat(report.outcome("pipeline-stages").hint()).contains("Give the pipeline my-pipeline three stages: a CodeCommit source on my-repo/main").doesNotContain("{");

@@ -47,15 +47,18 @@ class DynamodbStreamsLambdaTest {
     @DisplayName("a filter that lets MODIFY through fails modify-filtered and nothing else: the REMOVE's audit proves the MODIFY came")
     void modifyLetThroughFailsOnlyItsCheck(LocalEmulator emulator) {
         lab.deploy(emulator, Variant.SOLUTION);
+        String uuid;
         try (LambdaClient lambda = emulator.client(LambdaClient.builder())) {
-            String uuid = lambda.listEventSourceMappings(r -> r.functionName(name("function")))
+            uuid = lambda.listEventSourceMappings(r -> r.functionName(name("function")))
                     .eventSourceMappings().get(0).uuid();
             lambda.updateEventSourceMapping(r -> r.uuid(uuid).filterCriteria(f -> f.filters(
                     p -> p.pattern("{\"eventName\": [\"INSERT\", \"MODIFY\", \"REMOVE\"]}"))));
         }
         Report report = lab.verify(emulator);
         assertThat(report.ids(Status.FAIL)).containsExactly("modify-filtered");
-        assertThat(report.outcome("modify-filtered").result().observed()).isEqualTo("MODIFY audited");
+        // The mapping at fault is named with its filter, which lets MODIFY through.
+        assertThat(report.outcome("modify-filtered").result().observed())
+                .isEqualTo("MODIFY audited (mapping " + uuid + " filters [{\"eventName\": [\"INSERT\", \"MODIFY\", \"REMOVE\"]}])");
     }
 
     @Test
