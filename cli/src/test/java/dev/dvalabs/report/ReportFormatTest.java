@@ -119,7 +119,7 @@ class ReportFormatTest {
         Document page = Jsoup.parse(ReportFormat.html.writeInto(REPORT, OUTLINE, dir).toFile(), "UTF-8");
         assertThat(page.selectFirst("h1").text()).isEqualTo("A practice table");
         assertThat(page.select("section.task h2").eachText()).containsExactly(
-                "Task 1. Create the table orders with a sort key. 1 of 2 pass", "Task 2. Add the index byStatus. 0 of 1 pass",
+                "Task 1. Create the table orders with a sort key. 1 of 2 pass, 1 skipped", "Task 2. Add the index byStatus. 0 of 1 pass",
                 "Other checks 0 of 1 pass");
         assertThat(page.select("section[data-task=1] article").eachAttr("data-check")).containsExactly("composite-key", "ttl-enabled");
         assertThat(page.select("section[data-task=1] h2 code").eachText()).containsExactly("orders");

@@ -51,7 +51,9 @@ public record Exercise(
 
     /**
      * The tasks of instructions.md's "## Your tasks" section, up to the next heading: each list item's number
-     * and its first line, as a checklist groups the checks that judge it.
+     * and its title, as a checklist groups the checks that judge it. The title is the item's bold lead
+     * ({@code 1. **A table keyed by user.** ...}) where it has one, else its first sentence, however many lines
+     * that sentence takes: a report's heading is never cut mid-sentence, nor shows Markdown's asterisks.
      */
     public java.util.SortedMap<Integer, String> tasks() {
         java.util.SortedMap<Integer, String> tasks = new java.util.TreeMap<>();
@@ -62,10 +64,30 @@ public record Exercise(
         String section = instructions.substring(start);
         int next = section.indexOf("\n#", 1);
         java.util.regex.Matcher m = TASK.matcher(next < 0 ? section : section.substring(0, next));
+        String body = next < 0 ? section : section.substring(0, next);
+        List<int[]> items = new java.util.ArrayList<>();
         while (m.find()) {
-            tasks.put(Integer.parseInt(m.group(1)), m.group(2).strip());
+            items.add(new int[] {Integer.parseInt(m.group(1)), m.start(2)});
+        }
+        for (int i = 0; i < items.size(); i++) {
+            int end = i + 1 < items.size() ? body.lastIndexOf('\n', items.get(i + 1)[1]) : body.length();
+            tasks.put(items.get(i)[0], title(body.substring(items.get(i)[1], Math.max(end, items.get(i)[1]))));
         }
         return tasks;
+    }
+
+    private static final java.util.regex.Pattern BOLD_LEAD = java.util.regex.Pattern.compile("^\\*\\*(.+?)\\*\\*");
+    private static final java.util.regex.Pattern FIRST_SENTENCE = java.util.regex.Pattern.compile("^(.+?[.:?!])(\\s|$)");
+
+    /** A task item's title: its bold lead, else its first sentence, else its first paragraph, on one line. */
+    static String title(String item) {
+        String paragraph = item.split("\n\\s*\n", 2)[0].strip().replaceAll("\\s*\n\\s*", " ");
+        java.util.regex.Matcher bold = BOLD_LEAD.matcher(paragraph);
+        if (bold.find()) {
+            return bold.group(1).strip();
+        }
+        java.util.regex.Matcher sentence = FIRST_SENTENCE.matcher(paragraph);
+        return sentence.find() ? sentence.group(1) : paragraph;
     }
 
     /**
