@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "aws", description = {"Run the toolkit's pinned AWS CLI against the target: labs aws sqs list-queues.",
         "It is AWS CLI " + AwsCommandLine.VERSION + ", version 1: no --cli-binary-format; blobs are given as base64 or fileb://.",
         "The labs options (--target, --region, ...) come before the AWS CLI's command; everything from it on is the AWS CLI's"
-                + " (labs aws -- --version shows the CLI's own version)."})
+                + " (labs aws -- --version shows the CLI's own version).",
+        "On an emulator it always signs with the emulator's test keys, whatever keys your shell exports: to act with keys"
+                + " of your own (an assumed role's), run eval \"$(labs env)\", export those keys, and use aws."})
 final class AwsCommand implements Callable<Integer> {
 
     @Spec
