@@ -30,7 +30,7 @@ final class CorpusWorkers implements AutoCloseable {
 
     /** How many scripts run at once unless {@code -Ddva-labs.corpus.workers=N} says otherwise. */
     static int defaultCount() {
-        return Integer.getInteger("dva-labs.corpus.workers", Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+        return Integer.getInteger("dva-labs.corpus.workers", Math.max(3, 3 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** What a script did, and the verdict on what it built (null when the script itself failed). */
