@@ -2,6 +2,8 @@ package dev.dvalabs.cli;
 
 import dev.dvalabs.deploy.DeployedStacks;
 import dev.dvalabs.destroy.RetainedRoles;
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.report.Shown;
 import dev.dvalabs.targets.Target;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,8 +71,13 @@ final class StatusCommand implements Callable<Integer> {
             return List.of();
         }
         List<String> lines = new java.util.ArrayList<>(List.of("  left by a stack that is gone (IAM roles, which no stack lists):"));
-        left.forEach(r -> lines.add("    role " + r.name() + " of " + r.exercise() + ": " + ShellEnv.command() + " destroy "
-                + r.exercise() + " removes it"));
+        List<String> ids = Catalog.load().ids();
+        // The tag is anyone's to write: only an exercise's id is shown as one, and offered to destroy.
+        left.forEach(r -> lines.add(ids.contains(r.exercise())
+                ? "    role " + Shown.line(r.name()) + " of " + r.exercise() + ": " + ShellEnv.command() + " destroy " + r.exercise()
+                        + " removes it"
+                : "    role " + Shown.line(r.name()) + ", tagged for '" + Shown.line(r.exercise()) + "', which is no exercise:"
+                        + " no labs command removes it"));
         return lines;
     }
 }
