@@ -91,7 +91,7 @@ class CodecommitCodebuildOnMotoTest {
     }
 
     private static String buildspec() throws IOException {
-        return Files.readString(Path.of(EXERCISE.id(), "buildspec.yml"));
+        return Files.readString(Path.of(EXERCISE.id(), "solution", "buildspec.yml"));
     }
 
     /**

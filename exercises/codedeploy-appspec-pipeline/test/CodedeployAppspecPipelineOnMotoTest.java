@@ -116,7 +116,7 @@ class CodedeployAppspecPipelineOnMotoTest {
             if (choices.versioned()) {
                 s3.putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
             }
-            s3.putObject(r -> r.bucket(bucket).key(BUNDLE_KEY), RequestBody.fromBytes(AwsStub.zip(Path.of(EXERCISE.id(), "bundle"), "")));
+            s3.putObject(r -> r.bucket(bucket).key(BUNDLE_KEY), RequestBody.fromBytes(AwsStub.zip(Path.of(EXERCISE.id(), "solution", "bundle"), "")));
             String groupRole = iam.createRole(r -> r.roleName("dva-labs-webapp-codedeploy")
                     .assumeRolePolicyDocument(trust(choices.roleTrusts()))).role().arn();
             String pipelineRole = iam.createRole(r -> r.roleName("dva-labs-webapp-pipeline")

@@ -46,7 +46,7 @@ class ElasticBeanstalkDeploymentsOnMotoTest {
     @Test
     @DisplayName("a right build: the bundle passes, and what moto cannot show is SKIP with its recorded signature")
     void rightBuild() {
-        build(FOLDER.resolve("bundle"), name("environment"));
+        build(FOLDER.resolve("solution/bundle"), name("environment"));
         Report report = verify();
         assertThat(Outcomes.byCheck(report)).as(Outcomes.described(report)).isEqualTo(Map.of(
                 "ebextensions-valid", Status.PASS,
@@ -71,7 +71,7 @@ class ElasticBeanstalkDeploymentsOnMotoTest {
     @Test
     @DisplayName("an environment under another name FAILs every Elastic Beanstalk check, though moto's DescribeEnvironments answers it")
     void misnamedEnvironment() {
-        build(FOLDER.resolve("bundle"), name("environment") + "-2");
+        build(FOLDER.resolve("solution/bundle"), name("environment") + "-2");
         try (ElasticBeanstalkClient eb = moto.client(ElasticBeanstalkClient.builder())) {
             // What makes the probe's own name filter necessary: moto answers the filter with every environment.
             assertThat(eb.describeEnvironments(r -> r.applicationName(name("application")).environmentNames(name("environment")))
