@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.ResourceStatus;
 import software.amazon.awssdk.services.cloudformation.model.StackSummary;
 import software.amazon.awssdk.services.dax.DaxClient;
 import software.amazon.awssdk.services.dax.model.Cluster;
@@ -119,14 +120,18 @@ public final class DaxSweeper implements Sweeper {
                 .map(v -> ExerciseStack.nameOf(exercise, v)).findFirst();
     }
 
-    /** Whether a stack of that name, standing or deleted, made the group. */
+    /**
+     * Whether a stack of that name, standing or deleted, made the group and did not delete it: a group of that name
+     * after the stack's record says it deleted its own is another one, which a learner may have made by hand.
+     */
     private static boolean madeBy(Target target, String stackName, Group group) {
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
             List<String> stackIds = cloudFormation.listStacksPaginator(r -> { }).stackSummaries().stream()
                     .filter(s -> s.stackName().equals(stackName)).map(StackSummary::stackId).toList();
             return stackIds.stream().anyMatch(id -> cloudFormation.listStackResourcesPaginator(r -> r.stackName(id))
                     .stackResourceSummaries().stream()
-                    .anyMatch(r -> group.type().equals(r.resourceType()) && group.name().equals(r.physicalResourceId())));
+                    .anyMatch(r -> group.type().equals(r.resourceType()) && group.name().equals(r.physicalResourceId())
+                            && r.resourceStatus() != ResourceStatus.DELETE_COMPLETE));
         }
     }
 
