@@ -84,8 +84,9 @@ public final class DaxSweeper implements Sweeper {
             }
             List<Group> notMade = groups.stream().filter(g -> !made.contains(g)).toList();
             if (!notMade.isEmpty()) {
-                note.add("left " + Group.words(notMade) + ", which " + stack.orElse("no stack of the exercise")
-                        + " did not make (delete it yourself once the cluster is gone, if nothing else uses it)");
+                note.add("left " + Group.words(notMade) + ", which "
+                        + stack.map(s -> s + " did not make").orElse("no stack of the exercise made")
+                        + " (delete it yourself once the cluster is gone, if nothing else uses it)");
             }
             return Swept.deleted(String.join("; ", note));
         } catch (ClusterNotFoundException e) {

@@ -151,6 +151,18 @@ class DaxSweeperTest {
     }
 
     @Test
+    @DisplayName("a cluster tagged for the exercise but no variant (the by-hand script's) names no stack: its groups stay, said plainly")
+    void aClusterOfNoStackLeavesItsGroups() {
+        stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets", "AWS::DAX::ParameterGroup dva-labs-products-params");
+        stub.json.put(DAX + "ListTags " + OURS, Answer.json("{\"Tags\":[" + tag("dva-labs:exercise", EXERCISE) + "]}"));
+        Teardown.Result result = destroy();
+        assertThat(deletes).singleElement().asString().contains("\"ClusterName\"");
+        assertThat(result.removed()).singleElement().asString()
+                .contains("left subnet group dva-labs-products-subnets and parameter group dva-labs-products-params, which no"
+                        + " stack of the exercise made");
+    }
+
+    @Test
     @DisplayName("DAX's default parameter group is never deleted, even for the exercise's cluster")
     void neverTheDefaultGroup() {
         stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets");
