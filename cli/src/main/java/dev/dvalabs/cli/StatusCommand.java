@@ -65,7 +65,8 @@ final class StatusCommand implements Callable<Integer> {
             left = RetainedRoles.on(t).stream().filter(r -> !deployed.contains(r.exercise())).toList();
         } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
             // The stacks are the answer status owes; roles it cannot list are said, not a failure.
-            return List.of("  (could not list IAM roles a gone stack may have left: " + dev.dvalabs.verify.Fact.messageOf(e) + ")");
+            return List.of("  (could not list IAM roles a gone stack may have left: "
+                    + Shown.line(dev.dvalabs.verify.Fact.messageOf(e)) + ")");
         }
         if (left.isEmpty()) {
             return List.of();
