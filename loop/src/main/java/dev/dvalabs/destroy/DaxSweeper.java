@@ -67,16 +67,10 @@ public final class DaxSweeper implements Sweeper {
     public Swept delete(Target target, String arn) {
         String name = Arn.fromString(arn).resource().resource();
         try (DaxClient dax = target.client(DaxClient.builder())) {
-            Cluster cluster = dax.describeClusters(r -> r.clusterNames(name)).clusters().get(0);
+            List<Group> groups = groupsOf(dax, name);
             // The tags, read again for the stack they name: the groups' one proof of whose they are.
             Optional<String> stack = stackOf(tags(target, arn).orElse(Map.of()));
-            List<Group> groups = new ArrayList<>();
-            Optional.ofNullable(cluster.subnetGroup()).map(g -> new Group(SUBNET_GROUP, g)).ifPresent(groups::add);
-            Optional.ofNullable(cluster.parameterGroup()).map(g -> new Group(PARAMETER_GROUP, g.parameterGroupName()))
-                    .ifPresent(groups::add);
-            // DAX's own default groups are no one's to delete.
-            groups.removeIf(g -> g.name() == null || g.name().startsWith("default"));
-            List<Group> made = groups.stream().filter(g -> stack.filter(s -> madeBy(target, s, g)).isPresent()).toList();
+            List<Group> made = made(target, stack, groups);
             dax.deleteCluster(r -> r.clusterName(name));
             List<String> note = new ArrayList<>();
             if (!made.isEmpty()) {
@@ -92,6 +86,32 @@ public final class DaxSweeper implements Sweeper {
         } catch (ClusterNotFoundException e) {
             return Swept.alreadyGone();
         }
+    }
+
+    /** The groups {@link #delete} would remove with the cluster, judged by the same rule (destroy --dry-run). */
+    @Override
+    public List<String> alongWith(Target target, String arn) {
+        try (DaxClient dax = target.client(DaxClient.builder())) {
+            List<Group> groups = groupsOf(dax, Arn.fromString(arn).resource().resource());
+            return made(target, stackOf(tags(target, arn).orElse(Map.of())), groups).stream().map(Group::words).toList();
+        } catch (ClusterNotFoundException e) {
+            return List.of();
+        }
+    }
+
+    /** The cluster's subnet and parameter groups, but DAX's own default groups, which are no one's to delete. */
+    private static List<Group> groupsOf(DaxClient dax, String cluster) {
+        Cluster described = dax.describeClusters(r -> r.clusterNames(cluster)).clusters().get(0);
+        List<Group> groups = new ArrayList<>();
+        Optional.ofNullable(described.subnetGroup()).map(g -> new Group(SUBNET_GROUP, g)).ifPresent(groups::add);
+        Optional.ofNullable(described.parameterGroup()).map(g -> new Group(PARAMETER_GROUP, g.parameterGroupName()))
+                .ifPresent(groups::add);
+        groups.removeIf(g -> g.name() == null || g.name().startsWith("default"));
+        return groups;
+    }
+
+    private static List<Group> made(Target target, Optional<String> stack, List<Group> groups) {
+        return groups.stream().filter(g -> stack.filter(s -> madeBy(target, s, g)).isPresent()).toList();
     }
 
     /** A DAX subnet or parameter group, by its CloudFormation type and its name. */

@@ -74,8 +74,10 @@ public final class Teardown {
         }
         for (ResourceTagMapping resource : taggedResources(exerciseId)) {
             String service = resource.resourceARN().split(":", 6)[2];
-            lines.add("Would delete " + resource.resourceARN() + " if the stack leaves it"
-                    + (SWEEPERS.containsKey(service) ? "" : " (no sweeper for " + service + ": it would remain)"));
+            Sweeper sweeper = SWEEPERS.get(service);
+            List<String> along = sweeper == null ? List.of() : sweeper.alongWith(target, resource.resourceARN());
+            lines.add("Would delete " + resource.resourceARN() + (along.isEmpty() ? "" : " with its " + String.join(" and ", along))
+                    + " if the stack leaves it" + (sweeper != null ? "" : " (no sweeper for " + service + ": it would remain)"));
         }
         return lines;
     }

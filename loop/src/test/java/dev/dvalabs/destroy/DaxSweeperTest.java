@@ -140,6 +140,16 @@ class DaxSweeperTest {
     }
 
     @Test
+    @DisplayName("destroy --dry-run names the groups destroy would delete with the cluster, and deletes nothing")
+    void dryRunNamesTheGroups() {
+        stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets", "AWS::DAX::ParameterGroup dva-labs-products-params");
+        List<String> plan = new Teardown(target, new PrintWriter(out, true)).plan(EXERCISE);
+        assertThat(plan).contains("Would delete " + OURS + " with its subnet group dva-labs-products-subnets and parameter group"
+                + " dva-labs-products-params if the stack leaves it");
+        assertThat(deletes).isEmpty();
+    }
+
+    @Test
     @DisplayName("groups a deleted stack made and deleted are not those of the same names now (the learner's, made by hand since)")
     void groupsTheStackDeletedAreAnothersNow() {
         stackIn("DELETE_COMPLETE", "AWS::DAX::SubnetGroup dva-labs-products-subnets",
