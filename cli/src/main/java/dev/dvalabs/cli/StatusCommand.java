@@ -3,6 +3,8 @@ package dev.dvalabs.cli;
 import dev.dvalabs.deploy.DeployedStacks;
 import dev.dvalabs.destroy.RetainedRoles;
 import dev.dvalabs.destroy.Teardown;
+import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.report.Shown;
 import dev.dvalabs.targets.Target;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +51,14 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 retained(t, stacks).forEach(out::println);
                 // What a destroy could not remove carries the exercise's tag with no stack to show it.
+                // The tag is whatever the resource carries: shown escaped, and a destroy command only for a real exercise.
+                List<String> ids = Catalog.load().ids();
                 left.forEach((exercise, arns) -> {
-                    out.println("  " + exercise + ": left by a destroy that did not finish; labs destroy " + exercise
-                            + " removes it once nothing of yours stands in it:");
-                    arns.forEach(arn -> out.println("    " + arn));
+                    out.println(ids.contains(exercise)
+                            ? "  " + exercise + ": left by a destroy that did not finish; " + ShellEnv.command() + " destroy "
+                                    + exercise + " removes it once nothing of yours stands in it:"
+                            : "  tagged for '" + Shown.line(exercise) + "', which is no exercise: no labs command removes it:");
+                    arns.forEach(arn -> out.println("    " + Shown.line(arn)));
                 });
                 if (t.endpoint().isPresent()) {
                     ShellEnv.howToUse(t).forEach(out::println);
@@ -75,14 +81,20 @@ final class StatusCommand implements Callable<Integer> {
             left = RetainedRoles.on(t).stream().filter(r -> !deployed.contains(r.exercise())).toList();
         } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
             // The stacks are the answer status owes; roles it cannot list are said, not a failure.
-            return List.of("  (could not list IAM roles a gone stack may have left: " + dev.dvalabs.verify.Fact.messageOf(e) + ")");
+            return List.of("  (could not list IAM roles a gone stack may have left: "
+                    + Shown.line(dev.dvalabs.verify.Fact.messageOf(e)) + ")");
         }
         if (left.isEmpty()) {
             return List.of();
         }
         List<String> lines = new java.util.ArrayList<>(List.of("  left by a stack that is gone (IAM roles, which no stack lists):"));
-        left.forEach(r -> lines.add("    role " + r.name() + " of " + r.exercise() + ": " + ShellEnv.command() + " destroy "
-                + r.exercise() + " removes it"));
+        List<String> ids = Catalog.load().ids();
+        // The tag is anyone's to write: only an exercise's id is shown as one, and offered to destroy.
+        left.forEach(r -> lines.add(ids.contains(r.exercise())
+                ? "    role " + Shown.line(r.name()) + " of " + r.exercise() + ": " + ShellEnv.command() + " destroy " + r.exercise()
+                        + " removes it"
+                : "    role " + Shown.line(r.name()) + ", tagged for '" + Shown.line(r.exercise()) + "', which is no exercise:"
+                        + " no labs command removes it"));
         return lines;
     }
 }

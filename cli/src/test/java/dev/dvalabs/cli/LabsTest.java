@@ -302,6 +302,23 @@ class LabsTest {
     }
 
     @Test
+    @DisplayName("status shows a learner's role tagged with no exercise of the toolkit escaped, and offers no destroy command for it")
+    void statusShowsAStrangelyTaggedRoleEscaped(LocalEmulator emulator) {
+        String role = "dva-labs-learners-own";
+        try (software.amazon.awssdk.services.iam.IamClient iam = emulator.client(software.amazon.awssdk.services.iam.IamClient.builder())) {
+            iam.createRole(r -> r.roleName(role).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                    .tags(t -> t.key("dva-labs:exercise").value("x\u009B2J other")));
+            try {
+                String out = run(onEmulator("status")).out();
+                assertThat(out).contains("role " + role + ", tagged for 'x\\x9B2J other', which is no exercise").doesNotContain("\u009B")
+                        .doesNotContain("destroy x");
+            } finally {
+                iam.deleteRole(r -> r.roleName(role));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("destroy leaves a table the learner made by hand under the exercise's name, and says so and how to remove it")
     void destroySaysWhatWasMadeByHand(LocalEmulator emulator) {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.waiters.Waiter;
 import software.amazon.awssdk.core.waiters.WaiterAcceptor;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.ResourceStatus;
 import software.amazon.awssdk.services.cloudformation.model.StackSummary;
 import software.amazon.awssdk.services.dax.DaxClient;
 import software.amazon.awssdk.services.dax.model.Cluster;
@@ -66,16 +67,10 @@ public final class DaxSweeper implements Sweeper {
     public Swept delete(Target target, String arn) {
         String name = Arn.fromString(arn).resource().resource();
         try (DaxClient dax = target.client(DaxClient.builder())) {
-            Cluster cluster = dax.describeClusters(r -> r.clusterNames(name)).clusters().get(0);
+            List<Group> groups = groupsOf(dax, name);
             // The tags, read again for the stack they name: the groups' one proof of whose they are.
             Optional<String> stack = stackOf(tags(target, arn).orElse(Map.of()));
-            List<Group> groups = new ArrayList<>();
-            Optional.ofNullable(cluster.subnetGroup()).map(g -> new Group(SUBNET_GROUP, g)).ifPresent(groups::add);
-            Optional.ofNullable(cluster.parameterGroup()).map(g -> new Group(PARAMETER_GROUP, g.parameterGroupName()))
-                    .ifPresent(groups::add);
-            // DAX's own default groups are no one's to delete.
-            groups.removeIf(g -> g.name() == null || g.name().startsWith("default"));
-            List<Group> made = groups.stream().filter(g -> stack.filter(s -> madeBy(target, s, g)).isPresent()).toList();
+            List<Group> made = made(target, stack, groups);
             dax.deleteCluster(r -> r.clusterName(name));
             List<String> note = new ArrayList<>();
             if (!made.isEmpty()) {
@@ -83,13 +78,40 @@ public final class DaxSweeper implements Sweeper {
             }
             List<Group> notMade = groups.stream().filter(g -> !made.contains(g)).toList();
             if (!notMade.isEmpty()) {
-                note.add("left " + Group.words(notMade) + ", which " + stack.orElse("no stack of the exercise")
-                        + " did not make (delete it yourself once the cluster is gone, if nothing else uses it)");
+                note.add("left " + Group.words(notMade) + ", which "
+                        + stack.map(s -> s + " did not make").orElse("no stack of the exercise made")
+                        + " (delete it yourself once the cluster is gone, if nothing else uses it)");
             }
             return Swept.deleted(String.join("; ", note));
         } catch (ClusterNotFoundException e) {
             return Swept.alreadyGone();
         }
+    }
+
+    /** The groups {@link #delete} would remove with the cluster, judged by the same rule (destroy --dry-run). */
+    @Override
+    public List<String> alongWith(Target target, String arn) {
+        try (DaxClient dax = target.client(DaxClient.builder())) {
+            List<Group> groups = groupsOf(dax, Arn.fromString(arn).resource().resource());
+            return made(target, stackOf(tags(target, arn).orElse(Map.of())), groups).stream().map(Group::words).toList();
+        } catch (ClusterNotFoundException e) {
+            return List.of();
+        }
+    }
+
+    /** The cluster's subnet and parameter groups, but DAX's own default groups, which are no one's to delete. */
+    private static List<Group> groupsOf(DaxClient dax, String cluster) {
+        Cluster described = dax.describeClusters(r -> r.clusterNames(cluster)).clusters().get(0);
+        List<Group> groups = new ArrayList<>();
+        Optional.ofNullable(described.subnetGroup()).map(g -> new Group(SUBNET_GROUP, g)).ifPresent(groups::add);
+        Optional.ofNullable(described.parameterGroup()).map(g -> new Group(PARAMETER_GROUP, g.parameterGroupName()))
+                .ifPresent(groups::add);
+        groups.removeIf(g -> g.name() == null || g.name().startsWith("default"));
+        return groups;
+    }
+
+    private static List<Group> made(Target target, Optional<String> stack, List<Group> groups) {
+        return groups.stream().filter(g -> stack.filter(s -> madeBy(target, s, g)).isPresent()).toList();
     }
 
     /** A DAX subnet or parameter group, by its CloudFormation type and its name. */
@@ -119,14 +141,18 @@ public final class DaxSweeper implements Sweeper {
                 .map(v -> ExerciseStack.nameOf(exercise, v)).findFirst();
     }
 
-    /** Whether a stack of that name, standing or deleted, made the group. */
+    /**
+     * Whether a stack of that name, standing or deleted, made the group and did not delete it: a group of that name
+     * after the stack's record says it deleted its own is another one, which a learner may have made by hand.
+     */
     private static boolean madeBy(Target target, String stackName, Group group) {
         try (CloudFormationClient cloudFormation = target.client(CloudFormationClient.builder())) {
             List<String> stackIds = cloudFormation.listStacksPaginator(r -> { }).stackSummaries().stream()
                     .filter(s -> s.stackName().equals(stackName)).map(StackSummary::stackId).toList();
             return stackIds.stream().anyMatch(id -> cloudFormation.listStackResourcesPaginator(r -> r.stackName(id))
                     .stackResourceSummaries().stream()
-                    .anyMatch(r -> group.type().equals(r.resourceType()) && group.name().equals(r.physicalResourceId())));
+                    .anyMatch(r -> group.type().equals(r.resourceType()) && group.name().equals(r.physicalResourceId())
+                            && r.resourceStatus() != ResourceStatus.DELETE_COMPLETE));
         }
     }
 

@@ -59,6 +59,14 @@ public interface Sweeper {
      */
     Swept delete(Target target, String arn);
 
+    /**
+     * What {@link #delete} would remove along with the resource (a DAX cluster's groups), judged as it judges it and
+     * removing nothing, for destroy --dry-run; none by default.
+     */
+    default List<String> alongWith(Target target, String arn) {
+        return List.of();
+    }
+
     /** What a sweeper did with one resource. */
     record Swept(boolean removed, String note) {
 

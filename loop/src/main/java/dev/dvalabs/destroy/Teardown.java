@@ -74,10 +74,25 @@ public final class Teardown {
         }
         for (ResourceTagMapping resource : taggedResources(exerciseId)) {
             String service = resource.resourceARN().split(":", 6)[2];
-            lines.add("Would delete " + resource.resourceARN() + " if the stack leaves it"
-                    + (SWEEPERS.containsKey(service) ? "" : " (no sweeper for " + service + ": it would remain)"));
+            Sweeper sweeper = SWEEPERS.get(service);
+            // Judged as destroy judges it: by the resource's own tags, not the tagging index's memory of them.
+            if (sweeper != null && !marked(sweeper, resource.resourceARN(), exerciseId)) {
+                continue;
+            }
+            List<String> along = sweeper == null ? List.of() : sweeper.alongWith(target, resource.resourceARN());
+            lines.add("Would delete " + resource.resourceARN() + (along.isEmpty() ? "" : " with its " + String.join(" and ", along))
+                    + " if the stack leaves it" + (sweeper != null ? "" : " (no sweeper for " + service + ": it would remain)"));
         }
         return lines;
+    }
+
+    /** Whether the resource's own tags say it is the exercise's; a read refused leaves that to destroy to say. */
+    private boolean marked(Sweeper sweeper, String arn, String exerciseId) {
+        try {
+            return ResourceTags.read(target, sweeper, arn).map(tags -> ResourceTags.marks(tags, exerciseId)).orElse(false);
+        } catch (AwsServiceException e) {
+            return true;
+        }
     }
 
     public Result destroy(String exerciseId) {

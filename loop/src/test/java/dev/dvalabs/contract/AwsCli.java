@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -134,8 +135,16 @@ final class AwsCli implements AutoCloseable {
 
     /** Runs a bash script of aws commands against the emulator, as a learner's shell would. */
     Ran run(Path script, LocalEmulator emulator) throws IOException, InterruptedException {
+        return run(script, emulator, Duration.ofMinutes(5));
+    }
+
+    /** {@link #run(Path, LocalEmulator)}, giving up after {@code patience}. */
+    Ran run(Path script, LocalEmulator emulator, Duration patience) throws IOException, InterruptedException {
+        // Into a file, not a pipe: a command still running (a served one is no child of the script) would keep a
+        // pipe open, and reading it to its end would outwait any timeout.
+        Path output = Files.createTempFile("dva-labs-corpus-output", ".txt");
         ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", script.toString())
-                .directory(script.getParent().toFile()).redirectErrorStream(true);
+                .directory(script.getParent().toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
         environment(env, bin);
         if (server != null) {
@@ -143,13 +152,17 @@ final class AwsCli implements AutoCloseable {
         }
         env.put("AWS_ENDPOINT_URL", emulator.endpoint().orElseThrow().toString());
         env.put("AWS_DEFAULT_REGION", emulator.region().id());
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return new Ran(-1, "did not finish within 5 minutes");
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                return new Ran(-1, "did not finish within " + patience.toSeconds() + " s");
+            }
+            return new Ran(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return new Ran(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     /** Stops the server and removes its socket and files. */

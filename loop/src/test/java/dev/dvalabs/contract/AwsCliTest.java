@@ -54,4 +54,15 @@ class AwsCliTest {
         assertThat(served.output()).isEqualTo(installed.output());
         assertThat(served.exitCode()).isEqualTo(installed.exitCode()).isZero();
     }
+
+    @Test
+    void aScriptThatDoesNotEndIsStoppedInTime(LocalEmulator emulator, @TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("script.sh"), "echo started\nsleep 60\n");
+        try (AwsCli cli = AwsCli.install(Set.<String>of())) {
+            long start = System.nanoTime();
+            AwsCli.Ran ran = cli.run(script, emulator, java.time.Duration.ofSeconds(2));
+            assertThat(ran.exitCode()).isEqualTo(-1);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
+        }
+    }
 }

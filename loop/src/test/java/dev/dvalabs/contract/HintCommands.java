@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The {@code aws ...} commands a hint shows, and what the pinned AWS CLI makes of them: a hint's command is
@@ -119,7 +121,9 @@ final class HintCommands {
         }
         Path python = AwsCommandLine.install(new LocalEmulator.Options()).resolveSibling("python");
         try {
-            Path script = Files.createTempFile("dva-labs-hint-commands", ".py");
+            // The parser's home too: a command can write without sending (aws configure add-model writes ~/.aws/models).
+            Path home = Files.createTempDirectory("dva-labs-hint-commands");
+            Path script = home.resolve("hint_commands.py");
             try {
                 Files.writeString(script, resource("hint_commands.py"));
                 ProcessBuilder builder = new ProcessBuilder(python.toString(), "-I", script.toString());
@@ -131,6 +135,7 @@ final class HintCommands {
                 env.put("AWS_EC2_METADATA_DISABLED", "true");
                 env.put("AWS_CONFIG_FILE", "/dev/null");
                 env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+                env.put("HOME", home.toString());
                 builder.redirectError(ProcessBuilder.Redirect.INHERIT);
                 Process process = builder.start();
                 try (var in = process.getOutputStream()) {
@@ -143,7 +148,11 @@ final class HintCommands {
                 }
                 return JSON.readValue(out, new TypeReference<List<String>>() {});
             } finally {
-                Files.deleteIfExists(script);
+                try (Stream<Path> written = Files.walk(home)) {
+                    for (Path p : written.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,6 +3,8 @@ package dev.dvalabs.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.contract.HintCommands.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,25 @@ class HintCommandsTest {
         assertThat(said.get(3)).contains("--stream-specification: expected one argument");
         assertThat(said.get(4)).contains("Invalid choice");
         assertThat(said.get(5)).contains("--repository-name");
+    }
+
+    @Test
+    void aCommandThatWritesWithoutSendingWritesNothingInTheUsersHome() throws Exception {
+        Path model = Path.of(System.getProperty("user.home"), ".aws", "models", "dvalabshintprobe");
+        try {
+            List<String> said = HintCommands.complaints(HintCommands.in("aws configure add-model --service-name dvalabshintprobe"
+                    + " --service-model '{\"metadata\":{\"apiVersion\":\"2020-01-01\",\"endpointPrefix\":\"p\","
+                    + "\"protocol\":\"json\",\"serviceId\":\"p\"},\"operations\":{},\"shapes\":{}}'", Map.of()));
+            assertThat(said).singleElement().isNotNull();
+            assertThat(model).doesNotExist();
+        } finally {
+            if (Files.exists(model)) { // only when the parser wrote into the home of whoever runs the build
+                try (var written = Files.walk(model)) {
+                    for (Path p : written.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
     }
 }

@@ -82,6 +82,11 @@ class DaxSweeperTest {
 
     /** The exercise's stack, deleted with these DAX groups retained (their delete failed while the cluster still stood). */
     void stackMade(String... groups) {
+        stackIn("DELETE_SKIPPED", groups);
+    }
+
+    /** The exercise's stack, deleted, with these DAX groups in that state as its record lists them. */
+    void stackIn(String status, String... groups) {
         StringBuilder members = new StringBuilder();
         for (String group : groups) {
             String[] typeAndName = group.split(" ");
@@ -89,7 +94,7 @@ class DaxSweeperTest {
                     .append("</LogicalResourceId><PhysicalResourceId>").append(typeAndName[1]).append("</PhysicalResourceId>")
                     .append("<ResourceType>").append(typeAndName[0]).append("</ResourceType>")
                     .append("<LastUpdatedTimestamp>2026-12-06T05:10:00Z</LastUpdatedTimestamp>")
-                    .append("<ResourceStatus>DELETE_SKIPPED</ResourceStatus></member>");
+                    .append("<ResourceStatus>").append(status).append("</ResourceStatus></member>");
         }
         stub.query.put("ListStackResources", Answer.xml("""
                 <ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><ListStackResourcesResult>
@@ -132,6 +137,41 @@ class DaxSweeperTest {
         assertThat(result.removed()).singleElement().asString()
                 .contains("with its subnet group dva-labs-products-subnets")
                 .contains("left parameter group shared-params, which DvaLabs-DynamodbCaching-Solution did not make");
+    }
+
+    @Test
+    @DisplayName("destroy --dry-run names the groups destroy would delete with the cluster, and deletes nothing")
+    void dryRunNamesTheGroups() {
+        stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets", "AWS::DAX::ParameterGroup dva-labs-products-params");
+        List<String> plan = new Teardown(target, new PrintWriter(out, true)).plan(EXERCISE);
+        assertThat(plan).contains("Would delete " + OURS + " with its subnet group dva-labs-products-subnets and parameter group"
+                + " dva-labs-products-params if the stack leaves it");
+        // The tagging index names the learner's cluster too; its own tags do not, so destroy leaves it and the plan does not name it.
+        assertThat(plan).noneMatch(line -> line.contains(LEARNERS));
+        assertThat(deletes).isEmpty();
+    }
+
+    @Test
+    @DisplayName("groups a deleted stack made and deleted are not those of the same names now (the learner's, made by hand since)")
+    void groupsTheStackDeletedAreAnothersNow() {
+        stackIn("DELETE_COMPLETE", "AWS::DAX::SubnetGroup dva-labs-products-subnets",
+                "AWS::DAX::ParameterGroup dva-labs-products-params");
+        Teardown.Result result = destroy();
+        assertThat(deletes).singleElement().asString().contains("\"ClusterName\"");
+        assertThat(result.removed()).singleElement().asString()
+                .contains("left subnet group dva-labs-products-subnets and parameter group dva-labs-products-params");
+    }
+
+    @Test
+    @DisplayName("a cluster tagged for the exercise but no variant (the by-hand script's) names no stack: its groups stay, said plainly")
+    void aClusterOfNoStackLeavesItsGroups() {
+        stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets", "AWS::DAX::ParameterGroup dva-labs-products-params");
+        stub.json.put(DAX + "ListTags " + OURS, Answer.json("{\"Tags\":[" + tag("dva-labs:exercise", EXERCISE) + "]}"));
+        Teardown.Result result = destroy();
+        assertThat(deletes).singleElement().asString().contains("\"ClusterName\"");
+        assertThat(result.removed()).singleElement().asString()
+                .contains("left subnet group dva-labs-products-subnets and parameter group dva-labs-products-params, which no"
+                        + " stack of the exercise made");
     }
 
     @Test
