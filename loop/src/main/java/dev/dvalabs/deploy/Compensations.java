@@ -39,7 +39,7 @@ public final class Compensations {
 
     /** Every compensation the deployer knows. */
     static final List<Compensation> ALL = List.of(new TimeToLive(), new FifoTopic(), new BucketVersioning(),
-            new SqsSubscription(), new QueuePolicy(), new StreamEncryption(), new KeyTags(), new KeyPolicy());
+            new SqsSubscription(), new QueuePolicy(), new StreamEncryption(), new KeyTags(), new KeyPolicy(), new RoleInlinePolicies());
 
     private Compensations() {}
 
@@ -398,6 +398,43 @@ public final class Compensations {
                 for (JsonNode queueUrl : resolved.path("Queues")) {
                     sqs.setQueueAttributes(r -> r.queueUrl(queueUrl.asText()).attributes(Map.of(QueueAttributeName.POLICY, policy)));
                 }
+            }
+        }
+    }
+
+    /**
+     * moto's CloudFormation keeps a role's inline policies as Python's text of the document (single quotes), which no
+     * JSON reader, IAM's included, reads: each is put again through PutRolePolicy as the JSON the template says.
+     */
+    static final class RoleInlinePolicies implements Compensation {
+        public Set<String> emulators() {
+            return Set.of("moto");
+        }
+
+        public String resourceType() {
+            return "AWS::IAM::Role";
+        }
+
+        public String describe() {
+            return "Policies put again with PutRolePolicy as JSON (moto keeps Python's text of each document)";
+        }
+
+        public void apply(Target target, String physicalId, JsonNode properties, Map<String, String> physicalIds) {
+            JsonNode resolved = Intrinsics.resolve(target, properties.path("Policies"), physicalIds, id -> tableArnOf(target, id));
+            try (IamClient iam = target.client(IamClient.builder())) {
+                for (JsonNode policy : resolved) {
+                    iam.putRolePolicy(r -> r.roleName(physicalId).policyName(policy.path("PolicyName").asText())
+                            .policyDocument(policy.path("PolicyDocument").toString()));
+                }
+            }
+        }
+
+        /** A table's physical id is its name, whose ARN DynamoDB gives; any other resource's is taken as it is. */
+        private static String tableArnOf(Target target, String physicalId) {
+            try (DynamoDbClient dynamo = target.client(DynamoDbClient.builder())) {
+                return dynamo.describeTable(r -> r.tableName(physicalId)).table().tableArn();
+            } catch (ResourceNotFoundException e) {
+                return physicalId;
             }
         }
     }

@@ -78,7 +78,7 @@ public final class Loop {
         } catch (AwsServiceException e) {
             // Emulators refuse whole stacks they cannot build; say where to look, not only what they said.
             throw new DeployException(target.describe() + " refused the " + variant.label() + " stack of " + exercise.id()
-                    + ": " + Fact.messageOf(e) + (target.endpoint().isPresent()
+                    + ": " + Fact.refusalOf(e) + (target.endpoint().isPresent()
                     ? " (docs/compatibility.md says which exercises deploy on which emulator)" : ""));
         }
         out.println("Deployed " + deployed.stackName() + " (run " + deployed.runId() + ")");
