@@ -38,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
         try {
             for (Target t : targets) {
                 List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
-                Map<String, List<String>> left = new TreeMap<>(new Teardown(t, out).tagged());
+                Map<String, List<String>> left = new TreeMap<>(leftBehind(t, out));
                 stacks.forEach(s -> left.remove(s.exercise()));
                 out.println(t.describe() + ": " + (!stacks.isEmpty() ? stacks.size() + " stack(s)"
                         : left.isEmpty() ? "nothing deployed." : "no stack deployed."));
@@ -67,6 +67,20 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCode.OK;
         } finally {
             targets.forEach(Target::close);
+        }
+    }
+
+    /**
+     * What carries an exercise's tag with no stack to show it; a target that refuses to list tagged resources costs
+     * one line, not the listing of its stacks.
+     */
+    private static Map<String, List<String>> leftBehind(Target t, java.io.PrintWriter out) {
+        try {
+            return new Teardown(t, out).tagged();
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            out.println("  (could not list what a destroy may have left: "
+                    + Shown.line(dev.dvalabs.verify.Fact.refusalOf(e)) + ")");
+            return Map.of();
         }
     }
 

@@ -6,7 +6,10 @@ import dev.dvalabs.testing.AwsStub;
 import dev.dvalabs.testing.AwsStub.Answer;
 import org.junit.jupiter.api.Test;
 
-/** status on a target that refuses to list IAM roles: one line saying so, its refusal shown as hostile text is. */
+/**
+ * status on a target that refuses to list IAM roles, and its tagged resources: one line each saying so, each refusal
+ * shown as hostile text is, and the stacks still listed.
+ */
 class StatusRefusedRolesTest {
 
     @Test
@@ -24,6 +27,7 @@ class StatusRefusedRolesTest {
             LabsTest.Ran ran = LabsTest.run("status", "--target", "endpoint", "--endpoint", stub.endpoint());
             assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCode.OK);
             assertThat(ran.out()).contains("(could not list IAM roles a gone stack may have left: not\\x9B2J allowed\\x0Aon roles)")
+                    .contains("(could not list what a destroy may have left: ")
                     .doesNotContain("\u009B");
         }
     }
