@@ -35,6 +35,8 @@ final class StatusCommand implements Callable<Integer> {
             out.println("No local emulator is running, so nothing is deployed on it.");
             return ExitCode.OK;
         }
+        // A tag is whatever a resource carries: only an exercise's id is shown as one, and offered to destroy.
+        List<String> ids = Catalog.load().ids();
         try {
             for (Target t : targets) {
                 List<DeployedStacks.Deployed> stacks = DeployedStacks.on(t);
@@ -49,15 +51,13 @@ final class StatusCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  %-" + id + "s  %-8s  %-" + stack + "s  %-16s %s ago%n", s.exercise(), s.variant(),
                             s.stackName(), s.status(), DeployedStacks.age(s.age()));
                 }
-                retained(t, stacks).forEach(out::println);
+                retained(t, stacks, ids).forEach(out::println);
                 // What a destroy could not remove carries the exercise's tag with no stack to show it.
-                // The tag is whatever the resource carries: shown escaped, and a destroy command only for a real exercise.
-                List<String> ids = Catalog.load().ids();
                 left.forEach((exercise, arns) -> {
                     out.println(ids.contains(exercise)
-                            ? "  " + exercise + ": left by a destroy that did not finish; " + ShellEnv.command() + " destroy "
-                                    + exercise + " removes it once nothing of yours stands in it:"
-                            : "  tagged for '" + Shown.line(exercise) + "', which is no exercise: no labs command removes it:");
+                            ? "  " + exercise + ": left by a destroy that did not finish; " + destroy(exercise)
+                                    + " removes it once nothing of yours stands in it:"
+                            : "  " + noExercise(exercise) + ":");
                     arns.forEach(arn -> out.println("    " + Shown.line(arn)));
                 });
                 if (t.endpoint().isPresent()) {
@@ -88,7 +88,7 @@ final class StatusCommand implements Callable<Integer> {
      * The roles an exercise's stack left when it went (CDK retains a RestApi's CloudWatch role), each with the command
      * that removes it: no stack lists them any more, and on AWS they stay in the account.
      */
-    private static List<String> retained(Target t, List<DeployedStacks.Deployed> stacks) {
+    private static List<String> retained(Target t, List<DeployedStacks.Deployed> stacks, List<String> ids) {
         Set<String> deployed = stacks.stream().map(DeployedStacks.Deployed::exercise).collect(Collectors.toSet());
         List<RetainedRoles.Role> left;
         try {
@@ -102,13 +102,18 @@ final class StatusCommand implements Callable<Integer> {
             return List.of();
         }
         List<String> lines = new java.util.ArrayList<>(List.of("  left by a stack that is gone (IAM roles, which no stack lists):"));
-        List<String> ids = Catalog.load().ids();
-        // The tag is anyone's to write: only an exercise's id is shown as one, and offered to destroy.
         left.forEach(r -> lines.add(ids.contains(r.exercise())
-                ? "    role " + Shown.line(r.name()) + " of " + r.exercise() + ": " + ShellEnv.command() + " destroy " + r.exercise()
-                        + " removes it"
-                : "    role " + Shown.line(r.name()) + ", tagged for '" + Shown.line(r.exercise()) + "', which is no exercise:"
-                        + " no labs command removes it"));
+                ? "    role " + Shown.line(r.name()) + " of " + r.exercise() + ": " + destroy(r.exercise()) + " removes it"
+                : "    role " + Shown.line(r.name()) + ", " + noExercise(r.exercise())));
         return lines;
+    }
+
+    private static String destroy(String exercise) {
+        return ShellEnv.command() + " destroy " + exercise;
+    }
+
+    /** A tag naming no exercise, escaped: the toolkit offers nothing to remove what it cannot call its own. */
+    private static String noExercise(String tag) {
+        return "tagged for '" + Shown.line(tag) + "', which is no exercise: no labs command removes it";
     }
 }

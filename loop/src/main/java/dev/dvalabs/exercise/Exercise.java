@@ -63,8 +63,8 @@ public record Exercise(
         }
         String section = instructions.substring(start);
         int next = section.indexOf("\n#", 1);
-        java.util.regex.Matcher m = TASK.matcher(next < 0 ? section : section.substring(0, next));
         String body = next < 0 ? section : section.substring(0, next);
+        java.util.regex.Matcher m = TASK.matcher(body);
         List<int[]> items = new java.util.ArrayList<>();
         while (m.find()) {
             items.add(new int[] {Integer.parseInt(m.group(1)), m.start(2)});
