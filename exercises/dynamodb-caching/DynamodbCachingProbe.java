@@ -3,6 +3,7 @@ package dev.dvalabs.exercises.dynamodbcaching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.DaxRead;
 import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.DaxUse;
 import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Fresh;
 import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Observed;
@@ -39,6 +40,12 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 final class DynamodbCachingProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How long the first read through DAX may take to show the verifier's product: DAX keeps a miss as long as an
+     * item (60 s as instructed), and its miss reads the table eventually consistently, so a product put just before
+     * may first be missed and stay so until that entry ends.
+     */
+    static final Duration DAX_FILL = Duration.ofMillis(Long.parseLong(DynamodbCachingVerifier.DAX_RECORD_TTL_MILLIS)).plusSeconds(15);
 
     private final Session session;
     private final String table;
@@ -68,7 +75,9 @@ final class DynamodbCachingProbe {
         Fact<DaxUse> use = dax.then(c -> config.map(f -> new DaxUse(f.environment() == null ? null
                 : f.environment().variables().get(DynamodbCachingVerifier.DAX_VARIABLE),
                 c.clusterDiscoveryEndpoint() == null ? null : c.clusterDiscoveryEndpoint().address())));
-        return new Observed(cache, trial, dax, recordTtl, use);
+        // Asked only of a cluster that stands: the read itself needs none, which lets a test run it on an emulator.
+        Fact<DaxRead> daxRead = dax.then(c -> config.then(f -> Fact.about("function " + function, this::daxRead)));
+        return new Observed(cache, trial, dax, recordTtl, use, daxRead);
     }
 
     /** Reads and writes two products of this verify's own through the function (see {@link Trial}). */
@@ -96,6 +105,30 @@ final class DynamodbCachingProbe {
         return new Trial(miss, hit, stale, fresh, written, rewritten, inTable);
     }
 
+    /**
+     * Task 5 through the function (see {@link DaxRead}): a product of the verifier's own read through DAX until it
+     * shows, then changed in the table directly and its Redis entry, if the function made one, evicted; a read
+     * through DAX at once must still answer the old product, from DAX's item cache.
+     */
+    DaxRead daxRead() {
+        String id = session.marker().value() + "-dax";
+        putDirectly(id, "d1");
+        Read first = session.poll(DAX_FILL, Duration.ofSeconds(2)).last(() -> readThroughDax(id),
+                r -> r.error() != null || !"dax".equals(r.source()) || "d1".equals(r.name()));
+        if (!first.is("dax", "d1")) {
+            return new DaxRead(first, null);
+        }
+        putDirectly(id, "d2");
+        // A function that answered from Redis whatever it was asked must not pass on its own entry.
+        session.write(new OwnCacheEntry(function, id), () -> invoke(function, JSON.createObjectNode()
+                .put("action", "evict").put("id", id)));
+        return new DaxRead(first, readThroughDax(id));
+    }
+
+    private Read readThroughDax(String id) {
+        return read(JSON.createObjectNode().put("action", "read").put("id", id).put("via", "dax"), session.now());
+    }
+
     /** Puts the product in the table itself, as another writer than the function would. */
     private void putDirectly(String id, String name) {
         session.write(new OwnProduct(table, id), () -> session.client(DynamoDbClient.class).putItem(r -> r.tableName(table)
@@ -111,7 +144,11 @@ final class DynamodbCachingProbe {
 
     /** Reads the product through the function; {@code set} is when the verifier began the call that set its entry. */
     private Read read(String id, Instant set) {
-        JsonNode answer = invoke(function, JSON.createObjectNode().put("action", "read").put("id", id));
+        return read(JSON.createObjectNode().put("action", "read").put("id", id), set);
+    }
+
+    private Read read(ObjectNode event, Instant set) {
+        JsonNode answer = invoke(function, event);
         if (answer.has("errorMessage")) {
             return Read.failed(answer.path("errorMessage").asText());
         }

@@ -36,7 +36,7 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
 
     /** What the verifier saw; each fact is a value or what AWS answered instead. */
     record Observed(Fact<ReplicationGroup> cache, Fact<Trial> trial, Fact<Cluster> daxCluster,
-                    Fact<String> daxRecordTtl, Fact<DaxUse> daxUse) {}
+                    Fact<String> daxRecordTtl, Fact<DaxUse> daxUse, Fact<DaxRead> daxRead) {}
 
     /**
      * One read through the function: where it says the product came from ({@code cache} or {@code table}),
@@ -71,7 +71,8 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
         @Override
         public String toString() {
             return error != null ? "the function failed: " + error
-                    : "name " + name + " from the " + source + " (entry's TTL " + ttl + ")";
+                    : (name == null ? "no product" : "name " + name) + " from " + ("dax".equals(source) ? "DAX" : "the " + source)
+                    + (ttl == null ? "" : " (entry's TTL " + ttl + ")");
         }
     }
 
@@ -130,6 +131,23 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
         @Override
         public String toString() {
             return DAX_VARIABLE + "=" + variable + ", cluster endpoint " + endpoint;
+        }
+    }
+
+    /**
+     * Two reads through DAX of a product of the verifier's own: the first once it shows as {@code d1}; the second
+     * ({@code null} when the first did not) right after the table was changed to {@code d2} directly and the
+     * product's Redis entry evicted, which only DAX's item cache still answers as {@code d1}.
+     */
+    record DaxRead(Read first, Read afterChange) {
+
+        boolean fromTheItemCache() {
+            return first.is("dax", "d1") && afterChange != null && afterChange.is("dax", "d1");
+        }
+
+        @Override
+        public String toString() {
+            return "first " + first + (afterChange == null ? "" : "; after the table changed to d2: " + afterChange);
         }
     }
 
@@ -211,6 +229,15 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
                                 + "TABLE_NAME={table},CACHE_HOST=CACHE_HOST,CACHE_PORT=6379} (it replaces every variable, so name"
                                 + " the others too); in CDK, FunctionProps.environment.",
                         o -> o.daxUse().its("").should(satisfies("the variable names the cluster's endpoint", DaxUse::names)))
+                        .forTask(5),
+                new Check<Observed>("dax-read", "A read with \"via\": \"dax\" goes through {dax}: a change made to the table directly stays hidden behind DAX's item cache",
+                        "DAX: a cache hit answers from memory without reading the table; the item cache keeps an item for its TTL",
+                        "On {\"action\": \"read\", \"via\": \"dax\"} GetItem through the DAX client at " + DAX_VARIABLE
+                                + " (AmazonDaxClient.resource(endpoint_url=...).Table(...)) and answer \"source\": \"dax\"; package"
+                                + " amazon-dax-client with the function's code (pip install amazon-dax-client -t package/, zip both, and"
+                                + " upload the zip with update-function-code: task 5 shows the commands).",
+                        o -> o.daxRead().its("reads through DAX").should(satisfies("name d1 from DAX both times (DAX's item cache keeps"
+                                + " the product " + Long.parseLong(DAX_RECORD_TTL_MILLIS) / 1000 + " s; the table holds d2)", DaxRead::fromTheItemCache)))
                         .forTask(5));
     }
 

@@ -102,5 +102,6 @@ public final class DynamodbCachingSolution extends ExerciseStack {
             new DaxOnAws(this, name("dax"), vpc, table, products, functionGroup);
         }
         CfnOutput.Builder.create(this, "CacheEndpoint").value(cache.getAttrPrimaryEndPointAddress()).build();
+        CfnOutput.Builder.create(this, DaxClientPackaged.FUNCTION_OUTPUT).value(products.getFunctionName()).build();
     }
 }

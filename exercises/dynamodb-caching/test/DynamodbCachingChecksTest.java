@@ -3,6 +3,7 @@ package dev.dvalabs.exercises.dynamodbcaching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.exercise.Catalog;
+import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.DaxRead;
 import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.DaxUse;
 import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Fresh;
 import dev.dvalabs.exercises.dynamodbcaching.DynamodbCachingVerifier.Observed;
@@ -55,13 +56,17 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
                 .sseDescription(s -> s.status(SSEStatus.ENABLED)).build());
         Fact<String> recordTtl = Fact.of("60000");
         Fact<DaxUse> daxUse = Fact.of(new DaxUse("dax://" + DAX_ENDPOINT, DAX_ENDPOINT));
+        Read throughDax = new Read("dax", "d1", null, null);
+        Read throughDaxAfterChange = new Read("dax", "d1", null, null);
+        Fact<DaxRead> daxRead;
 
         Observed build() {
             Fact<ReplicationGroup> group = cache != null ? cache : Fact.of(ReplicationGroup.builder()
                     .replicationGroupId("dva-labs-products-cache").engine(engine).multiAZ(multiAz)
                     .automaticFailover(failover).memberClusters(members).build());
             Fact<Trial> made = trial != null ? trial : Fact.of(new Trial(miss, hit, stale, fresh, written, rewritten, inTable));
-            return new Observed(group, made, dax, recordTtl, daxUse);
+            Fact<DaxRead> readThroughDax = daxRead != null ? daxRead : Fact.of(new DaxRead(throughDax, throughDaxAfterChange));
+            return new Observed(group, made, dax, recordTtl, daxUse, readThroughDax);
         }
     }
 
@@ -123,14 +128,35 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
                     s.dax = Fact.refused("ClusterNotFoundFault: Cluster not found");
                     s.recordTtl = s.dax.as();
                     s.daxUse = s.dax.as();
-                }, "dax-item-ttl", "dax-function"),
+                    s.daxRead = s.dax.as();
+                }, "dax-item-ttl", "dax-function", "dax-read"),
                 wrong("dax-cluster", "no encryption at rest", (Consumer<Seen>) s -> s.dax = Fact.of(Cluster.builder()
                         .clusterName("dva-labs-products").status("available").sseDescription(d -> d.status(SSEStatus.DISABLED)).build())),
                 wrong("dax-item-ttl", "the default parameter group's 5 minutes", (Consumer<Seen>) s -> s.recordTtl = Fact.of("300000")),
                 wrong("dax-function", "the function left pointed at DynamoDB", (Consumer<Seen>) s ->
                         s.daxUse = Fact.of(new DaxUse(null, DAX_ENDPOINT))),
                 wrong("dax-function", "another cluster's endpoint", (Consumer<Seen>) s ->
-                        s.daxUse = Fact.of(new DaxUse("dax://other.abc123.dax-clusters.us-east-1.amazonaws.com", DAX_ENDPOINT))));
+                        s.daxUse = Fact.of(new DaxUse("dax://other.abc123.dax-clusters.us-east-1.amazonaws.com", DAX_ENDPOINT))),
+                wrong("dax-read", "a read that goes to the table, whatever it says: the change shows at once", (Consumer<Seen>) s ->
+                        s.throughDaxAfterChange = new Read("dax", "d2", null, null)),
+                wrong("dax-read", "a read through Redis labelled dax: once its entry is evicted it reads the table", (Consumer<Seen>) s ->
+                        s.throughDaxAfterChange = new Read("dax", "d2", 5, null)),
+                wrong("dax-read", "a function that ignores via and answers from its Redis path", (Consumer<Seen>) s -> {
+                    s.throughDax = new Read("table", "d1", 5, null);
+                    s.throughDaxAfterChange = null;
+                }),
+                wrong("dax-read", "the DAX client not packaged", (Consumer<Seen>) s -> {
+                    s.throughDax = Read.failed("Unable to import module 'index': No module named 'amazondax'");
+                    s.throughDaxAfterChange = null;
+                }),
+                wrong("dax-read", "a read through DAX that fails once the table changed", (Consumer<Seen>) s ->
+                        s.throughDaxAfterChange = Read.failed("Task timed out after 10.00 seconds")),
+                wrong("dax-read", "the product never shows through DAX (a miss kept past the deadline)", (Consumer<Seen>) s -> {
+                    s.throughDax = new Read("dax", null, null, null);
+                    s.throughDaxAfterChange = null;
+                }),
+                wrong("dax-read", "the function gone", (Consumer<Seen>) s -> s.daxRead = Fact.refused(
+                        "function dva-labs-products-api: ResourceNotFoundException: Function not found")));
     }
 
     @Test
@@ -151,9 +177,10 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
         seen.dax = Fact.unavailable("DAX is not available on local");
         seen.recordTtl = seen.dax.as();
         seen.daxUse = seen.dax.as();
+        seen.daxRead = seen.dax.as();
         seen.multiAz = MultiAZStatus.DISABLED;
         Report report = Verification.judge("checks", checks(), seen.build(), "local", ministack);
-        assertThat(report.ids(Status.SKIP)).containsExactlyInAnyOrder("dax-cluster", "dax-item-ttl", "dax-function");
+        assertThat(report.ids(Status.SKIP)).containsExactlyInAnyOrder("dax-cluster", "dax-item-ttl", "dax-function", "dax-read");
         assertThat(report.ids(Status.FAIL)).containsExactly("cache-multi-az");
     }
 
@@ -178,5 +205,15 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
         String observed = judge(seen).outcome("cache-ttl").result().observed();
         assertThat(observed).contains("the function failed: Error 111").doesNotContain("null");
         assertThat(observed.indexOf("Error 111")).isEqualTo(observed.lastIndexOf("Error 111"));
+    }
+
+    @Test
+    @DisplayName("dax-read says what each read through DAX answered, and that the table holds the new name")
+    void daxReadSaysBothReads() {
+        Seen seen = new Seen();
+        seen.throughDaxAfterChange = new Read("dax", "d2", null, null);
+        var result = judge(seen).outcome("dax-read").result();
+        assertThat(result.observed()).contains("first name d1 from DAX").contains("after the table changed to d2: name d2 from DAX");
+        assertThat(result.expected()).contains("the table holds d2");
     }
 }

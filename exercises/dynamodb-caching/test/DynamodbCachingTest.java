@@ -45,9 +45,9 @@ class DynamodbCachingTest {
         Report report = lab.verify(emulator);
         assertThat(report.outcomes()).filteredOn(o -> !o.id().startsWith("dax-"))
                 .allSatisfy(o -> assertThat(o.status()).as(o.id() + ": " + o.result()).isEqualTo(Status.PASS));
-        assertThat(report.outcomes()).filteredOn(o -> o.id().startsWith("dax-")).hasSize(3)
+        assertThat(report.outcomes()).filteredOn(o -> o.id().startsWith("dax-")).hasSize(4)
                 .allSatisfy(o -> assertThat(o.result().observed()).as(o.id()).contains("DAX is not available on"));
-        assertThat(report.ids(Status.SKIP)).containsExactlyInAnyOrder("dax-cluster", "dax-item-ttl", "dax-function");
+        assertThat(report.ids(Status.SKIP)).containsExactlyInAnyOrder("dax-cluster", "dax-item-ttl", "dax-function", "dax-read");
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(TABLE)).items()).containsExactly(learners);
         }

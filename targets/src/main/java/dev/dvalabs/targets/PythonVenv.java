@@ -31,6 +31,24 @@ public final class PythonVenv {
      * @param requirements what pip installs, pinned: {@code ministack==1.5.33}
      */
     public static Path install(Path cacheDir, String python, String name, String version, String... requirements) {
+        return install(cacheDir, python, name, version, List.of(requirements));
+    }
+
+    /**
+     * The {@code requirements} alone, each pinned and none of what they depend on, in the folder
+     * {@code <cacheDir>/<name>-<version>/package} ({@code pip install --no-deps --target}), installed once
+     * per machine like a tool: what a Lambda function's zip carries beside its code, where the runtime
+     * brings the rest (botocore).
+     */
+    public static Path packages(Path cacheDir, String python, String name, String version, String... requirements) {
+        Path folder = cacheDir.resolve(name + "-" + version).resolve("package");
+        List<String> arguments = new ArrayList<>(List.of("--no-deps", "--target", folder.toString()));
+        arguments.addAll(List.of(requirements));
+        install(cacheDir, python, name, version, arguments);
+        return folder;
+    }
+
+    private static Path install(Path cacheDir, String python, String name, String version, List<String> pipArguments) {
         Path venv = cacheDir.resolve(name + "-" + version);
         Path installed = venv.resolve(".dva-labs-installed");
         if (Files.exists(installed)) {
@@ -54,7 +72,7 @@ public final class PythonVenv {
                 run(python, log, List.of(python, "-m", "venv", venv.toString()), "create a Python virtualenv");
                 List<String> pip = new ArrayList<>(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install",
                         "--quiet", "--disable-pip-version-check"));
-                pip.addAll(List.of(requirements));
+                pip.addAll(pipArguments);
                 run(python, log, pip, "install " + name + " " + version + " from PyPI");
                 Files.writeString(installed, version);
                 return venv;
