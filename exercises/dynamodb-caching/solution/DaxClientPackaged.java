@@ -62,8 +62,7 @@ public final class DaxClientPackaged implements AfterDeploy {
         try (Session session = Session.on(target, exerciseId, Names.declared(Map.of())).open()) {
             String function = stacksOwn(session, stackName, outputs.get(FUNCTION_OUTPUT));
             LambdaClient lambda = session.client(LambdaClient.class);
-            String handler = lambda.getFunctionConfiguration(r -> r.functionName(function)).handler();
-            byte[] zip = zip(module(handler), source(exerciseId), packages());
+            byte[] zip = bundle(exerciseId, lambda.getFunctionConfiguration(r -> r.functionName(function)).handler());
             target.approveWrites("replace the code of function " + function + " of stack " + stackName
                     + " with " + SOURCE + " and the DAX client (task 5: read through DAX)");
             out.println("Task 5: uploading " + SOURCE + " with " + String.join(", ", REQUIREMENTS) + " to " + function + ".");
@@ -83,7 +82,7 @@ public final class DaxClientPackaged implements AfterDeploy {
      * The function the stack's output names, when the stack's resources hold it: the toolkit replaces the code of
      * no function it did not make.
      */
-    static String stacksOwn(Session session, String stackName, String named) {
+    public static String stacksOwn(Session session, String stackName, String named) {
         List<String> functions = session.client(CloudFormationClient.class).listStackResourcesPaginator(r -> r.stackName(stackName))
                 .stackResourceSummaries().stream().filter(s -> "AWS::Lambda::Function".equals(s.resourceType()))
                 .map(StackResourceSummary::physicalResourceId).toList();
@@ -92,6 +91,11 @@ public final class DaxClientPackaged implements AfterDeploy {
                     + " (" + named + "; its functions: " + functions + "): its code is left as deployed.");
         }
         return named;
+    }
+
+    /** The zip uploaded to a function whose handler is {@code handler}: the solution's source under the handler's module. */
+    public static byte[] bundle(String exerciseId, String handler) {
+        return zip(module(handler), source(exerciseId), packages());
     }
 
     /** The file the handler's module is read from: {@code index.py} for the stack's {@code index.handler}. */

@@ -50,8 +50,7 @@ public final class BotocoreModels {
         if (installed == null) {
             synchronized (BotocoreModels.class) {
                 if (installed == null) {
-                    var options = new LocalEmulator.Options();
-                    Path venv = PythonVenv.install(options.cacheDir(), options.python(), "botocore", VERSION, "botocore==" + VERSION);
+                    Path venv = venv();
                     try (DirectoryStream<Path> libs = Files.newDirectoryStream(venv.resolve("lib"), "python*")) {
                         Iterator<Path> lib = libs.iterator();
                         installed = new BotocoreModels(lib.next().resolve("site-packages/botocore/data"));
@@ -62,6 +61,15 @@ public final class BotocoreModels {
             }
         }
         return installed;
+    }
+
+    /**
+     * The virtualenv of the pinned botocore, installed into the cache on first use: a Python with the botocore a
+     * Lambda runtime brings, to import what a function's zip carries ({@code bin/python}).
+     */
+    public static Path venv() {
+        var options = new LocalEmulator.Options();
+        return PythonVenv.install(options.cacheDir(), options.python(), "botocore", VERSION, "botocore==" + VERSION);
     }
 
     /** The model of a JSON-protocol service by its X-Amz-Target prefix ("CodeDeploy_20141006"). */
