@@ -40,11 +40,27 @@ until [ "$(aws dax describe-clusters --cluster-names "$dax" --query 'Clusters[0]
   sleep 30
 done
 endpoint=$(aws dax describe-clusters --cluster-names "$dax" --query 'Clusters[0].ClusterDiscoveryEndpoint.Address' --output text)
+cluster_arn=$(aws dax describe-clusters --cluster-names "$dax" --query 'Clusters[0].ClusterArn' --output text)
 variables=$(aws lambda get-function-configuration --function-name "$function" --query Environment.Variables --output json \
   | jq -c --arg dax "dax://$endpoint" '. + {DAX_ENDPOINT: $dax}')
 aws lambda update-function-configuration --function-name "$function" --environment "{\"Variables\": $variables}" > /dev/null
-# The function's code reads through DAX with the amazon-dax-client package (packaged with it):
-#   from amazondax import AmazonDaxClient
-#   dax = AmazonDaxClient.resource(endpoint_url=os.environ["DAX_ENDPOINT"]); table = dax.Table(os.environ["TABLE_NAME"])
-# and its role needs dax:GetItem and dax:PutItem on the cluster's ARN. To remove it all:
-#   aws dax delete-cluster --cluster-name dva-labs-products  (then, once it is gone, the parameter and subnet groups and the role)
+aws lambda wait function-updated-v2 --function-name "$function"
+
+# The function's role may read through the cluster.
+function_role=$(aws lambda get-function-configuration --function-name "$function" --query Role --output text)
+aws iam put-role-policy --role-name "${function_role##*/}" --policy-name products-dax --policy-document "{\"Version\":\"2012-10-17\",
+  \"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"dax:GetItem\"],\"Resource\":\"$cluster_arn\"}]}"
+
+# The function's code with the DAX client beside it: Lambda's runtime has botocore and boto3, not amazondax. The
+# file is named after the handler's module (index for the stack's index.handler, lambda_function for correct.sh's).
+handler=$(aws lambda get-function-configuration --function-name "$function" --query Handler --output text)
+work=$(mktemp -d)
+pip install --quiet --no-deps -t "$work/package" amazon-dax-client==2.1.0 six==1.17.0 antlr4-python3-runtime==4.13.2
+cp "$(dirname "$0")/../solution/function/products.py" "$work/package/${handler%.*}.py"
+(cd "$work/package" && zip -qr ../function.zip .)
+aws lambda update-function-code --function-name "$function" --zip-file "fileb://$work/function.zip" > /dev/null
+aws lambda wait function-updated-v2 --function-name "$function"
+rm -rf "$work"
+# Now {"action": "read", "id": "p1", "via": "dax"} reads through the cluster. To remove it all:
+#   aws dax delete-cluster --cluster-name dva-labs-products  (then, once it is gone, the parameter and subnet groups,
+#   the role, and the function role's policy products-dax)

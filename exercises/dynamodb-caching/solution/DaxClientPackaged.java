@@ -60,22 +60,27 @@ public final class DaxClientPackaged implements AfterDeploy {
             return;
         }
         try (Session session = Session.on(target, exerciseId, Names.declared(Map.of())).open()) {
-            String function = stacksOwn(session, stackName, outputs.get(FUNCTION_OUTPUT));
-            LambdaClient lambda = session.client(LambdaClient.class);
-            byte[] zip = bundle(exerciseId, lambda.getFunctionConfiguration(r -> r.functionName(function)).handler());
-            target.approveWrites("replace the code of function " + function + " of stack " + stackName
-                    + " with " + SOURCE + " and the DAX client (task 5: read through DAX)");
-            out.println("Task 5: uploading " + SOURCE + " with " + String.join(", ", REQUIREMENTS) + " to " + function + ".");
-            lambda.updateFunctionCode(r -> r.functionName(function).zipFile(SdkBytes.fromByteArray(zip)));
-            GetFunctionConfigurationResponse updated = session.poll(Duration.ofMinutes(3), Duration.ofSeconds(2)).last(
-                    () -> lambda.getFunctionConfiguration(r -> r.functionName(function)),
-                    c -> c.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS);
-            if (updated.lastUpdateStatus() != LastUpdateStatus.SUCCESSFUL) {
-                throw new IllegalStateException("The code update of " + function + " ended " + updated.lastUpdateStatusAsString()
-                        + ": " + updated.lastUpdateStatusReason());
-            }
-            out.println(function + " reads through DAX now.");
+            upload(session, stackName, outputs, out);
         }
+    }
+
+    /** Replaces the code of the stack's function with the solution's and the DAX client, and waits until it is in place. */
+    public void upload(Session session, String stackName, Map<String, String> outputs, PrintWriter out) {
+        String function = stacksOwn(session, stackName, outputs.get(FUNCTION_OUTPUT));
+        LambdaClient lambda = session.client(LambdaClient.class);
+        byte[] zip = bundle(exerciseId, lambda.getFunctionConfiguration(r -> r.functionName(function)).handler());
+        session.target().approveWrites("replace the code of function " + function + " of stack " + stackName
+                + " with " + SOURCE + " and the DAX client (task 5: read through DAX)");
+        out.println("Task 5: uploading " + SOURCE + " with " + String.join(", ", REQUIREMENTS) + " to " + function + ".");
+        lambda.updateFunctionCode(r -> r.functionName(function).zipFile(SdkBytes.fromByteArray(zip)));
+        GetFunctionConfigurationResponse updated = session.poll(Duration.ofMinutes(3), Duration.ofSeconds(2)).last(
+                () -> lambda.getFunctionConfiguration(r -> r.functionName(function)),
+                c -> c.lastUpdateStatus() != LastUpdateStatus.IN_PROGRESS);
+        if (updated.lastUpdateStatus() != LastUpdateStatus.SUCCESSFUL) {
+            throw new IllegalStateException("The code update of " + function + " ended " + updated.lastUpdateStatusAsString()
+                    + ": " + updated.lastUpdateStatusReason());
+        }
+        out.println(function + " reads through DAX now.");
     }
 
     /**

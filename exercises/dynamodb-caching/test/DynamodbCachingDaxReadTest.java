@@ -63,7 +63,7 @@ class DynamodbCachingDaxReadTest {
     @DisplayName("an item cache the Redis entry's eviction does not reach passes; the Redis path called dax, and the solution"
             + " without its DAX client, fail; the verifier's products leave the table")
     void throughTheFunction(LocalEmulator emulator) throws IOException {
-        Deployer.Deployed deployed = lab.deploy(emulator, Variant.SOLUTION);
+        lab.deploy(emulator, Variant.SOLUTION);
         String function = lab.exercise().names().get("function");
         String products = Files.readString(Path.of(ID, "solution/function/products.py"));
 
@@ -84,13 +84,23 @@ class DynamodbCachingDaxReadTest {
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(lab.exercise().names().get("table"))).items()).isEmpty();
         }
-        // The after-deploy step's guard: the stack's own function, never one it did not make.
+    }
+
+    @Test
+    @DisplayName("the after-deploy step AWS runs, run here: the stack's own function gets the solution with a DAX client it"
+            + " imports (the read now stops at the missing DAX_ENDPOINT, not at amazondax), and no function the stack did not make")
+    void afterDeployPackagesTheDaxClient(LocalEmulator emulator) {
+        Deployer.Deployed deployed = lab.deploy(emulator, Variant.SOLUTION);
+        assertThat(lab.printed()).as("the emulator's deploy uploads nothing").doesNotContain("Task 5: uploading");
         try (Session session = session(emulator)) {
-            assertThat(DaxClientPackaged.stacksOwn(session, deployed.stackName(), deployed.outputs().get(DaxClientPackaged.FUNCTION_OUTPUT)))
-                    .isEqualTo(function);
-            assertThatThrownBy(() -> DaxClientPackaged.stacksOwn(session, deployed.stackName(), "dva-labs-someone-elses"))
+            assertThatThrownBy(() -> new DaxClientPackaged(ID).upload(session, deployed.stackName(),
+                    Map.of(DaxClientPackaged.FUNCTION_OUTPUT, "dva-labs-someone-elses"), lab.out()))
                     .hasMessageContaining("has no function named by its output").hasMessageContaining("left as deployed");
+            new DaxClientPackaged(ID).upload(session, deployed.stackName(), deployed.outputs(), lab.out());
         }
+        assertThat(lab.printed()).contains("Task 5: uploading solution/function/products.py with amazon-dax-client==2.1.0");
+        DaxRead packaged = daxRead(emulator);
+        assertThat(packaged.toString()).contains("the function failed").contains("DAX_ENDPOINT").doesNotContain("amazondax");
     }
 
     private Session session(LocalEmulator emulator) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.cdk.TargetKind;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.Synthesizer;
+import dev.dvalabs.exercises.dynamodbcaching.solution.DaxClientPackaged;
 import dev.dvalabs.exercises.dynamodbcaching.solution.DaxOnAws;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,8 @@ class DynamodbCachingTemplateTest {
                         "Action", List.of("dax:GetItem", "dax:PutItem"),
                         "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("DaxCluster.*"), "Arn")))))))),
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("FunctionServiceRole.*"))))));
+        // The after-deploy step that packages the DAX client finds the function by this output, among the stack's resources.
+        aws.hasOutput(DaxClientPackaged.FUNCTION_OUTPUT, Map.of("Value", Map.of("Ref", Match.stringLikeRegexp("Function[0-9A-F]{8}"))));
         for (int port : DaxOnAws.PORTS) {
             aws.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
                     "FromPort", port, "ToPort", port, "IpProtocol", "tcp",
@@ -85,7 +88,10 @@ class DynamodbCachingTemplateTest {
         for (String type : List.of("AWS::DAX::Cluster", "AWS::DAX::SubnetGroup", "AWS::DAX::ParameterGroup")) {
             emulator.resourceCountIs(type, 0);
         }
-        assertThat(EMULATOR).doesNotContain("AWS::DAX", "dax.amazonaws.com", "DAX_ENDPOINT", "\"Dax");
+        assertThat(EMULATOR).doesNotContain("AWS::DAX", "dax.amazonaws.com", "\"Dax");
+        // The inline code names DAX_ENDPOINT on its "via": "dax" path; no variable of the function sets it.
+        emulator.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Environment", Map.of("Variables",
+                Match.not(Match.objectLike(Map.of("DAX_ENDPOINT", Match.anyValue())))))));
         Template aws = parsed(AWS);
         // DAX's own role and security group are the only ones the AWS template adds.
         assertThat(aws.findResources("AWS::IAM::Role")).hasSize(emulator.findResources("AWS::IAM::Role").size() + 1);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The zip the solution's after-deploy step uploads to its function on AWS, built here without AWS: the
  * solution's source under the handler's module, and a DAX client a Lambda runtime's Python can import.
  */
-class DaxClientPackagedTest {
+class DynamodbCachingDaxPackageTest {
 
     static final String ID = new DynamodbCaching().id();
 
