@@ -3,12 +3,10 @@ package dev.dvalabs.exercises.codecommitcodebuild;
 import dev.dvalabs.cdk.ExerciseStack;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.lab.BundleZip;
 import dev.dvalabs.probe.Repository;
 import dev.dvalabs.targets.Target;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,14 +29,6 @@ final class CodecommitCodebuildAfterDeploy implements AfterDeploy {
     }
 
     static byte[] site() {
-        String path = "exercises/" + new CodecommitCodebuild().id() + "/" + SITE_PATH;
-        try (InputStream in = CodecommitCodebuildAfterDeploy.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the build has no " + path + " on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BundleZip.file(new CodecommitCodebuild().id(), SITE_PATH);
     }
 }

@@ -3,6 +3,9 @@ package dev.dvalabs.exercises.codecommitcodebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.cdk.Variant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +36,13 @@ class CodecommitCodebuildStackTest {
                 "Name", "dva-labs-build-pipeline", "Stages", List.of(source, build, deploy))));
         SOLUTION.resourceCountIs("AWS::KMS::Key", 0);
         SOLUTION.resourceCountIs("AWS::Lambda::Function", 0);
+    }
+
+    @Test
+    @DisplayName("the first commit's site is the checkout's site/index.html, read from the build's classpath")
+    void firstCommitIsTheSite() throws IOException {
+        assertThat(CodecommitCodebuildAfterDeploy.site()).isEqualTo(Files.readAllBytes(
+                Path.of(new CodecommitCodebuild().id(), CodecommitCodebuildAfterDeploy.SITE_PATH))).isNotEmpty();
     }
 
     private static Object stage(String name, Map<String, Object> type, Map<String, Object> configuration) {

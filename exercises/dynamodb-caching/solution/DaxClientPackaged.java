@@ -4,6 +4,7 @@ import dev.dvalabs.cdk.TargetKind;
 import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.deploy.Synthesizer;
 import dev.dvalabs.lab.AfterDeploy;
+import dev.dvalabs.lab.BundleZip;
 import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.targets.PythonVenv;
 import dev.dvalabs.targets.Target;
@@ -11,7 +12,6 @@ import dev.dvalabs.verify.Names;
 import dev.dvalabs.verify.Session;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -100,7 +100,7 @@ public final class DaxClientPackaged implements AfterDeploy {
 
     /** The zip uploaded to a function whose handler is {@code handler}: the solution's source under the handler's module. */
     public static byte[] bundle(String exerciseId, String handler) {
-        return zip(module(handler), source(exerciseId), packages());
+        return zip(module(handler), BundleZip.file(exerciseId, SOURCE), packages());
     }
 
     /** The file the handler's module is read from: {@code index.py} for the stack's {@code index.handler}. */
@@ -110,19 +110,6 @@ public final class DaxClientPackaged implements AfterDeploy {
             throw new IllegalStateException("The function's handler " + handler + " names no module.");
         }
         return handler.substring(0, dot).replace('.', '/') + ".py";
-    }
-
-    /** The solution's function source, from the classpath the build copies the exercise's folder to. */
-    static byte[] source(String exerciseId) {
-        String path = "exercises/" + exerciseId + "/" + SOURCE;
-        try (InputStream in = DaxClientPackaged.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("the build has no " + path + " on the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The pinned packages, installed into the cache from PyPI on first use like the toolkit's other Python tools. */

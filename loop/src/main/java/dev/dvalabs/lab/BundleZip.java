@@ -6,6 +6,7 @@ import io.github.classgraph.Resource;
 import io.github.classgraph.ScanResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,19 @@ public final class BundleZip {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** One file of an exercise's folder, {@code path} relative to it, from the build's classpath (a site, a function's source). */
+    public static byte[] file(String exerciseId, String path) {
+        String resource = "exercises/" + exerciseId + "/" + path;
+        try (InputStream in = BundleZip.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the build has no " + resource + " on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
