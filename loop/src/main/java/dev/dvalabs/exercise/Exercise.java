@@ -95,7 +95,19 @@ public record Exercise(
      * it names any (its scripts build by hand only what the emulator offers); otherwise where the stacks deploy.
      */
     public boolean corpusRunsOn(String emulator) {
-        return corpus.isEmpty() ? !deviationsOn(emulator).containsKey(STACKS) : corpus.contains(emulator);
+        return corpus.isEmpty() ? deploysOn(emulator) : corpus.contains(emulator);
+    }
+
+    /** Whether the exercise's stacks deploy on this emulator (deviations.yaml says when they do not). */
+    public boolean deploysOn(String emulator) {
+        return !deviationsOn(emulator).containsKey(STACKS);
+    }
+
+    /** The checks this emulator is recorded to get wrong, which its solution's run shows as SKIP. */
+    public Set<String> checksSkippedOn(String emulator) {
+        Set<String> checks = new java.util.TreeSet<>(deviationsOn(emulator).keySet());
+        checks.remove(STACKS);
+        return checks;
     }
 
     /** The deviations.yaml entry saying that the exercise's stacks do not deploy on that emulator. */

@@ -2,7 +2,7 @@
 
 A learner's `aws` pays Python's start and awscli's imports on every command; a corpus script runs many.
 This server pays them once. For each connection on the Unix socket (argv[1]) it receives the shim's
-stdin, stdout and stderr (SCM_RIGHTS), then its argv, environment and working directory as JSON, and
+stdin, stdout and stderr (SCM_RIGHTS), then its argv, working directory and environment, and
 forks a child that becomes that command: the same streams, environment and directory, then the same
 `awscli.clidriver.main()` the installed `aws` script calls. The child sends back the exit code.
 The server ends when its stdin closes, that is when the JVM that started it ends, however it ends.
@@ -16,7 +16,6 @@ fills both for the services named on its command line (argv[2:]) before it says 
 inherits them through fork. What a command does, prints and sends is unchanged.
 """
 import io
-import json
 import os
 import select
 import signal
@@ -41,7 +40,15 @@ def receive(conn):
         if not chunk:
             break
         chunks.append(chunk)
-    return json.loads(b"".join(chunks)), fds
+    return parse(b"".join(chunks)), fds
+
+
+def parse(data):
+    """The shim's request: NUL-separated argument count, arguments, directory, then NAME=value each."""
+    fields = [os.fsdecode(field) for field in data.split(b"\0")]
+    argc = int(fields[0])
+    env = dict(field.split("=", 1) for field in fields[argc + 2:] if "=" in field)
+    return {"argv": fields[1:argc + 1], "cwd": fields[argc + 1], "env": env}
 
 
 def text_stream(fd, mode, like):
@@ -130,6 +137,23 @@ def share_what_commands_load():
         return aliases[event_name]
 
     botocore.hooks.EventAliaser._alias_event_name = alias_once
+
+    # Registering a handler asks whether it takes **kwargs, which inspects its signature: about 400 times a
+    # command, a third of its cost, for the same few hundred functions. The answer is the function's own.
+    accepts = {}
+    accepts_kwargs = botocore.hooks.accepts_kwargs
+
+    def accepts_kwargs_once(func):
+        key = getattr(func, "__func__", func)
+        try:
+            return accepts[key]
+        except KeyError:
+            answer = accepts[key] = accepts_kwargs(func)
+            return answer
+        except TypeError:  # not hashable
+            return accepts_kwargs(func)
+
+    botocore.hooks.accepts_kwargs = accepts_kwargs_once
 
 
 def warm(services):
