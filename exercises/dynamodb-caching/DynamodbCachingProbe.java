@@ -106,23 +106,48 @@ final class DynamodbCachingProbe {
     }
 
     /**
-     * Task 5 through the function (see {@link DaxRead}): a product of the verifier's own read through DAX until it
-     * shows, then changed in the table directly and its Redis entry, if the function made one, evicted; a read
-     * through DAX at once must still answer the old product, from DAX's item cache.
+     * Task 5 through the function (see {@link DaxRead}), with the TTLs the instructions ask for: the Redis entry's
+     * and DAX's item cache's (record-ttl-millis).
      */
     DaxRead daxRead() {
+        return daxRead(Duration.ofSeconds(DynamodbCachingVerifier.TTL_SECONDS),
+                Duration.ofMillis(Long.parseLong(DynamodbCachingVerifier.DAX_RECORD_TTL_MILLIS)));
+    }
+
+    /**
+     * A product of the verifier's own read through DAX until it shows as d1, then changed to d2 in the table
+     * directly and its Redis entry, if the function made one, evicted. DAX's item cache keeps d1 for
+     * {@code itemTtl} from the read that filled it: a read at once, and one after a Redis entry of {@code cacheTtl}
+     * would have ended, still answer d1; reads after {@code itemTtl} answer d2. A read of the table, the Redis path
+     * under another name, and a cache that never forgets each answer otherwise at one of the three.
+     */
+    DaxRead daxRead(Duration cacheTtl, Duration itemTtl) {
         String id = session.marker().value() + "-dax";
         putDirectly(id, "d1");
-        Read first = session.poll(DAX_FILL, Duration.ofSeconds(2)).last(() -> readThroughDax(id),
+        Duration fill = itemTtl.plusSeconds(15);  // DAX keeps a miss as long as an item, and its miss reads eventually consistently
+        Read first = session.poll(fill, Duration.ofSeconds(2)).last(() -> readThroughDax(id),
                 r -> r.error() != null || !"dax".equals(r.source()) || "d1".equals(r.name()));
+        Instant filled = session.now();  // the read that filled DAX's entry (and any cache of the function's) ended by now
         if (!first.is("dax", "d1")) {
-            return new DaxRead(first, null);
+            return new DaxRead(first, null, null, null);
         }
         putDirectly(id, "d2");
         // A function that answered from Redis whatever it was asked must not pass on its own entry.
         session.write(new OwnCacheEntry(function, id), () -> invoke(function, JSON.createObjectNode()
                 .put("action", "evict").put("id", id)));
-        return new DaxRead(first, readThroughDax(id));
+        Read atOnce = readThroughDax(id);
+        if (!atOnce.is("dax", "d1")) {
+            return new DaxRead(first, atOnce, null, null);
+        }
+        session.pause(Duration.between(session.now(), filled.plus(cacheTtl).plus(DynamodbCachingVerifier.TTL_SLACK)));
+        Read pastCacheTtl = readThroughDax(id);
+        if (!pastCacheTtl.is("dax", "d1")) {
+            return new DaxRead(first, atOnce, pastCacheTtl, null);
+        }
+        session.pause(Duration.between(session.now(), filled.plus(itemTtl)));
+        Read pastItemTtl = session.poll(DynamodbCachingVerifier.TTL_SLACK.multipliedBy(3), Duration.ofSeconds(1))
+                .last(() -> readThroughDax(id), r -> !r.is("dax", "d1"));
+        return new DaxRead(first, atOnce, pastCacheTtl, pastItemTtl);
     }
 
     private Read readThroughDax(String id) {

@@ -135,19 +135,23 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
     }
 
     /**
-     * Two reads through DAX of a product of the verifier's own: the first once it shows as {@code d1}; the second
-     * ({@code null} when the first did not) right after the table was changed to {@code d2} directly and the
-     * product's Redis entry evicted, which only DAX's item cache still answers as {@code d1}.
+     * Reads through DAX of a product of the verifier's own (see {@link DynamodbCachingProbe#daxRead}): the first once
+     * it shows as {@code d1}; after the table was changed to {@code d2} directly and the Redis entry evicted, one at
+     * once and one past the Redis entry's TTL, which only DAX's item cache still answers as {@code d1}; and the last,
+     * past DAX's item TTL, as {@code d2}. Each is {@code null} when one before it already told.
      */
-    record DaxRead(Read first, Read afterChange) {
+    record DaxRead(Read first, Read atOnce, Read pastCacheTtl, Read pastItemTtl) {
 
         boolean fromTheItemCache() {
-            return first.is("dax", "d1") && afterChange != null && afterChange.is("dax", "d1");
+            return first.is("dax", "d1") && atOnce != null && atOnce.is("dax", "d1") && pastCacheTtl != null
+                    && pastCacheTtl.is("dax", "d1") && pastItemTtl != null && pastItemTtl.is("dax", "d2");
         }
 
         @Override
         public String toString() {
-            return "first " + first + (afterChange == null ? "" : "; after the table changed to d2: " + afterChange);
+            return "first " + first + (atOnce == null ? "" : "; after the table changed to d2: at once " + atOnce)
+                    + (pastCacheTtl == null ? "" : "; past the Redis entry's TTL " + pastCacheTtl)
+                    + (pastItemTtl == null ? "" : "; past DAX's item TTL " + pastItemTtl);
         }
     }
 
@@ -230,14 +234,15 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
                                 + " the others too); in CDK, FunctionProps.environment.",
                         o -> o.daxUse().its("").should(satisfies("the variable names the cluster's endpoint", DaxUse::names)))
                         .forTask(5),
-                new Check<Observed>("dax-read", "A read with \"via\": \"dax\" goes through {dax}: a change made to the table directly stays hidden behind DAX's item cache",
+                new Check<Observed>("dax-read", "A read with \"via\": \"dax\" goes through {dax}: a change made to the table directly stays hidden behind DAX's item cache until its TTL",
                         "DAX: a cache hit answers from memory without reading the table; the item cache keeps an item for its TTL",
                         "On {\"action\": \"read\", \"via\": \"dax\"} GetItem through the DAX client at " + DAX_VARIABLE
                                 + " (AmazonDaxClient.resource(endpoint_url=...).Table(...)) and answer \"source\": \"dax\"; package"
                                 + " amazon-dax-client with the function's code (pip install amazon-dax-client -t package/, zip both, and"
                                 + " upload the zip with update-function-code: task 5 shows the commands).",
-                        o -> o.daxRead().its("reads through DAX").should(satisfies("name d1 from DAX both times (DAX's item cache keeps"
-                                + " the product " + Long.parseLong(DAX_RECORD_TTL_MILLIS) / 1000 + " s; the table holds d2)", DaxRead::fromTheItemCache)))
+                        o -> o.daxRead().its("reads through DAX").should(satisfies("name d1 from DAX at once and past the Redis"
+                                + " entry's " + TTL_SECONDS + " s, then d2 past DAX's item TTL of " + Long.parseLong(DAX_RECORD_TTL_MILLIS) / 1000
+                                + " s (the table holds d2 from the change on)", DaxRead::fromTheItemCache)))
                         .forTask(5));
     }
 

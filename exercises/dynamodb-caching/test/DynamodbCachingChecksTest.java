@@ -58,14 +58,24 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
         Fact<DaxUse> daxUse = Fact.of(new DaxUse("dax://" + DAX_ENDPOINT, DAX_ENDPOINT));
         Read throughDax = new Read("dax", "d1", null, null);
         Read throughDaxAfterChange = new Read("dax", "d1", null, null);
+        Read throughDaxPastCacheTtl = new Read("dax", "d1", null, null);
+        Read throughDaxPastItemTtl = new Read("dax", "d2", null, null);
         Fact<DaxRead> daxRead;
+
+        /** The reads the probe makes: it stops at the first that is not d1 from DAX (a null answer: none). */
+        DaxRead daxReads() {
+            Read atOnce = throughDax == null || !throughDax.is("dax", "d1") ? null : throughDaxAfterChange;
+            Read pastCacheTtl = atOnce == null || !atOnce.is("dax", "d1") ? null : throughDaxPastCacheTtl;
+            Read pastItemTtl = pastCacheTtl == null || !pastCacheTtl.is("dax", "d1") ? null : throughDaxPastItemTtl;
+            return new DaxRead(throughDax, atOnce, pastCacheTtl, pastItemTtl);
+        }
 
         Observed build() {
             Fact<ReplicationGroup> group = cache != null ? cache : Fact.of(ReplicationGroup.builder()
                     .replicationGroupId("dva-labs-products-cache").engine(engine).multiAZ(multiAz)
                     .automaticFailover(failover).memberClusters(members).build());
             Fact<Trial> made = trial != null ? trial : Fact.of(new Trial(miss, hit, stale, fresh, written, rewritten, inTable));
-            Fact<DaxRead> readThroughDax = daxRead != null ? daxRead : Fact.of(new DaxRead(throughDax, throughDaxAfterChange));
+            Fact<DaxRead> readThroughDax = daxRead != null ? daxRead : Fact.of(daxReads());
             return new Observed(group, made, dax, recordTtl, daxUse, readThroughDax);
         }
     }
@@ -149,6 +159,12 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
                     s.throughDax = Read.failed("Unable to import module 'index': No module named 'amazondax'");
                     s.throughDaxAfterChange = null;
                 }),
+                wrong("dax-read", "a Redis entry of 5 s under another key, labelled dax and kept from evict: it ends with its TTL",
+                        (Consumer<Seen>) s -> s.throughDaxPastCacheTtl = new Read("dax", "d2", null, null)),
+                wrong("dax-read", "a cache in the function's memory, labelled dax: it never forgets", (Consumer<Seen>) s ->
+                        s.throughDaxPastItemTtl = new Read("dax", "d1", null, null)),
+                wrong("dax-read", "a read through DAX that fails past DAX's item TTL", (Consumer<Seen>) s ->
+                        s.throughDaxPastItemTtl = Read.failed("Task timed out after 10.00 seconds")),
                 wrong("dax-read", "a read through DAX that fails once the table changed", (Consumer<Seen>) s ->
                         s.throughDaxAfterChange = Read.failed("Task timed out after 10.00 seconds")),
                 wrong("dax-read", "the product never shows through DAX (a miss kept past the deadline)", (Consumer<Seen>) s -> {
@@ -209,11 +225,12 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
 
     @Test
     @DisplayName("dax-read says what each read through DAX answered, and that the table holds the new name")
-    void daxReadSaysBothReads() {
+    void daxReadSaysEachRead() {
         Seen seen = new Seen();
-        seen.throughDaxAfterChange = new Read("dax", "d2", null, null);
+        seen.throughDaxPastItemTtl = new Read("dax", "d1", null, null);
         var result = judge(seen).outcome("dax-read").result();
-        assertThat(result.observed()).contains("first name d1 from DAX").contains("after the table changed to d2: name d2 from DAX");
+        assertThat(result.observed()).contains("first name d1 from DAX", "after the table changed to d2: at once name d1 from DAX",
+                "past the Redis entry's TTL name d1 from DAX", "past DAX's item TTL name d1 from DAX");
         assertThat(result.expected()).contains("the table holds d2");
     }
 }

@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -38,7 +39,10 @@ class DynamodbCachingDaxReadTest {
 
     static final String ID = new DynamodbCaching().id();
 
-    /** DAX's item cache stood in by a key space of the solution's Redis, kept DAX's 60 s, which evict does not touch. */
+    /**
+     * DAX's item cache stood in by a key space of the solution's Redis, which evict does not touch, kept for
+     * {@link #ITEM_TTL} (DAX's 60 s would make the test wait a minute; the probe takes the TTL it waits out).
+     */
     static final String ITEM_CACHE = """
 
             class ItemCache:
@@ -48,7 +52,7 @@ class DynamodbCachingDaxReadTest {
                         return {"Item": json.loads(cached)}
                     item = table.get_item(Key=Key).get("Item")
                     if item is not None:
-                        cache.call("SET", "dax:" + Key["id"], json.dumps(item), "EX", 60)
+                        cache.call("SET", "dax:" + Key["id"], json.dumps(item), "EX", 15)
                     return {"Item": item}
 
 
@@ -56,12 +60,15 @@ class DynamodbCachingDaxReadTest {
                 return ItemCache()
             """;
 
+    static final Duration ITEM_TTL = Duration.ofSeconds(15);
+    static final Duration CACHE_TTL = Duration.ofSeconds(DynamodbCachingVerifier.TTL_SECONDS);
+
     @RegisterExtension
     final EndToEnd lab = new EndToEnd(ID);
 
     @Test
-    @DisplayName("an item cache the Redis entry's eviction does not reach passes; the Redis path called dax, and the solution"
-            + " without its DAX client, fail; the verifier's products leave the table")
+    @DisplayName("an item cache the Redis entry's eviction does not reach, ending with its TTL, passes; the Redis path called"
+            + " dax, a Redis entry of 5 s called dax, and the solution without its DAX client, fail; the verifier's products leave the table")
     void throughTheFunction(LocalEmulator emulator) throws IOException {
         lab.deploy(emulator, Variant.SOLUTION);
         String function = lab.exercise().names().get("function");
@@ -74,12 +81,18 @@ class DynamodbCachingDaxReadTest {
         replaceCode(emulator, function, products + ITEM_CACHE);
         DaxRead itemCache = daxRead(emulator);
         assertThat(itemCache.fromTheItemCache()).as(itemCache.toString()).isTrue();
-        assertThat(itemCache.toString()).isEqualTo("first name d1 from DAX; after the table changed to d2: name d1 from DAX");
+        assertThat(itemCache.toString()).isEqualTo("first name d1 from DAX; after the table changed to d2: at once name d1 from DAX;"
+                + " past the Redis entry's TTL name d1 from DAX; past DAX's item TTL name d2 from DAX");
+
+        replaceCode(emulator, function, products + ITEM_CACHE.replace("\"EX\", 15", "\"EX\", " + CACHE_TTL.toSeconds()));
+        DaxRead shortLived = daxRead(emulator);
+        assertThat(shortLived.fromTheItemCache()).as(shortLived.toString()).isFalse();
+        assertThat(shortLived.toString()).endsWith("past the Redis entry's TTL name d2 from DAX");
 
         replaceCode(emulator, function, products + ITEM_CACHE.replace("\"dax:\" + Key[\"id\"]", "key(Key[\"id\"])"));
         DaxRead redis = daxRead(emulator);
         assertThat(redis.fromTheItemCache()).as(redis.toString()).isFalse();
-        assertThat(redis.toString()).endsWith("after the table changed to d2: name d2 from DAX");
+        assertThat(redis.toString()).endsWith("after the table changed to d2: at once name d2 from DAX");
 
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             assertThat(dynamo.scan(r -> r.tableName(lab.exercise().names().get("table"))).items()).isEmpty();
@@ -110,7 +123,7 @@ class DynamodbCachingDaxReadTest {
     /** The sequence in a session of its own, whose end removes the verifier's product as a verify's does. */
     private DaxRead daxRead(LocalEmulator emulator) {
         try (Session session = session(emulator)) {
-            return new DynamodbCachingProbe(session).daxRead();
+            return new DynamodbCachingProbe(session).daxRead(CACHE_TTL, ITEM_TTL);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dvalabs.cli;
 
+import dev.dvalabs.testing.Jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -351,7 +352,7 @@ class BreakItTest {
         @ValueSource(ints = {0, 1, 2, 3})
         void killedFirstDeploy(int draw) throws Exception {
             long millis = 200 + new Random(20261123L + draw).nextInt(6000);
-            Process deploy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Process deploy = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                     "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
                     "deploy", "practice-table", "--variant", "solution")
                     .redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
@@ -371,7 +372,7 @@ class BreakItTest {
     @Test
     @DisplayName("a deploy leaves no synthesis folder in the temporary directory")
     void noSynthesisFolderLeft(@TempDir Path tmp) throws Exception {
-        Process dryRun = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process dryRun = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-Djava.io.tmpdir=" + tmp, "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"),
                 Labs.class.getName(), "deploy", "practice-table", "--dry-run", "--target", "endpoint", "--endpoint", endpoint)
                 .redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();

@@ -1,5 +1,6 @@
 package dev.dvalabs.cli;
 
+import dev.dvalabs.testing.Jvm;
 import static dev.dvalabs.contract.Leftovers.assertNothingLeft;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class InterruptedDeployTest {
     @CsvSource({"TERM,143", "INT,130"})
     void signalledDeploySaysWhatStays(String signal, int exitCode, LocalEmulator emulator) throws Exception {
         String endpoint = emulator.endpoint().orElseThrow().toString();
-        Process deploy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process deploy = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
                 "deploy", "practice-table", "--variant", "solution", "--target", "endpoint", "--endpoint", endpoint)
                 .redirectErrorStream(true).start();
@@ -53,7 +54,7 @@ class InterruptedDeployTest {
     @ValueSource(ints = {300, 900, 1500, 2200, 3500})
     void killedDeployThenDestroy(int millis, LocalEmulator emulator) throws Exception {
         String endpoint = emulator.endpoint().orElseThrow().toString();
-        Process deploy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process deploy = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
                 "deploy", "practice-table", "--variant", "solution", "--target", "endpoint", "--endpoint", endpoint)
                 .redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();

@@ -1,5 +1,6 @@
 package dev.dvalabs.cli;
 
+import dev.dvalabs.testing.Jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class LearnersShellTest {
     @Test
     @DisplayName("the emulator starts without the shell's AWS variables, and deploy says in one line that the shell's AWS_ENDPOINT_URL is elsewhere")
     void emulatorGetsACleanAwsEnvironment() throws Exception {
-        ProcessBuilder deploy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder deploy = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
                 "deploy", "practice-table").redirectErrorStream(true);
         deploy.environment().putAll(java.util.Map.of("AWS_ENDPOINT_URL", "http://stale:s3cret@127.0.0.1:9",
@@ -61,7 +62,7 @@ class LearnersShellTest {
     @CsvSource({"100,list", "100,deploy practice-table", "1000,list"})
     void tooFewOpenFiles(int allowed, String command) throws Exception {
         Process labs = new ProcessBuilder("bash", "-c", "ulimit -n " + allowed + " && exec \"$0\" -Ddva-labs.state-dir=\"$1\" -cp \"$2\" "
-                + Labs.class.getName() + " " + command, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                + Labs.class.getName() + " " + command, Jvm.JAVA,
                 state.toString(), System.getProperty("java.class.path")).start();
         String out = new String(labs.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(labs.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -101,7 +102,7 @@ class LearnersShellTest {
     void nonAsciiPathInAnAsciiLocale(String where, @TempDir Path dir) throws Exception {
         Path nonAscii = Files.createDirectories(dir.resolve("çé"));
         Files.writeString(nonAscii.resolve("appspec.yml"), "version: 0.0\nos: linux\n");
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"), Labs.class.getName()));
         command.addAll(switch (where) {
             case "an argument" -> List.of("appspec", "lint", nonAscii.resolve("appspec.yml").toString());

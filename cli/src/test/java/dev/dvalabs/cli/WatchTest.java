@@ -1,5 +1,6 @@
 package dev.dvalabs.cli;
 
+import dev.dvalabs.testing.Jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.targets.LocalEmulator;
@@ -119,7 +120,7 @@ class WatchTest {
             createTable(dynamo, TABLE, false);
         }
         try {
-            Process labs = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            Process labs = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                     "-Ddva-labs.state-dir=" + OwnStateDirectory.current(), "-cp", System.getProperty("java.class.path"), Labs.class.getName(),
                     "verify", "practice-table", "--name", "table=" + TABLE, "--watch", "--interval", "1",
                     "--target", "endpoint", "--endpoint", endpoint).redirectErrorStream(true).start();

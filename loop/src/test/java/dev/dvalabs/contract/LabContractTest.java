@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What every exercise gets without writing it: it is declared once and consistently, its templates are
  * the ones CDK makes and lint clean, and on the embedded emulator its solution passes (SKIP only for a
  * recorded deviation), its starter fails exactly the checks its exercise.yaml lists, and destroy leaves
- * nothing. It runs in the exercises module, where every exercise is on the classpath.
+ * nothing. It runs in the contract module, where every exercise is on the classpath, in the exercises folder.
  */
 @ExtendWith(LocalEmulatorExtension.class)
 class LabContractTest {

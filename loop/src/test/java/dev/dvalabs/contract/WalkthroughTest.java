@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/adding-an-exercise.md is true: the files it shows, put in a folder of their own and compiled as
  * the build compiles an exercise folder, make an exercise that the catalog finds by its registration and
- * that meets the contract every exercise meets. Runs in the exercises module (the page is one level up).
+ * that meets the contract every exercise meets. Runs in the contract module, in the exercises folder (the page is one level up).
  */
 @ExtendWith(LocalEmulatorExtension.class)
 class WalkthroughTest {
@@ -104,7 +104,7 @@ class WalkthroughTest {
                     .getProtectionDomain().getCodeSource().getLocation().toURI());
             return System.getProperty("java.class.path") + java.io.File.pathSeparator + annotations;
         } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
-            throw new AssertionError("the exercises module's test class path lacks @AutoService", e);
+            throw new AssertionError("the contract module's test class path lacks @AutoService", e);
         }
     }
 

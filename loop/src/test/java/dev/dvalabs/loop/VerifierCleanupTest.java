@@ -1,5 +1,6 @@
 package dev.dvalabs.loop;
 
+import dev.dvalabs.testing.Jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -138,7 +139,7 @@ class VerifierCleanupTest {
     @DisplayName("Ctrl-C while the verifier observes still runs its cleanup, and its test data is gone")
     void cleanedUpOnCtrlC(LocalEmulator emulator) throws Exception {
         String table = createTable(emulator, "verifier-cleanup-interrupt");
-        Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process verify = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-cp", System.getProperty("java.class.path"), VerifierCleanupTest.class.getName(),
                 emulator.endpoint().orElseThrow().toString(), table).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
@@ -161,7 +162,7 @@ class VerifierCleanupTest {
     @Test
     @DisplayName("Ctrl-C while the verifier observes on the emulator its JVM started: the cleanup runs before the emulator stops")
     void cleanupBeforeTheEmulatorStops() throws Exception {
-        Process verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process verify = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-cp", System.getProperty("java.class.path"), VerifierCleanupTest.class.getName(), "own")
                 .redirectErrorStream(true).start();
         String output = interruptOnceWritten(verify);

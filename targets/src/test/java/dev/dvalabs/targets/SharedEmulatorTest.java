@@ -1,5 +1,6 @@
 package dev.dvalabs.targets;
 
+import dev.dvalabs.testing.Jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.testing.LocalEmulatorExtension;
@@ -189,7 +190,7 @@ class SharedEmulatorTest {
     }
 
     private Process holder(String how) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-Ddva-labs.state-dir=" + state, "-cp", System.getProperty("java.class.path"), EmulatorHolder.class.getName(), how)
                 .redirectError(new File("/dev/null")).start();
     }
