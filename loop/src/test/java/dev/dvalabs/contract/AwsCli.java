@@ -94,14 +94,36 @@ final class AwsCli implements AutoCloseable {
         }
     }
 
+    /** Whether the scripts' {@code aws} is the compiled shim (an ELF file), not the Python one. */
+    boolean shimCompiled() throws IOException {
+        Path shim = work.resolve("bin").resolve("aws");
+        if (server == null || !Files.exists(shim)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(shim)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        }
+    }
+
+    /** Stops the server while the shim stays: its commands then run the installed aws. */
+    void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
     /** Starts the server and waits until it listens; it ends with this JVM, as its stdin then closes. */
     private static Process startServer(Path bin, Path work, Set<String> services) throws IOException {
         Path socket = work.resolve("aws.sock");
         Path script = Files.writeString(work.resolve("aws_forkserver.py"), resource("aws_forkserver.py"));
-        Path shim = Files.writeString(Files.createDirectories(work.resolve("bin")).resolve("aws"),
-                "#!" + bin.resolve("python") + " -IS\n" + resource("aws_shim.py")
-                        .replace("@SOCKET@", socket.toString()).replace("@AWS@", bin.resolve("aws").toString()));
-        Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path shim = Files.createDirectories(work.resolve("bin")).resolve("aws");
+        if (!compiled(shim, work, socket, bin.resolve("aws"))) {
+            Files.writeString(shim, "#!" + bin.resolve("python") + " -IS\n" + resource("aws_shim.py")
+                    .replace("@SOCKET@", socket.toString()).replace("@AWS@", bin.resolve("aws").toString()));
+            Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         List<String> command = new ArrayList<>(List.of(bin.resolve("python").toString(), script.toString(), socket.toString()));
         command.addAll(services);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve("server.log").toFile());
@@ -113,6 +135,32 @@ final class AwsCli implements AutoCloseable {
             throw new IllegalStateException("the AWS CLI server did not start: " + Files.readString(work.resolve("server.log")));
         }
         return server;
+    }
+
+    /**
+     * The shim in C (aws_shim.c), when {@code cc} is at hand and compiles it: a command then costs the script no
+     * Python start (about 12 ms of CPU, thousands of times a corpus). False leaves the Python shim to be written.
+     */
+    static boolean compiled(Path shim, Path work, Path socket, Path installed) throws IOException {
+        if ("python".equals(System.getProperty("dva-labs.corpus.shim"))) {
+            return false;
+        }
+        Path source = Files.writeString(work.resolve("aws_shim.c"), resource("aws_shim.c")
+                .replace("@SOCKET@", cString(socket.toString())).replace("@AWS@", cString(installed.toString())));
+        try {
+            Process cc = new ProcessBuilder("cc", "-O2", "-o", shim.toString(), source.toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("cc.log").toFile()).start();
+            return cc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && cc.exitValue() == 0 && Files.isExecutable(shim);
+        } catch (IOException e) {  // no cc on this machine
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String cString(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String resource(String name) throws IOException {

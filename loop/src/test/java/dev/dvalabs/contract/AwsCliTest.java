@@ -6,6 +6,7 @@ import dev.dvalabs.targets.LocalEmulator;
 import dev.dvalabs.testing.LocalEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,15 +45,25 @@ class AwsCliTest {
         try (AwsCli cli = AwsCli.installed()) {
             installed = cli.run(script, emulator);
         }
-        emulator.reset();
-        AwsCli.Ran served;
-        try (AwsCli cli = AwsCli.install(Set.of("dynamodb", "sqs"))) { // kms is not warmed: a cold service works too
-            served = cli.run(script, emulator);
-        }
-
         assertThat(installed.output()).contains("\"things\"", "exit 255", "exit 2\n", "from stdin", "/q\n", "Invalid choice");
-        assertThat(served.output()).isEqualTo(installed.output());
-        assertThat(served.exitCode()).isEqualTo(installed.exitCode()).isZero();
+        // The compiled shim where cc is at hand, and the Python one; then a shim whose server is gone.
+        boolean cc = java.util.stream.Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "cc")));
+        for (String shim : List.of("compiled", "python", "no server")) {
+            emulator.reset();
+            System.setProperty("dva-labs.corpus.shim", shim.equals("python") ? "python" : "");
+            AwsCli.Ran served;
+            try (AwsCli cli = AwsCli.install(Set.of("dynamodb", "sqs"))) { // kms is not warmed: a cold service works too
+                assertThat(cli.shimCompiled()).as(shim).isEqualTo(cc && !shim.equals("python"));
+                if (shim.equals("no server")) {
+                    cli.stopServer();
+                }
+                served = cli.run(script, emulator);
+            } finally {
+                System.clearProperty("dva-labs.corpus.shim");
+            }
+            assertThat(served.output()).as(shim).isEqualTo(installed.output());
+            assertThat(served.exitCode()).as(shim).isEqualTo(installed.exitCode()).isZero();
+        }
     }
 
     @Test
