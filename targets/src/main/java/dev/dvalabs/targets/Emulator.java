@@ -59,6 +59,9 @@ public enum Emulator {
             import os, sys, threading
             from fakeredis import TcpFakeServer
             server = TcpFakeServer(("127.0.0.1", 0), server_type="redis")
+            while server.server_address[1] == int(os.environ["GATEWAY_PORT"]):  # the port just freed for ministack
+                taken, server = server, TcpFakeServer(("127.0.0.1", 0), server_type="redis")
+                taken.server_close()
             server.daemon_threads = True
             os.environ["REDIS_HOST"], os.environ["REDIS_PORT"] = "127.0.0.1", str(server.server_address[1])
             threading.Thread(target=server.serve_forever, name="redis", daemon=True).start()

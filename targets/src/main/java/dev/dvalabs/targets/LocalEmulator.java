@@ -97,10 +97,37 @@ public final class LocalEmulator implements Target {
         }
     }
 
+    /** How many ports a start tries when the one it chose is taken before the emulator binds it. */
+    private static final int PORT_ATTEMPTS = 3;
+
     private static LocalEmulator launch(Options options, boolean recorded) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return launch(options, recorded, options.port == 0 ? freePort() : requireFree(options.port));
+            } catch (PortTaken e) {
+                // A free port is free only when it is asked for: another process (or the emulator's own Redis
+                // server, which binds any port first) can take it before the emulator binds it.
+                if (options.port != 0 || attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The emulator ended while starting because its port was taken (ministack: "Or use a different port"). */
+    static final class PortTaken extends TargetException {
+        PortTaken(String message) {
+            super(message);
+        }
+
+        static boolean in(String lastLine) {
+            return lastLine.contains("use a different port") || lastLine.toLowerCase(java.util.Locale.ROOT).contains("address already in use");
+        }
+    }
+
+    static LocalEmulator launch(Options options, boolean recorded, int port) {
         Emulator kind = options.emulator;
         Path venv = PythonVenv.install(options.cacheDir, options.python, kind.project(), kind.installVersion(), kind.requirements());
-        int port = options.port == 0 ? freePort() : requireFree(options.port);
         KeptEmulators records = options.kept();
         Path log = logFile(records.dir(), kind, port);
         try {
@@ -524,8 +551,10 @@ public final class LocalEmulator implements Target {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (process != null && !process.isAlive()) {
-                throw new TargetException(emulator.project() + " exited while starting (exit code " + process.exitValue()
-                        + "); its log is " + log + ": " + lastLine(log));
+                String last = lastLine(log);
+                String message = emulator.project() + " exited while starting (exit code " + process.exitValue()
+                        + "); its log is " + log + ": " + last;
+                throw PortTaken.in(last) ? new PortTaken(message) : new TargetException(message);
             }
             if (answers(endpointUri(), emulator)) {
                 return;

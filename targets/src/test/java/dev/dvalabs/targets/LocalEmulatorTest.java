@@ -162,6 +162,17 @@ class LocalEmulatorTest {
     }
 
     @Test
+    @DisplayName("a port taken before the emulator binds it ends its start as PortTaken, which a start on a port of its own choosing tries again")
+    void portTakenIsSaid(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalEmulator.launch(new LocalEmulator.Options(), false, taken.getLocalPort()))
+                        .isInstanceOf(LocalEmulator.PortTaken.class).hasMessageContaining("exited while starting");
+            }
+        });
+    }
+
+    @Test
     @DisplayName("the emulator writes its temporary files into a directory of its own, stops on SIGTERM, and its directory goes with it")
     void temporaryDirectoryOfItsOwn(@TempDir Path state) throws Exception {
         withStateDir(state, () -> {
