@@ -32,7 +32,12 @@ for id in $(awk '{print $1}' "$work/exercises"); do
   if [ "$code" -eq 4 ]; then echo "bench: $id does not deploy on the emulator; left out" >&2; else ids="$ids $id"; fi
 done
 ministack_version=$(grep -o 'MINISTACK("local", "ministack", "[^"]*"' targets/src/main/java/dev/dvalabs/targets/Emulator.java | cut -d'"' -f6)
-venv="${DVA_LABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dva-labs}/ministack-$ministack_version"
+# The venv the toolkit installed it into (ministack-<version>+<its pinned companions>), the one with the Redis server.
+venv=""
+for dir in "${DVA_LABS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dva-labs}"/ministack-"$ministack_version"+*; do
+  [ -x "$dir/bin/python" ] && "$dir/bin/python" -c 'import fakeredis, ministack' 2> /dev/null && venv="$dir"
+done
+[ -n "$venv" ] || { echo "bench: no ministack $ministack_version installed by the toolkit (labs run installs it)" >&2; exit 1; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -40,9 +45,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 cdk_round() {
   local id="$1" stack="$2" port pid
   port=$(free_port)
-  BIND_HOST=127.0.0.1 GATEWAY_PORT=$port LOG_LEVEL=WARNING "$venv/bin/ministack" > "$work/ministack.log" 2>&1 &
+  # Started as the toolkit starts it; a start that ends (its port taken meanwhile) is a failed bench, not a hang.
+  BIND_HOST=127.0.0.1 GATEWAY_PORT=$port LOG_LEVEL=WARNING "$venv/bin/python" targets/src/main/resources/dev/dvalabs/targets/ministack_with_redis.py \
+    > "$work/ministack.log" 2>&1 &
   pid=$!
-  until curl -sf "http://127.0.0.1:$port/_ministack/health" > /dev/null; do sleep 0.1; done
+  until curl -sf "http://127.0.0.1:$port/_ministack/health" > /dev/null; do
+    kill -0 "$pid" 2> /dev/null || { echo "bench: ministack did not start; its log:" >&2; tail -5 "$work/ministack.log" >&2; exit 1; }
+    sleep 0.1
+  done
   AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1 \
     /usr/bin/time -f "%e %M" -o "$work/b.time" \
     sh -c "'$cdk' deploy '$stack' --require-approval never && '$cdk' destroy '$stack' --force" > "$work/b.out" 2>&1 \

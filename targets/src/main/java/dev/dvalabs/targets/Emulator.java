@@ -50,25 +50,19 @@ public enum Emulator {
         }
     };
 
-    /**
-     * ministack's command with a RESP server beside it. ministack reads REDIS_HOST and REDIS_PORT as it
-     * imports its ElastiCache, so they are set first; the port is the one the system gave the server, which
-     * keeps two emulators on one machine apart. The server's threads are daemons: they end with ministack.
-     */
-    private static final String WITH_A_REDIS_SERVER = """
-            import os, sys, threading
-            from fakeredis import TcpFakeServer
-            server = TcpFakeServer(("127.0.0.1", 0), server_type="redis")
-            while server.server_address[1] == int(os.environ["GATEWAY_PORT"]):  # the port just freed for ministack
-                taken, server = server, TcpFakeServer(("127.0.0.1", 0), server_type="redis")
-                taken.server_close()
-            server.daemon_threads = True
-            os.environ["REDIS_HOST"], os.environ["REDIS_PORT"] = "127.0.0.1", str(server.server_address[1])
-            threading.Thread(target=server.serve_forever, name="redis", daemon=True).start()
-            from ministack.app import main
-            sys.argv[0] = "ministack"
-            sys.exit(main())
-            """;
+    /** ministack's command with a RESP server beside it (ministack_with_redis.py says how). */
+    private static final String WITH_A_REDIS_SERVER = resource("ministack_with_redis.py");
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = Emulator.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing beside " + Emulator.class.getName());
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final String target;
     private final String project;
