@@ -136,7 +136,10 @@ ci_wall = None
 if ci_time:
     words = ci_time.split()
     failed = words[0] == "failed"
-    wall, user, sys_ = (float(w) for w in words[-3:])
+    try:
+        wall, user, sys_ = (float(w) for w in words[-3:])
+    except ValueError:  # time itself was stopped: no times to show
+        wall = user = sys_ = float("nan")
     ci_wall = None if failed else wall
     print(f"\nCI (`.ci/run`, a fresh clone of HEAD){' FAILED' if failed else ''}: {wall:.0f} s wall, {user + sys_:.0f} s CPU (user + sys).")
     classes = []

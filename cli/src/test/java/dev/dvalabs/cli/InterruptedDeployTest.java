@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ class InterruptedDeployTest {
     @ParameterizedTest(name = "a deploy stopped by SIG{0} exits {1} and says what it left and how to remove it")
     @CsvSource({"TERM,143", "INT,130"})
     void signalledDeploySaysWhatStays(String signal, int exitCode, LocalEmulator emulator) throws Exception {
+        Assumptions.assumeFalse(signal.equals("INT") && Jvm.ignoresSigint(), Jvm.SIGINT_IGNORED);
         String endpoint = emulator.endpoint().orElseThrow().toString();
         Process deploy = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-cp", System.getProperty("java.class.path"), Labs.class.getName(),

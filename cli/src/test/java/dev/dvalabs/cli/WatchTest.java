@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,6 +116,7 @@ class WatchTest {
     @Test
     @DisplayName("Ctrl-C stops a watching labs with exit 130, a sentence and no stack trace")
     void ctrlCStopsCleanly(LocalEmulator emulator) throws Exception {
+        Assumptions.assumeFalse(Jvm.ignoresSigint(), Jvm.SIGINT_IGNORED);
         String endpoint = emulator.endpoint().orElseThrow().toString();
         try (DynamoDbClient dynamo = emulator.client(DynamoDbClient.builder())) {
             createTable(dynamo, TABLE, false);

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,6 +139,7 @@ class VerifierCleanupTest {
     @Test
     @DisplayName("Ctrl-C while the verifier observes still runs its cleanup, and its test data is gone")
     void cleanedUpOnCtrlC(LocalEmulator emulator) throws Exception {
+        Assumptions.assumeFalse(Jvm.ignoresSigint(), Jvm.SIGINT_IGNORED);
         String table = createTable(emulator, "verifier-cleanup-interrupt");
         Process verify = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-cp", System.getProperty("java.class.path"), VerifierCleanupTest.class.getName(),
@@ -162,6 +164,7 @@ class VerifierCleanupTest {
     @Test
     @DisplayName("Ctrl-C while the verifier observes on the emulator its JVM started: the cleanup runs before the emulator stops")
     void cleanupBeforeTheEmulatorStops() throws Exception {
+        Assumptions.assumeFalse(Jvm.ignoresSigint(), Jvm.SIGINT_IGNORED);
         Process verify = new ProcessBuilder(Jvm.JAVA, Jvm.FIRST_TIER, Jvm.SERIAL_GC,
                 "-cp", System.getProperty("java.class.path"), VerifierCleanupTest.class.getName(), "own")
                 .redirectErrorStream(true).start();
