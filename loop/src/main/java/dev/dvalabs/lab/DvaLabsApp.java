@@ -37,13 +37,14 @@ public final class DvaLabsApp {
 
     /** The stacks, in both variants, of the registered exercises named, or of every one when none is named. */
     static void addStacks(App app, List<String> ids) {
-        List<String> registered = Lab.all().stream().map(Lab::id).toList();
+        List<Lab> labs = Lab.all();
+        List<String> registered = labs.stream().map(Lab::id).toList();
         for (String id : ids) {
             if (!registered.contains(id)) {
                 throw new IllegalArgumentException("No registered exercise is named " + id + "; they are " + registered + ".");
             }
         }
-        for (Lab lab : Lab.all()) {
+        for (Lab lab : labs) {
             if (!ids.isEmpty() && !ids.contains(lab.id())) {
                 continue;
             }
