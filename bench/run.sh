@@ -123,11 +123,11 @@ for ex, r in rows.items():
     ratios = [x / y for x, y in zip(a, b)]
     first = [p.get("first CloudFormation call", float("nan")) for _, _, p in r["A"]]
     print(f"| {ex} | {mmm(a)} | {mmm(b)} | {mmm(ratios)} | {mmm([p.get('jvm MB', float('nan')) for _, _, p in r['A']])} | {mmm(first)} |")
-print("\n| exercise | start-up s | synthesis s | deploy and verify s | destroy s |")
-print("|---|---|---|---|---|")
+print("\n| exercise | start-up s | synthesis s | deploy s | verify s | destroy s |")
+print("|---|---|---|---|---|---|")
 for ex, r in rows.items():
     ph = lambda k: mmm([p.get(k, float("nan")) for _, _, p in r["A"]])
-    print(f"| {ex} | {ph('start-up')} | {ph('synthesis (in deploy)')} | {ph('deploy and verify')} | {ph('destroy')} |")
+    print(f"| {ex} | {ph('start-up')} | {ph('synthesis (in deploy)')} | {ph('deploy')} | {ph('verify')} | {ph('destroy')} |")
 print(f"\nWhole suite ({len(rows)} exercises): one after the other {seq} s; two at a time "
       + (f"{par} s." if not par.startswith("failed") else f"a run failed ({par} s in all)."))
 
@@ -160,7 +160,7 @@ def verdict(value, limit, unit, fmt="{:.2f}"):
     return f"**met** ({shown} ≤ {fmt.format(limit)}{unit})" if value <= limit else \
         f"**missed** by {fmt.format(value - limit)}{unit} ({shown} > {fmt.format(limit)}{unit})"
 def slowest_phase(ex):
-    phases = {k: statistics.median([p.get(k, 0.0) for _, _, p in rows[ex]["A"]]) for k in ("start-up", "deploy and verify", "destroy")}
+    phases = {k: statistics.median([p.get(k, 0.0) for _, _, p in rows[ex]["A"]]) for k in ("start-up", "deploy", "verify", "destroy")}
     name = max(phases, key=phases.get)
     return f"; its {name} takes {phases[name]:.1f} s of {statistics.median([w for w, _, _ in rows[ex]['A']]):.1f} s"
 print("\n## Against the goals\n\n| goal | result |\n|---|---|")

@@ -25,8 +25,8 @@ final class RunCommand extends ExerciseCommand {
         Map<String, String> overrides = names.of(exercise);
         return onTarget(TargetOptions.Local.START, t -> {
             // Whatever goes wrong, the loop destroys what it deployed; the first failure is the one reported.
-            Loop.Ran ran = new Loop(t, out()).run(exercise, variant, overrides, report -> {
-                timings.lap("deploy and verify");
+            Loop.Ran ran = new Loop(t, out()).run(exercise, variant, overrides, () -> timings.lap("deploy"), report -> {
+                timings.lap("verify");
                 ConsoleReport.print(report, t.describe(), out());
             });
             timings.lap("destroy");

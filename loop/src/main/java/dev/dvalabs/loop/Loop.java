@@ -194,15 +194,22 @@ public final class Loop {
 
     /** {@link #run(Exercise, Variant, Consumer)} with {@code --name} overrides for the deploy and the verify. */
     public Ran run(Exercise exercise, Variant variant, Map<String, String> overrides, Consumer<Report> verified) {
+        return run(exercise, variant, overrides, () -> { }, verified);
+    }
+
+    /** {@link #run(Exercise, Variant, Map, Consumer)}, telling {@code deployed} when the deploy ended and the verify starts. */
+    public Ran run(Exercise exercise, Variant variant, Map<String, String> overrides, Runnable deployed,
+                   Consumer<Report> verified) {
         names(exercise, overrides); // a wrong --name is refused before anything is written, and nothing destroyed
         refuseExistingDeployment(exercise);
         ShutdownHooks.Registration interrupted = sayWhatStays(exercise, "Interrupted before its destroy: what labs run deployed of "
                 + exercise.id());
         try {
-            Deployer.Deployed deployed;
+            Deployer.Deployed stacks;
             Report report;
             try {
-                deployed = deployed(exercise, variant, overrides);
+                stacks = deployed(exercise, variant, overrides);
+                deployed.run();
                 report = verify(exercise, overrides);
                 verified.accept(report);
             } catch (RefusedException refused) {
@@ -215,7 +222,7 @@ public final class Loop {
                 }
                 throw failure;
             }
-            return new Ran(deployed, report, destroy(exercise));
+            return new Ran(stacks, report, destroy(exercise));
         } finally {
             interrupted.remove();
         }
