@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dvalabs.testing.LocalEmulatorExtension;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.StandardCopyOption;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +66,39 @@ class LocalEmulatorTest {
         try (StsClient sts = emulator.client(StsClient.builder())) {
             assertThat(sts.getCallerIdentity().account()).isNotBlank();
         }
+    }
+
+    @Test
+    @DisplayName("a service ministack lacks is refused as unsupported, from the AWS service names kept beside its venv; a damaged copy of them is made again")
+    void unsupportedServiceFromKeptNames() throws Exception {
+        var options = new LocalEmulator.Options();
+        Emulator kind = Emulator.MINISTACK;
+        Path names = PythonVenv.install(options.cacheDir(), options.python(), kind.project(), kind.installVersion(),
+                kind.requirements()).resolve("aws-service-names.json");
+        // Replaced in one step: an emulator another test starts meanwhile reads the names whole or the damage whole.
+        Path damaged = Files.writeString(names.resolveSibling(names.getFileName() + ".test-" + ProcessHandle.current().pid()), "[");
+        Files.move(damaged, names, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (LocalEmulator rebuilding = LocalEmulator.start(options)) {
+            assertThat(daxAnswer(rebuilding)).contains("Unsupported service: dax");
+        }
+        assertThat(new ObjectMapper().readValue(names.toFile(), String[].class)).contains("dax", "dynamodb", "sqs", "lambda");
+        try (LocalEmulator reading = LocalEmulator.start(options)) {
+            assertThat(daxAnswer(reading)).contains("Unsupported service: dax");
+            try (StsClient sts = reading.client(StsClient.builder())) {
+                assertThat(sts.getCallerIdentity().account()).isNotBlank();
+            }
+        }
+    }
+
+    /** What the emulator answers a DAX DescribeClusters, signed (badly: ministack does not check) for the dax service. */
+    private static String daxAnswer(LocalEmulator emulator) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(emulator.endpoint().orElseThrow())
+                .header("X-Amz-Target", "AmazonDAXV3.DescribeClusters")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261206/us-east-1/dax/aws4_request,"
+                        + " SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
