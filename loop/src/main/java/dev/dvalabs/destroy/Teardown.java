@@ -9,6 +9,11 @@ import dev.dvalabs.targets.Target;
 import dev.dvalabs.verify.Fact;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -265,6 +270,48 @@ public final class Teardown {
     }
 
     private Map<String, List<String>> tagged(Optional<String> exerciseId) {
+        // The tagging index and the fifteen services' own listings are asked at once: each is a round trip or a
+        // few, and one after the other they were most of a destroy on an emulator. What each finds is merged and
+        // said in the same order whichever answers first.
+        ExecutorService pool = Executors.newFixedThreadPool(LISTINGS_AT_ONCE, r -> {
+            Thread thread = new Thread(r, "destroy-listing");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<Map<String, List<String>>> index = pool.submit(() -> fromTaggingIndex(exerciseId));
+            List<Sweeper> sweepers = SWEEPERS.values().stream().sorted(Comparator.comparing(Sweeper::service)).toList();
+            List<Future<List<String>>> listings = sweepers.stream().map(s -> pool.submit(() -> s.listed(target))).toList();
+            Map<String, List<String>> byExercise = result(index);
+            Set<String> known = byExercise.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+            List<Future<Map<String, List<String>>>> read = new ArrayList<>();
+            for (int i = 0; i < sweepers.size(); i++) {
+                Sweeper sweeper = sweepers.get(i);
+                List<String> listed;
+                try {
+                    listed = result(listings.get(i));
+                } catch (AwsServiceException e) {
+                    // A target without the service (an emulator that does not emulate it) holds none of its
+                    // resources; any other refusal is said, as what it hides may be left.
+                    out.println("Could not list " + sweeper.service() + " resources to sweep: " + Fact.messageOf(e));
+                    continue;
+                }
+                List<String> unknown = listed.stream().filter(arn -> !known.contains(arn)).toList();
+                read.add(pool.submit(() -> ownTags(sweeper, unknown, exerciseId)));
+            }
+            for (Future<Map<String, List<String>>> found : read) {
+                result(found).forEach((exercise, arns) -> byExercise.computeIfAbsent(exercise, x -> new ArrayList<>()).addAll(arns));
+            }
+            return byExercise;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final int LISTINGS_AT_ONCE = 8;
+
+    /** What the tagging index says carries the exercise tag, kept only where the resource's own tags still say so. */
+    private Map<String, List<String>> fromTaggingIndex(Optional<String> exerciseId) {
         Map<String, List<String>> byExercise = new java.util.TreeMap<>();
         try (ResourceGroupsTaggingApiClient tagging = target.client(ResourceGroupsTaggingApiClient.builder())) {
             tagging.getResourcesPaginator(r -> r.tagFilters(f -> f.key(ExerciseStack.TAG_EXERCISE)
@@ -277,25 +324,32 @@ public final class Teardown {
                             .filter(t -> stillTagged(m.resourceARN(), t.value()))
                             .ifPresent(t -> byExercise.computeIfAbsent(t.value(), x -> new ArrayList<>()).add(m.resourceARN())));
         }
-        Set<String> known = byExercise.values().stream().flatMap(List::stream).collect(Collectors.toSet());
-        for (Sweeper sweeper : SWEEPERS.values()) {
-            List<String> listed;
-            try {
-                listed = sweeper.listed(target);
-            } catch (AwsServiceException e) {
-                // A target without the service (an emulator that does not emulate it) holds none of its
-                // resources; any other refusal is said, as what it hides may be left.
-                out.println("Could not list " + sweeper.service() + " resources to sweep: " + Fact.messageOf(e));
-                continue;
-            }
-            for (String arn : listed) {
-                if (!known.contains(arn)) {
-                    ResourceTags.read(target, sweeper, arn).map(tags -> tags.get(ExerciseStack.TAG_EXERCISE))
-                            .filter(exercise -> exerciseId.map(exercise::equals).orElse(true))
-                            .ifPresent(exercise -> byExercise.computeIfAbsent(exercise, x -> new ArrayList<>()).add(arn));
-                }
-            }
+        return byExercise;
+    }
+
+    /** The listed resources whose own tags name an exercise (the one asked about, when one is), by exercise. */
+    private Map<String, List<String>> ownTags(Sweeper sweeper, List<String> arns, Optional<String> exerciseId) {
+        Map<String, List<String>> byExercise = new java.util.TreeMap<>();
+        for (String arn : arns) {
+            ResourceTags.read(target, sweeper, arn).map(tags -> tags.get(ExerciseStack.TAG_EXERCISE))
+                    .filter(exercise -> exerciseId.map(exercise::equals).orElse(true))
+                    .ifPresent(exercise -> byExercise.computeIfAbsent(exercise, x -> new ArrayList<>()).add(arn));
         }
         return byExercise;
+    }
+
+    /** A listing's answer, or what it threw, as if it had been asked here. */
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployException("Interrupted while listing what the exercise left.");
+        }
     }
 }

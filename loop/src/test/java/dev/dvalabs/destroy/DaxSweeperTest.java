@@ -128,6 +128,20 @@ class DaxSweeperTest {
     }
 
     @Test
+    @DisplayName("the services' own listings, asked at once, are each said once and in the same order when refused, and what the tagging index names is still found")
+    void listingsAskedAtOnceAreSaidInOrder() {
+        // The tagging index names both clusters; no service the sweepers list for themselves (EC2, IAM, Kinesis,
+        // Firehose) is stubbed, so each of their listings is refused.
+        Teardown teardown = new Teardown(target, new PrintWriter(out, true));
+        assertThat(teardown.tagged()).containsExactly(java.util.Map.entry(EXERCISE, List.of(OURS)));
+        List<String> refused = out.toString().lines().filter(l -> l.startsWith("Could not list ")).toList();
+        assertThat(refused).hasSizeGreaterThan(1).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.naturalOrder());
+        StringWriter again = new StringWriter();
+        new Teardown(target, new PrintWriter(again, true)).tagged();
+        assertThat(again.toString().lines().filter(l -> l.startsWith("Could not list ")).toList()).isEqualTo(refused);
+    }
+
+    @Test
     @DisplayName("groups the exercise's stack did not make (another cluster's, or made by hand) stay, and the note says so")
     void leavesGroupsTheStackDidNotMake() {
         stackMade("AWS::DAX::SubnetGroup dva-labs-products-subnets");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +42,8 @@ public final class LocalEmulator implements Target {
     private static final int LOGS_KEPT = 5;
     /** How long a stopping emulator may take to end on SIGTERM before it is killed; ministack takes about two seconds. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /** How often a starting emulator is asked whether it answers: a refused connection costs next to nothing. */
+    private static final Duration HEALTH_POLL = Duration.ofMillis(20);
 
     private final Emulator emulator;
     private final int port;
@@ -297,7 +301,7 @@ public final class LocalEmulator implements Target {
             if (answers(endpoint, kind)) {
                 return true;
             }
-            sleep(Duration.ofMillis(100));
+            sleep(HEALTH_POLL);
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -559,7 +563,7 @@ public final class LocalEmulator implements Target {
             if (answers(endpointUri(), emulator)) {
                 return;
             }
-            sleep(Duration.ofMillis(100));
+            sleep(HEALTH_POLL);
         }
         throw new TargetException(emulator.project() + " did not answer on port " + port + " within "
                 + timeout.toSeconds() + " s; its log is " + log);
@@ -570,20 +574,25 @@ public final class LocalEmulator implements Target {
         return answers(endpoint, Emulator.MINISTACK);
     }
 
-    /** Whether this kind of emulator answers its own health path at the endpoint. */
+    /**
+     * Whether this kind of emulator answers its own health path at the endpoint. Asked every few milliseconds while
+     * one starts, so through the JDK's plain HTTP connection, which costs a command nothing to load, unlike an
+     * HttpClient and its selector thread per question.
+     */
     static boolean answers(URI endpoint, Emulator kind) {
+        HttpURLConnection connection = null;
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpResponse<Void> response = http.send(
-                    HttpRequest.newBuilder(endpoint.resolve(kind.healthPath()))
-                            .timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            connection = (HttpURLConnection) endpoint.resolve(kind.healthPath()).toURL().openConnection(Proxy.NO_PROXY);
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            connection.setUseCaches(false);
+            return connection.getResponseCode() == 200;
         } catch (IOException | IllegalArgumentException e) {
             return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
     }
 
