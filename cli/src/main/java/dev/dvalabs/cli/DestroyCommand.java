@@ -22,6 +22,12 @@ import picocli.CommandLine.Option;
                 + " With --all or --older-than, every exercise the toolkit deployed on the target.")
 final class DestroyCommand extends ExerciseCommand {
 
+    @Override
+    boolean destroys() {
+        return true;
+    }
+
+
     private static final Pattern AGE = Pattern.compile("(\\d+)([smhd])");
 
     @Option(names = "--all", description = "Destroy every exercise deployed on the target.")

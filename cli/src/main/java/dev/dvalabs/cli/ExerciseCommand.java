@@ -50,6 +50,11 @@ abstract class ExerciseCommand implements Callable<Integer> {
         return true;
     }
 
+    /** Whether the command ends by destroying (run, destroy), which lists what is left through more services. */
+    boolean destroys() {
+        return false;
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -82,6 +87,7 @@ abstract class ExerciseCommand implements Callable<Integer> {
     }
 
     private int opened(TargetOptions.Local local, OnTarget body, Callable<Integer> whenNoEmulator) throws Exception {
+        Warmup.start(destroys());
         Optional<Target> opened = target.open(local, out());
         if (opened.isEmpty()) {
             return whenNoEmulator.call();

@@ -12,6 +12,12 @@ import picocli.CommandLine.Option;
         + " refuses (exit 4) while either variant of it is deployed, which it would destroy.")
 final class RunCommand extends ExerciseCommand {
 
+    @Override
+    boolean destroys() {
+        return true;
+    }
+
+
     @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "solution",
             description = "solution (default) or starter.", converter = VariantConverter.class)
     Variant variant = Variant.SOLUTION;
