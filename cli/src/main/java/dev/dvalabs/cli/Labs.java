@@ -47,6 +47,11 @@ public final class Labs {
 
     /** Runs one command line and returns its exit code; errors are one sentence on {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command line as every command runs it: its converters, its streams and its handlers of errors. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Labs());
         // Everything after `labs aws`'s first word is the AWS CLI's, its options included.
         cli.getSubcommands().get("aws").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
@@ -75,7 +80,7 @@ public final class Labs {
                     + "--help' for how to use it.");
             return ExitCode.BAD_INPUT;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     static int exitCode(Exception e) {
