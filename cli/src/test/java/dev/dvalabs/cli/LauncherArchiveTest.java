@@ -16,10 +16,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -139,6 +141,16 @@ class LauncherArchiveTest {
     }
 
     @Test
+    @DisplayName("a java of another version first on PATH passes over the archive without a word (JDK 25 would say why on stdout)")
+    void anotherJdkSaysNothingOfTheArchive() throws Exception {
+        Optional<Path> other = anotherJdk();
+        Assumptions.assumeTrue(other.isPresent(), "no JDK of another version beside this one's");
+        archive(trained);
+        Ran ran = labs(trained, Map.of("PATH", other.get().resolve("bin") + File.pathSeparator + System.getenv("PATH")), "list");
+        assertThat(ran).isEqualTo(new Ran(0, first.out(), ""));
+    }
+
+    @Test
     @DisplayName("two launchers building and training at once both run the command, and leave one whole archive that the next maps")
     void twoLaunchersAtOnce(@TempDir Path dir) throws Exception {
         Path checkout = checkout(dir.resolve("checkout"));
@@ -183,6 +195,26 @@ class LauncherArchiveTest {
     }
 
     record Ran(int code, String out, String err) {}
+
+    /** A JDK installed beside this test's (as in /usr/lib/jvm) of another major version that runs the toolkit (17 or later). */
+    private static Optional<Path> anotherJdk() throws IOException {
+        Path home = Path.of(System.getProperty("java.home")).toRealPath();
+        try (Stream<Path> jdks = Files.list(home.getParent())) {
+            for (Path jdk : jdks.toList()) {
+                Path release = jdk.resolve("release");
+                if (!Files.isExecutable(jdk.resolve("bin/java")) || !Files.isRegularFile(release)) {
+                    continue;
+                }
+                Optional<Integer> major = Files.readAllLines(release).stream()
+                        .map(line -> java.util.regex.Pattern.compile("^JAVA_VERSION=\"([0-9]+)[.\"]").matcher(line))
+                        .filter(java.util.regex.Matcher::find).map(m -> Integer.parseInt(m.group(1))).findFirst();
+                if (major.filter(m -> m >= 17 && m != Runtime.version().feature()).isPresent()) {
+                    return Optional.of(jdk);
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * A checkout holding the launcher and modules without sources, never built: the launcher's first command runs
