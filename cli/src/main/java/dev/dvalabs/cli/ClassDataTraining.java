@@ -43,8 +43,9 @@ public final class ClassDataTraining {
     /**
      * The clients every {@code labs run} and {@code labs destroy} builds (the stack, the account, the tagging index and
      * the sweepers that list what could be left over), and DynamoDB's, which most exercises use. Every archived class
-     * costs resident memory in every command that maps the archive, loaded or not: with the clients of all eighteen
-     * services the toolkit knows, serverless-api's run went from 240 MB to 264 MB, over the 256 MB it is held to.
+     * costs resident memory in every command that maps the archive, loaded or not (JDK 17 maps it at a random address
+     * and relocates all of it): with the clients of all eighteen services the toolkit knows, serverless-api's run went
+     * from 235 MB to 258 MB, over the 256 MB it is held to.
      */
     private static final List<Function<Target, SdkAutoCloseable>> CLIENTS = List.of(
             t -> t.client(CloudFormationClient.builder()),
