@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,7 +33,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * {@code -XX:ArchiveClassesAtExit}): it loads what a typical command loads, so that the next commands map those
  * classes from the archive instead of reading, parsing and verifying them again. It sends no request, starts no
  * process and writes nothing (the JVM writes the archive): the clients are built for a port nothing is asked to
- * listen on and closed unused, and the health probe's HTTP client is built but never sent anything.
+ * listen on and closed unused, and {@link Warmup}'s requests end in its HTTP client, which refuses them all.
  */
 public final class ClassDataTraining {
 
@@ -72,8 +69,8 @@ public final class ClassDataTraining {
             for (Function<Target, SdkAutoCloseable> client : CLIENTS) {
                 client.apply(target).close();
             }
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest.newBuilder(target.endpoint().orElseThrow()).timeout(Duration.ofSeconds(2)).build();
+            // The request pipeline of the calls every run makes first, through an HTTP client that refuses them.
+            Warmup.load(target.endpoint().orElseThrow(), true);
         }
     }
 
