@@ -42,23 +42,6 @@ except (OSError, ValueError):
 
     router._is_aws_service_name = is_aws_service_name
 
-# Every deploy's first request is to CloudFormation, which ministack imports then, with the services it provisions:
-# about 0.2 s the command would wait for. It is imported on a thread of its own as soon as ministack answers, while
-# the command that started it prepares its deploy; a request that comes first waits for the same import.
-def import_cloudformation():
-    import socket, time
-    for _ in range(6000):
-        try:
-            socket.create_connection(("127.0.0.1", int(os.environ["GATEWAY_PORT"])), timeout=1).close()
-        except OSError:
-            time.sleep(0.01)
-            continue
-        from ministack import app
-        app._get_module("cloudformation")
-        return
-
-threading.Thread(target=import_cloudformation, name="import-cloudformation", daemon=True).start()
-
 from ministack.app import main
 sys.argv[0] = "ministack"
 sys.exit(main())
