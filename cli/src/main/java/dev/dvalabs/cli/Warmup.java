@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -49,7 +50,7 @@ final class Warmup {
     static void load(URI endpoint, boolean destroys) {
         try {
             // Built with the SDK's own HTTP client, which it makes without connecting anywhere, and sent nothing.
-            StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+            StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).defaultsMode(DefaultsMode.LEGACY)
                     .credentialsProvider(AnonymousCredentialsProvider.create()).build().close();
             call(CloudFormationClient.builder(), endpoint, c -> c.describeStacks(r -> r.stackName("warm-up")));
             call(StsClient.builder(), endpoint, StsClient::getCallerIdentity);
@@ -65,7 +66,10 @@ final class Warmup {
 
     private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C extends AutoCloseable> void call(
             B builder, URI endpoint, Consumer<C> request) {
+        // LEGACY: the "auto" defaults mode a learner's config may choose asks the instance metadata service for the
+        // region as the client is built, whatever HTTP client it is given.
         try (C client = builder.httpClient(new Refusing()).endpointOverride(endpoint).region(Region.US_EAST_1)
+                .defaultsMode(DefaultsMode.LEGACY)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
                 .build()) {

@@ -586,6 +586,8 @@ public final class LocalEmulator implements Target {
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
             connection.setUseCaches(false);
+            // Ministack answers its health path itself; a redirect to a page that answers is something else.
+            connection.setInstanceFollowRedirects(false);
             return connection.getResponseCode() == 200;
         } catch (IOException | IllegalArgumentException e) {
             return false;

@@ -21,8 +21,9 @@ names_file = os.path.join(sys.prefix, "aws-service-names.json")
 try:
     with open(names_file, encoding="utf-8") as f:
         kept = json.load(f)
-    if not kept or not isinstance(kept, list) or not all(isinstance(name, str) for name in kept):
-        raise ValueError(names_file + " holds no names")
+    if not isinstance(kept, list) or not all(isinstance(name, str) for name in kept) \
+            or not {"s3", "sts", "dynamodb", "dax"} <= set(kept):
+        raise ValueError(names_file + " does not hold the names of AWS's services")
     router._KNOWN_AWS_SERVICE_NAMES = frozenset(kept)
 except (OSError, ValueError):
     read_models = router._is_aws_service_name
@@ -37,7 +38,11 @@ except (OSError, ValueError):
                     json.dump(sorted(router._KNOWN_AWS_SERVICE_NAMES), f)
                 os.replace(partial, names_file)
             except OSError:
-                pass  # the next emulator reads the models again
+                try:
+                    os.remove(partial)
+                except OSError:
+                    pass
+                # the next emulator reads the models again
         return known
 
     router._is_aws_service_name = is_aws_service_name

@@ -82,11 +82,39 @@ class LocalEmulatorTest {
             assertThat(daxAnswer(rebuilding)).contains("Unsupported service: dax");
         }
         assertThat(new ObjectMapper().readValue(names.toFile(), String[].class)).contains("dax", "dynamodb", "sqs", "lambda");
+        Object kept = Files.readAttributes(names, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         try (LocalEmulator reading = LocalEmulator.start(options)) {
             assertThat(daxAnswer(reading)).contains("Unsupported service: dax");
+            // Read, not made again: an emulator that read the models would have replaced the file with a new one.
+            assertThat(Files.readAttributes(names, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(kept);
             try (StsClient sts = reading.client(StsClient.builder())) {
                 assertThat(sts.getCallerIdentity().account()).isNotBlank();
             }
+        }
+    }
+
+    @Test
+    @DisplayName("an endpoint whose health path redirects to a page that answers is not taken for ministack")
+    void aRedirectIsNotMinistack() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().startsWith("/_ministack")) {
+                exchange.getResponseHeaders().add("Location", "/sign-in");
+                exchange.sendResponseHeaders(302, -1);
+            } else {
+                byte[] page = "<html>sign in</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            assertThat(LocalEmulator.answersAsMinistack(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort())))
+                    .isFalse();
+        } finally {
+            server.stop(0);
         }
     }
 
