@@ -87,10 +87,12 @@ class LabsTest {
     }
 
     @Test
-    @DisplayName("labs run deploys the solution, prints an all-PASS checklist and leaves nothing behind")
+    @DisplayName("labs run deploys the solution, prints an all-PASS checklist and leaves nothing behind; --timings says each phase apart")
     void runEndToEnd(LocalEmulator emulator) {
-        Ran ran = run(onEmulator("run", "practice-table"));
+        Ran ran = run(onEmulator("run", "practice-table", "--timings"));
         assertThat(ran.exitCode()).as(ran.err()).isEqualTo(ExitCode.OK);
+        assertThat(ran.err()).containsPattern("timings: start-up \\d+\\.\\d\\d s, deploy \\d+\\.\\d\\d s, verify \\d+\\.\\d\\d s,"
+                + " destroy \\d+\\.\\d\\d s, ");
         assertThat(ran.out()).contains("CREATE_COMPLETE", "PASS  composite-key", "All checks pass.",
                 "SKIP  ttl-enabled", "the practice exercise's stacks never enable TTL",
                 "Nothing of practice-table is left");
