@@ -41,11 +41,11 @@ final class DynamodbCachingProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
-     * How long the first read through DAX may take to show the verifier's product: DAX keeps a miss as long as an
-     * item (60 s as instructed), and its miss reads the table eventually consistently, so a product put just before
-     * may first be missed and stay so until that entry ends.
+     * How much longer than DAX's item TTL the first read through DAX may take to show the verifier's product: DAX
+     * keeps a miss as long as an item, and its miss reads the table eventually consistently, so a product put just
+     * before may first be missed and stay so until that entry ends.
      */
-    static final Duration DAX_FILL = Duration.ofMillis(Long.parseLong(DynamodbCachingVerifier.DAX_RECORD_TTL_MILLIS)).plusSeconds(15);
+    private static final Duration DAX_FILL_BEYOND_TTL = Duration.ofSeconds(15);
 
     /** How long before the first entry's TTL ends the stale check starts asking for v2 again. */
     private static final Duration EARLY = Duration.ofMillis(500);
@@ -98,7 +98,8 @@ final class DynamodbCachingProbe {
         // often. One read halfway there, not judged: a cache that renews an entry on every hit (GETEX, or EXPIRE on a
         // read) then holds v1 well past the first entry's end, where the reads after it find it, however late they come.
         Instant due = filled.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).minus(EARLY);
-        pauseUntil(session.now().plus(Duration.between(session.now(), due).dividedBy(2)));
+        Instant now = session.now();
+        pauseUntil(now.plus(Duration.between(now, due).dividedBy(2)));
         read(a, filled);
         pauseUntil(due);
         Instant deadline = changed.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).plus(DynamodbCachingVerifier.TTL_SLACK);
@@ -116,6 +117,7 @@ final class DynamodbCachingProbe {
         return new Trial(miss, hit, stale, fresh, written, rewritten, inTable);
     }
 
+    /** Waits until {@code moment}; not at all once it has passed. */
     private void pauseUntil(Instant moment) {
         if (session.now().isBefore(moment)) {
             session.pause(Duration.between(session.now(), moment));
@@ -141,8 +143,7 @@ final class DynamodbCachingProbe {
     DaxRead daxRead(Duration cacheTtl, Duration itemTtl) {
         String id = session.marker().value() + "-dax";
         putDirectly(id, "d1");
-        Duration fill = itemTtl.plusSeconds(15);  // DAX keeps a miss as long as an item, and its miss reads eventually consistently
-        Read first = session.poll(fill, Duration.ofSeconds(2)).last(() -> readThroughDax(id),
+        Read first = session.poll(itemTtl.plus(DAX_FILL_BEYOND_TTL), Duration.ofSeconds(2)).last(() -> readThroughDax(id),
                 r -> r.error() != null || !"dax".equals(r.source()) || "d1".equals(r.name()));
         Instant filled = session.now();  // the read that filled DAX's entry (and any cache of the function's) ended by now
         if (!first.is("dax", "d1")) {
@@ -156,12 +157,12 @@ final class DynamodbCachingProbe {
         if (!atOnce.is("dax", "d1")) {
             return new DaxRead(first, atOnce, null, null);
         }
-        session.pause(Duration.between(session.now(), filled.plus(cacheTtl).plus(DynamodbCachingVerifier.TTL_SLACK)));
+        pauseUntil(filled.plus(cacheTtl).plus(DynamodbCachingVerifier.TTL_SLACK));
         Read pastCacheTtl = readThroughDax(id);
         if (!pastCacheTtl.is("dax", "d1")) {
             return new DaxRead(first, atOnce, pastCacheTtl, null);
         }
-        session.pause(Duration.between(session.now(), filled.plus(itemTtl)));
+        pauseUntil(filled.plus(itemTtl));
         Read pastItemTtl = session.poll(DynamodbCachingVerifier.TTL_SLACK.multipliedBy(3), Duration.ofSeconds(1))
                 .last(() -> readThroughDax(id), r -> !r.is("dax", "d1"));
         return new DaxRead(first, atOnce, pastCacheTtl, pastItemTtl);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -45,17 +46,15 @@ public final class ClassDataTraining {
      * and relocates all of it): with the clients of all eighteen services the toolkit knows, serverless-api's run went
      * from 235 MB to 258 MB, over the 256 MB it is held to.
      */
-    // LEGACY: under the "auto" defaults mode a learner's config may choose, a client asks the instance metadata
-    // service for the region as it is built.
     private static final List<Function<Target, SdkAutoCloseable>> CLIENTS = List.of(
-            t -> t.client(CloudFormationClient.builder().defaultsMode(DefaultsMode.LEGACY)),
-            t -> t.client(StsClient.builder().defaultsMode(DefaultsMode.LEGACY)),
-            t -> t.client(ResourceGroupsTaggingApiClient.builder().defaultsMode(DefaultsMode.LEGACY)),
-            t -> t.client(Ec2Client.builder().defaultsMode(DefaultsMode.LEGACY)),
-            t -> t.client(FirehoseClient.builder().defaultsMode(DefaultsMode.LEGACY)),
-            t -> t.client(IamClient.builder().defaultsMode(DefaultsMode.LEGACY)),
-            t -> t.client(KinesisClient.builder().defaultsMode(DefaultsMode.LEGACY)),
-            t -> t.client(DynamoDbClient.builder().defaultsMode(DefaultsMode.LEGACY)));
+            t -> t.client(CloudFormationClient.builder()),
+            t -> t.client(StsClient.builder()),
+            t -> t.client(ResourceGroupsTaggingApiClient.builder()),
+            t -> t.client(Ec2Client.builder()),
+            t -> t.client(FirehoseClient.builder()),
+            t -> t.client(IamClient.builder()),
+            t -> t.client(KinesisClient.builder()),
+            t -> t.client(DynamoDbClient.builder()));
 
     private ClassDataTraining() {}
 
@@ -98,6 +97,15 @@ public final class ClassDataTraining {
         @Override
         public AwsCredentialsProvider credentials() {
             return EMULATOR_CREDENTIALS;
+        }
+
+        /**
+         * In the legacy defaults mode: under "auto", which a learner's config may choose, a client asks the instance
+         * metadata service for the region as it is built.
+         */
+        @Override
+        public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+            return Target.super.client(builder.defaultsMode(DefaultsMode.LEGACY));
         }
 
         @Override

@@ -27,7 +27,6 @@ final class DestroyCommand extends ExerciseCommand {
         return true;
     }
 
-
     private static final Pattern AGE = Pattern.compile("(\\d+)([smhd])");
 
     @Option(names = "--all", description = "Destroy every exercise deployed on the target.")

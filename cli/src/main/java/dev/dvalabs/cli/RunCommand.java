@@ -17,7 +17,6 @@ final class RunCommand extends ExerciseCommand {
         return true;
     }
 
-
     @Option(names = "--variant", paramLabel = "VARIANT", defaultValue = "solution",
             description = "solution (default) or starter.", converter = VariantConverter.class)
     Variant variant = Variant.SOLUTION;

@@ -270,9 +270,9 @@ public final class Teardown {
     }
 
     private Map<String, List<String>> tagged(Optional<String> exerciseId) {
-        // The tagging index and the fifteen services' own listings are asked at once: each is a round trip or a
-        // few, and one after the other they were most of a destroy on an emulator. What each finds is merged and
-        // said in the same order whichever answers first.
+        // The tagging index and the sweepers' own listings of what it misses are asked at once: each is a round trip
+        // or a few, and one after the other they were most of a destroy on an emulator. What each finds is merged
+        // and said in the same order whichever answers first.
         ExecutorService pool = Executors.newFixedThreadPool(LISTINGS_AT_ONCE, r -> {
             Thread thread = new Thread(r, "destroy-listing");
             thread.setDaemon(true);
