@@ -46,7 +46,9 @@ cdk_round() {
   local id="$1" stack="$2" port pid
   port=$(free_port)
   # Started as the toolkit starts it; a start that ends (its port taken meanwhile) is a failed bench, not a hang.
-  BIND_HOST=127.0.0.1 GATEWAY_PORT=$port LOG_LEVEL=WARNING "$venv/bin/python" targets/src/main/resources/dev/dvalabs/targets/ministack_with_redis.py \
+  # A temporary directory of its own, as the toolkit gives it: its pid file and scratch files stay out of /tmp.
+  mkdir -p "$work/tmp-$port"
+  TMPDIR="$work/tmp-$port" BIND_HOST=127.0.0.1 GATEWAY_PORT=$port LOG_LEVEL=WARNING "$venv/bin/python" targets/src/main/resources/dev/dvalabs/targets/ministack_with_redis.py \
     > "$work/ministack.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/_ministack/health" > /dev/null; do
@@ -57,7 +59,8 @@ cdk_round() {
     /usr/bin/time -f "%e %M" -o "$work/b.time" \
     sh -c "'$cdk' deploy '$stack' --require-approval never && '$cdk' destroy '$stack' --force" > "$work/b.out" 2>&1 \
     || { echo "bench: cdk deploy/destroy of $stack failed; see below" >&2; tail -20 "$work/b.out" >&2; exit 1; }
-  kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$work/tmp-$port"
   echo "$id B $(cat "$work/b.time")" >> "$work/samples"
 }
 
