@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -97,15 +95,6 @@ public final class ClassDataTraining {
         @Override
         public AwsCredentialsProvider credentials() {
             return EMULATOR_CREDENTIALS;
-        }
-
-        /**
-         * In the legacy defaults mode: under "auto", which a learner's config may choose, a client asks the instance
-         * metadata service for the region as it is built.
-         */
-        @Override
-        public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
-            return Target.super.client(builder.defaultsMode(DefaultsMode.LEGACY));
         }
 
         @Override

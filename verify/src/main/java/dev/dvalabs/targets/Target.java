@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
@@ -62,10 +63,14 @@ public interface Target extends AutoCloseable {
      * A client for any AWS service, pointed at this target, with bounded timeouts and the SDK's standard
      * retries with exponential backoff (the notes' advice). The retry circuit breaker is off: under a
      * steady share of throttling it would stop retrying altogether, which is the opposite of what a
-     * long verification needs; the attempts and the timeouts still bound every call.
+     * long verification needs; the attempts and the timeouts still bound every call. A client for an
+     * emulator is built in the SDK's legacy defaults mode whatever the learner's configuration chooses: under
+     * "auto" (defaults_mode in ~/.aws/config, AWS_DEFAULTS_MODE) each client would ask the EC2 instance metadata
+     * service where it runs as it is built, off an EC2 instance a wait for nothing.
      */
     default <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
         if (endpoint().isPresent()) {
+            builder.defaultsMode(DefaultsMode.LEGACY);
             // Kinesis clients send CBOR by default, which moto cannot read and ministack reads only with
             // an extra it does not install; both read JSON, as the AWS CLI sends it, and so does AWS. The
             // SDK offers the switch JVM-wide only, read as a client is built.

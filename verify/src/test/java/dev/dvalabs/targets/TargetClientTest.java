@@ -1,0 +1,89 @@
+package dev.dvalabs.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+class TargetClientTest {
+
+    /**
+     * A learner's {@code defaults_mode = auto} (or AWS_DEFAULTS_MODE=auto) makes the SDK ask the EC2 instance metadata
+     * service where it runs as each client is built; for an emulator that is a wait for nothing, and on a machine with
+     * a metadata service an answer about a place the toolkit does not send anything to.
+     */
+    @Test
+    @DisplayName("a client for an emulator does not ask the instance metadata service, whatever defaults mode the learner chose")
+    void emulatorClientAsksNoInstanceMetadata() throws Exception {
+        assertThat(metadataConnections(Optional.of(URI.create("http://127.0.0.1:9")))).isZero();
+    }
+
+    /** The same test passes only because of the emulator's pinned mode: for real AWS the learner's choice stands. */
+    @Test
+    @DisplayName("a client for real AWS keeps the defaults mode the learner chose (auto asks the instance metadata service)")
+    void realAwsClientKeepsTheLearnersMode() throws Exception {
+        // The SDK asks no metadata service when told not to, or when it runs where AWS_EXECUTION_ENV says.
+        assumeThat(System.getenv("AWS_EC2_METADATA_DISABLED")).isNull();
+        assumeThat(System.getenv("AWS_EXECUTION_ENV")).isNull();
+        assertThat(metadataConnections(Optional.empty())).isPositive();
+    }
+
+    private static int metadataConnections(Optional<URI> endpoint) throws Exception {
+        try (ServerSocket metadata = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!metadata.isClosed()) {
+                    try (Socket ignored = metadata.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            System.setProperty("aws.defaultsMode", "auto");
+            System.setProperty("aws.ec2MetadataServiceEndpoint", "http://127.0.0.1:" + metadata.getLocalPort());
+            System.setProperty("aws.ec2MetadataServiceTimeout", "200");
+            try (Target target = new Fixed(endpoint); SqsClient ignored = target.client(SqsClient.builder())) {
+                // built only: the defaults mode is resolved as the client is built
+            } finally {
+                System.clearProperty("aws.defaultsMode");
+                System.clearProperty("aws.ec2MetadataServiceEndpoint");
+                System.clearProperty("aws.ec2MetadataServiceTimeout");
+            }
+            return connections.get();
+        }
+    }
+
+    private record Fixed(Optional<URI> endpoint) implements Target {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public Region region() {
+            return Region.US_EAST_1;
+        }
+
+        @Override
+        public AwsCredentialsProvider credentials() {
+            return EMULATOR_CREDENTIALS;
+        }
+
+        @Override
+        public void close() {}
+    }
+}
