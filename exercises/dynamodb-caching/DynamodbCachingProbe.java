@@ -94,18 +94,9 @@ final class DynamodbCachingProbe {
         Instant changed = session.now();
         putDirectly(a, "v2");
         Read stale = read(a, filled);
-        // v2 is due when the entry set by the first read ends: until shortly before that it is waited for, then asked
-        // often. One read halfway there, not judged: a cache that renews an entry on every hit (GETEX, or EXPIRE on a
-        // read) then holds v1 well past the first entry's end, where the reads after it find it, however late they come.
         Instant due = filled.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).minus(EARLY);
-        Instant now = session.now();
-        pauseUntil(now.plus(Duration.between(now, due).dividedBy(2)));
-        read(a, filled);
-        pauseUntil(due);
-        Instant deadline = changed.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).plus(DynamodbCachingVerifier.TTL_SLACK);
-        Read last = session.poll(Duration.between(session.now(), deadline), Duration.ofMillis(100))
-                .last(() -> read(a, session.now()), r -> r.is("table", "v2"));
-        Fresh fresh = new Fresh(last, Duration.between(changed, session.now()));
+        Instant halfway = session.now().plus(Duration.between(session.now(), due).dividedBy(2));
+        // Product B, which touches no entry of A's, while A's entry lives out its TTL.
         Instant firstWrite = session.now();
         writeThrough(b, "w1");
         Read written = read(b, firstWrite);
@@ -114,6 +105,16 @@ final class DynamodbCachingProbe {
         Read rewritten = read(b, secondWrite);
         String inTable = Optional.ofNullable(session.client(DynamoDbClient.class).getItem(r -> r.tableName(table)
                 .key(key(b)).consistentRead(true)).item().get("name")).map(AttributeValue::s).orElse(null);
+        // v2 is due when the entry set by the first read ends: until shortly before that it is waited for, then asked
+        // often. One read of A halfway there, not judged: a cache that renews an entry on every hit (GETEX, or EXPIRE on
+        // a read) then holds v1 well past the first entry's end, where the reads after it find it, however late they come.
+        pauseUntil(halfway);
+        read(a, filled);
+        pauseUntil(due);
+        Instant deadline = changed.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).plus(DynamodbCachingVerifier.TTL_SLACK);
+        Read last = session.poll(Duration.between(session.now(), deadline), Duration.ofMillis(100))
+                .last(() -> read(a, session.now()), r -> r.is("table", "v2"));
+        Fresh fresh = new Fresh(last, Duration.between(changed, session.now()));
         return new Trial(miss, hit, stale, fresh, written, rewritten, inTable);
     }
 
