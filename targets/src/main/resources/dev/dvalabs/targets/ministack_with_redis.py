@@ -1,16 +1,34 @@
 # ministack with a RESP server beside it, as the toolkit starts it (python -c this file's text) and as
 # bench/run.sh starts it for the CDK CLI. ministack reads REDIS_HOST and REDIS_PORT as it imports its
-# ElastiCache, so they are set first; the port is the one the system gave the server, which keeps two
-# emulators on one machine apart. The server's threads are daemons: they end with ministack.
-import json, os, sys, threading
-from fakeredis import TcpFakeServer
-server = TcpFakeServer(("127.0.0.1", 0), server_type="redis")
-while server.server_address[1] == int(os.environ["GATEWAY_PORT"]):  # the port just freed for ministack
-    taken, server = server, TcpFakeServer(("127.0.0.1", 0), server_type="redis")
-    taken.server_close()
-server.daemon_threads = True
-os.environ["REDIS_HOST"], os.environ["REDIS_PORT"] = "127.0.0.1", str(server.server_address[1])
-threading.Thread(target=server.serve_forever, name="redis", daemon=True).start()
+# ElastiCache, so they are set first; the port is the one the system gave the server's socket, which keeps two
+# emulators on one machine apart. The server itself (fakeredis, about 0.2 s to import) is made when its first
+# client connects: only an exercise with a cache has one. Its threads are daemons: they end with ministack.
+import json, os, select, socket, sys, threading
+listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+listening.bind(("127.0.0.1", 0))
+while listening.getsockname()[1] == int(os.environ["GATEWAY_PORT"]):  # the port just freed for ministack
+    taken, listening = listening, socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listening.bind(("127.0.0.1", 0))
+    taken.close()
+listening.listen(128)
+os.environ["REDIS_HOST"], os.environ["REDIS_PORT"] = "127.0.0.1", str(listening.getsockname()[1])
+
+
+def serve_redis():
+    select.select([listening], [], [])  # the first client waits in the backlog meanwhile
+    try:
+        from fakeredis import TcpFakeServer
+    except ImportError:
+        listening.close()  # its clients are refused, not left waiting
+        raise
+    server = TcpFakeServer(listening.getsockname(), bind_and_activate=False, server_type="redis")
+    server.socket.close()
+    server.socket = listening
+    server.daemon_threads = True
+    server.serve_forever()
+
+
+threading.Thread(target=serve_redis, name="redis", daemon=True).start()
 
 # A request for a service ministack lacks ("Unsupported service: dax") is told apart by the names of every AWS
 # service, which ministack reads from botocore's 400-odd service models on the first such request: about 3 s of

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.StandardCopyOption;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.elasticache.model.Endpoint;
 import software.amazon.awssdk.services.sts.StsClient;
 
 @ExtendWith(LocalEmulatorExtension.class)
@@ -66,6 +69,31 @@ class LocalEmulatorTest {
         try (StsClient sts = emulator.client(StsClient.builder())) {
             assertThat(sts.getCallerIdentity().account()).isNotBlank();
         }
+    }
+
+    /**
+     * ministack hands a replication group the address of the RESP server its launch script keeps beside it (REDIS_HOST,
+     * REDIS_PORT); that server is made when its first client connects, and must then answer it, not leave it waiting.
+     */
+    @Test
+    @DisplayName("a Redis replication group's endpoint answers PING from the server made on its first connection")
+    void redisServerMadeOnFirstConnection(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            try (LocalEmulator started = LocalEmulator.start(new LocalEmulator.Options());
+                 ElastiCacheClient elasticache = started.client(ElastiCacheClient.builder())) {
+                elasticache.createReplicationGroup(r -> r.replicationGroupId("ping").replicationGroupDescription("ping")
+                        .engine("redis").cacheNodeType("cache.t3.micro").numCacheClusters(1));
+                Endpoint endpoint = elasticache.describeReplicationGroups(r -> r.replicationGroupId("ping"))
+                        .replicationGroups().get(0).nodeGroups().get(0).primaryEndpoint();
+                assertThat(endpoint.port()).isNotEqualTo(started.port());
+                try (Socket redis = new Socket(endpoint.address(), endpoint.port())) {
+                    redis.setSoTimeout(10_000);
+                    redis.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    byte[] answer = redis.getInputStream().readNBytes(7);
+                    assertThat(new String(answer, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+                }
+            }
+        });
     }
 
     @Test
