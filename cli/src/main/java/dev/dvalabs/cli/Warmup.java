@@ -15,8 +15,11 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -33,8 +36,9 @@ final class Warmup {
 
     /**
      * Starts loading what every command on a target calls (CloudFormation, STS), and with {@code destroys} what a
-     * destroy lists through besides (the tagging index, IAM, EC2); a command never waits for it, and it dies with
-     * the JVM.
+     * destroy lists through besides (the tagging index, IAM, EC2, Firehose, Kinesis, DynamoDB); a command never waits
+     * for it, and it dies with the JVM. What the emulator's start leaves undone it goes on with while the command
+     * waits for the deploy.
      */
     static void start(boolean destroys) {
         Thread thread = new Thread(() -> load(NOWHERE, destroys), "warm-up");
@@ -58,6 +62,9 @@ final class Warmup {
                 call(ResourceGroupsTaggingApiClient.builder(), endpoint, c -> c.getResources(r -> r.resourcesPerPage(1)));
                 call(IamClient.builder(), endpoint, c -> c.listRoles(r -> r.maxItems(1)));
                 call(Ec2Client.builder(), endpoint, c -> c.describeVpcs(r -> r.maxResults(5)));
+                call(FirehoseClient.builder(), endpoint, c -> c.listDeliveryStreams(r -> r.limit(1)));
+                call(KinesisClient.builder(), endpoint, c -> c.listStreams(r -> r.limit(1)));
+                call(DynamoDbClient.builder(), endpoint, c -> c.describeTable(r -> r.tableName("warm-up")));
             }
         } catch (RuntimeException | LinkageError e) {
             // Only time is at stake: the command loads what it needs itself.
