@@ -6,7 +6,6 @@ import static dev.dvalabs.verify.Matcher.satisfies;
 
 import dev.dvalabs.exercises.dynamodbstreamslambda.AuditTrail.Audited;
 import dev.dvalabs.probe.EventSourceMapping;
-import dev.dvalabs.probe.Function;
 import dev.dvalabs.probe.Json;
 import dev.dvalabs.probe.Table;
 import dev.dvalabs.verify.Check;
@@ -17,13 +16,7 @@ import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * dynamodb-streams-lambda: a table's stream of new and old images, an event source mapping that lets
@@ -67,16 +60,6 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
             Fact<Trail> trail,
             Fact<Invocation> ping,
             Fact<Invocation> sleep) {}
-
-    /** The function's mappings that read the table's current stream, in Lambda's order. */
-    static List<EventSourceMapping> onStream(String stream, List<EventSourceMapping> all) {
-        return all.stream().filter(m -> stream != null && stream.equals(m.eventSourceArn())).toList();
-    }
-
-    /** The mapping that reads the table's current stream, or why there is none. */
-    static Fact<EventSourceMapping> fromStream(String stream, List<EventSourceMapping> all) {
-        return stream == null ? Fact.refused("none (the table has no stream to map)") : EventSourceMapping.reading(stream, all);
-    }
 
     /**
      * The audit items the function wrote for the verifier's order, or why nothing was written to the table
@@ -249,59 +232,6 @@ public final class DynamodbStreamsLambdaVerifier implements Verifier<DynamodbStr
 
     @Override
     public Observed observe(Session session) {
-        String orders = session.name("orders");
-        String function = session.name("function");
-        // The long invoke runs while the stream is watched: the two do not depend on each other.
-        CompletableFuture<Fact<Invocation>> sleep = CompletableFuture.supplyAsync(() ->
-                invoke(session, function, "{\"sleepSeconds\": " + SLEEP_SECONDS + "}"));
-        Fact<Table> table = Table.read(session.client(DynamoDbClient.class), orders);
-        Fact<List<EventSourceMapping>> all = EventSourceMapping.ofFunction(session, function);
-        Fact<EventSourceMapping> mapping = all.then(list -> fromStream(table.map(Table::latestStreamArn).orElse(null), list));
-        Fact<Invocation> ping = invoke(session, function, "{\"ping\": \"" + PING + "\"}");
-        AuditTrail own = new AuditTrail(orders, session.name("audit"), session.marker().value());
-        Fact<Trail> audited = all.then(m -> Fact.about("table " + orders + " or " + own.audit(),
-                () -> follow(session, own, mapping.orElse(null), ping)));
-        List<EventSourceMapping> onStream = onStream(table.map(Table::latestStreamArn).orElse(null), all.orElse(List.of()));
-        return new Observed(table, mapping, onStream, queueArn(session, session.name("failures")), audited, ping, sleep.join());
-    }
-
-    /** The queue's ARN as SQS gives it (GetQueueAttributes QueueArn, no message received), null when no queue has the name. */
-    private static String queueArn(Session session, String queue) {
-        SqsClient sqs = session.client(SqsClient.class);
-        try {
-            String url = sqs.getQueueUrl(r -> r.queueName(queue)).queueUrl();
-            return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-        } catch (QueueDoesNotExistException e) {
-            return null;
-        } catch (SqsException e) {
-            if ("AWS.SimpleQueueService.NonExistentQueue".equals(e.awsErrorDetails().errorCode())) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * The order's life and its audit, or why nothing was written: no enabled mapping reads the stream, or
-     * the function does not run (a direct invoke failed, so a batch from the stream would fail too).
-     */
-    private static Trail follow(Session session, AuditTrail own, EventSourceMapping mapping, Fact<Invocation> ping) {
-        if (mapping == null) {
-            return Trail.notTried("nothing reads the table's stream for the function");
-        }
-        if (!mapping.enabled()) {
-            return Trail.notTried("the mapping is " + mapping.state());
-        }
-        String notRunning = ping.map(p -> p.functionError() == null ? null : answer(p)).orElse(ping.refusal());
-        if (notRunning != null) {
-            return Trail.notTried("the function does not run: " + notRunning);
-        }
-        own.live(session, CREATED, CHANGED);
-        return new Trail(own.awaitUntil(session, "REMOVE", AUDIT_WAIT), null);
-    }
-
-    private static Fact<Invocation> invoke(Session session, String function, String payload) {
-        return Function.invoke(session, function, payload).map(i -> new Invocation(i.functionError(), i.payload()));
+        return StreamsProbe.observe(session);
     }
 }

@@ -5,10 +5,6 @@ import static dev.dvalabs.verify.Matcher.isFalse;
 import static dev.dvalabs.verify.Matcher.isTrue;
 import static dev.dvalabs.verify.Matcher.satisfies;
 
-import dev.dvalabs.policy.Caller;
-import dev.dvalabs.policy.Policies;
-import dev.dvalabs.policy.PolicyException;
-import dev.dvalabs.policy.Request;
 import dev.dvalabs.probe.Answers;
 import dev.dvalabs.probe.Queue;
 import dev.dvalabs.probe.Sns;
@@ -18,11 +14,8 @@ import dev.dvalabs.verify.Fact;
 import dev.dvalabs.verify.Matcher;
 import dev.dvalabs.verify.Session;
 import dev.dvalabs.verify.Verifier;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import software.amazon.awssdk.arns.Arn;
 
 /**
  * sns-sqs-fanout: one topic fanned out to a billing queue and a filtered, raw shipping queue; a
@@ -67,35 +60,11 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
     /** A subscribed queue's access policy ("" when it has none) and the topic that should be its only sender. */
     public record QueuePolicy(String queue, String queueArn, String topicArn, String policy) {}
 
-    /** Who a queue's policy lets send besides SNS acting for its topic, and whether that topic may: each wrong, in a line. */
-    record Senders(String queue, List<String> wrong) {
-        boolean onlyItsTopic() {
-            return wrong.isEmpty();
-        }
-
-        @Override
-        public String toString() {
-            return queue + ": " + (wrong.isEmpty() ? ONLY_ITS_TOPIC : String.join("; ", wrong));
-        }
-    }
-
     /**
      * Two publishes, one whose {@code status} matches the shipping filter and one that does not, and
      * the bodies each queue received carrying either.
      */
     public record Fanout(String topicArn, String matching, String other, List<String> billing, List<String> shipping) {}
-
-    /** How a queue received the SHIPPED event, in the checklist's words. */
-    enum Form {
-        BARE("the bare message"), ENVELOPE("an SNS envelope from the topic"), NOTHING("nothing"), OTHER("something else");
-
-        private final String words;
-
-        Form(String words) { this.words = words; }
-
-        @Override
-        public String toString() { return words; }
-    }
 
     /**
      * A message received and not deleted on a queue of the verifier's configured like billing: whether a
@@ -143,7 +112,7 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                                 + "{\\\"aws:SourceArn\\\":\\\"TOPIC_ARN\\\"}}}]}\"}'; in CDK, SqsSubscription adds it, or"
                                 + " queue.addToResourcePolicy(PolicyStatement).",
                         o -> CheckResult.all(o.policies().stream()
-                                .map(p -> p.its("", SnsSqsFanoutVerifier::whoMaySend)
+                                .map(p -> p.its("", Senders::of)
                                         .should(satisfies("each queue: " + ONLY_ITS_TOPIC, Senders::onlyItsTopic)))
                                 .toArray(CheckResult[]::new)))
                         .forTask(2),
@@ -168,8 +137,8 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                                 + " in CDK, SqsSubscriptionProps.rawMessageDelivery(true). {billing} keeps the envelope"
                                 + " (Type, MessageId, TopicArn, Message, ...).",
                         o -> CheckResult.all(
-                                o.fanout().its("shipping received", f -> form(f, f.shipping())).should(eq(Form.BARE)),
-                                o.fanout().its("billing received", f -> form(f, f.billing())).should(eq(Form.ENVELOPE))))
+                                o.fanout().its("shipping received", f -> Form.of(f, f.shipping())).should(eq(Form.BARE)),
+                                o.fanout().its("billing received", f -> Form.of(f, f.billing())).should(eq(Form.ENVELOPE))))
                         .forTask(3),
                 new Check<Observed>("dead-letter-queue", "The billing queue sends failing messages to a dead-letter queue",
                         "If processing fails re-appears after visibility time out",
@@ -283,44 +252,8 @@ public final class SnsSqsFanoutVerifier implements Verifier<SnsSqsFanoutVerifier
                         .forTask(8));
     }
 
-    /** The form in which a queue received the SHIPPED event: bare, in an envelope from the topic, or not at all. */
-    static Form form(Fanout fanout, List<String> bodies) {
-        Optional<String> body = bodies.stream().filter(b -> Sns.carries(b, fanout.matching())).findFirst();
-        if (body.isEmpty()) {
-            return Form.NOTHING;
-        }
-        if (body.get().equals(fanout.matching())) {
-            return Form.BARE;
-        }
-        return Sns.envelope(body.get()).filter(e -> "Notification".equals(e.path("Type").asText())
-                && fanout.topicArn().equals(e.path("TopicArn").asText())).isPresent() ? Form.ENVELOPE : Form.OTHER;
-    }
-
     @Override
     public Observed observe(Session session) {
         return new FanoutProbe(session).observe();
-    }
-
-    /** Who the queue's policy lets send, as IAM decides it: nothing wrong when only SNS acting for the topic may send. */
-    static Senders whoMaySend(QueuePolicy queue) {
-        if (queue.policy().isEmpty()) {
-            return new Senders(queue.queue(), List.of("no queue policy"));
-        }
-        Policies policies;
-        try {
-            policies = Policies.of(queue.policy());
-        } catch (PolicyException e) {
-            return new Senders(queue.queue(), List.of(e.getMessage()));
-        }
-        // SNS sets both source keys when it delivers to a queue.
-        Request fromTopic = Request.of(Caller.service(SNS_PRINCIPAL), "sqs:SendMessage", queue.queueArn())
-                .with("aws:SourceArn", queue.topicArn())
-                .with("aws:SourceAccount", Arn.fromString(queue.topicArn()).accountId().orElse(""));
-        List<String> wrong = new ArrayList<>();
-        if (!policies.decide(fromTopic).allowed()) {
-            wrong.add(SNS_PRINCIPAL + " acting for " + queue.topicArn() + " may not send");
-        }
-        policies.exposure(fromTopic).forEach(e -> wrong.add(e.toString()));
-        return new Senders(queue.queue(), List.copyOf(wrong));
     }
 }

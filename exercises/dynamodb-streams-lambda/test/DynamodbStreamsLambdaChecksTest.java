@@ -67,8 +67,8 @@ class DynamodbStreamsLambdaChecksTest extends ChecksContract<Observed, DynamodbS
             List<EventSourceMappingConfiguration> configured = new ArrayList<>(others);
             configured.add(mapping.build());
             List<EventSourceMapping> all = configured.stream().map(EventSourceMapping::of).toList();
-            return new Observed(Fact.of(new Table(table.build())), DynamodbStreamsLambdaVerifier.fromStream(stream, all),
-                    DynamodbStreamsLambdaVerifier.onStream(stream, all), failureQueue,
+            return new Observed(Fact.of(new Table(table.build())), StreamsProbe.fromStream(stream, all),
+                    StreamsProbe.onStream(stream, all), failureQueue,
                     trail, ping, sleep);
         }
 
