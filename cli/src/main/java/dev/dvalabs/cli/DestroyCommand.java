@@ -50,6 +50,7 @@ final class DestroyCommand extends ExerciseCommand {
         }
         Duration minimumAge = olderThan == null ? Duration.ZERO : parseAge(olderThan);
         target.validate();
+        Warmup.start(destroys());
         if (needsExercise()) {
             String id = exercise().id();
             try (ExclusiveLock ignored = CommandLocks.exercise(target, id, err())) {
