@@ -75,11 +75,12 @@ class SolutionApartTest {
         assertThat(read(solutionSource)).as(solutionSource + " names the starter").doesNotContain(starter.getSimpleName());
     }
 
-    private static boolean underAny(Path relative, String... folders) {
+    /** Whether a path relative to an exercise's folder lies in one of its sub-folders {@code folders}. */
+    static boolean underAny(Path relative, String... folders) {
         return relative.getNameCount() > 1 && List.of(folders).contains(relative.getName(0).toString());
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +46,8 @@ class ToolkitRulesTest {
         List<String> broken = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !under(folder.relativize(p), "corpus", "test"))
-                    .forEach(p -> broken.addAll(broken(p.toString(), read(p))));
+                    .filter(p -> !SolutionApartTest.underAny(folder.relativize(p), "corpus", "test"))
+                    .forEach(p -> broken.addAll(broken(p.toString(), SolutionApartTest.read(p))));
         }
         assertThat(broken).as("what the toolkit owns, written in " + exercise.id()).isEmpty();
     }
@@ -93,17 +92,5 @@ class ToolkitRulesTest {
             broken.add(file + ": a verifier of " + length + " lines (at most " + MOST_VERIFIER_LINES + ")");
         }
         return broken;
-    }
-
-    private static boolean under(Path relative, String... folders) {
-        return relative.getNameCount() > 1 && List.of(folders).contains(relative.getName(0).toString());
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
