@@ -106,16 +106,17 @@ final class DynamodbCachingProbe {
         String inTable = Optional.ofNullable(session.client(DynamoDbClient.class).getItem(r -> r.tableName(table)
                 .key(key(b)).consistentRead(true)).item().get("name")).map(AttributeValue::s).orElse(null);
         // v2 is due when the entry set by the first read ends: until shortly before that it is waited for, then asked
-        // often. One read of A halfway there, not judged: a cache that renews an entry on every hit (GETEX, or EXPIRE on
-        // a read) then holds v1 well past the first entry's end, where the reads after it find it, however late they come.
+        // often. One read of A halfway there, after B's writes: a cache that renews an entry on every hit (GETEX, or
+        // EXPIRE on a read) then holds v1 well past the first entry's end, where the reads after it find it, however late
+        // they come; one that keeps every product under one key answers B's name. It must name A (v1, or v2 if slow).
         pauseUntil(halfway);
-        read(a, filled);
+        Read meanwhile = read(a, filled);
         pauseUntil(due);
         Instant deadline = changed.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).plus(DynamodbCachingVerifier.TTL_SLACK);
         Read last = session.poll(Duration.between(session.now(), deadline), Duration.ofMillis(100))
                 .last(() -> read(a, session.now()), r -> r.is("table", "v2"));
         Fresh fresh = new Fresh(last, Duration.between(changed, session.now()));
-        return new Trial(miss, hit, stale, fresh, written, rewritten, inTable);
+        return new Trial(miss, hit, stale, meanwhile, fresh, written, rewritten, inTable);
     }
 
     /** Waits until {@code moment}; not at all once it has passed. */

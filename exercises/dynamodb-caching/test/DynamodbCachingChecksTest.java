@@ -47,6 +47,7 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
         Read miss = new Read("table", "v1", 5, null);
         Read hit = new Read("cache", "v1", 5, null);
         Read stale = new Read("cache", "v1", 4, null);
+        Read meanwhile = new Read("cache", "v1", 3, null);
         Fresh fresh = new Fresh(new Read("table", "v2", 5, null), Duration.ofMillis(4200));
         Read written = new Read("cache", "w1", 5, null);
         Read rewritten = new Read("cache", "w2", 5, null);
@@ -74,7 +75,7 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
             Fact<ReplicationGroup> group = cache != null ? cache : Fact.of(ReplicationGroup.builder()
                     .replicationGroupId("dva-labs-products-cache").engine(engine).multiAZ(multiAz)
                     .automaticFailover(failover).memberClusters(members).build());
-            Fact<Trial> made = trial != null ? trial : Fact.of(new Trial(miss, hit, stale, fresh, written, rewritten, inTable));
+            Fact<Trial> made = trial != null ? trial : Fact.of(new Trial(miss, hit, stale, meanwhile, fresh, written, rewritten, inTable));
             Fact<DaxRead> readThroughDax = daxRead != null ? daxRead : Fact.of(daxReads());
             return new Observed(group, made, dax, recordTtl, daxUse, readThroughDax);
         }
@@ -94,6 +95,7 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
                     s.hit = new Read("table", "v1", null, null);
                     s.miss = new Read("table", "v1", null, null);
                     s.stale = new Read("table", "v2", null, null);
+                    s.meanwhile = new Read("table", "v2", null, null);
                     s.fresh = new Fresh(new Read("table", "v2", null, null), Duration.ofMillis(300));
                     s.written = new Read("table", "w1", null, null);
                     s.rewritten = new Read("table", "w2", null, null);
@@ -115,6 +117,8 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
                         s.fresh = new Fresh(new Read("table", "v2", 5, null), Duration.ofSeconds(12))),
                 wrong("stale-until-ttl", "reads that skip the cache once the table changed", (Consumer<Seen>) s ->
                         s.stale = new Read("table", "v2", 5, null)),
+                wrong("stale-until-ttl", "one entry for every product: a read answers the product written last", (Consumer<Seen>) s ->
+                        s.meanwhile = new Read("cache", "w2", 4, null)),
                 wrong("cache-ttl", "entries written without a TTL", (Consumer<Seen>) s -> {
                     s.written = new Read("cache", "w1", -1, null);
                     s.rewritten = new Read("cache", "w2", -1, null);

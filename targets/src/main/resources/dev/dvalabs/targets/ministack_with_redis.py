@@ -18,13 +18,13 @@ def serve_redis():
     select.select([listening], [], [])  # the first client waits in the backlog meanwhile
     try:
         from fakeredis import TcpFakeServer
-    except ImportError:
-        listening.close()  # its clients are refused, not left waiting
+        server = TcpFakeServer(listening.getsockname(), bind_and_activate=False, server_type="redis")
+        server.socket.close()
+        server.socket = listening
+        server.daemon_threads = True
+    except BaseException:  # not only ImportError: a damaged fakeredis may fail to load, or to make its server, in any way
+        listening.close()  # its clients are refused, not left waiting; the traceback goes to the log
         raise
-    server = TcpFakeServer(listening.getsockname(), bind_and_activate=False, server_type="redis")
-    server.socket.close()
-    server.socket = listening
-    server.daemon_threads = True
     server.serve_forever()
 
 

@@ -3,7 +3,12 @@ package dev.dvalabs.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.DisplayName;
@@ -50,5 +55,41 @@ class EndpointTargetTest {
         };
         assertThat(aws.executeApi("a1b2c3", "prod", "orders/42"))
                 .isEqualTo(URI.create("https://a1b2c3.execute-api.eu-west-1.amazonaws.com/prod/orders/42"));
+    }
+    /**
+     * requireAws builds its STS client itself (its own retries and timeout), not through Target.client: under a
+     * learner's defaults_mode = auto (AWS_DEFAULTS_MODE=auto) it asked the EC2 instance metadata service where it
+     * runs before its one call to an emulator, as every client did before Target.client pinned the legacy mode.
+     */
+    @Test
+    @DisplayName("checking that an endpoint speaks AWS asks no instance metadata service, whatever defaults mode the learner chose")
+    void requireAwsAsksNoInstanceMetadata() throws Exception {
+        try (ServerSocket metadata = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!metadata.isClosed()) {
+                    try (Socket ignored = metadata.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            System.setProperty("aws.defaultsMode", "auto");
+            System.setProperty("aws.ec2MetadataServiceEndpoint", "http://127.0.0.1:" + metadata.getLocalPort());
+            System.setProperty("aws.ec2MetadataServiceTimeout", "200");
+            try {
+                // The discard port: nothing answers, so requireAws refuses it; the client was built all the same.
+                assertThatThrownBy(() -> EndpointTarget.at("http://127.0.0.1:9", null, Region.US_EAST_1).requireAws())
+                        .isInstanceOf(TargetException.class);
+            } finally {
+                System.clearProperty("aws.defaultsMode");
+                System.clearProperty("aws.ec2MetadataServiceEndpoint");
+                System.clearProperty("aws.ec2MetadataServiceTimeout");
+            }
+            assertThat(connections.get()).isZero();
+        }
     }
 }

@@ -96,6 +96,63 @@ class LocalEmulatorTest {
         });
     }
 
+    /**
+     * A fakeredis that fails as it is imported (a damaged venv) must refuse the RESP server's clients, not leave them
+     * connected to a socket nobody accepts on: a function's Redis client then waits for its timeout, with nothing said.
+     * An ImportError did refuse them; any other error (here a RuntimeError) left them waiting.
+     */
+    @Test
+    @DisplayName("a fakeredis that fails to load refuses the Redis port's clients rather than leaving them waiting")
+    void brokenFakeredisRefusesRedisClients(@TempDir Path dir) throws Exception {
+        var options = new LocalEmulator.Options();
+        Emulator kind = Emulator.MINISTACK;
+        Path venv = PythonVenv.install(options.cacheDir(), options.python(), kind.project(), kind.installVersion(), kind.requirements());
+        Path broken = Files.createDirectories(dir.resolve("path").resolve("fakeredis"));
+        Files.writeString(broken.resolve("__init__.py"), "raise RuntimeError('a damaged fakeredis')\n");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(kind.command(venv, port)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(kind.environment(port, "us-east-1"));
+        builder.environment().put("PYTHONPATH", dir.resolve("path").toString());
+        builder.environment().put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toString());
+        Process emulator = builder.start();
+        try {
+            java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + port);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!LocalEmulator.answersAsMinistack(endpoint)) {
+                assertThat(System.nanoTime()).as("ministack answers").isLessThan(deadline);
+                assertThat(emulator.isAlive()).as("ministack runs").isTrue();
+                Thread.sleep(50);
+            }
+            try (EndpointTarget target = EndpointTarget.at(endpoint.toString(), null, Region.US_EAST_1);
+                 ElastiCacheClient elasticache = target.client(ElastiCacheClient.builder())) {
+                elasticache.createReplicationGroup(r -> r.replicationGroupId("broken").replicationGroupDescription("broken")
+                        .engine("redis").cacheNodeType("cache.t3.micro").numCacheClusters(1));
+                Endpoint redisEndpoint = elasticache.describeReplicationGroups(r -> r.replicationGroupId("broken"))
+                        .replicationGroups().get(0).nodeGroups().get(0).primaryEndpoint();
+                for (int client = 0; client < 2; client++) {
+                    try (Socket redis = new Socket()) {
+                        redis.connect(new java.net.InetSocketAddress(redisEndpoint.address(), redisEndpoint.port()), 5_000);
+                        redis.setSoTimeout(5_000);
+                        redis.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        assertThat(redis.getInputStream().read()).as("an answer or the end of the connection").isEqualTo(-1);
+                    } catch (java.net.SocketTimeoutException e) {
+                        throw new AssertionError("client " + client + " of the Redis port was left waiting", e);
+                    } catch (java.io.IOException e) {
+                        // refused or reset: the client knows at once
+                    }
+                }
+            }
+        } finally {
+            emulator.destroy();
+            emulator.waitFor();
+        }
+    }
+
     @Test
     @DisplayName("a service ministack lacks is refused as unsupported, from the AWS service names kept beside its venv; a damaged copy of them is made again")
     void unsupportedServiceFromKeptNames() throws Exception {

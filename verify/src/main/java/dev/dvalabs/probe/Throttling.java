@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -100,10 +101,11 @@ public final class Throttling {
                 AttributeValue.fromS("x".repeat(Math.max(1, size - key.length() - id.length() - "payload".length()))))));
     }
 
-    /** A client of the target with the given retries, counting every attempt it sends. */
-    private static DynamoDbClient client(Target target, RetryStrategy retries, AtomicInteger attempts) {
+    /** A client of the target with the given retries, counting every attempt it sends (package-visible for its test). */
+    static DynamoDbClient client(Target target, RetryStrategy retries, AtomicInteger attempts) {
         var builder = DynamoDbClient.builder();
-        target.endpoint().ifPresent(builder::endpointOverride);
+        // For an emulator in the legacy defaults mode, as Target.client builds: "auto" would ask the instance metadata service.
+        target.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).defaultsMode(DefaultsMode.LEGACY));
         return builder.region(target.region()).credentialsProvider(target.credentials())
                 .overrideConfiguration(c -> c.retryStrategy(retries)
                         .apiCallAttemptTimeout(Duration.ofSeconds(30))

@@ -1,0 +1,80 @@
+package dev.dvalabs.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dvalabs.targets.Target;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class ThrottlingClientTest {
+
+    /**
+     * Throttling builds its DynamoDB clients itself (retries of its own), not through Target.client: under a learner's
+     * defaults_mode = auto (AWS_DEFAULTS_MODE=auto) they asked the EC2 instance metadata service where they run, on the
+     * local emulator too (labs run dynamodb-capacity).
+     */
+    @Test
+    @DisplayName("a throttling client for an emulator asks no instance metadata service, whatever defaults mode the learner chose")
+    void emulatorClientAsksNoInstanceMetadata() throws Exception {
+        try (ServerSocket metadata = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!metadata.isClosed()) {
+                    try (Socket ignored = metadata.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            System.setProperty("aws.defaultsMode", "auto");
+            System.setProperty("aws.ec2MetadataServiceEndpoint", "http://127.0.0.1:" + metadata.getLocalPort());
+            System.setProperty("aws.ec2MetadataServiceTimeout", "200");
+            try (DynamoDbClient ignored = Throttling.client(new Emulator(), Throttling.faultsOnly(), new AtomicInteger())) {
+                // built only: the defaults mode is resolved as the client is built
+            } finally {
+                System.clearProperty("aws.defaultsMode");
+                System.clearProperty("aws.ec2MetadataServiceEndpoint");
+                System.clearProperty("aws.ec2MetadataServiceTimeout");
+            }
+            assertThat(connections.get()).isZero();
+        }
+    }
+
+    private static final class Emulator implements Target {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public Optional<URI> endpoint() {
+            return Optional.of(URI.create("http://127.0.0.1:9"));
+        }
+
+        @Override
+        public Region region() {
+            return Region.US_EAST_1;
+        }
+
+        @Override
+        public AwsCredentialsProvider credentials() {
+            return EMULATOR_CREDENTIALS;
+        }
+
+        @Override
+        public void close() {}
+    }
+}
