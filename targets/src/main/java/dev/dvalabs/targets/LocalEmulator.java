@@ -360,11 +360,16 @@ public final class LocalEmulator implements Target {
     /**
      * Stops the emulator now, kept or not, forgets its record and removes its log and temporary
      * directory. SIGTERM first, so that it removes what it wrote (its pid file, its Lambda workers),
-     * then SIGKILL for whatever has not ended after a grace period.
+     * then SIGKILL for whatever has not ended after a grace period. The log of one that had already failed on its
+     * own (a non-zero exit) stays, for a look at why; later starts prune it.
      */
     public void stop() {
+        boolean failedOnItsOwn = !handle.isAlive() && exitValue().orElse(0) != 0;
         terminate();
         kill();
+        if (failedOnItsOwn) {
+            return;
+        }
         try {
             Files.deleteIfExists(log);
         } catch (IOException e) {
@@ -504,8 +509,10 @@ public final class LocalEmulator implements Target {
             return;
         }
         closed = true;
+        // An emulator that ended on its own before this (Ctrl-C reaches its process group too, and it ends at once) is
+        // stopped all the same: that removes its temporary directory, its record and, when it ended cleanly, its log.
         if (users == null) {
-            if (!keep && !attached && handle.isAlive()) {
+            if (!keep && !attached) {
                 stop();
             }
             return;
@@ -516,7 +523,7 @@ public final class LocalEmulator implements Target {
         users.leave(() -> {
             // Another command may have kept it meanwhile (a deploy of another exercise): it stays then.
             boolean stillTemporary = records.read(emulator).filter(k -> k.sharedTemporary(handle.pid())).isPresent();
-            if (keep || !stillTemporary || !handle.isAlive()) {
+            if (keep || !stillTemporary) {
                 return false;
             }
             stop();

@@ -299,6 +299,35 @@ class LocalEmulatorTest {
         });
     }
 
+    /** Ctrl-C reaches the emulator too (it is in the command's process group), and it ends before the command closes it. */
+    @Test
+    @DisplayName("an emulator that ended on its own before its command closed it leaves no temporary directory, record or log; one that failed keeps its log")
+    void endedOnItsOwnIsCleanedUp(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            for (boolean failed : new boolean[] {false, true}) {
+                LocalEmulator started = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
+                Path log = state.resolve("ministack-" + started.port() + ".log");
+                Path temp = state.resolve("tmp").resolve("ministack-" + started.port());
+                ProcessHandle process = ProcessHandle.of(started.pid()).orElseThrow();
+                if (failed) {
+                    process.destroyForcibly();
+                } else {
+                    process.destroy();
+                }
+                process.onExit().join();
+                started.close();
+                assertThat(temp).as("its temporary directory").doesNotExist();
+                assertThat(state.resolve("local-emulator.json")).as("its record").doesNotExist();
+                if (failed) {
+                    assertThat(log).as("the log of one killed").exists();
+                } else {
+                    assertThat(log).as("the log of one that ended cleanly").doesNotExist();
+                }
+                Files.deleteIfExists(log);
+            }
+        });
+    }
+
     @Test
     @DisplayName("an emulator that stops cleanly leaves no log behind")
     void cleanStopRemovesTheLog(@TempDir Path state) throws Exception {
