@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,13 +28,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ToolkitRulesTest {
 
-    /** Each rule, by what a line that breaks it looks like. */
+    /**
+     * Each rule, by what code that breaks it looks like once comments and string literals are blanked out; a match may
+     * run over lines. Closing anything of its own is the session's, so any mention of the types is one.
+     */
     private static final Map<String, Pattern> RULES = Map.of(
-            "a refused() chain", Pattern.compile("\\.refused\\(\\)"),
-            "an SDK client built", Pattern.compile("\\b\\w+(Client|AsyncClient)\\s*\\.\\s*(builder|create)\\s*\\(\\)"),
-            "a clock read or a sleep", Pattern.compile("\\bThread\\s*\\.\\s*sleep\\b|\\bInstant\\s*\\.\\s*now\\s*\\(|"
-                    + "\\bSystem\\s*\\.\\s*(currentTimeMillis|nanoTime)\\s*\\(|\\bClock\\s*\\.\\s*system|\\bTimeUnit\\.\\w+\\.sleep\\b"),
-            "a class of its own to close", Pattern.compile("\\bimplements\\b[^{]*\\b(AutoCloseable|Closeable)\\b"));
+            "a refused() chain", Pattern.compile("\\.\\s*refused\\s*\\(\\s*\\)"),
+            "an SDK client built", Pattern.compile("\\b\\w+Client\\s*(\\.|::)\\s*(builder|crtBuilder|create)\\b"),
+            "a clock read or a sleep", Pattern.compile(String.join("|",
+                    "\\bThread\\s*\\.\\s*sleep\\b", "\\bTimeUnit\\s*\\.\\s*\\w+\\s*\\.\\s*sleep\\b", "\\bLockSupport\\s*\\.\\s*park",
+                    "\\b(Instant|LocalDateTime|ZonedDateTime|OffsetDateTime|LocalDate|LocalTime)\\s*(\\.|::)\\s*now\\b",
+                    "\\bSystem\\s*(\\.|::)\\s*(currentTimeMillis|nanoTime)\\b", "\\bClock\\s*\\.\\s*system", "\\bnew\\s+(java\\.util\\.)?Date\\s*\\(\\s*\\)")),
+            "a class of its own to close", Pattern.compile("\\b(AutoCloseable|Closeable)\\b"));
 
     private static final int MOST_VERIFIER_LINES = 300;
 
@@ -62,9 +70,42 @@ class ToolkitRulesTest {
             "Probe.java|a clock read or a sleep|Instant deadline = Instant.now().plusSeconds(5);",
             "Probe.java|a clock read or a sleep|long t = System.nanoTime();",
             "Probe.java|a class of its own to close|final class Sweep implements AutoCloseable {",
-            "solution/Steps.java|a class of its own to close|record Temp(String name) implements java.io.Closeable {"})
+            "solution/Steps.java|a class of its own to close|record Temp(String name) implements java.io.Closeable {",
+            "Probe.java|a refused() chain|return fact.refused ( ).orElse(\"\");",
+            "Probe.java|an SDK client built|Supplier<SqsClient> make = SqsClient::create;",
+            "Probe.java|an SDK client built|var c = software.amazon.awssdk.services.sqs.SqsClient.builder().build();",
+            "Probe.java|a clock read or a sleep|LockSupport.parkNanos(1_000_000);",
+            "Probe.java|a clock read or a sleep|TimeUnit.SECONDS.sleep(1);",
+            "Probe.java|a clock read or a sleep|var today = LocalDateTime.now();",
+            "Probe.java|a clock read or a sleep|Date when = new Date();",
+            "Probe.java|a clock read or a sleep|Clock clock = Clock.systemUTC();",
+            "Probe.java|a class of its own to close|AutoCloseable undo = () -> table.delete();",
+            "Probe.java|a class of its own to close|interface Cleanup extends AutoCloseable {}"})
     void eachRuleCanFail(String file, String rule, String line) {
         assertThat(broken(file, "class X {\n    " + line + "\n}\n")).singleElement().asString().contains(rule);
+    }
+
+    @Test
+    @DisplayName("a rule broken over two lines is found on the line it starts; one in a comment or a string is not, nor a refusal made")
+    void codeOnlyAcrossLines() {
+        String text = """
+                class X {
+                    // Thread.sleep(500) would be wrong here; so would SqsClient.create()
+                    /* Instant.now() */ String said = "Instant.now() and fact.refused()";
+                    char quote = '"'; String after = "AutoCloseable";
+                    SqsClient sqs = SqsClient
+                            .builder().build();
+                    final class Sweep
+                            implements
+                            AutoCloseable {}
+                    String block = \"""
+                            Thread.sleep(1)
+                            \""";
+                    Fact<String> none = Fact.refused("no stream");
+                }
+                """;
+        assertThat(broken("Probe.java", text)).containsExactlyInAnyOrder(
+                "Probe.java:5: an SDK client built", "Probe.java:9: a class of its own to close");
     }
 
     @ParameterizedTest(name = "a verifier of {0} lines is {1}")
@@ -78,19 +119,56 @@ class ToolkitRulesTest {
     /** What in one file breaks a rule: the file, the line and the rule. */
     static List<String> broken(String file, String text) {
         List<String> broken = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String code = lines[i].replaceFirst("^\\s*(//|\\*|/\\*).*", "");
-            for (Map.Entry<String, Pattern> rule : RULES.entrySet()) {
-                if (rule.getValue().matcher(code).find()) {
-                    broken.add(file + ":" + (i + 1) + ": " + rule.getKey());
-                }
+        String code = codeOnly(text);
+        for (Map.Entry<String, Pattern> rule : RULES.entrySet()) {
+            Matcher found = rule.getValue().matcher(code);
+            while (found.find()) {
+                broken.add(file + ":" + lineOf(code, found.start()) + ": " + rule.getKey());
             }
         }
-        long length = text.endsWith("\n") ? lines.length - 1 : lines.length;
+        long length = text.lines().count();
         if (file.endsWith("Verifier.java") && length > MOST_VERIFIER_LINES) {
             broken.add(file + ": a verifier of " + length + " lines (at most " + MOST_VERIFIER_LINES + ")");
         }
         return broken;
+    }
+
+    /** The text with its comments and the insides of its string and character literals blanked; line breaks and quotes kept. */
+    static String codeOnly(String text) {
+        StringBuilder code = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int end;
+            if (text.startsWith("//", i)) {
+                end = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
+            } else if (text.startsWith("/*", i)) {
+                end = text.indexOf("*/", i + 2) < 0 ? text.length() : text.indexOf("*/", i + 2) + 2;
+            } else if (text.startsWith("\"\"\"", i)) {
+                end = text.indexOf("\"\"\"", i + 3) < 0 ? text.length() : text.indexOf("\"\"\"", i + 3) + 3;
+            } else if (c == '"' || c == '\'') {
+                end = i + 1;
+                while (end < text.length() && text.charAt(end) != c && text.charAt(end) != '\n') {
+                    end += text.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, text.length());
+            } else {
+                code.append(c);
+                i++;
+                continue;
+            }
+            // A literal keeps its quotes, so that a call given one is not taken for a call given nothing.
+            boolean literal = c == '"' || c == '\'';
+            for (int j = i; j < end; j++) {
+                char k = text.charAt(j);
+                code.append(k == '\n' || (literal && (k == '"' || k == '\'')) ? k : ' ');
+            }
+            i = end;
+        }
+        return code.toString();
+    }
+
+    private static long lineOf(String code, int offset) {
+        return code.substring(0, offset).chars().filter(ch -> ch == '\n').count() + 1;
     }
 }
