@@ -108,7 +108,8 @@ final class DynamodbCachingProbe {
         // v2 is due when the entry set by the first read ends: until shortly before that it is waited for, then asked
         // often. One read of A halfway there, after B's writes: a cache that renews an entry on every hit (GETEX, or
         // EXPIRE on a read) then holds v1 well past the first entry's end, where the reads after it find it, however late
-        // they come; one that keeps every product under one key answers B's name. It must name A (v1, or v2 if slow).
+        // they come; one that keeps every product under one key answers B's name, one whose writes empty the whole cache
+        // the table's v2. It must answer v1 from the cache (v2 from the table only if it came after the entry's TTL).
         pauseUntil(halfway);
         Read meanwhile = read(a, filled);
         pauseUntil(due);
