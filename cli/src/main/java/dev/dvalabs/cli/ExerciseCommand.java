@@ -5,6 +5,7 @@ import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
 import dev.dvalabs.targets.ExclusiveLock;
 import dev.dvalabs.targets.LocalEmulator;
+import dev.dvalabs.targets.TargetException;
 import dev.dvalabs.targets.Target;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -97,7 +98,16 @@ abstract class ExerciseCommand implements Callable<Integer> {
             if (t.emulator().isPresent()) {
                 ShellEndpoint.mismatch(System.getenv("AWS_ENDPOINT_URL"), t).ifPresent(out()::println);
             }
-            int code = body.run(t);
+            int code;
+            try {
+                code = body.run(t);
+            } catch (RuntimeException e) {
+                // Requests to an emulator that died are refused: say that it died, not that AWS cannot be reached.
+                if (t instanceof LocalEmulator emulator && emulator.endedWhileUsed().isPresent()) {
+                    throw new TargetException(emulator.endedWhileUsed().get(), e);
+                }
+                throw e;
+            }
             if (t instanceof LocalEmulator emulator && (local == TargetOptions.Local.START_AND_KEEP || target.keep)) {
                 if (!emulator.kept()) {
                     emulator.keep().forEach(out()::println);

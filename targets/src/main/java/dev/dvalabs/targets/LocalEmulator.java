@@ -488,6 +488,21 @@ public final class LocalEmulator implements Target {
         return Optional.of(emulator.project());
     }
 
+    /**
+     * When the emulator's process ended while this command was still using it (killed, or failed), what to tell the
+     * learner instead of the connection its requests were refused: that it ended, how, and where its log stays.
+     */
+    public synchronized Optional<String> endedWhileUsed() {
+        if (closed || handle.isAlive()) {
+            return Optional.empty();
+        }
+        java.util.OptionalInt exit = exitValue();
+        return Optional.of("the " + describe() + " ended while the command was using it"
+                + (exit.isPresent() ? " (exit code " + exit.getAsInt() + ")" : "")
+                + (exit.isPresent() && exit.getAsInt() != 0 ? "; its log is " + log : "")
+                + ". Run the command again to start a new one.");
+    }
+
     @Override
     public String describe() {
         return "local emulator (" + emulator.project() + " " + emulator.version() + ") at " + endpointUri();

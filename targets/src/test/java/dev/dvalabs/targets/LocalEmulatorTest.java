@@ -299,6 +299,24 @@ class LocalEmulatorTest {
         });
     }
 
+    @Test
+    @DisplayName("an emulator that died while a command used it is said to have ended, how and where its log is; not while it runs, nor once closed")
+    void endedWhileUsedIsSaid(@TempDir Path state) throws Exception {
+        withStateDir(state, () -> {
+            LocalEmulator started = LocalEmulator.attachOrStart(new LocalEmulator.Options(), true).orElseThrow();
+            assertThat(started.endedWhileUsed()).isEmpty();
+            ProcessHandle process = ProcessHandle.of(started.pid()).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().join();
+            assertThat(started.endedWhileUsed()).hasValueSatisfying(said -> assertThat(said)
+                    .startsWith("the local emulator (ministack ").contains("ended while the command was using it (exit code 137)")
+                    .contains("its log is " + state.resolve("ministack-" + started.port() + ".log")));
+            started.close();
+            assertThat(started.endedWhileUsed()).as("once closed").isEmpty();
+            Files.deleteIfExists(state.resolve("ministack-" + started.port() + ".log"));
+        });
+    }
+
     /** Ctrl-C reaches the emulator too (it is in the command's process group), and it ends before the command closes it. */
     @Test
     @DisplayName("an emulator that ended on its own before its command closed it leaves no temporary directory, record or log; one that failed keeps its log")
