@@ -95,7 +95,6 @@ final class DynamodbCachingProbe {
         putDirectly(a, "v2");
         Read stale = read(a, filled);
         Instant due = filled.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).minus(EARLY);
-        Instant halfway = session.now().plus(Duration.between(session.now(), due).dividedBy(2));
         // Product B, which touches no entry of A's, while A's entry lives out its TTL.
         Instant firstWrite = session.now();
         writeThrough(b, "w1");
@@ -105,12 +104,11 @@ final class DynamodbCachingProbe {
         Read rewritten = read(b, secondWrite);
         String inTable = Optional.ofNullable(session.client(DynamoDbClient.class).getItem(r -> r.tableName(table)
                 .key(key(b)).consistentRead(true)).item().get("name")).map(AttributeValue::s).orElse(null);
-        // v2 is due when the entry set by the first read ends: until shortly before that it is waited for, then asked
-        // often. One read of A halfway there, after B's writes: a cache that renews an entry on every hit (GETEX, or
-        // EXPIRE on a read) then holds v1 well past the first entry's end, where the reads after it find it, however late
-        // they come; one that keeps every product under one key answers B's name, one whose writes empty the whole cache
-        // the table's v2. It must answer v1 from the cache (v2 from the table only if it came after the entry's TTL).
-        pauseUntil(halfway);
+        // One read of A at once after B's writes, while its entry should still live: a function that keeps every product
+        // under one key answers B's name, one whose writes empty the whole cache the table's v2, and a cache that renews
+        // an entry on every hit (GETEX, or EXPIRE on a read) now holds v1 past the first entry's end, where the reads
+        // below find it, however late they come. v2 is due when the entry set by the first read ends: until shortly
+        // before that it is waited for, then asked often.
         Read meanwhile = read(a, filled);
         pauseUntil(due);
         Instant deadline = changed.plusSeconds(DynamodbCachingVerifier.TTL_SECONDS).plus(DynamodbCachingVerifier.TTL_SLACK);

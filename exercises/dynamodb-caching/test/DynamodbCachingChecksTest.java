@@ -128,7 +128,8 @@ class DynamodbCachingChecksTest extends ChecksContract<Observed, DynamodbCaching
                 }),
                 wrong("cache-ttl", "a TTL of 60 s on a miss", (Consumer<Seen>) s -> s.miss = new Read("table", "v1", 60, null)),
                 wrong("cache-ttl", "no ttl in the answer", (Consumer<Seen>) s -> s.hit = new Read("cache", "v1", null, null)),
-                wrong("cache-ttl", "an expiry of 2 s, read at once", (Consumer<Seen>) s -> {
+                wrong("cache-ttl", "an expiry of 2 s, read at once (the change then shows from the table after 2 s)", (Consumer<Seen>) s -> {
+                    s.meanwhile = new Read("table", "v2", null, null, Duration.ofMillis(2400));
                     s.miss = new Read("table", "v1", 2, null);
                     s.hit = new Read("cache", "v1", 2, null);
                     s.written = new Read("cache", "w1", 2, null);
