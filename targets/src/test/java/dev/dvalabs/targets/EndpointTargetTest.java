@@ -3,12 +3,8 @@ package dev.dvalabs.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.dvalabs.testing.InstanceMetadata;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.DisplayName;
@@ -64,32 +60,9 @@ class EndpointTargetTest {
     @Test
     @DisplayName("checking that an endpoint speaks AWS asks no instance metadata service, whatever defaults mode the learner chose")
     void requireAwsAsksNoInstanceMetadata() throws Exception {
-        try (ServerSocket metadata = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread acceptor = new Thread(() -> {
-                while (!metadata.isClosed()) {
-                    try (Socket ignored = metadata.accept()) {
-                        connections.incrementAndGet();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            System.setProperty("aws.defaultsMode", "auto");
-            System.setProperty("aws.ec2MetadataServiceEndpoint", "http://127.0.0.1:" + metadata.getLocalPort());
-            System.setProperty("aws.ec2MetadataServiceTimeout", "200");
-            try {
+        assertThat(InstanceMetadata.connectionsUnderAutoDefaults(() ->
                 // The discard port: nothing answers, so requireAws refuses it; the client was built all the same.
                 assertThatThrownBy(() -> EndpointTarget.at("http://127.0.0.1:9", null, Region.US_EAST_1).requireAws())
-                        .isInstanceOf(TargetException.class);
-            } finally {
-                System.clearProperty("aws.defaultsMode");
-                System.clearProperty("aws.ec2MetadataServiceEndpoint");
-                System.clearProperty("aws.ec2MetadataServiceTimeout");
-            }
-            assertThat(connections.get()).isZero();
-        }
+                        .isInstanceOf(TargetException.class))).isZero();
     }
 }

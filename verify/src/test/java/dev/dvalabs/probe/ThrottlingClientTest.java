@@ -3,10 +3,7 @@ package dev.dvalabs.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dvalabs.targets.Target;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.dvalabs.testing.InstanceMetadata;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,31 +23,11 @@ class ThrottlingClientTest {
     @Test
     @DisplayName("a throttling client for an emulator asks no instance metadata service, whatever defaults mode the learner chose")
     void emulatorClientAsksNoInstanceMetadata() throws Exception {
-        try (ServerSocket metadata = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread acceptor = new Thread(() -> {
-                while (!metadata.isClosed()) {
-                    try (Socket ignored = metadata.accept()) {
-                        connections.incrementAndGet();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            System.setProperty("aws.defaultsMode", "auto");
-            System.setProperty("aws.ec2MetadataServiceEndpoint", "http://127.0.0.1:" + metadata.getLocalPort());
-            System.setProperty("aws.ec2MetadataServiceTimeout", "200");
+        assertThat(InstanceMetadata.connectionsUnderAutoDefaults(() -> {
             try (DynamoDbClient ignored = Throttling.client(new Emulator(), Throttling.faultsOnly(), new AtomicInteger())) {
                 // built only: the defaults mode is resolved as the client is built
-            } finally {
-                System.clearProperty("aws.defaultsMode");
-                System.clearProperty("aws.ec2MetadataServiceEndpoint");
-                System.clearProperty("aws.ec2MetadataServiceTimeout");
             }
-            assertThat(connections.get()).isZero();
-        }
+        })).isZero();
     }
 
     private static final class Emulator implements Target {

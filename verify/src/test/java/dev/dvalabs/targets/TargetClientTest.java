@@ -3,13 +3,9 @@ package dev.dvalabs.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.dvalabs.testing.InstanceMetadata;
 import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -40,31 +36,11 @@ class TargetClientTest {
     }
 
     private static int metadataConnections(Optional<URI> endpoint) throws Exception {
-        try (ServerSocket metadata = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread acceptor = new Thread(() -> {
-                while (!metadata.isClosed()) {
-                    try (Socket ignored = metadata.accept()) {
-                        connections.incrementAndGet();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            System.setProperty("aws.defaultsMode", "auto");
-            System.setProperty("aws.ec2MetadataServiceEndpoint", "http://127.0.0.1:" + metadata.getLocalPort());
-            System.setProperty("aws.ec2MetadataServiceTimeout", "200");
+        return InstanceMetadata.connectionsUnderAutoDefaults(() -> {
             try (Target target = new Fixed(endpoint); SqsClient ignored = target.client(SqsClient.builder())) {
                 // built only: the defaults mode is resolved as the client is built
-            } finally {
-                System.clearProperty("aws.defaultsMode");
-                System.clearProperty("aws.ec2MetadataServiceEndpoint");
-                System.clearProperty("aws.ec2MetadataServiceTimeout");
             }
-            return connections.get();
-        }
+        });
     }
 
     private record Fixed(Optional<URI> endpoint) implements Target {
