@@ -2,15 +2,11 @@ package dev.dvalabs.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dvalabs.targets.Target;
+import dev.dvalabs.testing.FixedTarget;
 import dev.dvalabs.testing.InstanceMetadata;
-import java.net.URI;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 class ThrottlingClientTest {
@@ -24,34 +20,10 @@ class ThrottlingClientTest {
     @DisplayName("a throttling client for an emulator asks no instance metadata service, whatever defaults mode the learner chose")
     void emulatorClientAsksNoInstanceMetadata() throws Exception {
         assertThat(InstanceMetadata.connectionsUnderAutoDefaults(() -> {
-            try (DynamoDbClient ignored = Throttling.client(new Emulator(), Throttling.faultsOnly(), new AtomicInteger())) {
+            try (DynamoDbClient ignored = Throttling.client(FixedTarget.emulatorAt("http://127.0.0.1:9"), Throttling.faultsOnly(),
+                    new AtomicInteger())) {
                 // built only: the defaults mode is resolved as the client is built
             }
         })).isZero();
-    }
-
-    private static final class Emulator implements Target {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public Optional<URI> endpoint() {
-            return Optional.of(URI.create("http://127.0.0.1:9"));
-        }
-
-        @Override
-        public Region region() {
-            return Region.US_EAST_1;
-        }
-
-        @Override
-        public AwsCredentialsProvider credentials() {
-            return EMULATOR_CREDENTIALS;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -3,13 +3,12 @@ package dev.dvalabs.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.dvalabs.testing.FixedTarget;
 import dev.dvalabs.testing.InstanceMetadata;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 class TargetClientTest {
@@ -37,29 +36,9 @@ class TargetClientTest {
 
     private static int metadataConnections(Optional<URI> endpoint) throws Exception {
         return InstanceMetadata.connectionsUnderAutoDefaults(() -> {
-            try (Target target = new Fixed(endpoint); SqsClient ignored = target.client(SqsClient.builder())) {
+            try (Target target = new FixedTarget(endpoint); SqsClient ignored = target.client(SqsClient.builder())) {
                 // built only: the defaults mode is resolved as the client is built
             }
         });
-    }
-
-    private record Fixed(Optional<URI> endpoint) implements Target {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public Region region() {
-            return Region.US_EAST_1;
-        }
-
-        @Override
-        public AwsCredentialsProvider credentials() {
-            return EMULATOR_CREDENTIALS;
-        }
-
-        @Override
-        public void close() {}
     }
 }
