@@ -8,15 +8,14 @@ import dev.dvalabs.cdk.Variant;
 import dev.dvalabs.destroy.Teardown;
 import dev.dvalabs.exercise.Catalog;
 import dev.dvalabs.exercise.Exercise;
+import dev.dvalabs.targets.EndpointTarget;
 import dev.dvalabs.targets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,39 +64,13 @@ public final class ClassDataTraining {
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         Labs.commandLine(nowhere, nowhere).parseArgs("run", exercise.id(), "--timings");
         Teardown.sweeper("dynamodb");
-        try (Target target = new Unreached()) {
+        // A target on this machine's discard port, which nothing in the training sends anything to.
+        try (Target target = EndpointTarget.at("http://127.0.0.1:9", null, Region.US_EAST_1)) {
             for (Function<Target, SdkAutoCloseable> client : CLIENTS) {
                 client.apply(target).close();
             }
             // The request pipeline of the calls every run makes first, through an HTTP client that refuses them.
             Warmup.load(target.endpoint().orElseThrow(), true);
         }
-    }
-
-    /** A target on this machine's discard port, which nothing in the training sends anything to. */
-    private static final class Unreached implements Target {
-
-        @Override
-        public String name() {
-            return "training";
-        }
-
-        @Override
-        public Optional<URI> endpoint() {
-            return Optional.of(URI.create("http://127.0.0.1:9"));
-        }
-
-        @Override
-        public Region region() {
-            return Region.US_EAST_1;
-        }
-
-        @Override
-        public AwsCredentialsProvider credentials() {
-            return EMULATOR_CREDENTIALS;
-        }
-
-        @Override
-        public void close() {}
     }
 }

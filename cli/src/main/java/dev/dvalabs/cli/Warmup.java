@@ -1,12 +1,12 @@
 package dev.dvalabs.cli;
 
+import dev.dvalabs.targets.EndpointTarget;
+import dev.dvalabs.targets.Target;
 import java.io.IOException;
 import java.net.URI;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -50,21 +50,24 @@ final class Warmup {
     /** Where the clients are pointed, should a request ever get past the refusing HTTP client: the discard port. */
     private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
-    /** Builds the clients, pointed at {@code endpoint}, and asks each one thing, which none sends. */
+    /**
+     * Builds the clients, pointed at {@code endpoint} as an emulator's are ({@link Target#pointed}), and asks each one
+     * thing, which none sends.
+     */
     static void load(URI endpoint, boolean destroys) {
         try {
+            Target target = EndpointTarget.at(endpoint.toString(), null, Region.US_EAST_1);
             // Built with the SDK's own HTTP client, which it makes without connecting anywhere, and sent nothing.
-            StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).defaultsMode(DefaultsMode.LEGACY)
-                    .credentialsProvider(AnonymousCredentialsProvider.create()).build().close();
-            call(CloudFormationClient.builder(), endpoint, c -> c.describeStacks(r -> r.stackName("warm-up")));
-            call(StsClient.builder(), endpoint, StsClient::getCallerIdentity);
+            target.pointed(StsClient.builder()).build().close();
+            call(CloudFormationClient.builder(), target, c -> c.describeStacks(r -> r.stackName("warm-up")));
+            call(StsClient.builder(), target, StsClient::getCallerIdentity);
             if (destroys) {
-                call(ResourceGroupsTaggingApiClient.builder(), endpoint, c -> c.getResources(r -> r.resourcesPerPage(1)));
-                call(IamClient.builder(), endpoint, c -> c.listRoles(r -> r.maxItems(1)));
-                call(Ec2Client.builder(), endpoint, c -> c.describeVpcs(r -> r.maxResults(5)));
-                call(FirehoseClient.builder(), endpoint, c -> c.listDeliveryStreams(r -> r.limit(1)));
-                call(KinesisClient.builder(), endpoint, c -> c.listStreams(r -> r.limit(1)));
-                call(DynamoDbClient.builder(), endpoint, c -> c.describeTable(r -> r.tableName("warm-up")));
+                call(ResourceGroupsTaggingApiClient.builder(), target, c -> c.getResources(r -> r.resourcesPerPage(1)));
+                call(IamClient.builder(), target, c -> c.listRoles(r -> r.maxItems(1)));
+                call(Ec2Client.builder(), target, c -> c.describeVpcs(r -> r.maxResults(5)));
+                call(FirehoseClient.builder(), target, c -> c.listDeliveryStreams(r -> r.limit(1)));
+                call(KinesisClient.builder(), target, c -> c.listStreams(r -> r.limit(1)));
+                call(DynamoDbClient.builder(), target, c -> c.describeTable(r -> r.tableName("warm-up")));
             }
         } catch (RuntimeException | LinkageError e) {
             // Only time is at stake: the command loads what it needs itself.
@@ -72,12 +75,8 @@ final class Warmup {
     }
 
     private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C extends AutoCloseable> void call(
-            B builder, URI endpoint, Consumer<C> request) {
-        // LEGACY: the "auto" defaults mode a learner's config may choose asks the instance metadata service for the
-        // region as the client is built, whatever HTTP client it is given.
-        try (C client = builder.httpClient(new Refusing()).endpointOverride(endpoint).region(Region.US_EAST_1)
-                .defaultsMode(DefaultsMode.LEGACY)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
+            B builder, Target target, Consumer<C> request) {
+        try (C client = target.pointed(builder).httpClient(new Refusing())
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build())
                 .build()) {
             request.accept(client);

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -59,9 +58,7 @@ public final class EndpointTarget implements Target {
      * not AWS would otherwise be graded as a list of failing checks.
      */
     public EndpointTarget requireAws() {
-        // Legacy defaults mode, as Target.client pins for an emulator: "auto" would ask the instance metadata service.
-        try (StsClient sts = StsClient.builder().endpointOverride(endpoint).region(region).defaultsMode(DefaultsMode.LEGACY)
-                .credentialsProvider(EMULATOR_CREDENTIALS)
+        try (StsClient sts = pointed(StsClient.builder())
                 .overrideConfiguration(c -> c
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(PROBE_ATTEMPTS).build())
                         .apiCallAttemptTimeout(PROBE_TIMEOUT))

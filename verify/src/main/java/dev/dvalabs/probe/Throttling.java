@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.awscore.defaultsmode.DefaultsMode;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -103,10 +102,7 @@ public final class Throttling {
 
     /** A client of the target with the given retries, counting every attempt it sends (package-visible for its test). */
     static DynamoDbClient client(Target target, RetryStrategy retries, AtomicInteger attempts) {
-        var builder = DynamoDbClient.builder();
-        // For an emulator in the legacy defaults mode, as Target.client builds: "auto" would ask the instance metadata service.
-        target.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).defaultsMode(DefaultsMode.LEGACY));
-        return builder.region(target.region()).credentialsProvider(target.credentials())
+        return target.pointed(DynamoDbClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(retries)
                         .apiCallAttemptTimeout(Duration.ofSeconds(30))
                         .apiCallTimeout(Duration.ofMinutes(2))

@@ -60,26 +60,31 @@ public interface Target extends AutoCloseable {
     int MAX_ATTEMPTS = 8;
 
     /**
-     * A client for any AWS service, pointed at this target, with bounded timeouts and the SDK's standard
-     * retries with exponential backoff (the notes' advice). The retry circuit breaker is off: under a
-     * steady share of throttling it would stop retrying altogether, which is the opposite of what a
-     * long verification needs; the attempts and the timeouts still bound every call. A client for an
-     * emulator is built in the SDK's legacy defaults mode whatever the learner's configuration chooses: under
-     * "auto" (defaults_mode in ~/.aws/config, AWS_DEFAULTS_MODE) each client would ask the EC2 instance metadata
-     * service where it runs as it is built, off an EC2 instance a wait for nothing.
+     * The client builder pointed at this target: its endpoint, region and credentials, where every client of the
+     * toolkit starts, whatever retries it then adds. A client for an emulator is built in the SDK's legacy defaults
+     * mode whatever the learner's configuration chooses: under "auto" (defaults_mode in ~/.aws/config,
+     * AWS_DEFAULTS_MODE) each client would ask the EC2 instance metadata service where it runs as it is built, off an
+     * EC2 instance a wait for nothing.
      */
-    default <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+    default <B extends AwsClientBuilder<B, C>, C> B pointed(B builder) {
         if (endpoint().isPresent()) {
-            builder.defaultsMode(DefaultsMode.LEGACY);
             // Kinesis clients send CBOR by default, which moto cannot read and ministack reads only with
             // an extra it does not install; both read JSON, as the AWS CLI sends it, and so does AWS. The
             // SDK offers the switch JVM-wide only, read as a client is built.
             System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), "false");
+            builder.endpointOverride(endpoint().get()).defaultsMode(DefaultsMode.LEGACY);
         }
-        endpoint().ifPresent(builder::endpointOverride);
-        return builder
-                .region(region())
-                .credentialsProvider(credentials())
+        return builder.region(region()).credentialsProvider(credentials());
+    }
+
+    /**
+     * A client for any AWS service, {@linkplain #pointed pointed} at this target, with bounded timeouts and the SDK's
+     * standard retries with exponential backoff (the notes' advice). The retry circuit breaker is off: under a
+     * steady share of throttling it would stop retrying altogether, which is the opposite of what a
+     * long verification needs; the attempts and the timeouts still bound every call.
+     */
+    default <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        return pointed(builder)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS).circuitBreakerEnabled(false).build())
