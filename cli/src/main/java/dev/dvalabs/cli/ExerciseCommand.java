@@ -103,8 +103,9 @@ abstract class ExerciseCommand implements Callable<Integer> {
                 code = body.run(t);
             } catch (RuntimeException e) {
                 // Requests to an emulator that died are refused: say that it died, not that AWS cannot be reached.
-                if (t instanceof LocalEmulator emulator && emulator.endedWhileUsed().isPresent()) {
-                    throw new TargetException(emulator.endedWhileUsed().get(), e);
+                Optional<String> ended = t instanceof LocalEmulator emulator ? emulator.endedWhileUsed() : Optional.empty();
+                if (ended.isPresent()) {
+                    throw new TargetException(ended.get(), e);
                 }
                 throw e;
             }
