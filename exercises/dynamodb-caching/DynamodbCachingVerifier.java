@@ -101,16 +101,10 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
      */
     record Trial(Read miss, Read hit, Read stale, Read meanwhile, Fresh fresh, Read written, Read rewritten, String inTable) {
 
-        /**
-         * The read of A after B was written: v1 from the cache, or v2 from the table once A's entry may have ended. The
-         * entry was set during the first read, which reported its TTL in whole seconds: it lived for certain until that
-         * TTL less a second after the first read began. A TTL shorter than the instructions' is cache-ttl's to judge; an
-         * entry gone sooner was removed (a write that empties the whole cache).
-         */
-        boolean meanwhileFromItsEntry() {
+        /** The read of A after B was written, with the TTL its entry was set with (see {@link AfterOther}). */
+        AfterOther afterOther() {
             int ttl = miss.ttl() != null && miss.ttl() > 0 && miss.ttl() < TTL_SECONDS ? miss.ttl() : TTL_SECONDS;
-            return meanwhile.is("cache", "v1")
-                    || meanwhile.is("table", "v2") && meanwhile.sinceSet().compareTo(Duration.ofSeconds(ttl - 1)) >= 0;
+            return new AfterOther(meanwhile, ttl);
         }
 
         /** The reads that filled or answered from the cache, whose TTLs must be what the expiry leaves. */
@@ -118,6 +112,26 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
             return new Ttls(List.of(miss, hit, written, rewritten));
         }
 
+    }
+
+    /**
+     * The read of A after B was written, and the TTL in whole seconds the first read reported for A's entry (the
+     * instructions' when it reported none, or a longer one). The entry was set during that first read, so it lived for
+     * certain until that TTL less a second after the first read began. A TTL shorter than the instructions' is
+     * cache-ttl's to judge; an entry gone sooner was removed (a write that empties the whole cache).
+     */
+    record AfterOther(Read read, int entryTtl) {
+
+        /** v1 from the cache, or v2 from the table once A's entry may have ended. */
+        boolean fromItsEntry() {
+            return read.is("cache", "v1")
+                    || read.is("table", "v2") && read.sinceSet().compareTo(Duration.ofSeconds(entryTtl - 1)) >= 0;
+        }
+
+        @Override
+        public String toString() {
+            return read.toString();
+        }
     }
 
     /** The last of the reads after the table changed, and how long after the change it came. */
@@ -203,9 +217,9 @@ public final class DynamodbCachingVerifier implements Verifier<DynamodbCachingVe
                                         .should(satisfies("the old name v1 from the cache", r -> r.is("cache", "v1"))),
                                 // One entry for every product (a key without the id) answers the product written last;
                                 // a write that empties the whole cache leaves the table to answer.
-                                o.trial().its("read of it after another product was written", Trial::meanwhile)
+                                o.trial().its("read of it after another product was written", Trial::afterOther)
                                         .should(satisfies("v1 from the cache (v2 from the table only once its entry's TTL"
-                                                + " was up)", r -> o.trial().map(Trial::meanwhileFromItsEntry).orElse(false))),
+                                                + " was up)", AfterOther::fromItsEntry)),
                                 o.trial().its("reads after that", Trial::fresh).should(satisfies("the new name v2 from the table within "
                                         + TTL_SECONDS + " s (and " + TTL_SLACK.toSeconds() + " s of slack)", Fresh::inTime))))
                         .forTask(3),
